@@ -1,0 +1,151 @@
+/**
+ * The records Entente stores in Meilisearch: the contract between the indexer,
+ * which writes them, and the server, which reads them. Nothing here depends on
+ * either side.
+ */
+
+export const DOC_TYPES = [
+  'event-report',
+  'policy-paper',
+  'speech',
+  'statement',
+  'briefing',
+  'news',
+  'other',
+] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+export const DOC_TYPE_LABELS: Record<DocType, string> = {
+  'event-report': 'Event report',
+  'policy-paper': 'Policy paper',
+  speech: 'Speech',
+  statement: 'Statement',
+  briefing: 'Briefing',
+  news: 'News',
+  other: 'Other',
+};
+
+export const ROLES = ['chair', 'speaker', 'author', 'moderator', 'mentioned'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const FORMATS = ['pdf', 'markdown', 'text', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Where a metadata value came from, strongest first. Shown in the UI so a reader can judge it. */
+export const PROVENANCES = ['sidecar', 'front-matter', 'pdf-info', 'html-meta', 'text', 'file'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+export const PROVENANCE_LABELS: Record<Provenance, string> = {
+  sidecar: 'sidecar file (.meta.yml)',
+  'front-matter': 'front matter',
+  'pdf-info': 'PDF document properties',
+  'html-meta': 'HTML meta tags',
+  text: 'read from the text',
+  file: 'file name',
+};
+
+export interface Person {
+  /** Canonical name: honorifics stripped ("Alan Dashwood"). */
+  name: string;
+  /** Name as written for display, honorifics kept ("Professor Sir Alan Dashwood KC"). */
+  display: string;
+  role: Role;
+  /** URL slug of the canonical name, accent- and case-folded: the key for /people/:slug. */
+  slug: string;
+}
+
+export interface ThemeTag {
+  id: string;
+  label: string;
+  /** Matched term -> occurrences: why the theme was assigned. */
+  evidence: Record<string, number>;
+}
+
+/** Metadata fields that carry provenance. */
+export type ProvenanceMap = Partial<
+  Record<
+    'title' | 'date' | 'published' | 'type' | 'organisations' | 'place' | 'language' | 'sourceUrl' | 'people',
+    Provenance
+  >
+>;
+
+/** One record per document in `<prefix>_documents`. */
+export interface DocumentRecord {
+  /** Slug of the path relative to the corpus: stable across runs. */
+  id: string;
+  /** Path relative to the corpus, POSIX separators. Never taken from a URL. */
+  file: string;
+  format: Format;
+  title: string;
+  /** ISO YYYY-MM-DD of the event, else of publication; null when unknown. */
+  date: string | null;
+  /** Unix seconds of `date` (UTC midnight), for range filters and sorting; null when unknown. */
+  dateTs: number | null;
+  year: number | null;
+  published: string | null;
+  type: DocType;
+  organisations: string[];
+  place: string | null;
+  language: string | null;
+  sourceUrl: string | null;
+  people: Person[];
+  /** Canonical names of people who spoke (chair, speaker, moderator, author): the speaker facet. */
+  speakers: string[];
+  /** Theme ids: the theme facet. */
+  themes: string[];
+  themeTags: ThemeTag[];
+  provenance: ProvenanceMap;
+  /** Short description/summary: first passage or explicit abstract. */
+  summary: string;
+  /** Full text for matching whole documents (passages carry the snippets). */
+  text: string;
+  pages: number;
+  passageCount: number;
+  needsOcr: boolean;
+  /** sha256 of the file, its sidecar and the indexer configuration: unchanged fingerprint = skip. */
+  fingerprint: string;
+  sha256: string;
+  bytes: number;
+  /** ISO timestamp of the run that wrote the record. */
+  indexedAt: string;
+}
+
+/** One record per passage in `<prefix>_passages`, with the document's facet fields copied in. */
+export interface PassageRecord {
+  /** `${docId}_${hash8}` (then `-2`, `-3` on collision within the document). Slugs never contain `_`. */
+  id: string;
+  docId: string;
+  ordinal: number;
+  /** 1-based page; 1 for formats without pages. */
+  page: number;
+  /** Character offsets in the document's extracted text. */
+  start: number;
+  end: number;
+  heading: string | null;
+  text: string;
+  /** Themes matched in this passage. */
+  themes: string[];
+  /** Copied from the document so passage searches can filter by the same facets. */
+  title: string;
+  type: DocType;
+  organisations: string[];
+  speakers: string[];
+  year: number | null;
+  dateTs: number | null;
+  date: string | null;
+  docThemes: string[];
+}
+
+/** A passage as produced by the passages stage, before the document's fields are copied in. */
+export interface Passage {
+  id: string;
+  ordinal: number;
+  page: number;
+  start: number;
+  end: number;
+  heading: string | null;
+  text: string;
+  themes: string[];
+  /** Theme evidence within this passage. */
+  themeTags: ThemeTag[];
+}

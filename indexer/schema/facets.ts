@@ -1,0 +1,40 @@
+/**
+ * The facet catalog, declared once. The declaration order is the display order.
+ * The indexer derives filterable attributes from it; the server derives the
+ * allowlisted URL parameters, the filters and the facet lists from it.
+ */
+
+export interface FacetDefinition {
+  /** URL parameter (repeatable): `?theme=nato&theme=sanctions`. */
+  param: 'theme' | 'speaker' | 'type' | 'org' | 'year';
+  /** Field in both indexes. */
+  field: 'themes' | 'speakers' | 'type' | 'organisations' | 'year';
+  label: string;
+  /** How many values a facet list shows before "more". */
+  limit: number;
+  /** Values are numbers (year) rather than strings. */
+  numeric?: boolean;
+}
+
+export const FACETS = [
+  { param: 'theme', field: 'themes', label: 'Theme', limit: 15 },
+  { param: 'speaker', field: 'speakers', label: 'Speaker', limit: 10 },
+  { param: 'type', field: 'type', label: 'Document type', limit: 10 },
+  { param: 'org', field: 'organisations', label: 'Organisation', limit: 10 },
+  { param: 'year', field: 'year', label: 'Year', limit: 30, numeric: true },
+] as const satisfies readonly FacetDefinition[];
+
+export type FacetParam = (typeof FACETS)[number]['param'];
+export type FacetField = (typeof FACETS)[number]['field'];
+
+export function facetByParam(param: string): FacetDefinition | undefined {
+  return FACETS.find((f) => f.param === param);
+}
+
+/** Sort options: URL value -> Meilisearch sort expression (none = relevance). */
+export const SORTS = {
+  relevance: { label: 'Relevance', sort: [] as string[] },
+  newest: { label: 'Newest first', sort: ['dateTs:desc'] },
+  oldest: { label: 'Oldest first', sort: ['dateTs:asc'] },
+} as const;
+export type SortKey = keyof typeof SORTS;

@@ -1,0 +1,37 @@
+/**
+ * Stable identifiers: document ids from paths, person slugs from names. Both
+ * sides use these, so a URL built by the server always matches an indexed id.
+ */
+
+/** Lower-case ASCII, accents folded: "Élysée Treaty" -> "elysee treaty". */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** `a-z0-9` words joined by single hyphens; never contains `_` or `--`. */
+export function slugify(text: string): string {
+  return foldAccents(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Meilisearch ids are at most 511 bytes; keep document ids well under, leaving room for passage suffixes. */
+const MAX_DOC_ID = 200;
+
+/**
+ * Document id = slug of the path relative to the corpus, extension included so
+ * `report.md` and `report.pdf` do not collide: "2025/UK–EU Roundtable.txt" -> "2025-uk-eu-roundtable-txt".
+ */
+export function documentId(relativePath: string): string {
+  const slug = slugify(relativePath.replace(/\\/g, '/')) || 'document';
+  return slug.length <= MAX_DOC_ID ? slug : slug.slice(0, MAX_DOC_ID).replace(/-+$/, '');
+}
+
+export function personSlug(name: string): string {
+  return slugify(name);
+}
+
+/** Valid shape for a document id in a URL: checked before any lookup. */
+export const DOCUMENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Valid shape for a passage id in a URL. */
+export const PASSAGE_ID_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)_([0-9a-f]{8})(?:-(\d+))?$/;

@@ -1,0 +1,59 @@
+/**
+ * Meilisearch index names and settings, derived from the facet catalog so the
+ * indexer and the server cannot disagree about which fields filter or sort.
+ */
+import type { Settings } from 'meilisearch';
+import { FACETS } from './facets.js';
+
+export interface IndexNames {
+  documents: string;
+  passages: string;
+}
+
+export function indexNames(prefix: string): IndexNames {
+  return { documents: `${prefix}_documents`, passages: `${prefix}_passages` };
+}
+
+const facetFields = FACETS.map((f) => f.field);
+
+/** A glossary entry turned into Meilisearch synonyms by the indexer. */
+export type Synonyms = Record<string, string[]>;
+
+/** Acronyms are exact: typo tolerance must not turn "EDF" into "EDP" or "SAFE" into "safer". */
+const typoTolerance = (acronyms: string[]): Settings['typoTolerance'] => ({
+  enabled: true,
+  minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+  disableOnWords: acronyms.map((a) => a.toLowerCase()),
+});
+
+/** More than any corpus we expect, so totals and pagination are exact. */
+export const MAX_TOTAL_HITS = 1_000_000;
+
+export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settings {
+  return {
+    searchableAttributes: ['title', 'speakers', 'organisations', 'summary', 'text', 'place'],
+    filterableAttributes: [...facetFields, 'id', 'dateTs', 'file', 'people.slug'],
+    sortableAttributes: ['dateTs', 'title'],
+    displayedAttributes: ['*'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    synonyms,
+    typoTolerance: typoTolerance(acronyms),
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+  };
+}
+
+export function passageSettings(synonyms: Synonyms, acronyms: string[]): Settings {
+  return {
+    searchableAttributes: ['text', 'heading', 'title'],
+    filterableAttributes: [...facetFields, 'docId', 'dateTs', 'page'],
+    sortableAttributes: ['dateTs', 'ordinal'],
+    displayedAttributes: ['*'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    synonyms,
+    typoTolerance: typoTolerance(acronyms),
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    // The indexer lists the document ids present in passages through this facet.
+    faceting: { maxValuesPerFacet: 1_000_000, sortFacetValuesBy: { '*': 'alpha' } },
+  };
+}

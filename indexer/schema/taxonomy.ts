@@ -1,0 +1,107 @@
+/**
+ * The theme taxonomy (`corpus/themes.yml`) and the glossary (`corpus/glossary.yml`):
+ * loaded and validated here, used by the indexer to tag and by the server to label.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const ThemeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'theme id must be a lower-case slug'),
+  label: z.string().min(1),
+  description: z.string().default(''),
+  broader: z.string().optional(),
+  /** Minimum matches in a document before the document carries the theme. */
+  threshold: z.number().int().positive().optional(),
+  terms: z
+    .object({
+      phrases: z.array(z.string().min(1)).default([]),
+      acronyms: z.array(z.string().min(1)).default([]),
+      patterns: z.array(z.string().min(1)).default([]),
+    })
+    .default({ phrases: [], acronyms: [], patterns: [] }),
+});
+
+const TaxonomySchema = z.object({
+  /** Default minimum matches for a document to carry a theme. */
+  threshold: z.number().int().positive().default(2),
+  themes: z.array(ThemeSchema).min(1),
+});
+
+const GlossaryEntrySchema = z.object({
+  acronym: z.string().min(1),
+  expansion: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+const GlossarySchema = z.object({ terms: z.array(GlossaryEntrySchema) });
+
+export type Theme = z.infer<typeof ThemeSchema>;
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${file}: ${(err as Error).message}`, { cause: err });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+export function loadTaxonomy(corpusDir: string): Taxonomy {
+  const file = join(corpusDir, 'themes.yml');
+  if (!existsSync(file)) return { threshold: 2, themes: [] };
+  const taxonomy = loadYaml(file, TaxonomySchema);
+  const ids = new Set<string>();
+  for (const theme of taxonomy.themes) {
+    if (ids.has(theme.id)) throw new ConfigError(`${file}: duplicate theme id "${theme.id}"`);
+    ids.add(theme.id);
+  }
+  for (const theme of taxonomy.themes) {
+    if (theme.broader && !ids.has(theme.broader)) {
+      throw new ConfigError(`${file}: theme "${theme.id}" names unknown broader theme "${theme.broader}"`);
+    }
+    for (const pattern of theme.terms.patterns) {
+      try {
+        new RegExp(pattern, 'iu');
+      } catch (err) {
+        throw new ConfigError(`${file}: theme "${theme.id}": bad pattern ${pattern}: ${(err as Error).message}`);
+      }
+    }
+  }
+  return taxonomy;
+}
+
+export function loadGlossary(corpusDir: string): GlossaryEntry[] {
+  const file = join(corpusDir, 'glossary.yml');
+  if (!existsSync(file)) return [];
+  return loadYaml(file, GlossarySchema).terms;
+}
+
+/** Every spelling of a glossary entry is a synonym of every other. */
+export function glossarySynonyms(glossary: GlossaryEntry[]): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
+  for (const entry of glossary) {
+    const forms = [entry.acronym, entry.expansion, ...entry.aliases].map((f) => f.toLowerCase());
+    for (const form of forms) {
+      const others = forms.filter((f) => f !== form);
+      synonyms[form] = [...new Set([...(synonyms[form] ?? []), ...others])];
+    }
+  }
+  return synonyms;
+}
+
+export function themeLabels(taxonomy: Taxonomy): Map<string, string> {
+  return new Map(taxonomy.themes.map((t) => [t.id, t.label]));
+}
