@@ -1,0 +1,96 @@
+/**
+ * `npm run index -- [--corpus DIR] [--rebuild] [--json] [--explain FILE]`
+ *
+ * Exit codes: 0 every file indexed (or unchanged); 1 some files failed, the rest
+ * indexed; 2 fatal (bad configuration, Meilisearch unusable).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Meilisearch } from 'meilisearch';
+import { ConfigurationError, sharedConfig } from './config.js';
+import { ensureEngine, type Engine } from './engine/engine.js';
+import { explainFile, runIndex, type IndexSummary } from './pipeline.js';
+import { explainDocument, progressReporter, summaryLines } from './report.js';
+
+const USAGE = `Usage: npm run index -- [options]
+
+  --corpus DIR     folder of documents (default: $CORPUS_DIR or ./corpus)
+  --rebuild        build fresh indexes and swap them in atomically
+  --json           print the summary as one JSON object on stdout
+  --explain FILE   run every stage but publish on FILE and print the result as JSON
+  --help           this text`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        corpus: { type: 'string' },
+        rebuild: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        explain: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+
+  const config = sharedConfig();
+  const corpusDir = args.corpus ? resolve(args.corpus) : config.corpusDir;
+
+  if (args.explain) {
+    const { job, outcome } = await explainFile(corpusDir, args.explain);
+    process.stdout.write(JSON.stringify(explainDocument(job, outcome), null, 2) + '\n');
+    return outcome && outcome.stop === 'failed' ? 1 : 0;
+  }
+
+  const log = (line: string) => process.stderr.write(line + '\n');
+  const engine = await ensureEngine({
+    dataDir: config.dataDir,
+    meiliUrl: config.meiliUrl,
+    masterKey: config.meiliMasterKey,
+    log,
+  });
+  stopOnSignal(engine);
+  try {
+    const client = new Meilisearch({ host: engine.url, apiKey: engine.masterKey ?? undefined });
+    const summary: IndexSummary = await runIndex({
+      corpusDir,
+      client,
+      prefix: config.indexPrefix,
+      rebuild: args.rebuild,
+      reporter: progressReporter(process.stderr),
+    });
+    if (args.json) process.stdout.write(JSON.stringify(summary) + '\n');
+    else process.stdout.write(summaryLines(summary).join('\n') + '\n');
+    return summary.failed.length ? 1 : 0;
+  } finally {
+    await engine.stop();
+  }
+}
+
+function stopOnSignal(engine: Engine): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nStopped (${signal}); the next run picks up where this one left off.\n`);
+      void engine.stop().finally(() => process.exit(130));
+    });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const message = err instanceof ConfigurationError ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
+    process.stderr.write(`entente index: ${message}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,230 @@
+/**
+ * The ingestion pipeline: discover, then for each document the ordered stages
+ * below, then publish. A stage stops one document with a reason and the run
+ * goes on; only an unusable index or configuration stops the whole run.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Meilisearch } from 'meilisearch';
+import pLimit from 'p-limit';
+import { PdfPool } from './extractors/pdf-pool.js';
+import { documentSettings, passageSettings } from './schema/settings.js';
+import { glossarySynonyms, loadGlossary, loadTaxonomy, type GlossaryEntry } from './schema/taxonomy.js';
+import { discover, sourceFile } from './stages/discover.js';
+import { extractStage } from './stages/extract.js';
+import { metadataStage } from './stages/metadata.js';
+import { passagesStage } from './stages/passages.js';
+import { preflightStage } from './stages/preflight.js';
+import { Publisher } from './stages/publish.js';
+import { newJob, type Job, type SourceFile, type Stage, type StageContext, type StageOutcome } from './stages/stage.js';
+import { themesStage } from './stages/themes.js';
+import { IndexStore } from './store.js';
+
+/** The per-document stages, in order. */
+export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, passagesStage, themesStage];
+
+/** Bumped when a change to the stages alters their output, so every document is re-indexed once. */
+export const PIPELINE_VERSION = '1';
+
+export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export type FileOutcome = 'indexed' | 'needs-ocr' | 'unchanged' | 'failed';
+
+export interface Reporter {
+  start(total: number): void;
+  /** Called as each file finishes, in completion order. */
+  file(relativePath: string, outcome: FileOutcome, reason?: string): void;
+  finish(): void;
+}
+
+export interface IndexOptions {
+  corpusDir: string;
+  /** A client with the master key: the indexer writes. */
+  client: Meilisearch;
+  prefix: string;
+  /** Build new indexes and swap them in atomically. */
+  rebuild?: boolean;
+  reporter?: Reporter;
+  maxFileBytes?: number;
+  /** Documents processed at once; PDFs are further bounded by the worker pool. */
+  concurrency?: number;
+  pdf?: { workers?: number; timeoutMs?: number; memoryMb?: number };
+}
+
+export interface IndexSummary {
+  indexed: number;
+  unchanged: number;
+  removed: number;
+  needsOcr: string[];
+  failed: { file: string; reason: string }[];
+  /** Records in the live indexes after the run. */
+  documents: number;
+  passages: number;
+  durationMs: number;
+}
+
+export class FatalIndexError extends Error {
+  override name = 'FatalIndexError';
+}
+
+export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
+  const started = Date.now();
+  const corpusDir = resolve(options.corpusDir);
+  if (!existsSync(corpusDir)) throw new FatalIndexError(`corpus folder ${corpusDir} does not exist`);
+  const config = loadConfig(corpusDir);
+  const live = new IndexStore(options.client, options.prefix);
+  const target = options.rebuild ? live.rebuildTarget() : live;
+  const settings = indexSettings(config.glossary);
+
+  if (options.rebuild) await target.drop();
+  await target.prepare(settings.documents, settings.passages);
+  const [indexed, withPassages, discovery] = await Promise.all([
+    target.fingerprints(),
+    target.passageDocumentIds(),
+    discover(corpusDir),
+  ]);
+
+  const summary: IndexSummary = {
+    indexed: 0,
+    unchanged: 0,
+    removed: 0,
+    needsOcr: [],
+    failed: [...discovery.rejected],
+    documents: 0,
+    passages: 0,
+    durationMs: 0,
+  };
+  const reporter = options.reporter;
+  reporter?.start(discovery.files.length);
+  for (const rejected of discovery.rejected) reporter?.file(rejected.file, 'failed', rejected.reason);
+
+  const pdfPool = newPdfPool(options);
+  const ctx: StageContext = {
+    corpusDir,
+    taxonomy: config.taxonomy,
+    configHash: config.hash,
+    indexed,
+    pdfPool,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+  };
+  const publisher = new Publisher(target, new Date().toISOString());
+  const limit = pLimit(options.concurrency ?? Math.max(2, availableParallelism() * 2));
+
+  try {
+    await Promise.all(
+      discovery.files.map((file) =>
+        limit(async () => {
+          const { job, outcome } = await processFile(file, ctx);
+          if (outcome?.stop === 'unchanged') {
+            summary.unchanged++;
+            reporter?.file(file.relativePath, 'unchanged');
+            return;
+          }
+          if (outcome) {
+            summary.failed.push({ file: file.relativePath, reason: outcome.reason });
+            reporter?.file(file.relativePath, 'failed', outcome.reason);
+            return;
+          }
+          const existed = indexed.has(file.id) || withPassages.has(file.id);
+          await publisher.add(job, existed);
+          summary.indexed++;
+          const needsOcr = job.extracted?.needsOcr ?? false;
+          if (needsOcr) summary.needsOcr.push(file.relativePath);
+          reporter?.file(file.relativePath, needsOcr ? 'needs-ocr' : 'indexed');
+        }),
+      ),
+    );
+    await publisher.close();
+
+    // Files gone from the corpus: their records go, including passages of a document whose record was never written.
+    const present = new Set(discovery.files.map((f) => f.id));
+    const gone = [...new Set([...indexed.keys(), ...withPassages])].filter((id) => !present.has(id));
+    await target.remove(gone);
+    summary.removed = gone.length;
+
+    if (options.rebuild) {
+      await live.prepare(settings.documents, settings.passages);
+      await live.swapIn(target);
+      await target.drop();
+    }
+  } finally {
+    limit.clearQueue();
+    await pdfPool.close();
+    reporter?.finish();
+  }
+
+  Object.assign(summary, await live.counts());
+  summary.failed.sort((a, b) => (a.file < b.file ? -1 : 1));
+  summary.needsOcr.sort();
+  summary.durationMs = Date.now() - started;
+  return summary;
+}
+
+/** Runs the per-document stages on one file; unexpected errors stop only this file. */
+export async function processFile(file: SourceFile, ctx: StageContext): Promise<{ job: Job; outcome: StageOutcome | null }> {
+  const job = newJob(file);
+  for (const stage of DOCUMENT_STAGES) {
+    try {
+      const outcome = await stage.run(job, ctx);
+      if (outcome) return { job, outcome };
+    } catch (err) {
+      return { job, outcome: { stop: 'failed', reason: `${stage.name}: ${(err as Error).message}` } };
+    }
+  }
+  return { job, outcome: null };
+}
+
+/** Every stage but publish, on one file: what --explain prints. */
+export async function explainFile(corpusDir: string, path: string, options: Pick<IndexOptions, 'pdf' | 'maxFileBytes'> = {}) {
+  const root = resolve(corpusDir);
+  const file = sourceFile(root, resolve(path));
+  if (!file) throw new FatalIndexError(`${path}: not a format Entente reads (.pdf .md .markdown .txt .html .htm)`);
+  if (!existsSync(file.path)) throw new FatalIndexError(`${path}: no such file`);
+  const config = loadConfig(root);
+  const pdfPool = newPdfPool({ pdf: { workers: 1, ...options.pdf } });
+  try {
+    return await processFile(file, {
+      corpusDir: root,
+      taxonomy: config.taxonomy,
+      configHash: config.hash,
+      indexed: new Map(),
+      pdfPool,
+      maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    });
+  } finally {
+    await pdfPool.close();
+  }
+}
+
+function newPdfPool(options: Pick<IndexOptions, 'pdf'>): PdfPool {
+  return new PdfPool({
+    size: options.pdf?.workers ?? Math.min(2, availableParallelism()),
+    timeoutMs: options.pdf?.timeoutMs ?? 60_000,
+    memoryMb: options.pdf?.memoryMb ?? 640,
+  });
+}
+
+interface CorpusConfig {
+  taxonomy: ReturnType<typeof loadTaxonomy>;
+  glossary: GlossaryEntry[];
+  /** Changes whenever the taxonomy or the pipeline changes what records contain. */
+  hash: string;
+}
+
+function loadConfig(corpusDir: string): CorpusConfig {
+  const themesFile = join(corpusDir, 'themes.yml');
+  const themesText = existsSync(themesFile) ? readFileSync(themesFile, 'utf8') : '';
+  return {
+    taxonomy: loadTaxonomy(corpusDir),
+    glossary: loadGlossary(corpusDir),
+    hash: createHash('sha256').update(`${PIPELINE_VERSION}\n${themesText}`).digest('hex'),
+  };
+}
+
+function indexSettings(glossary: GlossaryEntry[]) {
+  const synonyms = glossarySynonyms(glossary);
+  const acronyms = glossary.map((g) => g.acronym);
+  return { documents: documentSettings(synonyms, acronyms), passages: passageSettings(synonyms, acronyms) };
+}

@@ -1,0 +1,107 @@
+/**
+ * What the indexer tells a person: a progress bar on a terminal (files, current
+ * file, rate, ETA), plain lines otherwise; the summary; and --explain's JSON.
+ */
+import cliProgress from 'cli-progress';
+import type { FileOutcome, IndexSummary, Reporter } from './pipeline.js';
+import type { Job, StageOutcome } from './stages/stage.js';
+
+export function progressReporter(stream: NodeJS.WriteStream): Reporter {
+  return stream.isTTY ? barReporter(stream) : lineReporter(stream);
+}
+
+function barReporter(stream: NodeJS.WriteStream): Reporter {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: ' {bar} {value}/{total} files | {rate}/s | ETA {eta_formatted} | {file}',
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = Date.now();
+  let done = 0;
+  return {
+    start(total) {
+      bar.start(total, 0, { file: '', rate: '0.0' });
+    },
+    // Failures are listed with their reasons in the summary printed after the bar.
+    file(relativePath) {
+      done++;
+      const rate = (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
+      bar.update(done, { file: truncate(relativePath, 40), rate });
+    },
+    finish() {
+      bar.stop();
+    },
+  };
+}
+
+function lineReporter(stream: NodeJS.WriteStream): Reporter {
+  let total = 0;
+  let done = 0;
+  return {
+    start(n) {
+      total = n;
+      stream.write(`Indexing ${n} file${n === 1 ? '' : 's'}\n`);
+    },
+    file(relativePath, outcome: FileOutcome, reason) {
+      done++;
+      stream.write(`[${done}/${total}] ${outcome.padEnd(9)} ${relativePath}${reason ? `: ${reason}` : ''}\n`);
+    },
+    finish() {},
+  };
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : '…' + text.slice(text.length - width + 1);
+}
+
+export function summaryLines(s: IndexSummary): string[] {
+  const lines = [
+    `${s.indexed} indexed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed, ${s.needsOcr.length} need OCR ` +
+      `(${(s.durationMs / 1000).toFixed(1)} s; index holds ${s.documents} documents, ${s.passages} passages)`,
+  ];
+  for (const f of s.failed) lines.push(`  failed     ${f.file}: ${f.reason}`);
+  for (const f of s.needsOcr) lines.push(`  needs OCR  ${f} (no text layer: indexed by metadata only)`);
+  return lines;
+}
+
+/** The --explain view of a document: every field with where it came from, themes with evidence, passages. */
+export function explainDocument(job: Job, outcome: StageOutcome | null) {
+  const meta = job.metadata;
+  return {
+    file: job.source.relativePath,
+    id: job.source.id,
+    format: job.source.format,
+    status: outcome ? outcome.stop : job.extracted?.needsOcr ? 'needs-ocr' : 'ok',
+    ...(outcome ? { reason: outcome.reason } : {}),
+    title: meta?.title ?? null,
+    date: meta?.date ?? null,
+    published: meta?.published ?? null,
+    type: meta?.type ?? null,
+    organisations: meta?.organisations ?? [],
+    place: meta?.place ?? null,
+    language: meta?.language ?? null,
+    sourceUrl: meta?.sourceUrl ?? null,
+    people: (meta?.people ?? []).map((p) => ({ name: p.name, role: p.role, display: p.display })),
+    themes: job.themeTags.map((t) => ({ id: t.id, label: t.label, evidence: t.evidence })),
+    summary: meta?.summary ?? null,
+    provenance: meta?.provenance ?? {},
+    pages: job.extracted?.pages ?? 0,
+    needsOcr: job.extracted?.needsOcr ?? false,
+    warnings: job.extracted?.warnings ?? [],
+    sidecar: job.source.sidecarPath,
+    sha256: job.sha256 || null,
+    passages: job.passages.map((p) => ({
+      id: p.id,
+      page: p.page,
+      heading: p.heading,
+      words: p.text.split(/\s+/).filter(Boolean).length,
+      themes: p.themes,
+      text: p.text,
+    })),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * preflight: cheap checks before any parsing. Size limit, sidecar syntax, the
+ * content matching its extension, text decoding, and the fingerprint that lets
+ * an unchanged file be skipped without extracting it again.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { fail, unchanged, type Job, type MetadataInput, type Stage, type StageContext } from './stage.js';
+
+export const preflightStage: Stage = {
+  name: 'preflight',
+  async run(job: Job, ctx: StageContext) {
+    const { source } = job;
+    const info = await stat(source.path);
+    if (info.size > ctx.maxFileBytes) {
+      return fail(`file is ${mib(info.size)} MiB, over the ${mib(ctx.maxFileBytes)} MiB limit`);
+    }
+
+    let sidecarText = '';
+    if (source.sidecarPath) {
+      sidecarText = await readFile(source.sidecarPath, 'utf8');
+      const parsed = parseSidecar(sidecarText);
+      if (typeof parsed === 'string') return fail(`sidecar ${basename(source.sidecarPath)}: ${parsed}`);
+      job.sidecar = parsed;
+    }
+
+    const data = await readFile(source.path);
+    job.bytes = data.length;
+    job.sha256 = sha256(data);
+    job.fingerprint = sha256(`${job.sha256}\n${sha256(sidecarText)}\n${ctx.configHash}`);
+    if (ctx.indexed.get(source.id) === job.fingerprint) return unchanged();
+
+    if (source.format === 'pdf') {
+      if (!looksLikePdf(data)) return fail('not a PDF: the file has no %PDF header');
+      job.data = data;
+      return;
+    }
+    const decoded = decodeText(data);
+    if (typeof decoded !== 'string') return fail(decoded.error);
+    job.data = Buffer.from(decoded, 'utf8');
+  },
+};
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function parseSidecar(text: string): MetadataInput | string {
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (err) {
+    return `not valid YAML: ${(err as Error).message.split('\n')[0]}`;
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) return 'must be a mapping of field: value';
+  return value as MetadataInput;
+}
+
+/** `%PDF-` near the start; a few real files open with a binary comment instead, then objects. */
+function looksLikePdf(data: Buffer): boolean {
+  const head = data.subarray(0, 1024).toString('latin1');
+  if (head.includes('%PDF-')) return true;
+  return head.startsWith('%') && data.subarray(0, 4096).toString('latin1').includes(' obj');
+}
+
+/**
+ * Text formats: UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252, the
+ * usual encoding of older Word exports. NUL bytes mean binary content.
+ */
+export function decodeText(data: Buffer): string | { error: string } {
+  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
+  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
+  if (data.includes(0)) return { error: 'binary content where text was expected (the extension does not match the file)' };
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
+  } catch {
+    return new TextDecoder('windows-1252').decode(data);
+  }
+}
