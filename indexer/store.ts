@@ -5,6 +5,7 @@
  */
 import { Meilisearch, type EnqueuedTask, type Index, type Settings, type Task } from 'meilisearch';
 import type { DocumentRecord, PassageRecord } from './schema/document.js';
+import { filterList } from './schema/filters.js';
 import { indexNames, type IndexNames } from './schema/settings.js';
 
 export class IndexWriteError extends Error {
@@ -134,15 +135,6 @@ export class IndexStore {
     }
     return task;
   }
-}
-
-/** A filter list of escaped string literals: ["a", "b\"c"]. Values never reach the filter unescaped. */
-export function filterList(values: string[]): string {
-  return `[${values.map(filterString).join(', ')}]`;
-}
-
-export function filterString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function isNotFound(err: unknown): boolean {
