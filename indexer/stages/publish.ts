@@ -8,7 +8,8 @@ import { toRecords } from '../records.js';
 import type { IndexStore } from '../store.js';
 import type { Job } from './stage.js';
 
-/** Flush when a batch holds this many passages or this many bytes of text, whichever comes first. */
+/** Flush when a batch reaches any of these: big enough to index efficiently, small enough to bound memory. */
+const MAX_BATCH_DOCUMENTS = 250;
 const MAX_BATCH_PASSAGES = 5000;
 const MAX_BATCH_CHARS = 16 * 1024 * 1024;
 
@@ -31,7 +32,13 @@ export class Publisher {
     this.passages.push(...passages);
     if (existed) this.replaced.push(document.id);
     this.chars += document.text.length * 2;
-    if (this.passages.length >= MAX_BATCH_PASSAGES || this.chars >= MAX_BATCH_CHARS) await this.flush();
+    if (
+      this.documents.length >= MAX_BATCH_DOCUMENTS ||
+      this.passages.length >= MAX_BATCH_PASSAGES ||
+      this.chars >= MAX_BATCH_CHARS
+    ) {
+      await this.flush();
+    }
   }
 
   /** Writes what is buffered and waits for every task. */
