@@ -46,7 +46,7 @@ export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settin
 export function passageSettings(synonyms: Synonyms, acronyms: string[]): Settings {
   return {
     searchableAttributes: ['text', 'heading', 'title'],
-    filterableAttributes: [...facetFields, 'docId', 'dateTs', 'page'],
+    filterableAttributes: [...facetFields, 'id', 'docId', 'dateTs', 'page'],
     sortableAttributes: ['dateTs', 'ordinal'],
     displayedAttributes: ['*'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],

@@ -1,0 +1,114 @@
+/**
+ * Text and properties of one PDF with pdf.js, page by page so that one broken page
+ * costs only that page. Runs inside a pool worker process (see ../pdf-worker.ts); it
+ * has no limits of its own, the pool enforces time and memory from outside.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, PDFDateString, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
+import type { Block, Extracted } from '../../stages/stage.js';
+import { ExtractionError } from '../extractor.js';
+import { normaliseInfo } from './info.js';
+import { pageBlocks, runFromTextItem } from './layout.js';
+
+// pdf.js reads CMaps and standard fonts through fs in Node, so these are directory
+// paths (a file:// URL fails); the trailing slash is required.
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const CMAP_DIR = path.join(pdfjsDir, 'cmaps') + path.sep;
+const STANDARD_FONT_DIR = path.join(pdfjsDir, 'standard_fonts') + path.sep;
+
+/** Past this many unreadable pages in a row the rest is assumed broken too (fuzzed /Count). */
+const MAX_CONSECUTIVE_PAGE_FAILURES = 50;
+
+/** pdf.js's PasswordResponses: 1 no password given, 2 incorrect password. */
+const INCORRECT_PASSWORD = 2;
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/gu, ' ').trim().replace(/\.$/u, '') || 'unknown error';
+}
+
+/** Turns a pdf.js load error into the reason a user sees. */
+export function loadFailureReason(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const code = (error as { code?: unknown } | null)?.code;
+  if (name === 'PasswordException') {
+    return code === INCORRECT_PASSWORD
+      ? 'password-protected (incorrect password)'
+      : 'password-protected (no password given; add `password` to the sidecar)';
+  }
+  return `not a readable PDF: ${messageOf(error)}`;
+}
+
+const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'str' in item;
+
+export async function extractPdf(data: Uint8Array, password?: string): Promise<Extracted> {
+  const loadingTask = getDocument({
+    data,
+    password,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  let document;
+  try {
+    document = await loadingTask.promise;
+  } catch (error) {
+    await loadingTask.destroy().catch(() => undefined);
+    throw new ExtractionError(loadFailureReason(error));
+  }
+
+  try {
+    const pages = document.numPages;
+    const blocks: Block[] = [];
+    const warnings: string[] = [];
+    let pagesRead = 0;
+    let firstPageError = '';
+    let consecutiveFailures = 0;
+    for (let pageNumber = 1; pageNumber <= pages; pageNumber++) {
+      try {
+        const page = await document.getPage(pageNumber);
+        const content = await page.getTextContent({ includeMarkedContent: false });
+        blocks.push(...pageBlocks(content.items.filter(isTextItem).map(runFromTextItem), pageNumber));
+        page.cleanup();
+        pagesRead++;
+        consecutiveFailures = 0;
+      } catch (error) {
+        firstPageError ||= messageOf(error);
+        warnings.push(`page ${pageNumber}: ${messageOf(error)}`);
+        if (++consecutiveFailures >= MAX_CONSECUTIVE_PAGE_FAILURES && pageNumber < pages) {
+          warnings.push(`pages ${pageNumber + 1}-${pages} skipped after ${consecutiveFailures} unreadable pages in a row`);
+          break;
+        }
+      }
+    }
+    if (pages > 0 && pagesRead === 0) {
+      throw new ExtractionError(`not a readable PDF: no page could be read (${firstPageError})`);
+    }
+
+    let info: Record<string, unknown> = {};
+    try {
+      const metadata = await document.getMetadata();
+      info = (metadata.info ?? {}) as Record<string, unknown>;
+    } catch (error) {
+      warnings.push(`document info: ${messageOf(error)}`);
+    }
+
+    return {
+      blocks,
+      pages,
+      properties: { ...normaliseInfo(info, pages, (value) => PDFDateString.toDateObject(value)) },
+      propertiesSource: 'pdf-info',
+      needsOcr: pages > 0 && blocks.length === 0,
+      warnings,
+    };
+  } finally {
+    await document.destroy().catch(() => undefined);
+  }
+}

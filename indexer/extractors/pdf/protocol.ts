@@ -1,0 +1,21 @@
+/** Messages between the PDF pool (parent) and a worker process, over the IPC channel. */
+import type { Extracted } from '../../stages/stage.js';
+
+export interface ExtractRequest {
+  type: 'extract';
+  id: number;
+  /** Absolute path; the worker reads the file itself. */
+  path: string;
+  password?: string;
+}
+
+/** Sent once the worker listens, so no request is sent into the void during start-up. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+export type ExtractResponse =
+  | { type: 'result'; id: number; ok: true; extracted: Extracted }
+  | { type: 'result'; id: number; ok: false; reason: string };
+
+export type WorkerMessage = ReadyMessage | ExtractResponse;

@@ -1,0 +1,114 @@
+/**
+ * Dates: strict parsing of dates people write in sidecars and front matter, and
+ * finding dates in running text. A date is only accepted when it names a real
+ * day with day, month and year all written out ("May 2025" is not a day).
+ */
+import * as chrono from 'chrono-node';
+
+/** chrono's strict English parser, day-first for numeric dates as in the UK ("05/06/2025" = 5 June). */
+const ukStrict = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** ISO YYYY-MM-DD for a real calendar date, else null (31 February is not a date). */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Years a document in this corpus can plausibly be dated: modern, and not far in the future. */
+export function isPlausibleYear(year: number): boolean {
+  return year >= 1900 && year <= new Date().getUTCFullYear() + 2;
+}
+
+/**
+ * A date as a person wrote it in metadata: YYYY, YYYY-MM, YYYY-MM-DD, an ISO
+ * timestamp, a YAML date, or a written date ("5 May 2025"). A year alone or a
+ * month is stored as its first day, since a record's date is a day. Returns null
+ * when the value is not a date.
+ */
+export function parseDateValue(value: unknown): string | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? isoDate(value, 1, 1) : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  let m = /^(\d{4})$/.exec(text);
+  if (m) return isoDate(Number(m[1]), 1, 1);
+  m = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), 1);
+  // ISO date, optionally with a time (a timestamp keeps the calendar day it was written with).
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const found = findDates(text);
+  // The whole value must be the date, not a sentence that contains one.
+  const only = found.length === 1 ? found[0] : undefined;
+  if (only) {
+    const rest = text.slice(0, only.index) + text.slice(only.index + only.text.length);
+    if (rest.replace(/[\s,.]+/g, '') === '') return only.date;
+  }
+  return null;
+}
+
+export interface FoundDate {
+  /** ISO YYYY-MM-DD. */
+  date: string;
+  /** Offset of the match in the searched text. */
+  index: number;
+  /** The matched text ("On 5 May 2025", "12-14 March 2024"). */
+  text: string;
+}
+
+/** Reference date for chrono: only matters for dates without a year, which are rejected anyway. */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/**
+ * Cheap shapes of a full date. chrono is thorough but slow on long text, so it
+ * only reads a short window around each of these.
+ */
+const CANDIDATE = new RegExp(
+  [
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}\\b`,
+    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
+    '\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}\\b',
+    '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b',
+  ].join('|'),
+  'giu',
+);
+/** Characters before a candidate that chrono also reads: "On", a weekday, the start of a range ("12-14 March"). */
+const LOOKBEHIND = 24;
+
+/**
+ * Every full date in `text` ("5 May 2025", "May 5, 2025", "5th May 2025",
+ * "05/05/2025" day-first, "2025-05-05"), in order. A range gives its first day.
+ */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  let covered = 0;
+  for (const candidate of text.matchAll(CANDIDATE)) {
+    const candidateEnd = candidate.index + candidate[0].length;
+    if (candidateEnd <= covered) continue;
+    const windowStart = Math.max(covered, candidate.index - LOOKBEHIND);
+    for (const result of ukStrict.parse(text.slice(windowStart, candidateEnd), REFERENCE)) {
+      const index = windowStart + result.index;
+      // Only the result that reaches the candidate; words cut at the window's start may parse as noise.
+      if (index + result.text.length <= candidate.index) continue;
+      covered = index + result.text.length;
+      const start = result.start;
+      if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue;
+      const year = start.get('year');
+      const month = start.get('month');
+      const day = start.get('day');
+      if (year === null || month === null || day === null || !isPlausibleYear(year)) continue;
+      const date = isoDate(year, month, day);
+      if (date) found.push({ date, index, text: result.text });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,247 @@
+/**
+ * People's names: honorifics and post-nominals are stripped from the canonical
+ * name (the key for the speaker facet and /people/:slug) and kept for display.
+ * Two spellings that differ only in accents or case are the same person.
+ */
+import type { Person, Role } from '../schema/document.js';
+import { foldAccents, personSlug } from '../schema/ids.js';
+
+/**
+ * Titles written before a name, longest first so "Air Chief Marshal" wins over "Air".
+ * Lower-case comparison; a trailing full stop is optional ("Prof." = "Prof").
+ */
+const PREFIX_TITLES = [
+  'the right honourable', 'the rt hon', 'right honourable', 'rt hon', 'the hon', 'hon',
+  'his excellency', 'her excellency', 'h.e.',
+  'air chief marshal', 'air marshal', 'air vice marshal', 'vice admiral', 'rear admiral', 'admiral',
+  'lieutenant general', 'lt gen', 'major general', 'maj gen', 'brigadier general', 'brigadier',
+  'general', 'gen', 'colonel', 'col', 'commodore', 'captain', 'capt', 'commander', 'cdr',
+  'professor', 'prof', 'assistant professor', 'associate professor', 'emeritus professor',
+  'doctor', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'viscount', 'earl',
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'madame', 'mme', 'monsieur', 'herr', 'frau', 'dott', 'dott.ssa',
+  'ambassador', 'amb', 'senator', 'high representative', 'vice-president', 'vice president', 'president',
+  'prime minister', 'deputy prime minister', 'foreign secretary', 'defence secretary', 'home secretary',
+  'secretary of state', 'minister', 'commissioner', 'judge', 'justice', 'rev', 'reverend',
+]
+  .map((title) => title.replace(/\.$/, ''))
+  .sort((a, b) => b.split(' ').length - a.split(' ').length);
+
+/** Letters written after a name: honours, degrees, offices. Compared upper-case, full stops removed. */
+const POSTNOMINALS = new Set(
+  ('KC QC MP MEP MSP MLA TD OBE CBE MBE KBE DBE GBE CMG KCMG GCMG CB KCB GCB CVO KCVO GCVO LVO MVO DSO MC ' +
+    'PC FBA FRS FRSA FRSE FAcSS FRHistS PHD DPHIL LLM LLB BCL MA MSC BA JR SR ADC DL JP VC GC')
+    .split(' ')
+    .map((s) => s.toUpperCase()),
+);
+
+/** Peerage titles that may stand with a single name ("Lord Ricketts"): the title is then part of the name. */
+const PEER_TITLES = new Set(['lord', 'lady', 'baroness', 'baron', 'viscount', 'earl']);
+
+/** Lower-case words that may sit inside a name ("Ursula von der Leyen", "Luis de Guindos"). */
+const NAME_PARTICLES = new Set(
+  'de da di du des del della der den van von zu la le bin ibn al el y dos das do ter ten'.split(' '),
+);
+
+/** Capitalised words that mark an organisation or a phrase, not a person. */
+const NOT_NAME_WORDS = new Set(
+  ('university institute centre center council commission ministry department committee office agency union ' +
+    'parliament school college foundation forum group network programme program service services government ' +
+    'european british national international security defence defense policy house association society ' +
+    'the and for of on in at with by a an this that these those our their his her its ' +
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
+    'chair chairs speaker speakers moderator author authors keynote')
+    .split(' '),
+);
+
+export interface ParsedName {
+  /** Canonical name, honorifics stripped. */
+  name: string;
+  /** As written, honorifics kept. */
+  display: string;
+}
+
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+const INITIAL = /^\p{Lu}\.$/u;
+
+function isNameToken(token: string): boolean {
+  if (INITIAL.test(token)) return true;
+  if (!CAPITALISED.test(token)) return false;
+  // "EU", "NATO": an all-capitals word of two or more letters is an acronym, not a name.
+  if (token.length >= 2 && token === token.toUpperCase() && /\p{Lu}{2}/u.test(token)) return false;
+  return !NOT_NAME_WORDS.has(token.toLowerCase());
+}
+
+/** Prefix titles as word lists, grouped by first word, longest first. */
+const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const title of PREFIX_TITLES) {
+  const parts = title.split(' ');
+  const group = TITLES_BY_FIRST_WORD.get(parts[0]!) ?? [];
+  group.push(parts);
+  TITLES_BY_FIRST_WORD.set(parts[0]!, group);
+}
+
+const titleWord = (token: string) => token.toLowerCase().replace(/\.$/, '');
+
+/** Number of tokens a title at `at` spans ("Air Chief Marshal" = 3), or 0. */
+function prefixTitleAt(tokens: string[], at: number): number {
+  const first = tokens[at];
+  // A title must be capitalised where it stands ("Professor", not "professor of law").
+  if (first === undefined || !/^\p{Lu}/u.test(first)) return 0;
+  for (const parts of TITLES_BY_FIRST_WORD.get(titleWord(first)) ?? []) {
+    if (at + parts.length > tokens.length) continue;
+    if (parts.every((part, i) => titleWord(tokens[at + i]!) === part)) return parts.length;
+  }
+  return 0;
+}
+
+function isPostnominal(token: string): boolean {
+  return POSTNOMINALS.has(token.replace(/[.,]/g, '').toUpperCase()) && /^\p{Lu}/u.test(token);
+}
+
+/**
+ * Reads a person's name from the start of `text`, stopping where the name ends
+ * ("Sir Julian King, former Commissioner" -> Julian King / Sir Julian King).
+ * Returns null when the text does not start with something name-shaped: two to
+ * five capitalised words, or a peer's title and one word.
+ */
+export function readName(text: string): ParsedName | null {
+  const tokens = text
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
+  let i = 0;
+  const titles: string[] = [];
+  for (let n = prefixTitleAt(tokens, i); n > 0; n = prefixTitleAt(tokens, i)) {
+    titles.push(...tokens.slice(i, i + n));
+    i += n;
+  }
+  const nameTokens: string[] = [];
+  let ended = false;
+  for (; i < tokens.length && !ended; i++) {
+    const raw = tokens[i]!;
+    // Punctuation after a word ends the name: "Sir Julian King, former Commissioner", "… King."
+    let token = raw.replace(/[,;:!?]+$/, '');
+    let endsHere = token !== raw;
+    if (!INITIAL.test(token) && token.endsWith('.')) {
+      token = token.slice(0, -1);
+      endsHere = true;
+    }
+    // A possessive ends the name too: "Julian King's remarks".
+    if (/['’]s$/u.test(token)) {
+      token = token.replace(/['’]s$/u, '');
+      endsHere = true;
+    }
+    if (nameTokens.length > 0 && isPostnominal(token)) break;
+    if (!isNameToken(token) && !(nameTokens.length > 0 && NAME_PARTICLES.has(token))) break;
+    nameTokens.push(token);
+    ended = endsHere;
+  }
+  // Post-nominals follow the last name word: "Alan Dashwood KC".
+  const afterName = titles.length + nameTokens.length;
+  while (nameTokens.length > 0 && NAME_PARTICLES.has(nameTokens[nameTokens.length - 1]!)) nameTokens.pop();
+  const suffixes: string[] = [];
+  for (let j = afterName; j < tokens.length && !ended; j++) {
+    const raw = tokens[j]!;
+    const token = raw.replace(/[.,;:]+$/, '');
+    if (!isPostnominal(token)) break;
+    suffixes.push(token);
+    // "KC, MP" continues after a comma; any other punctuation ends the list.
+    if (/[.;:]$/.test(raw)) break;
+  }
+  if (nameTokens.length === 0 || nameTokens.length > 5) return null;
+  // A surname is a word, not an initial: "Sir A B" is not a name.
+  if (nameTokens[nameTokens.length - 1]!.replace(/\./g, '').length < 2) return null;
+  const peer = titles.length > 0 && PEER_TITLES.has(titles[titles.length - 1]!.toLowerCase());
+  if (nameTokens.length === 1 && !peer) return null;
+  const canonical = nameTokens.length === 1 ? `${titles[titles.length - 1]} ${nameTokens[0]}` : nameTokens.join(' ');
+  const display = [...titles, ...nameTokens, ...suffixes].join(' ');
+  return { name: canonical, display };
+}
+
+/**
+ * A name a person wrote down themselves (sidecar, front matter): honorifics are
+ * still stripped when recognisable, but the name is trusted even when it does
+ * not look like one ("Madonna").
+ */
+export function parseGivenName(text: string): ParsedName {
+  const cleaned = text.replace(/\s+/g, ' ').trim();
+  const parsed = readName(cleaned);
+  // Trust the parse only when it used every word, so nothing the writer gave is lost.
+  if (parsed && parsed.display.split(' ').length === cleaned.split(' ').length) return parsed;
+  return { name: cleaned, display: cleaned };
+}
+
+/**
+ * Splits "A, B, and C" / "A and B" / "A; B" / "A & B" into items. Commas inside
+ * an item's description are fine: readName() stops at the end of the name, and
+ * an item that does not start with a name is dropped by the caller.
+ */
+export function splitNameList(text: string): string[] {
+  return text
+    .split(/\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+)\s*/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Names read from a list; items that are not names ("former EU Commissioner") are skipped. */
+export function readNameList(text: string): ParsedName[] {
+  const names: ParsedName[] = [];
+  for (const item of splitNameList(text)) {
+    const parsed = readName(item);
+    if (parsed) names.push(parsed);
+  }
+  return names;
+}
+
+/** The key two spellings of one person share: accents and case folded, spacing normalised. */
+export function personKey(name: string): string {
+  return foldAccents(name).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export function makePerson(parsed: ParsedName, role: Role): Person {
+  return { name: parsed.name, display: parsed.display, role, slug: personSlug(parsed.name) };
+}
+
+/** When one person is found in several roles, the most specific role wins. */
+const ROLE_RANK: Record<Role, number> = { chair: 0, moderator: 1, speaker: 2, author: 3, mentioned: 4 };
+
+function accentCount(text: string): number {
+  return text.normalize('NFD').length - text.normalize('NFC').length;
+}
+
+/** "Professor Jose Borrell" with the name spelt "José Borrell" -> "Professor José Borrell". */
+function withNameSpelling(display: string, name: string): string {
+  const foldedDisplay = foldAccents(display);
+  const foldedName = foldAccents(name);
+  // Only when folding keeps every character in place, so an index in one is an index in the other.
+  if (foldedDisplay.length !== display.length || foldedName.length !== name.length) return display;
+  const at = foldedDisplay.indexOf(foldedName);
+  return at < 0 ? display : display.slice(0, at) + name + display.slice(at + name.length);
+}
+
+/**
+ * One entry per person (accent- and case-insensitive), in first-seen order.
+ * Keeps the strongest role, the accented spelling ("José" over "Jose") and the
+ * fullest display form.
+ */
+export function dedupePeople(people: Person[]): Person[] {
+  const byKey = new Map<string, Person>();
+  for (const person of people) {
+    const key = personKey(person.name);
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { ...person });
+      continue;
+    }
+    if (ROLE_RANK[person.role] < ROLE_RANK[seen.role]) seen.role = person.role;
+    if (person.display.length > seen.display.length) seen.display = person.display;
+    if (accentCount(person.name) > accentCount(seen.name)) {
+      seen.name = person.name;
+      seen.slug = person.slug;
+    }
+  }
+  for (const person of byKey.values()) person.display = withNameSpelling(person.display, person.name);
+  return [...byKey.values()];
+}

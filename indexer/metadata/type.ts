@@ -1,0 +1,61 @@
+/**
+ * Document type from what the document says it is. A label in the title or the
+ * opening lines ("Policy brief", "Joint statement", "Remarks by") is decisive;
+ * otherwise an account of an event (roundtable, hosted, chaired by) makes an
+ * event report, and named authors with a report-like word make a policy paper.
+ */
+import type { DocType, Person } from '../schema/document.js';
+
+interface Label {
+  type: DocType;
+  pattern: RegExp;
+  /** Words also used in passing ("in his speech"): outside the title they count only opening a line ("Remarks by …"). */
+  leadInOnly: boolean;
+}
+
+/** Labels a document gives itself, checked in this order against the title and opening text. */
+const LABELS: Label[] = [
+  { type: 'statement', pattern: /\b(?:joint statement|statement by|statement from|press statement|communiqu[eé])\b/iu, leadInOnly: true },
+  { type: 'speech', pattern: /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech)\b/iu, leadInOnly: true },
+  { type: 'briefing', pattern: /\b(?:briefing paper|research briefing|policy briefing|briefing note|briefing)\b/iu, leadInOnly: true },
+  {
+    type: 'policy-paper',
+    pattern: /\b(?:policy (?:paper|brief)|working paper|discussion paper|white paper|occasional paper|research paper)\b/iu,
+    leadInOnly: false,
+  },
+  { type: 'news', pattern: /\b(?:press release|news release)\b/iu, leadInOnly: false },
+  {
+    type: 'event-report',
+    pattern: /\b(?:event report|conference report|workshop report|roundtable report|meeting report|summary of (?:the )?(?:discussion|event|proceedings))\b/iu,
+    leadInOnly: false,
+  },
+];
+const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${label.pattern.source}`, 'iu') }));
+
+/** Words of an event being reported on. */
+const EVENT_CUES =
+  /\b(?:round-?table|roundtable|conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
+/** Words of a written analysis. */
+const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
+
+function countMatches(pattern: RegExp, text: string): number {
+  return [...text.matchAll(pattern)].length;
+}
+
+export function detectType(title: string, text: string, people: readonly Person[]): DocType {
+  // The title names the genre more reliably than the text ("Speech" in a title vs "in his speech").
+  for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
+  const openingLines = text.split('\n').slice(0, 4);
+  for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
+  const opening = text.slice(0, 400);
+  for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
+
+  const head = text.slice(0, 4000);
+  const leaders = people.filter((p) => p.role === 'chair' || p.role === 'moderator').length;
+  const eventScore = countMatches(EVENT_CUES, head) + leaders * 2;
+  const authors = people.filter((p) => p.role === 'author').length;
+  if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
+  if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
+  if (people.some((p) => p.role === 'speaker') && eventScore >= 1) return 'event-report';
+  return 'other';
+}

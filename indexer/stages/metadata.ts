@@ -1,0 +1,218 @@
+/**
+ * metadata: what a document is, who is in it, when and where, and where each of
+ * those facts came from. Per field, the strongest source that has a value wins:
+ *   sidecar NAME.meta.yml > front matter / PDF info / HTML meta > the text > the file name.
+ * Each field's source is recorded in `provenance` so a reader can judge it.
+ */
+import { basename, extname } from 'node:path';
+import type { Person, Provenance, ProvenanceMap } from '../schema/document.js';
+import { parseDateValue } from '../metadata/dates.js';
+import { readGivenMetadata, type GivenMetadata } from '../metadata/input.js';
+import { guessLanguage } from '../metadata/language.js';
+import { dedupePeople, makePerson, readName } from '../metadata/names.js';
+import { uniqueOrganisations } from '../metadata/organisations.js';
+import { readTextMetadata } from '../metadata/text.js';
+import { detectType } from '../metadata/type.js';
+import { fail, type DocumentMetadata, type Extracted, type Job, type MetadataInput, type Stage } from './stage.js';
+
+/** Metadata from one source, with the source's name. */
+interface Layer {
+  source: Provenance;
+  values: GivenMetadata;
+}
+
+/** Reads a property whose key may be spelled several ways (HTML meta names vary by publisher). */
+function pick(properties: MetadataInput, ...keys: string[]): unknown {
+  const lower = new Map(Object.entries(properties).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const key of keys) {
+    const value = lower.get(key);
+    if (value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '')) return value;
+  }
+  return undefined;
+}
+
+const asText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : Array.isArray(value) ? asText(value[0]) : undefined;
+
+/**
+ * Authors named in file properties. Only values that read as people's names
+ * are kept: PDF Author fields often hold a login name or an organisation.
+ */
+function authorsFrom(value: unknown): Person[] {
+  const raw = Array.isArray(value) ? value.map(asText) : (asText(value) ?? '').split(/\s*(?:;|,|\band\b|&)\s*/u);
+  const people: Person[] = [];
+  for (const item of raw) {
+    if (!item) continue;
+    const parsed = readName(item);
+    // The whole value must be the name: "Jane Roe" yes, "Jane Roe's laptop" or "Ministry of Defence" no.
+    if (parsed && parsed.display.split(' ').length === item.trim().split(/\s+/).length) people.push(makePerson(parsed, 'author'));
+  }
+  return people;
+}
+
+function fromPdfInfo(properties: MetadataInput): GivenMetadata {
+  const values: GivenMetadata = {};
+  const title = asText(pick(properties, 'title'));
+  if (title) values.title = title;
+  // CreationDate says when the file was made, so it only stands in for the publication date.
+  const created = parseDateValue(pick(properties, 'created', 'creationdate'));
+  if (created) values.published = created;
+  const authors = authorsFrom(pick(properties, 'author', 'authors'));
+  if (authors.length > 0) values.people = authors;
+  return values;
+}
+
+function fromHtmlMeta(properties: MetadataInput): GivenMetadata {
+  const values: GivenMetadata = {};
+  const title = asText(pick(properties, 'citation_title', 'dc.title', 'og:title', 'title'));
+  if (title) values.title = title;
+  const published = parseDateValue(
+    asText(pick(properties, 'citation_publication_date', 'citation_date', 'article:published_time', 'dc.date', 'date', 'published')),
+  );
+  if (published) values.published = published;
+  const people = authorsFrom(pick(properties, 'citation_author', 'dc.creator', 'author', 'authors'));
+  if (people.length > 0) values.people = people;
+  const publisher = asText(pick(properties, 'citation_publisher', 'dc.publisher', 'publisher', 'og:site_name'));
+  if (publisher) values.organisations = [publisher];
+  const language = asText(pick(properties, 'language', 'lang', 'dc.language', 'og:locale'));
+  if (language && /^[a-z]{2}(?:[-_][a-z0-9]+)*$/i.test(language)) values.language = language.slice(0, 2).toLowerCase();
+  const url = asText(pick(properties, 'canonical', 'og:url', 'citation_public_url', 'url', 'source_url'));
+  if (url && /^https?:\/\//i.test(url)) values.sourceUrl = url;
+  const summary = asText(pick(properties, 'description', 'og:description', 'dc.description'));
+  if (summary) values.summary = summary;
+  return values;
+}
+
+/** "2025/uk-eu_defence-roundtable.txt" -> "Uk eu defence roundtable". */
+export function titleFromFileName(relativePath: string): string {
+  const name = basename(relativePath, extname(relativePath))
+    .replace(/[-_.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return name ? name.charAt(0).toUpperCase() + name.slice(1) : relativePath;
+}
+
+const SUMMARY_MAX = 300;
+
+function clip(text: string): string {
+  if (text.length <= SUMMARY_MAX) return text;
+  return `${text.slice(0, SUMMARY_MAX - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+type Field = Exclude<keyof GivenMetadata, 'summary'>;
+
+/** The first layer that has the field, with its source. */
+function strongest<K extends Field>(layers: Layer[], field: K): { value: NonNullable<GivenMetadata[K]>; source: Provenance } | null {
+  for (const layer of layers) {
+    const value = layer.values[field];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    return { value: value as NonNullable<GivenMetadata[K]>, source: layer.source };
+  }
+  return null;
+}
+
+/** Combines the sources into the document's metadata. Exported for tests and --explain. */
+export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
+  const extracted: Extracted | null = job.extracted;
+  const layers: Layer[] = [];
+
+  if (job.sidecar) {
+    const sidecarName = basename(job.source.sidecarPath ?? `${basename(job.source.path, extname(job.source.path))}.meta.yml`);
+    const read = readGivenMetadata(job.sidecar, { strict: true });
+    if (!read.ok) return { error: `sidecar ${sidecarName}: ${read.error}` };
+    layers.push({ source: 'sidecar', values: read.value });
+  }
+
+  let fileAuthors: Layer | null = null;
+  if (extracted && extracted.propertiesSource) {
+    const properties = extracted.properties;
+    if (extracted.propertiesSource === 'front-matter') {
+      const read = readGivenMetadata(properties, { strict: false });
+      if (!read.ok) return { error: `front matter: ${read.error}` };
+      layers.push({ source: 'front-matter', values: read.value });
+    } else {
+      const source = extracted.propertiesSource;
+      const values = source === 'pdf-info' ? fromPdfInfo(properties) : fromHtmlMeta(properties);
+      // Authors in file properties are weaker than the people the text names (see authorsFrom).
+      if (values.people) {
+        fileAuthors = { source, values: { people: values.people } };
+        delete values.people;
+      }
+      layers.push({ source, values });
+    }
+  }
+
+  const blocks = extracted?.blocks ?? [];
+  const fromText = readTextMetadata(blocks);
+  const textValues: GivenMetadata = {};
+  if (fromText.title) textValues.title = fromText.title;
+  if (fromText.date) textValues.date = fromText.date;
+  if (fromText.published) textValues.published = fromText.published;
+  if (fromText.organisations.length) textValues.organisations = fromText.organisations;
+  if (fromText.place) textValues.place = fromText.place;
+  if (fromText.people.length) textValues.people = fromText.people;
+  const fullText = blocks.map((b) => b.text).join('\n');
+  const language = guessLanguage(fullText);
+  if (language) textValues.language = language;
+  layers.push({ source: 'text', values: textValues });
+  if (fileAuthors) layers.push(fileAuthors);
+  layers.push({ source: 'file', values: { title: titleFromFileName(job.source.relativePath) } });
+
+  const provenance: ProvenanceMap = {};
+  const title = strongest(layers, 'title')!;
+  provenance.title = title.source;
+
+  const published = strongest(layers, 'published');
+  if (published) provenance.published = published.source;
+
+  // The event's date, else the publication date, unless that is only the PDF's creation time.
+  let date = strongest(layers, 'date');
+  if (!date && published && published.source !== 'pdf-info') date = published;
+  if (date) provenance.date = date.source;
+
+  const organisations = strongest(layers, 'organisations');
+  if (organisations) provenance.organisations = organisations.source;
+  const place = strongest(layers, 'place');
+  if (place) provenance.place = place.source;
+  const lang = strongest(layers, 'language');
+  if (lang) provenance.language = lang.source;
+  const sourceUrl = strongest(layers, 'sourceUrl');
+  if (sourceUrl) provenance.sourceUrl = sourceUrl.source;
+  const people = strongest(layers, 'people');
+  if (people) provenance.people = people.source;
+  const peopleList = dedupePeople(people?.value ?? []);
+
+  let type = strongest(layers, 'type');
+  if (!type) {
+    const detected = detectType(title.value, fullText, peopleList);
+    type = { value: detected, source: 'text' };
+    if (detected !== 'other') provenance.type = 'text';
+  } else provenance.type = type.source;
+
+  const givenSummary = layers.find((l) => l.values.summary)?.values.summary;
+  let summary = clip(givenSummary ?? fromText.summary);
+  if (summary === title.value) summary = '';
+
+  return {
+    title: title.value,
+    date: date?.value ?? null,
+    published: published?.value ?? null,
+    type: type.value,
+    organisations: uniqueOrganisations(organisations?.value ?? []),
+    place: place?.value ?? null,
+    language: lang?.value ?? null,
+    sourceUrl: sourceUrl?.value ?? null,
+    people: peopleList,
+    summary,
+    provenance,
+  };
+}
+
+export const metadataStage: Stage = {
+  name: 'metadata',
+  run(job) {
+    const metadata = buildMetadata(job);
+    if ('error' in metadata) return fail(metadata.error);
+    job.metadata = metadata;
+  },
+};

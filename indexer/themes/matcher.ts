@@ -1,0 +1,160 @@
+/**
+ * Theme matching: each theme's terms compiled once into regexes, then counted
+ * in a text. How each kind of term matches (documented for researchers in
+ * corpus/README.md):
+ *   phrases   case- and accent-insensitive, whole words, any spacing or hyphen
+ *             between words, a plural or -ies ending on the last word, and UK/US
+ *             spellings (-isation/-ization, defence/defense) alike;
+ *   acronyms  case-sensitive whole words ("EU" not in "Europe", "SAFE" not "safe"),
+ *             an optional plural "s";
+ *   patterns  regular expressions, case-insensitive, on the text as written.
+ * Within one theme, overlapping matches count once, the longest winning
+ * ("joint procurement" is not also "procurement").
+ */
+import type { Taxonomy, Theme } from '../schema/taxonomy.js';
+
+export interface CompiledTheme {
+  theme: Theme;
+  /** On accent-folded lower-case text; capture group n is term n. */
+  phrases: { regex: RegExp; terms: string[] } | null;
+  /** On the text as written; capture group n is term n. */
+  acronyms: { regex: RegExp; terms: string[] } | null;
+  patterns: RegExp[];
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Accent-folded, lower-case, and the same length as the input, so offsets line up with the original text. */
+export function foldSameLength(text: string): string {
+  // Fast path: ASCII text folds by lower-casing alone.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  return text
+    .replace(/[^\x00-\x7f]/gu, (ch) => {
+      const folded = ch.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+      if (folded.length === ch.length) return folded;
+      // "ﬁ" -> "fi" would shift every later offset: keep such characters (lower-cased when that keeps the length).
+      const lowered = ch.toLowerCase();
+      return lowered.length === ch.length ? lowered : ch;
+    })
+    .replace(/[A-Z]+/g, (ascii) => ascii.toLowerCase());
+}
+
+function foldPhrase(phrase: string): string {
+  return phrase.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+}
+
+/** Spelling variants a researcher should not have to list: UK/US endings and defence/defense. */
+function spellingVariants(wordPattern: string): string {
+  return wordPattern
+    .replace(/i[sz](ation|ations|ing|ed|e|es)\b/g, 'i[sz]$1')
+    .replace(/defen[cs]e/g, 'defen[cs]e')
+    .replace(/offen[cs]e/g, 'offen[cs]e');
+}
+
+/** Regex source for one phrase: words separated by any space or hyphen, the last word inflected. */
+function phraseSource(phrase: string): string {
+  const words = foldPhrase(phrase).split(/[\s\-–]+/).filter((w) => w !== '');
+  const parts = words.map((word, i) => {
+    let source = spellingVariants(escapeRegex(word));
+    if (i === words.length - 1 && /[a-z]$/.test(word)) {
+      if (/[^aeiou]y$/.test(word)) source = `${source.slice(0, -1)}(?:y|ies)`;
+      else if (/(?:s|x|z|ch|sh)$/.test(word)) source = `${source}(?:es)?`;
+      else source = `${source}s?`;
+    }
+    return source;
+  });
+  return parts.join('[\\s\\-–]+');
+}
+
+/*
+ * Word boundaries: `\b` is ASCII-only, which is right for folded text (accents are
+ * gone) and for acronyms, and it keeps the big alternations fast. A term that
+ * starts or ends with punctuation ("Article 42(7)") gets no boundary on that side.
+ */
+const wordStart = (term: string) => (/^[A-Za-z0-9_]/.test(term) ? '\\b' : '');
+const wordEnd = (term: string) => (/[A-Za-z0-9_]$/.test(term) ? '\\b' : '');
+
+/** Case-insensitive patterns; without the `u` flag when they do not need it, which is several times faster. */
+function compilePattern(source: string): RegExp {
+  if (!/\\[pPu]\{|\\u\{/.test(source)) {
+    try {
+      return new RegExp(source, 'gi');
+    } catch {
+      // Valid only in unicode mode: fall through.
+    }
+  }
+  return new RegExp(source, 'giu');
+}
+
+function compileTheme(theme: Theme): CompiledTheme {
+  // Longest first, so an alternation prefers "joint procurement" over "procurement" at the same place.
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const phraseTerms = [...new Set(theme.terms.phrases)].sort(byLength);
+  const acronymTerms = [...new Set(theme.terms.acronyms)].sort(byLength);
+  const phraseAlternatives = phraseTerms.map((term) => {
+    const folded = foldPhrase(term);
+    return `(${wordStart(folded)}${phraseSource(term)}${wordEnd(folded)})`;
+  });
+  const acronymAlternatives = acronymTerms.map((term) => {
+    const trimmed = term.trim();
+    const end = /[A-Za-z0-9]$/.test(trimmed) ? "(?:s|['’]s)?\\b" : '';
+    return `(${wordStart(trimmed)}${escapeRegex(trimmed)}${end})`;
+  });
+  return {
+    theme,
+    phrases: phraseTerms.length ? { regex: new RegExp(phraseAlternatives.join('|'), 'gu'), terms: phraseTerms } : null,
+    acronyms: acronymTerms.length ? { regex: new RegExp(acronymAlternatives.join('|'), 'gu'), terms: acronymTerms } : null,
+    patterns: theme.terms.patterns.map(compilePattern),
+  };
+}
+
+const cache = new WeakMap<Taxonomy, CompiledTheme[]>();
+
+/** Compiled once per taxonomy object: the same taxonomy tags every document of a run. */
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTheme[] {
+  let compiled = cache.get(taxonomy);
+  if (!compiled) {
+    compiled = taxonomy.themes.map(compileTheme);
+    cache.set(taxonomy, compiled);
+  }
+  return compiled;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  term: string;
+}
+
+function groupHits(regex: RegExp, text: string, terms: string[], hits: Hit[]): void {
+  regex.lastIndex = 0;
+  for (const m of text.matchAll(regex)) {
+    const group = m.findIndex((value, i) => i > 0 && value !== undefined);
+    const term = terms[group - 1];
+    if (term !== undefined) hits.push({ start: m.index, end: m.index + m[0].length, term });
+  }
+}
+
+/** Term -> occurrences of one theme in a text (`folded` = foldSameLength(text), shared across themes). */
+export function matchTheme(compiled: CompiledTheme, text: string, folded: string): Record<string, number> {
+  const hits: Hit[] = [];
+  if (compiled.phrases) groupHits(compiled.phrases.regex, folded, compiled.phrases.terms, hits);
+  if (compiled.acronyms) groupHits(compiled.acronyms.regex, text, compiled.acronyms.terms, hits);
+  for (const pattern of compiled.patterns) {
+    for (const m of text.matchAll(pattern)) {
+      // Patterns are reported by what they matched: more telling to a reader than the regex.
+      if (m[0] !== '') hits.push({ start: m.index, end: m.index + m[0].length, term: m[0].toLowerCase().replace(/\s+/g, ' ') });
+    }
+  }
+  if (hits.length === 0) return {};
+  // Longest match first; a hit overlapping one already kept is the same words counted twice.
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  const evidence: Record<string, number> = {};
+  for (const hit of hits) {
+    if (kept.some((k) => hit.start < k.end && k.start < hit.end)) continue;
+    kept.push(hit);
+    evidence[hit.term] = (evidence[hit.term] ?? 0) + 1;
+  }
+  return evidence;
+}

@@ -1,0 +1,208 @@
+/**
+ * DocumentRecord -> CSL-JSON item: the one description of a document that every
+ * citation format (APA, Chicago, BibTeX, RIS, CSL-JSON) is rendered from.
+ */
+import { parse as parseName } from '@citation-js/name';
+import { DOC_TYPE_LABELS, type DocType, type DocumentRecord, type PassageRecord, type Person } from '../../indexer/schema/document.js';
+import { foldAccents } from '../../indexer/schema/ids.js';
+import { documentUrl, passageUrl } from './links.js';
+import { cleanLine, isoDateParts, isoDay } from './text.js';
+
+export type CslDateParts = [number] | [number, number] | [number, number, number];
+export interface CslDate {
+  'date-parts': [CslDateParts];
+}
+
+export interface CslName {
+  family?: string;
+  given?: string;
+  suffix?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  /** An institution or any name that must not be split. */
+  literal?: string;
+}
+
+export type CslType = 'report' | 'speech' | 'article-newspaper' | 'document';
+
+export interface CslItem {
+  id: string;
+  type: CslType;
+  'citation-key': string;
+  title: string;
+  author?: CslName[];
+  issued?: CslDate;
+  accessed: CslDate;
+  publisher?: string;
+  'publisher-place'?: string;
+  'container-title'?: string;
+  /** The kind of document in words ("Event report"), shown by APA in brackets; none for news articles. */
+  genre?: string;
+  'event-title'?: string;
+  'event-place'?: string;
+  'event-date'?: CslDate;
+  /** Page of the cited passage (pinpoint), only for documents with real pages. */
+  page?: string;
+  language?: string;
+  URL: string;
+}
+
+/** The passage fields a citation needs: its id for the permalink, its page for the pinpoint. */
+export type CitedPassage = Pick<PassageRecord, 'id' | 'page'>;
+
+export interface CiteOptions {
+  /** Public origin of the site, e.g. "http://localhost:3000". */
+  baseUrl: string;
+  /** Cite this passage: permalink and page pinpoint. */
+  passage?: CitedPassage;
+  /** Access date; today (UTC) by default. A Date or `YYYY-MM-DD`. */
+  accessed?: Date | string;
+}
+
+const CSL_TYPES: Record<DocType, CslType> = {
+  'policy-paper': 'report',
+  briefing: 'report',
+  'event-report': 'speech',
+  speech: 'speech',
+  news: 'article-newspaper',
+  statement: 'document',
+  other: 'document',
+};
+
+/** The page to cite, when the document has pages a reader can turn to (a PDF, or anything paginated). */
+export function pinpointPage(doc: Pick<DocumentRecord, 'format' | 'pages'>, passage: CitedPassage | undefined): number | null {
+  if (!passage) return null;
+  if (doc.format !== 'pdf' && doc.pages <= 1) return null;
+  return Number.isInteger(passage.page) && passage.page >= 1 ? passage.page : null;
+}
+
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
+/** "Ursula von der Leyen" -> {given: "Ursula", non-dropping-particle: "von der", family: "Leyen"}. */
+export function personName(canonicalName: string): CslName {
+  const words = cleanLine(canonicalName).split(' ').filter(Boolean);
+  let suffix: string | undefined;
+  if (words.length > 2 && NAME_SUFFIX.test(words[words.length - 1] ?? '')) suffix = words.pop();
+  const parsed = parseName(words.join(' '));
+  if (!parsed.family) return { literal: cleanLine(canonicalName) };
+  const name: CslName = { family: parsed.family };
+  if (parsed.given) name.given = parsed.given;
+  if (parsed['non-dropping-particle']) name['non-dropping-particle'] = parsed['non-dropping-particle'];
+  if (parsed['dropping-particle']) name['dropping-particle'] = parsed['dropping-particle'];
+  if (suffix) name.suffix = suffix;
+  return name;
+}
+
+function peopleWithRole(doc: DocumentRecord, role: Person['role']): Person[] {
+  return doc.people.filter((person) => person.role === role && cleanLine(person.name) !== '');
+}
+
+function organisations(doc: DocumentRecord): string[] {
+  return doc.organisations.map(cleanLine).filter(Boolean);
+}
+
+/**
+ * Who the work is by: its named authors; for a speech with none, its speakers;
+ * otherwise the organisation as an institutional author (APA's "group author"),
+ * except for news, where the outlet is the container, not the author.
+ */
+export function cslAuthors(doc: DocumentRecord): CslName[] {
+  const authors = peopleWithRole(doc, 'author');
+  if (authors.length > 0) return authors.map((person) => personName(person.name));
+  if (doc.type === 'speech') {
+    const speakers = peopleWithRole(doc, 'speaker');
+    if (speakers.length > 0) return speakers.map((person) => personName(person.name));
+  }
+  if (doc.type === 'news') return [];
+  return organisations(doc).map((literal) => ({ literal }));
+}
+
+function cslDate(parts: CslDateParts | null): CslDate | undefined {
+  return parts ? { 'date-parts': [parts] } : undefined;
+}
+
+function accessedParts(accessed: Date | string | undefined): CslDateParts {
+  const iso = accessed === undefined ? isoDay(new Date()) : typeof accessed === 'string' ? accessed : isoDay(accessed);
+  const parts = isoDateParts(iso);
+  if (!parts) throw new RangeError(`accessed date is not YYYY-MM-DD: ${JSON.stringify(accessed)}`);
+  return parts;
+}
+
+const LEADING_ARTICLES = new Set(['a', 'an', 'the']);
+
+/** ASCII letters and digits only: "Müller" -> "muller", "UK–EU" -> "ukeu". */
+function keyPart(text: string): string {
+  return foldAccents(text).replace(/[^a-z0-9]/g, '');
+}
+
+/** Short stable name for an organisation: initials of its main words ("Centre for European Reform" -> "cer"). */
+function organisationKeyPart(organisation: string): string {
+  const words = organisation.split(/[\s\-–—/]+/).map(keyPart).filter(Boolean);
+  const main = organisation
+    .split(/[\s\-–—/]+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map(keyPart)
+    .filter(Boolean);
+  if (main.length >= 3) return main.map((word) => word[0]).join('');
+  return words.join('').slice(0, 24);
+}
+
+/**
+ * BibTeX/CSL citation key: first author's family name (else the organisation's
+ * initials), year (else "nd"), first title word after any article:
+ * "Müller", 2024, "Rebuilding European Defence" -> "muller2024rebuilding".
+ * Depends only on the record, so the same document always gets the same key.
+ */
+export function citationKey(doc: DocumentRecord): string {
+  const [first] = cslAuthors(doc);
+  let who = '';
+  if (first?.family) who = keyPart(first.family);
+  else if (first?.literal) who = organisationKeyPart(first.literal);
+  if (!who && organisations(doc)[0]) who = organisationKeyPart(organisations(doc)[0] ?? '');
+  const year = isoDateParts(doc.published ?? doc.date)?.[0] ?? doc.year;
+  const titleWords = cleanLine(doc.title).split(' ').map((word) => ({ word, part: keyPart(word) }));
+  const firstWord = titleWords.find(({ word, part }) => part !== '' && !LEADING_ARTICLES.has(word.toLowerCase()))?.part ?? '';
+  return `${who || 'anon'}${year ?? 'nd'}${firstWord.slice(0, 20)}`;
+}
+
+/** The CSL-JSON item for a document, or for one of its passages when `passage` is given. */
+export function toCslItem(doc: DocumentRecord, options: CiteOptions): CslItem {
+  const title = cleanLine(doc.title) || doc.id;
+  const cslType = CSL_TYPES[doc.type];
+  const orgs = organisations(doc);
+  const place = doc.place ? cleanLine(doc.place) : '';
+  const issuedParts = isoDateParts(doc.published ?? doc.date) ?? (doc.year ? ([doc.year] as CslDateParts) : null);
+
+  const item: CslItem = {
+    id: doc.id,
+    type: cslType,
+    'citation-key': citationKey(doc),
+    title,
+    accessed: { 'date-parts': [accessedParts(options.accessed)] },
+    URL: options.passage ? passageUrl(options.baseUrl, options.passage.id) : documentUrl(options.baseUrl, doc.id),
+  };
+
+  // APA and Chicago describe a newspaper article by its outlet alone, without a bracketed kind.
+  if (cslType !== 'article-newspaper') item.genre = DOC_TYPE_LABELS[doc.type];
+  const authors = cslAuthors(doc);
+  if (authors.length > 0) item.author = authors;
+  const issued = cslDate(issuedParts);
+  if (issued) item.issued = issued;
+  if (orgs.length > 0) item.publisher = orgs.join('; ');
+  if (cslType === 'article-newspaper' && orgs[0]) item['container-title'] = orgs[0];
+
+  if (cslType === 'speech') {
+    // An event report is about one event: the event is the document's subject.
+    item['event-title'] = title;
+    if (place) item['event-place'] = place;
+    const eventDate = cslDate(isoDateParts(doc.date));
+    if (eventDate) item['event-date'] = eventDate;
+  } else if (place) {
+    item['publisher-place'] = place;
+  }
+
+  const page = pinpointPage(doc, options.passage);
+  if (page !== null) item.page = String(page);
+  if (doc.language) item.language = cleanLine(doc.language);
+  return item;
+}

@@ -1,0 +1,118 @@
+/**
+ * A result set as a file: CSV for spreadsheets, BibTeX and RIS for reference
+ * managers.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { DocumentRecord } from '../../indexer/schema/document.js';
+import { bibtexEntries } from './bibtex.js';
+import type { DownloadFile } from './cite.js';
+import { toCslItem, type CslItem } from './csl.js';
+import { documentUrl } from './links.js';
+import { risRecord } from './ris.js';
+import { cleanLine } from './text.js';
+
+export const EXPORT_FORMATS = [
+  { id: 'csv', label: 'CSV', extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  { id: 'bibtex', label: 'BibTeX', extension: 'bib', contentType: 'application/x-bibtex; charset=utf-8' },
+  { id: 'ris', label: 'RIS', extension: 'ris', contentType: 'application/x-research-info-systems; charset=utf-8' },
+] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFormatId = ExportFormat['id'];
+
+export function isExportFormatId(value: unknown): value is ExportFormatId {
+  return EXPORT_FORMATS.some((format) => format.id === value);
+}
+
+export interface ExportOptions {
+  baseUrl: string;
+  /** Access date for BibTeX and RIS; today (UTC) by default. */
+  accessed?: Date | string;
+}
+
+export const CSV_COLUMNS = ['id', 'title', 'date', 'type', 'organisations', 'people', 'themes', 'url'] as const;
+
+/**
+ * A spreadsheet evaluates a cell that starts with one of these as a formula
+ * (CSV injection); a leading apostrophe makes it text (OWASP's advice).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function csvRow(doc: DocumentRecord, baseUrl: string): Record<(typeof CSV_COLUMNS)[number], string> {
+  const themeLabels = doc.themeTags.length > 0 ? doc.themeTags.map((tag) => tag.label) : doc.themes;
+  const row = {
+    id: doc.id,
+    title: doc.title,
+    date: doc.date ?? '',
+    type: doc.type,
+    organisations: doc.organisations.join('; '),
+    people: doc.people.map((person) => `${person.name} (${person.role})`).join('; '),
+    themes: themeLabels.join('; '),
+    url: documentUrl(baseUrl, doc.id),
+  };
+  return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, csvCell(cleanLine(value))])) as typeof row;
+}
+
+/**
+ * RFC 4180 CSV (CRLF, fields quoted when needed) with a header row. Starts with
+ * a UTF-8 byte order mark, without which Excel reads "UK–EU" as mojibake.
+ */
+export function resultsCsv(docs: DocumentRecord[], options: Pick<ExportOptions, 'baseUrl'>): string {
+  return stringify(
+    docs.map((doc) => csvRow(doc, options.baseUrl)),
+    { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', bom: true },
+  );
+}
+
+/** Citation keys made unique within one file: the second "muller2024rebuilding" becomes "muller2024rebuildingb". */
+function withUniqueKeys(items: CslItem[]): CslItem[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(items.map((item) => item['citation-key']));
+  return items.map((item) => {
+    const key = item['citation-key'];
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count === 1) return item;
+    let suffix = count;
+    let unique = `${key}${disambiguator(suffix)}`;
+    while (taken.has(unique)) unique = `${key}${disambiguator(++suffix)}`;
+    taken.add(unique);
+    return { ...item, 'citation-key': unique };
+  });
+}
+
+/** 2 -> "b", 26 -> "z", then numbers: the year-suffix convention readers know. */
+function disambiguator(occurrence: number): string {
+  return occurrence <= 26 ? String.fromCharCode(96 + occurrence) : String(occurrence);
+}
+
+export function resultsBibtex(docs: DocumentRecord[], options: ExportOptions): string {
+  return bibtexEntries(withUniqueKeys(docs.map((doc) => toCslItem(doc, options))));
+}
+
+export function resultsRis(docs: DocumentRecord[], options: ExportOptions): string {
+  return docs.map((doc) => risRecord(toCslItem(doc, options), doc.type)).join('\r\n');
+}
+
+export function exportResults(id: ExportFormatId, docs: DocumentRecord[], options: ExportOptions): string {
+  switch (id) {
+    case 'csv':
+      return resultsCsv(docs, options);
+    case 'bibtex':
+      return resultsBibtex(docs, options);
+    case 'ris':
+      return resultsRis(docs, options);
+  }
+}
+
+/** The export as a download; `stem` names the file (default "entente-results"), reduced to safe characters. */
+export function exportFile(id: ExportFormatId, docs: DocumentRecord[], options: ExportOptions & { stem?: string }): DownloadFile {
+  const format = EXPORT_FORMATS.find((candidate) => candidate.id === id);
+  if (!format) throw new RangeError(`unknown export format: ${id}`);
+  const stem = (options.stem ?? 'entente-results').replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'entente-results';
+  return { body: exportResults(id, docs, options), contentType: format.contentType, filename: `${stem}.${format.extension}` };
+}

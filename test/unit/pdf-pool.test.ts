@@ -1,0 +1,134 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PdfPool } from '../../indexer/extractors/pdf-pool.js';
+
+const POOL_MODULE = fileURLToPath(new URL('../../indexer/extractors/pdf-pool.ts', import.meta.url));
+
+async function textPdf(pages: number, text: (page: number) => string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (let page = 1; page <= pages; page++) {
+    const sheet = pdf.addPage();
+    for (let line = 0; line < 40; line++) sheet.drawText(`${text(page)} line ${line}`, { x: 50, y: 780 - line * 18, size: 11, font });
+  }
+  return pdf.save();
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await sleep(50);
+  }
+  return condition();
+}
+
+describe('PdfPool (worker processes)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let twoPages: string;
+  let manyPages: string;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'entente-pdf-pool-'));
+    twoPages = path.join(dir, 'two-pages.pdf');
+    manyPages = path.join(dir, 'many-pages.pdf');
+    await writeFile(twoPages, await textPdf(2, (page) => `Page ${page} says hello`));
+    await writeFile(manyPages, await textPdf(150, (page) => `Long document page ${page}`));
+  });
+  after(async () => rm(dir, { recursive: true, force: true }));
+
+  it('extracts in a worker process and keeps page numbers', async () => {
+    const pool = new PdfPool({ size: 1 });
+    try {
+      const extracted = await pool.extract(twoPages);
+      assert.equal(extracted.pages, 2);
+      assert.ok(extracted.blocks.some((block) => block.page === 2 && block.text.includes('Page 2 says hello')));
+      assert.ok(extracted.blocks.every((block) => !block.text.includes(`Page ${3 - block.page} says`)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails a file past the time limit and goes on with a fresh worker', async () => {
+    const pool = new PdfPool({ size: 1, timeoutMs: 300 });
+    try {
+      await assert.rejects(pool.extract(manyPages), /^ExtractionError: timed out after 0.3 s$/);
+      assert.equal((await pool.extract(twoPages)).pages, 2);
+      assert.equal(pool.getStats().killedForTime, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails a file whose worker passes the memory limit', async () => {
+    // Node with pdf.js loaded is already above 40 MiB, so the first file trips the limit.
+    const pool = new PdfPool({ size: 1, memoryMb: 40, timeoutMs: 20_000 });
+    try {
+      await assert.rejects(pool.extract(manyPages), /^ExtractionError: exceeded memory limit of 40 MiB$/);
+      assert.equal(pool.getStats().killedForMemory, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails only the file whose worker crashed', async () => {
+    const pool = new PdfPool({ size: 1, timeoutMs: 20_000 });
+    try {
+      await pool.extract(twoPages);
+      const [pid] = pool.pids;
+      const doomed = pool.extract(manyPages);
+      const queued = pool.extract(twoPages);
+      await sleep(100);
+      process.kill(pid!, 'SIGKILL');
+      await assert.rejects(doomed, /^ExtractionError: PDF worker crashed \(signal SIGKILL\)$/);
+      assert.equal((await queued).pages, 2);
+      assert.notDeepEqual(pool.pids, [pid]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('leaves no worker process behind after close()', async () => {
+    const pool = new PdfPool({ size: 2 });
+    await Promise.all([pool.extract(twoPages), pool.extract(twoPages)]);
+    const pids = pool.pids;
+    assert.ok(pids.length > 0);
+    await pool.close();
+    assert.deepEqual(pids.filter(alive), []);
+    await assert.rejects(pool.extract(twoPages), /closed/);
+  });
+
+  it('workers exit when the parent process dies without closing the pool', async () => {
+    const script = `
+      const { PdfPool } = await import(${JSON.stringify(POOL_MODULE)});
+      const pool = new PdfPool({ size: 2 });
+      await Promise.all([pool.extract(${JSON.stringify(twoPages)}), pool.extract(${JSON.stringify(twoPages)})]);
+      console.log(JSON.stringify(pool.pids));
+      setInterval(() => {}, 1000);
+    `;
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pids = await new Promise<number[]>((resolve, reject) => {
+      parent.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()) as number[]));
+      parent.once('exit', (code) => reject(new Error(`parent exited early (${code})`)));
+    });
+    assert.ok(pids.length > 0 && pids.every(alive));
+    parent.kill('SIGKILL');
+    assert.ok(await waitUntil(() => pids.every((pid) => !alive(pid)), 5_000), `still running: ${pids.filter(alive)}`);
+  });
+});
