@@ -1,0 +1,205 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Passage } from '../../indexer/schema/document.js';
+import { loadGlossary, loadTaxonomy, type Taxonomy } from '../../indexer/schema/taxonomy.js';
+import { tagDocument, tagText, themesStage } from '../../indexer/stages/themes.js';
+import { newJob, type StageContext } from '../../indexer/stages/stage.js';
+
+const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
+
+function passagesOf(texts: string[]): Passage[] {
+  return texts.map((text, ordinal) => ({
+    id: `doc_${String(ordinal).padStart(8, '0')}`,
+    ordinal,
+    page: 1,
+    start: 0,
+    end: text.length,
+    heading: null,
+    text,
+    themes: [],
+    themeTags: [],
+  }));
+}
+
+/** A small taxonomy built in the test, so each rule is seen on its own. */
+function taxonomy(themes: { id: string; phrases?: string[]; acronyms?: string[]; patterns?: string[]; broader?: string; threshold?: number }[], threshold = 2): Taxonomy {
+  return {
+    threshold,
+    themes: themes.map((t) => ({
+      id: t.id,
+      label: t.id.toUpperCase(),
+      description: '',
+      ...(t.broader ? { broader: t.broader } : {}),
+      ...(t.threshold ? { threshold: t.threshold } : {}),
+      terms: { phrases: t.phrases ?? [], acronyms: t.acronyms ?? [], patterns: t.patterns ?? [] },
+    })),
+  };
+}
+
+const evidenceOf = (tax: Taxonomy, text: string, id: string) => tagText(tax, text).get(id) ?? {};
+
+describe('themes stage', () => {
+  describe('the real taxonomy on the seed', () => {
+    const real = loadTaxonomy(CORPUS);
+    const lines = readFileSync(`${CORPUS}uk-eu-defence-roundtable-2025.txt`, 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/^- /, '').trim())
+      .filter((line) => line !== '');
+    const passages = passagesOf(lines);
+    const tags = tagDocument(real, passages);
+    const byId = new Map(tags.map((tag) => [tag.id, tag]));
+
+    it('tags the five themes the report is about, each with evidence', () => {
+      for (const id of ['defence-industry', 'nato-transatlantic', 'migration', 'institutional-architecture', 'foreign-policy-coordination']) {
+        const tag = byId.get(id);
+        assert.ok(tag, `missing theme ${id}; got ${tags.map((t) => t.id).join(', ')}`);
+        assert.ok(Object.values(tag.evidence).reduce((a, b) => a + b, 0) >= 2, `${id} has too little evidence`);
+      }
+    });
+
+    it('shows terms a researcher would recognise as the reason', () => {
+      assert.ok(byId.get('defence-industry')!.evidence['procurement']);
+      assert.ok(byId.get('defence-industry')!.evidence['standardisation']);
+      assert.ok(byId.get('nato-transatlantic')!.evidence['NATO']);
+      assert.equal(byId.get('migration')!.evidence['irregular migration'], 1);
+      assert.equal(byId.get('migration')!.evidence['people smuggling'], 1);
+      assert.ok(byId.get('institutional-architecture')!.evidence['institutional architecture']);
+      assert.ok(byId.get('foreign-policy-coordination')!.evidence['foreign policy coordination']);
+      assert.equal(byId.get('institutional-architecture')!.label, 'Institutional architecture and legal framework');
+    });
+
+    it('does not tag themes the report does not discuss', () => {
+      for (const id of ['sanctions', 'cyber-hybrid', 'maritime-space', 'law-enforcement', 'resilience']) {
+        assert.ok(!byId.has(id), `unexpected theme ${id}`);
+      }
+    });
+
+    it('tags the passage that mentions a theme, even once, with the term as evidence', () => {
+      const passage = passages.find((p) => p.text.includes('terrorism, irregular migration'))!;
+      assert.deepEqual(passage.themes.slice(0, 1), ['migration']);
+      assert.ok(passage.themes.includes('counter-terrorism'));
+      assert.deepEqual(passage.themeTags.find((t) => t.id === 'counter-terrorism')!.evidence, { terrorism: 1 });
+      // One mention of terrorism is not enough for the whole document.
+      assert.ok(!byId.has('counter-terrorism'));
+    });
+
+    it('loads a glossary with the required acronyms', () => {
+      const glossary = loadGlossary(CORPUS);
+      const expansions = new Map(glossary.map((entry) => [entry.acronym, entry.expansion]));
+      assert.equal(expansions.get('SAFE'), 'Security Action for Europe');
+      assert.equal(expansions.get('CSDP'), 'Common Security and Defence Policy');
+      assert.equal(expansions.get('PESCO'), 'Permanent Structured Cooperation');
+      assert.equal(expansions.get('EDIP'), 'European Defence Industry Programme');
+      assert.equal(expansions.get('EDF'), 'European Defence Fund');
+      assert.equal(expansions.get('CFSP'), 'Common Foreign and Security Policy');
+      assert.equal(expansions.get('UK'), 'United Kingdom');
+      assert.equal(expansions.get('EU'), 'European Union');
+      assert.ok(glossary.find((e) => e.acronym === 'UK')!.aliases.includes('Britain'));
+      assert.ok(glossary.find((e) => e.acronym === 'NATO')!.aliases.includes('Atlantic Alliance'));
+    });
+  });
+
+  describe('matching rules', () => {
+    it('matches acronyms case-sensitively and as whole words', () => {
+      const tax = taxonomy([{ id: 'eu', acronyms: ['EU', 'SAFE'] }]);
+      assert.deepEqual(evidenceOf(tax, 'A safe place in Europe; the eu; EURO; SAFEGUARD.', 'eu'), {});
+      assert.deepEqual(evidenceOf(tax, 'The EU and SAFE: EU–UK ties, (SAFE).', 'eu'), { EU: 2, SAFE: 2 });
+    });
+
+    it('matches phrases regardless of case, accents, hyphens, plurals and UK/US spelling', () => {
+      const tax = taxonomy([{ id: 't', phrases: ['Prüm', 'counter terrorism', 'sanction', 'standardisation', 'defence policy', 'capability'] }]);
+      assert.deepEqual(
+        evidenceOf(tax, 'PRUM and Prüm; Counter-Terrorism; sanctions; standardization; US defense policies; capabilities.', 't'),
+        { Prüm: 2, 'counter terrorism': 1, sanction: 1, standardisation: 1, 'defence policy': 1, capability: 1 },
+      );
+      // Whole words only: "Prümer" and "sanctioning" are other words.
+      assert.deepEqual(evidenceOf(tax, 'Prümer sanctioning', 't'), {});
+    });
+
+    it('counts overlapping terms of one theme once, the longest winning', () => {
+      const tax = taxonomy([{ id: 'industry', phrases: ['procurement', 'joint procurement'], acronyms: ['EDIP'] }]);
+      assert.deepEqual(evidenceOf(tax, 'Joint procurement under EDIP, and other procurement.', 'industry'), {
+        'joint procurement': 1,
+        EDIP: 1,
+        procurement: 1,
+      });
+    });
+
+    it('reports a pattern by the words it matched', () => {
+      const tax = taxonomy([{ id: 'nato', patterns: ['\\b\\d(?:\\.\\d)?\\s?(?:%|per ?cent) of GDP\\b'] }]);
+      assert.deepEqual(evidenceOf(tax, 'Spending 2% of GDP, then 3.5 per cent of GDP.', 'nato'), {
+        '2% of gdp': 1,
+        '3.5 per cent of gdp': 1,
+      });
+    });
+  });
+
+  describe('document tags', () => {
+    const tax = taxonomy(
+      [
+        { id: 'foreign', phrases: ['foreign policy'] },
+        { id: 'sanctions', phrases: ['sanctions'], broader: 'foreign' },
+        { id: 'nato', acronyms: ['NATO'] },
+        { id: 'cyber', phrases: ['cyber'], threshold: 3 },
+      ],
+      2,
+    );
+
+    it('needs the threshold of matches across passages for the document to carry a theme', () => {
+      const tags = tagDocument(tax, passagesOf(['NATO met.', 'NATO again.', 'A cyber attack.', 'Another cyber attack.']));
+      assert.deepEqual(
+        tags.map((t) => t.id),
+        ['nato'],
+        'cyber needs 3 matches (its own threshold), NATO 2 (the default)',
+      );
+      assert.deepEqual(tags[0]!.evidence, { NATO: 2 });
+    });
+
+    it('gives a document with a narrower theme its broader theme too, with the evidence', () => {
+      const tags = tagDocument(tax, passagesOf(['New sanctions were agreed.', 'More sanctions followed.']));
+      assert.deepEqual(
+        tags.map((t) => [t.id, t.label, t.evidence]),
+        [
+          ['foreign', 'FOREIGN', { sanctions: 2 }],
+          ['sanctions', 'SANCTIONS', { sanctions: 2 }],
+        ],
+      );
+    });
+
+    it('orders themes by strength', () => {
+      const tags = tagDocument(tax, passagesOf(['NATO, NATO and NATO.', 'foreign policy and foreign policy', 'cyber cyber cyber cyber']));
+      assert.deepEqual(
+        tags.map((t) => t.id),
+        ['cyber', 'nato', 'foreign'],
+      );
+    });
+
+    it('re-tags with an edited taxonomy', () => {
+      const passages = passagesOf(['NATO and NATO.']);
+      assert.deepEqual(tagDocument(tax, passages).map((t) => t.id), ['nato']);
+      const edited = taxonomy([{ id: 'alliance', acronyms: ['NATO'] }]);
+      assert.deepEqual(tagDocument(edited, passages).map((t) => t.id), ['alliance']);
+      assert.deepEqual(passages[0]!.themes, ['alliance']);
+    });
+
+    it('runs as a stage on the job, falling back to the title when there are no passages', async () => {
+      const job = newJob({ path: '/c/a.pdf', relativePath: 'a.pdf', id: 'a-pdf', format: 'pdf', sidecarPath: null });
+      job.metadata = {
+        title: 'NATO after NATO',
+        date: null,
+        published: null,
+        type: 'other',
+        organisations: [],
+        place: null,
+        language: null,
+        sourceUrl: null,
+        people: [],
+        summary: '',
+        provenance: {},
+      };
+      await themesStage.run(job, { taxonomy: tax } as StageContext);
+      assert.deepEqual(job.themeTags, [{ id: 'nato', label: 'NATO', evidence: { NATO: 2 } }]);
+    });
+  });
+});
