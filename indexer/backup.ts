@@ -15,7 +15,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { ConfigurationError, sharedConfig } from './config.js';
-import { ensureEngine, type Engine } from './engine/engine.js';
+import { ensureEngine, managedEngineDirs, type Engine } from './engine/engine.js';
 
 /** A dump of a large instance can take minutes; the task is still polled, not blocked on. */
 const DUMP_TIMEOUT_MS = 30 * 60_000;
@@ -29,11 +29,6 @@ export interface Backup {
   dumpUid: string;
   /** Absolute path of the dump file when it is on this machine (managed engine), else null. */
   file: string | null;
-}
-
-/** Where a managed engine writes its dumps (the `--dump-dir` that engine.ts passes). */
-export function managedDumpDir(dataDir: string): string {
-  return join(dataDir, 'meili', 'dumps');
 }
 
 /**
@@ -91,7 +86,7 @@ async function main(): Promise<number> {
     // Without MEILI_URL the engine (started here or by another command) keeps its
     // dumps under DATA_DIR; an external server keeps them on its own disk.
     const local = !config.meiliUrl;
-    const backup = await createBackup(engine, local ? managedDumpDir(config.dataDir) : null);
+    const backup = await createBackup(engine, local ? managedEngineDirs(config.dataDir).dumps : null);
     if (backup.file) {
       process.stdout.write(`Dump written: ${backup.file} (${formatBytes(statSync(backup.file).size)})\n`);
     } else {

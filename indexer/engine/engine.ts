@@ -77,6 +77,12 @@ export function meilisearchBinary(): string {
   return binary;
 }
 
+/** Where a managed engine keeps its database, dumps and snapshots under DATA_DIR. */
+export function managedEngineDirs(dataDir: string) {
+  const root = join(resolve(dataDir), 'meili');
+  return { root, db: join(root, 'data.ms'), dumps: join(root, 'dumps'), snapshots: join(root, 'snapshots') };
+}
+
 /** The master key for a data directory: generated once, kept with mode 0600. */
 export function masterKeyFor(dataDir: string): string {
   const file = join(dataDir, 'meili-master-key');
@@ -121,14 +127,15 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
   const binary = meilisearchBinary();
   const port = await freePort(options.port ?? DEFAULT_PORT);
   const url = `http://127.0.0.1:${port}`;
-  const meiliDir = join(dataDir, 'meili');
+  const dirs = managedEngineDirs(dataDir);
+  const meiliDir = dirs.root;
   mkdirSync(meiliDir, { recursive: true });
   const child = spawn(
     binary,
     [
-      '--db-path', join(meiliDir, 'data.ms'),
-      '--dump-dir', join(meiliDir, 'dumps'),
-      '--snapshot-dir', join(meiliDir, 'snapshots'),
+      '--db-path', dirs.db,
+      '--dump-dir', dirs.dumps,
+      '--snapshot-dir', dirs.snapshots,
       '--http-addr', `127.0.0.1:${port}`,
       '--no-analytics',
       '--env', 'development',
