@@ -15,7 +15,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { ConfigurationError, sharedConfig } from './config.js';
-import { ensureEngine, managedEngineDirs, type Engine } from './engine/engine.js';
+import { commandEngine, managedEngineDirs, type Engine } from './engine/engine.js';
 
 /** A dump of a large instance can take minutes; the task is still polled, not blocked on. */
 const DUMP_TIMEOUT_MS = 30 * 60_000;
@@ -74,14 +74,7 @@ function formatBytes(bytes: number): string {
 
 async function main(): Promise<number> {
   const config = sharedConfig();
-  const log = (line: string) => process.stderr.write(line + '\n');
-  const engine = await ensureEngine({
-    dataDir: config.dataDir,
-    meiliUrl: config.meiliUrl,
-    masterKey: config.meiliMasterKey,
-    log,
-  });
-  stopOnSignal(engine);
+  const engine = await commandEngine(config, (signal) => `entente backup: stopped (${signal}) before the dump finished`);
   try {
     // Without MEILI_URL the engine (started here or by another command) keeps its
     // dumps under DATA_DIR; an external server keeps them on its own disk.
@@ -100,15 +93,6 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await engine.stop();
-  }
-}
-
-function stopOnSignal(engine: Engine): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\nentente backup: stopped (${signal}) before the dump finished\n`);
-      void engine.stop().finally(() => process.exit(130));
-    });
   }
 }
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Meilisearch } from 'meilisearch';
 import { ConfigurationError, sharedConfig } from './config.js';
-import { ensureEngine, type Engine } from './engine/engine.js';
+import { commandEngine } from './engine/engine.js';
 import { explainFile, runIndex, type IndexSummary } from './pipeline.js';
 import { explainDocument, progressReporter, summaryLines } from './report.js';
 
@@ -52,14 +52,7 @@ async function main(argv: string[]): Promise<number> {
     return outcome && outcome.stop === 'failed' ? 1 : 0;
   }
 
-  const log = (line: string) => process.stderr.write(line + '\n');
-  const engine = await ensureEngine({
-    dataDir: config.dataDir,
-    meiliUrl: config.meiliUrl,
-    masterKey: config.meiliMasterKey,
-    log,
-  });
-  stopOnSignal(engine);
+  const engine = await commandEngine(config, (signal) => `Stopped (${signal}); the next run picks up where this one left off.`);
   try {
     const client = new Meilisearch({ host: engine.url, apiKey: engine.masterKey ?? undefined });
     const summary: IndexSummary = await runIndex({
@@ -74,15 +67,6 @@ async function main(argv: string[]): Promise<number> {
     return summary.failed.length ? 1 : 0;
   } finally {
     await engine.stop();
-  }
-}
-
-function stopOnSignal(engine: Engine): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\nStopped (${signal}); the next run picks up where this one left off.\n`);
-      void engine.stop().finally(() => process.exit(130));
-    });
   }
 }
 

@@ -49,6 +49,29 @@ interface LockInfo {
   enginePid?: number;
 }
 
+/**
+ * The engine for a one-shot command (index, backup): from the shared config,
+ * stopped cleanly on Ctrl-C or SIGTERM with `interrupted` printed first.
+ */
+export async function commandEngine(
+  config: { dataDir: string; meiliUrl: string | undefined; meiliMasterKey: string | undefined },
+  interrupted: (signal: string) => string,
+): Promise<Engine> {
+  const engine = await ensureEngine({
+    dataDir: config.dataDir,
+    meiliUrl: config.meiliUrl,
+    masterKey: config.meiliMasterKey,
+    log: (line) => process.stderr.write(line + '\n'),
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${interrupted(signal)}\n`);
+      void engine.stop().finally(() => process.exit(130));
+    });
+  }
+  return engine;
+}
+
 export async function ensureEngine(options: EngineOptions): Promise<Engine> {
   if (options.meiliUrl) {
     const url = options.meiliUrl.replace(/\/+$/, '');

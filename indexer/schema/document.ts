@@ -137,15 +137,7 @@ export interface PassageRecord {
 }
 
 /** A passage as produced by the passages stage, before the document's fields are copied in. */
-export interface Passage {
-  id: string;
-  ordinal: number;
-  page: number;
-  start: number;
-  end: number;
-  heading: string | null;
-  text: string;
-  themes: string[];
+export type Passage = Pick<PassageRecord, 'id' | 'ordinal' | 'page' | 'start' | 'end' | 'heading' | 'text' | 'themes'> & {
   /** Theme evidence within this passage. */
   themeTags: ThemeTag[];
-}
+};

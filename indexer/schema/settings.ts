@@ -29,30 +29,33 @@ const typoTolerance = (acronyms: string[]): Settings['typoTolerance'] => ({
 /** More than any corpus we expect, so totals and pagination are exact. */
 export const MAX_TOTAL_HITS = 1_000_000;
 
-export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settings {
+/** What both indexes share: ranking, synonyms, acronym-safe typo tolerance, exact totals. */
+function commonSettings(synonyms: Synonyms, acronyms: string[]): Settings {
   return {
-    searchableAttributes: ['title', 'speakers', 'organisations', 'summary', 'text', 'place'],
-    filterableAttributes: [...facetFields, 'id', 'dateTs', 'file', 'people.slug'],
-    sortableAttributes: ['dateTs', 'title'],
     displayedAttributes: ['*'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     synonyms,
     typoTolerance: typoTolerance(acronyms),
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
+  };
+}
+
+export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settings {
+  return {
+    ...commonSettings(synonyms, acronyms),
+    searchableAttributes: ['title', 'speakers', 'organisations', 'summary', 'text', 'place'],
+    filterableAttributes: [...facetFields, 'id', 'dateTs', 'file', 'people.slug'],
+    sortableAttributes: ['dateTs', 'title'],
     faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
   };
 }
 
 export function passageSettings(synonyms: Synonyms, acronyms: string[]): Settings {
   return {
+    ...commonSettings(synonyms, acronyms),
     searchableAttributes: ['text', 'heading', 'title'],
     filterableAttributes: [...facetFields, 'id', 'docId', 'dateTs', 'page'],
     sortableAttributes: ['dateTs', 'ordinal'],
-    displayedAttributes: ['*'],
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
-    synonyms,
-    typoTolerance: typoTolerance(acronyms),
-    pagination: { maxTotalHits: MAX_TOTAL_HITS },
     // The indexer lists the document ids present in passages through this facet.
     faceting: { maxValuesPerFacet: 1_000_000, sortFacetValuesBy: { '*': 'alpha' } },
   };

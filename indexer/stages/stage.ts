@@ -3,7 +3,7 @@
  * fields of the Job; to stop this document (and only this one) it returns
  * `stop(...)` with a reason, and the run goes on with the next file.
  */
-import type { DocType, Format, Passage, Person, ProvenanceMap, ThemeTag } from '../schema/document.js';
+import type { DocumentRecord, Format, Passage, ThemeTag } from '../schema/document.js';
 import type { Taxonomy } from '../schema/taxonomy.js';
 import type { PdfPool } from '../extractors/pdf-pool.js';
 
@@ -41,19 +41,11 @@ export interface Extracted {
   warnings: string[];
 }
 
-export interface DocumentMetadata {
-  title: string;
-  date: string | null;
-  published: string | null;
-  type: DocType;
-  organisations: string[];
-  place: string | null;
-  language: string | null;
-  sourceUrl: string | null;
-  people: Person[];
-  summary: string;
-  provenance: ProvenanceMap;
-}
+/** The metadata stage's output: the descriptive fields of a document record. */
+export type DocumentMetadata = Pick<
+  DocumentRecord,
+  'title' | 'date' | 'published' | 'type' | 'organisations' | 'place' | 'language' | 'sourceUrl' | 'people' | 'summary' | 'provenance'
+>;
 
 export interface Job {
   source: SourceFile;
