@@ -1,0 +1,154 @@
+/** A document: its page, its JSON and its original file. */
+import { realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Request, Response } from 'express';
+import type { DocumentRecord, Format, ProvenanceMap } from '../../indexer/schema/document.js';
+import { DOCUMENT_ID_PATTERN } from '../../indexer/schema/ids.js';
+import { baseUrl, type AppContext } from '../context.js';
+import { BadRequest, NotFound } from '../errors.js';
+import { MAX_QUERY_LENGTH } from '../search/state.js';
+import { formatDate, provenanceLabel, typeLabel } from '../view-helpers.js';
+import { citationFormats } from './cite.js';
+
+/** The id from the URL, checked against the id pattern before any lookup. */
+export function documentIdParam(req: Request): string {
+  const id = String(req.params['id'] ?? '');
+  if (!DOCUMENT_ID_PATTERN.test(id) || id.length > 256) throw new NotFound(`There is no document "${id.slice(0, 80)}".`);
+  return id;
+}
+
+/** `?q=` on a document page: the words to highlight. */
+function highlightQuery(req: Request): string {
+  const q = req.query['q'];
+  if (q === undefined) return '';
+  if (typeof q !== 'string') throw new BadRequest('Parameter "q" may be given only once.');
+  if (q.length > MAX_QUERY_LENGTH) throw new BadRequest(`The query is too long (at most ${MAX_QUERY_LENGTH} characters).`);
+  return q.trim();
+}
+
+const NOTICES: Record<string, string> = {
+  'passage-changed':
+    'The passage you linked to has changed since the link was made; here is the document it belonged to.',
+};
+
+/** Metadata rows with where each value came from. */
+function metadataRows(document: DocumentRecord) {
+  const provenance: ProvenanceMap = document.provenance ?? {};
+  const rows: { label: string; value: string; source: string; href?: string }[] = [];
+  const add = (label: string, value: string | null | undefined, field: keyof ProvenanceMap, href?: string) => {
+    if (value) rows.push({ label, value, source: provenanceLabel(provenance[field]), ...(href ? { href } : {}) });
+  };
+  add('Date', document.date ? formatDate(document.date) : null, 'date');
+  add('Published', document.published ? formatDate(document.published) : null, 'published');
+  add('Type', typeLabel(document.type), 'type');
+  add('Organisations', document.organisations.join('; '), 'organisations');
+  add('Place', document.place, 'place');
+  add('Language', document.language, 'language');
+  const safeSource = document.sourceUrl && /^https?:\/\//i.test(document.sourceUrl) ? document.sourceUrl : undefined;
+  add('Source', document.sourceUrl, 'sourceUrl', safeSource);
+  return rows;
+}
+
+/** People grouped by person, with every role they had. */
+function peopleWithRoles(document: DocumentRecord) {
+  const bySlug = new Map<string, { slug: string; name: string; display: string; roles: string[] }>();
+  for (const person of document.people) {
+    const entry = bySlug.get(person.slug) ?? { slug: person.slug, name: person.name, display: person.display, roles: [] };
+    if (!entry.roles.includes(person.role)) entry.roles.push(person.role);
+    bySlug.set(person.slug, entry);
+  }
+  return [...bySlug.values()];
+}
+
+const CONTENT_TYPES: Record<Format, string> = {
+  pdf: 'application/pdf',
+  markdown: 'text/plain; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  // Served as text: an HTML original must never run script on this origin.
+  html: 'text/plain; charset=utf-8',
+};
+
+export function documentHandlers(context: AppContext) {
+  return {
+    async page(req: Request, res: Response) {
+      const id = documentIdParam(req);
+      const q = highlightQuery(req);
+      const document = await context.library.getDocument(id);
+      const [passages, related] = await Promise.all([
+        context.library.documentPassages(id, q),
+        context.library.related(document),
+      ]);
+      const notice = typeof req.query['notice'] === 'string' ? (NOTICES[req.query['notice']] ?? null) : null;
+      const base = baseUrl(req);
+      res.render('pages/document', {
+        title: document.title,
+        document,
+        q,
+        notice,
+        metadata: metadataRows(document),
+        people: peopleWithRoles(document),
+        themes: (document.themeTags ?? []).map((tag) => ({
+          id: tag.id,
+          label: context.themes.label(tag.id) || tag.label,
+          evidence: Object.entries(tag.evidence ?? {}).sort((a, b) => b[1] - a[1]),
+        })),
+        passages,
+        matchCount: passages.filter((p) => p.matched).length,
+        related,
+        permalink: `${base}/documents/${document.id}`,
+        citations: citationFormats(document, base),
+      });
+    },
+
+    async api(req: Request, res: Response) {
+      const id = documentIdParam(req);
+      const document = await context.library.getDocument(id);
+      const passages = await context.library.documentPassages(id, '');
+      const base = baseUrl(req);
+      res.json({
+        ...document,
+        url: `${base}/documents/${document.id}`,
+        fileUrl: `${base}/documents/${document.id}/file`,
+        themes: document.themes.map((themeId) => ({ id: themeId, label: context.themes.label(themeId) })),
+        passages: passages.map(({ record }) => ({
+          id: record.id,
+          ordinal: record.ordinal,
+          page: record.page,
+          heading: record.heading,
+          text: record.text,
+          permalink: `${base}/passages/${record.id}`,
+        })),
+      });
+    },
+
+    /** The original file, found through the record's `file` field only: never a path from the URL. */
+    async file(req: Request, res: Response) {
+      const id = documentIdParam(req);
+      const document = await context.library.getDocument(id);
+      const path = corpusFile(context.corpusDir, document.file);
+      if (!path) throw new NotFound('The original file of this document is no longer in the collection.');
+      res.setHeader('Content-Type', CONTENT_TYPES[document.format] ?? 'application/octet-stream');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      // Even if a browser renders it, nothing in it may run or load.
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      const name = document.file.split('/').pop() ?? `${id}${extname(document.file)}`;
+      res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`);
+      res.sendFile(path, { dotfiles: 'allow' });
+    },
+  };
+}
+
+/** The absolute path of a corpus file when it exists and lies inside the corpus (symlinks resolved), else null. */
+export function corpusFile(corpusDir: string, file: string): string | null {
+  if (!file || isAbsolute(file) || file.includes('\0')) return null;
+  try {
+    const root = realpathSync(corpusDir);
+    const path = realpathSync(resolve(root, file));
+    const inside = relative(root, path);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) return null;
+    if (!statSync(path).isFile()) return null;
+    return path;
+  } catch {
+    return null;
+  }
+}

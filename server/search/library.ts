@@ -1,0 +1,344 @@
+/**
+ * What the pages and the API read, expressed over search requests: a results
+ * page, a document with its passages, a passage's location, themes, people and
+ * corpus statistics. Query shapes come from query.ts; the wire from meili.ts.
+ */
+import type { MultiSearchResult } from 'meilisearch';
+import type { DocumentRecord, PassageRecord, Person, Role } from '../../indexer/schema/document.js';
+import { DOC_TYPE_LABELS } from '../../indexer/schema/document.js';
+import { FACETS, type FacetParam } from '../../indexer/schema/facets.js';
+import { NotFound } from '../errors.js';
+import { highlightHtml, plainHtml } from './highlight.js';
+import type { SearchClient } from './meili.js';
+import {
+  ALL_PASSAGES,
+  DOCUMENT_FIELDS,
+  DOCUMENT_LIST_FIELDS,
+  documentMatchesQuery,
+  documentPassagesQuery,
+  documentQueries,
+  passageSnippetQuery,
+  quote,
+  stateFilters,
+} from './query.js';
+import { effectiveSort, type SearchState } from './state.js';
+import { SORTS } from '../../indexer/schema/facets.js';
+
+export type ListedDocument = Pick<
+  DocumentRecord,
+  | 'id' | 'title' | 'date' | 'year' | 'type' | 'organisations' | 'people' | 'speakers' | 'themes' | 'themeTags'
+  | 'summary' | 'place' | 'pages' | 'passageCount' | 'needsOcr' | 'format' | 'sourceUrl' | 'published'
+>;
+
+export interface Snippet {
+  id: string;
+  page: number;
+  heading: string | null;
+  /** Escaped HTML with <mark> around matches. */
+  snippetHtml: string;
+}
+
+export interface SearchHit {
+  document: ListedDocument;
+  passages: Snippet[];
+}
+
+export interface FacetValueCount {
+  value: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface FacetCounts {
+  param: FacetParam;
+  values: FacetValueCount[];
+}
+
+export interface SearchOutcome {
+  state: SearchState;
+  total: number;
+  page: number;
+  pages: number;
+  hits: SearchHit[];
+  facets: FacetCounts[];
+}
+
+export interface PassageView {
+  record: PassageRecord;
+  /** Escaped HTML of the full passage text, with <mark> around query matches when a query was given. */
+  textHtml: string;
+  matched: boolean;
+}
+
+export interface PersonSummary {
+  slug: string;
+  name: string;
+  display: string;
+  roles: Role[];
+  documents: number;
+}
+
+export interface CorpusStats {
+  documents: number;
+  passages: number;
+  earliest: string | null;
+  latest: string | null;
+  lastIndexed: string | null;
+  types: { value: string; count: number }[];
+}
+
+/** A larger page than any corpus we expect holds, for aggregate views (people, stats). */
+const EVERYTHING = 100_000;
+
+function facetValues(result: MultiSearchResult<unknown> | undefined, field: string, selected: readonly string[]): FacetValueCount[] {
+  const distribution = result?.facetDistribution?.[field] ?? {};
+  const values = Object.entries(distribution).map(([value, count]) => ({ value, count, selected: selected.includes(value) }));
+  // A selected value with no documents under the other filters still shows, so it can be removed.
+  for (const value of selected) {
+    if (!values.some((v) => v.value === value)) values.push({ value, count: 0, selected: true });
+  }
+  return values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+export class Library {
+  constructor(private readonly search: SearchClient) {}
+
+  get names() {
+    return this.search.names;
+  }
+
+  ready() {
+    return this.search.ready();
+  }
+
+  /** A results page: documents, their best passages and exact, disjunctive facet counts. */
+  async searchDocuments(state: SearchState, options: { passages?: boolean } = {}): Promise<SearchOutcome> {
+    const { queries, facetOrder } = documentQueries(state, this.names);
+    const results = await this.search.multiSearch<ListedDocument>(queries);
+    const main = results[0];
+    if (!main) throw new Error('Meilisearch returned no result for the main query');
+    const facets = FACETS.map<FacetCounts>((facet) => {
+      const selected = state.selections[facet.param];
+      const index = facetOrder.indexOf(facet.param);
+      const source = index >= 0 ? results[index + 1] : main;
+      return { param: facet.param, values: facetValues(source, facet.field, selected) };
+    });
+    const documents = main.hits as ListedDocument[];
+    let passages: Snippet[][] = documents.map(() => []);
+    if (state.q !== '' && documents.length > 0 && options.passages !== false) {
+      const passageResults = await this.search.multiSearch<PassageRecord>(
+        documents.map((d) => passageSnippetQuery(state.q, d.id, this.names)),
+      );
+      passages = passageResults.map((result) =>
+        result.hits.map((hit) => ({
+          id: hit.id,
+          page: hit.page,
+          heading: hit.heading ?? null,
+          snippetHtml: highlightHtml(hit._formatted?.text ?? ''),
+        })),
+      );
+    }
+    return {
+      state,
+      total: main.totalHits ?? 0,
+      page: main.page ?? state.page,
+      pages: main.totalPages ?? 0,
+      hits: documents.map((document, i) => ({ document, passages: passages[i] ?? [] })),
+      facets,
+    };
+  }
+
+  /** The whole result set in result order, up to `cap` documents (exports and feeds). */
+  async allDocuments(state: SearchState, cap: number): Promise<{ documents: DocumentRecord[]; total: number }> {
+    const [result] = await this.search.multiSearch<DocumentRecord>([
+      {
+        indexUid: this.names.documents,
+        q: state.q,
+        matchingStrategy: 'all',
+        filter: stateFilters(state),
+        sort: [...SORTS[effectiveSort(state)].sort],
+        page: 1,
+        hitsPerPage: cap,
+        attributesToRetrieve: DOCUMENT_FIELDS,
+      },
+    ]);
+    return { documents: (result?.hits ?? []) as DocumentRecord[], total: result?.totalHits ?? 0 };
+  }
+
+  /** One document without its full text, or null. */
+  async findDocument(id: string): Promise<DocumentRecord | null> {
+    const [result] = await this.search.multiSearch<DocumentRecord>([
+      { indexUid: this.names.documents, q: '', filter: [`id = ${quote(id)}`], limit: 1, attributesToRetrieve: DOCUMENT_FIELDS },
+    ]);
+    return (result?.hits[0] as DocumentRecord | undefined) ?? null;
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord> {
+    const document = await this.findDocument(id);
+    if (!document) throw new NotFound(`There is no document "${id}". It may have been removed from the collection.`);
+    return document;
+  }
+
+  /** Every passage of a document in reading order, highlighted where it matches `q`. */
+  async documentPassages(docId: string, q: string): Promise<PassageView[]> {
+    const queries = [documentPassagesQuery(docId, this.names)];
+    if (q !== '') queries.push(documentMatchesQuery(q, docId, this.names));
+    const [all, matches] = await this.search.multiSearch<PassageRecord>(queries);
+    const highlighted = new Map<string, string>();
+    for (const hit of matches?.hits ?? []) highlighted.set(hit.id, hit._formatted?.text ?? '');
+    return (all?.hits ?? []).map((hit) => {
+      const { _formatted, ...record } = hit;
+      void _formatted;
+      const marked = highlighted.get(record.id);
+      return {
+        record: record as PassageRecord,
+        textHtml: marked === undefined ? plainHtml(record.text) : highlightHtml(marked),
+        matched: marked !== undefined && marked.includes('\uE000'),
+      };
+    });
+  }
+
+  /** The passage with this id, or null when its document no longer has it. */
+  async findPassage(passageId: string, docId: string): Promise<PassageRecord | null> {
+    const [result] = await this.search.multiSearch<PassageRecord>([
+      { indexUid: this.names.passages, q: '', filter: [`docId = ${quote(docId)}`], limit: ALL_PASSAGES },
+    ]);
+    return ((result?.hits ?? []) as PassageRecord[]).find((p) => p.id === passageId) ?? null;
+  }
+
+  /** Documents sharing themes or speakers with this one, most shared first. */
+  async related(document: DocumentRecord, limit = 5): Promise<ListedDocument[]> {
+    const shared: string[] = [];
+    if (document.themes.length > 0) shared.push(`themes IN [${document.themes.map(quote).join(', ')}]`);
+    if (document.speakers.length > 0) shared.push(`speakers IN [${document.speakers.map(quote).join(', ')}]`);
+    if (shared.length === 0) return [];
+    const [result] = await this.search.multiSearch<ListedDocument>([
+      {
+        indexUid: this.names.documents,
+        q: '',
+        filter: [shared.join(' OR '), `id != ${quote(document.id)}`],
+        sort: ['dateTs:desc'],
+        limit: 200,
+        attributesToRetrieve: DOCUMENT_LIST_FIELDS,
+      },
+    ]);
+    const themes = new Set(document.themes);
+    const speakers = new Set(document.speakers);
+    const score = (d: ListedDocument) =>
+      d.themes.filter((t) => themes.has(t)).length + 2 * d.speakers.filter((s) => speakers.has(s)).length;
+    return ((result?.hits ?? []) as ListedDocument[])
+      .map((d, order) => ({ d, order, score: score(d) }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .slice(0, limit)
+      .map((entry) => entry.d);
+  }
+
+  /** Document counts per theme id, over the whole collection. */
+  async themeCounts(): Promise<Map<string, number>> {
+    const [result] = await this.search.multiSearch([
+      { indexUid: this.names.documents, q: '', limit: 0, facets: ['themes'] },
+    ]);
+    return new Map(Object.entries(result?.facetDistribution?.['themes'] ?? {}));
+  }
+
+  /** Everyone named in any document, with their roles and document counts. */
+  async people(): Promise<PersonSummary[]> {
+    const [result] = await this.search.multiSearch<Pick<DocumentRecord, 'people'>>([
+      { indexUid: this.names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['people'] },
+    ]);
+    const bySlug = new Map<string, PersonSummary>();
+    for (const hit of result?.hits ?? []) {
+      const seenInThisDocument = new Set<string>();
+      for (const person of hit.people ?? []) {
+        let summary = bySlug.get(person.slug);
+        if (!summary) {
+          summary = { slug: person.slug, name: person.name, display: person.display, roles: [], documents: 0 };
+          bySlug.set(person.slug, summary);
+        }
+        if (!summary.roles.includes(person.role)) summary.roles.push(person.role);
+        if (!seenInThisDocument.has(person.slug)) {
+          summary.documents += 1;
+          seenInThisDocument.add(person.slug);
+        }
+      }
+    }
+    return [...bySlug.values()].sort((a, b) => sortName(a.name).localeCompare(sortName(b.name)) || a.name.localeCompare(b.name));
+  }
+
+  /** A person's documents (newest first) and the passages that name them. */
+  async person(slug: string): Promise<{ person: Person; roles: Role[]; documents: ListedDocument[]; passages: (Snippet & { docId: string })[] }> {
+    const [result] = await this.search.multiSearch<ListedDocument>([
+      {
+        indexUid: this.names.documents,
+        q: '',
+        filter: [`people.slug = ${quote(slug)}`],
+        sort: ['dateTs:desc'],
+        limit: EVERYTHING,
+        attributesToRetrieve: DOCUMENT_LIST_FIELDS,
+      },
+    ]);
+    const documents = (result?.hits ?? []) as ListedDocument[];
+    const mentions = documents.flatMap((d) => d.people.filter((p) => p.slug === slug));
+    const person = mentions[0];
+    if (!person) throw new NotFound(`Nobody with the name "${slug}" appears in the collection.`);
+    const roles = [...new Set(mentions.map((p) => p.role))];
+    const [passageResult] = await this.search.multiSearch<PassageRecord>([
+      {
+        indexUid: this.names.passages,
+        q: `"${person.name.replace(/"/g, '')}"`,
+        filter: [`docId IN [${documents.slice(0, 500).map((d) => quote(d.id)).join(', ')}]`],
+        limit: 20,
+        attributesToRetrieve: ['id', 'docId', 'page', 'heading'],
+        attributesToCrop: ['text'],
+        cropLength: 40,
+        attributesToHighlight: ['text'],
+        highlightPreTag: '\uE000',
+        highlightPostTag: '\uE001',
+      },
+    ]);
+    const passages = (passageResult?.hits ?? []).map((hit) => ({
+      id: hit.id,
+      docId: hit.docId,
+      page: hit.page,
+      heading: hit.heading ?? null,
+      snippetHtml: highlightHtml(hit._formatted?.text ?? ''),
+    }));
+    return { person, roles, documents, passages };
+  }
+
+  async stats(): Promise<CorpusStats> {
+    const results = await this.search.multiSearch<Pick<DocumentRecord, 'date' | 'indexedAt'>>([
+      { indexUid: this.names.documents, q: '', page: 1, hitsPerPage: 0, facets: ['type'] },
+      { indexUid: this.names.passages, q: '', page: 1, hitsPerPage: 0 },
+      { indexUid: this.names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:asc'], limit: 1, attributesToRetrieve: ['date'] },
+      { indexUid: this.names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:desc'], limit: 1, attributesToRetrieve: ['date'] },
+      { indexUid: this.names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['indexedAt'] },
+    ]);
+    const [documents, passages, earliest, latest, indexed] = results;
+    const lastIndexed = (indexed?.hits ?? []).reduce<string | null>(
+      (max, hit) => (hit.indexedAt && (max === null || hit.indexedAt > max) ? hit.indexedAt : max),
+      null,
+    );
+    return {
+      documents: documents?.totalHits ?? 0,
+      passages: passages?.totalHits ?? 0,
+      earliest: earliest?.hits[0]?.date ?? null,
+      latest: latest?.hits[0]?.date ?? null,
+      lastIndexed,
+      types: Object.entries(documents?.facetDistribution?.['type'] ?? {})
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count),
+    };
+  }
+}
+
+/** "Alan Dashwood" sorts under D. */
+export function sortName(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const last = parts.pop() ?? '';
+  return `${last} ${parts.join(' ')}`.toLocaleLowerCase('en');
+}
+
+export function typeLabel(type: string): string {
+  return (DOC_TYPE_LABELS as Record<string, string>)[type] ?? type;
+}

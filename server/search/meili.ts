@@ -1,0 +1,106 @@
+/**
+ * The one server module that talks to Meilisearch. Everything the server reads
+ * goes through search requests with a search-only key; Meilisearch errors are
+ * translated here into the server's typed errors, keeping the cause.
+ */
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type MultiSearchQuery,
+  type MultiSearchResult,
+  type RecordAny,
+} from 'meilisearch';
+import { indexNames, type IndexNames } from '../../indexer/schema/settings.js';
+import { SearchUnavailable } from '../errors.js';
+
+export interface SearchConnection {
+  url: string;
+  /** A key allowed to search only; undefined for an unsecured engine. */
+  searchKey: string | undefined;
+  indexPrefix: string;
+  /** Per request; a hung engine becomes a 503, not a hung page. */
+  timeoutMs?: number;
+}
+
+export class SearchClient {
+  readonly names: IndexNames;
+  private readonly client: Meilisearch;
+
+  constructor(connection: SearchConnection) {
+    this.names = indexNames(connection.indexPrefix);
+    this.client = new Meilisearch({
+      host: connection.url,
+      ...(connection.searchKey ? { apiKey: connection.searchKey } : {}),
+      timeout: connection.timeoutMs ?? 10_000,
+    });
+  }
+
+  /** One multi-search round trip; results in the order of the queries. */
+  async multiSearch<T extends RecordAny = RecordAny>(queries: MultiSearchQuery[]): Promise<MultiSearchResult<T>[]> {
+    if (queries.length === 0) return [];
+    try {
+      const response = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries });
+      return response.results;
+    } catch (err) {
+      throw translateError(err);
+    }
+  }
+
+  /** Meilisearch answers and both indexes exist (searches on them succeed). */
+  async ready(): Promise<{ ok: true } | { ok: false; problem: string }> {
+    try {
+      await this.multiSearch([
+        { indexUid: this.names.documents, q: '', limit: 0 },
+        { indexUid: this.names.passages, q: '', limit: 0 },
+      ]);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, problem: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
+
+export function translateError(err: unknown): unknown {
+  if (err instanceof MeilisearchRequestError || err instanceof MeilisearchRequestTimeOutError) {
+    return new SearchUnavailable('The search engine is not answering. Please try again in a moment.', { cause: err });
+  }
+  if (err instanceof MeilisearchApiError) {
+    const code = err.cause?.code;
+    if (code === 'index_not_found') {
+      return new SearchUnavailable('The search index is not built yet. Please try again once indexing has finished.', { cause: err });
+    }
+    if (err.response.status === 401 || err.response.status === 403 || (err.response.status >= 500)) {
+      return new SearchUnavailable('The search engine refused the request. Please try again in a moment.', { cause: err });
+    }
+  }
+  return err;
+}
+
+/**
+ * The search-only key for the server, obtained with the master key: the
+ * engine's default search key when it exists, else a key created for searching
+ * the Entente indexes only. The master key itself never leaves this function.
+ */
+export async function obtainSearchKey(url: string, masterKey: string | null | undefined, indexPrefix: string): Promise<string | undefined> {
+  if (!masterKey) return undefined;
+  const admin = new Meilisearch({ host: url, apiKey: masterKey, timeout: 10_000 });
+  const { results } = await admin.getKeys({ limit: 1000 });
+  const usable = results.find(
+    (key) =>
+      key.actions.length === 1 &&
+      key.actions[0] === 'search' &&
+      (key.indexes.includes('*') || key.indexes.includes(`${indexPrefix}_*`)) &&
+      (key.expiresAt === null || new Date(key.expiresAt).getTime() > Date.now()),
+  );
+  if (usable) return usable.key;
+  const created = await admin.createKey({
+    name: `${indexPrefix} search`,
+    description: 'Search-only key for the Entente web server',
+    actions: ['search'],
+    indexes: [`${indexPrefix}_*`],
+    expiresAt: null,
+  });
+  return created.key;
+}

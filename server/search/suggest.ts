@@ -1,0 +1,56 @@
+/**
+ * A spelling suggestion for a query with no results. Meilisearch has no "did
+ * you mean", so each query word is compared with the collection's own
+ * vocabulary (theme labels, speaker and organisation names): a word one or two
+ * edits away from a known word is replaced by it.
+ */
+import type { AppContext } from '../context.js';
+import type { SearchOutcome } from './library.js';
+
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+export function suggestFromVocabulary(q: string, vocabulary: Iterable<string>): string | null {
+  const words = new Set<string>();
+  for (const phrase of vocabulary) for (const word of phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word.length >= 4) words.add(word);
+  let changed = false;
+  const suggestion = q
+    .split(/\s+/)
+    .map((word) => {
+      const lower = word.toLowerCase();
+      if (lower.length < 4 || words.has(lower)) return word;
+      let best: string | null = null;
+      let bestDistance = 3;
+      for (const known of words) {
+        const distance = editDistance(lower, known);
+        if (distance < bestDistance) {
+          best = known;
+          bestDistance = distance;
+        }
+      }
+      if (best) changed = true;
+      return best ?? word;
+    })
+    .join(' ');
+  return changed ? suggestion : null;
+}
+
+export function suggestSpelling(q: string, outcome: SearchOutcome, context: AppContext): string | null {
+  const vocabulary: string[] = context.themes.themes().flatMap((t) => [t.label, ...t.terms.phrases]);
+  for (const facet of outcome.facets) if (facet.param === 'speaker' || facet.param === 'org') vocabulary.push(...facet.values.map((v) => v.value));
+  return suggestFromVocabulary(q, vocabulary);
+}

@@ -1,0 +1,44 @@
+/** Small formatting functions the views share (app.locals). */
+import { DOC_TYPE_LABELS, PROVENANCE_LABELS, type Provenance, type Role } from '../indexer/schema/document.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2025-05-05" -> "5 May 2025"; partial or missing dates degrade gracefully. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return 'Undated';
+  const [y, m, d] = iso.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  if (d && month) return `${Number(d)} ${month} ${y}`;
+  if (month) return `${month} ${y}`;
+  return y ?? iso;
+}
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+export function typeLabel(type: string): string {
+  return (DOC_TYPE_LABELS as Record<string, string>)[type] ?? type;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  chair: 'Chair',
+  speaker: 'Speaker',
+  author: 'Author',
+  moderator: 'Moderator',
+  mentioned: 'Mentioned',
+};
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+export function provenanceLabel(source: string | undefined): string {
+  return source ? ((PROVENANCE_LABELS as Record<string, string>)[source as Provenance] ?? source) : 'not recorded';
+}
+
+export const viewHelpers = { formatDate, formatNumber, plural, typeLabel, roleLabel, provenanceLabel };
