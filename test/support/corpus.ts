@@ -157,18 +157,35 @@ const TOPICS = [
   'Europol data exchange',
 ];
 
-/** `count` small Markdown and text documents with distinct dates and themes. */
+/** Clearly fictional people and bodies, so facets have many values. */
+const PEOPLE = ['Ada Quillfeather', 'Bram Oakenshaw', 'Cora Lindqvist-Fable', 'Dmitri Paperweight', 'Elspeth Marchbanks', 'Fergus Inkwell', 'Greta Holloway-Fiction', 'Hugo Vantablack', 'Iris Nonesuch', 'Jasper Quire', 'Kaia Moonford'];
+const ORGS = ['Fictional Institute', 'Centre for Imaginary Studies', 'Placeholder Forum', 'Institute of Invented Affairs', 'Example Policy Lab'];
+const TYPES = ['briefing', 'policy-paper', 'statement', 'news'];
+
+/** `count` small Markdown and text documents with distinct dates, themes, people and organisations. */
 export function generateDocuments(root: string, count: number): void {
   for (let i = 0; i < count; i++) {
     const topic = TOPICS[i % TOPICS.length]!;
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 12)).padStart(2, '0');
     const year = 2012 + (i % 14);
+    const org = ORGS[i % ORGS.length]!;
+    const [a, b, c] = [0, 3, 7].map((k) => PEOPLE[(i + k) % PEOPLE.length]!);
     const body = [1, 2, 3].map((k) => paragraph(`${topic} (item ${i}, part ${k})`, 4 + k)).join('\n\n');
+    const name = `gen/doc-${String(i).padStart(5, '0')}`;
     if (i % 2 === 0) {
-      write(root, `gen/doc-${String(i).padStart(4, '0')}.md`, `---\ntitle: Fictional briefing ${i} on ${topic}\ndate: ${year}-${month}-${day}\ntype: briefing\n---\n\n${body}\n`);
+      const type = TYPES[(i >> 1) % TYPES.length];
+      write(
+        root,
+        `${name}.md`,
+        `---\ntitle: Fictional ${type} ${i} on ${topic}\ndate: ${year}-${month}-${day}\ntype: ${type}\norganisations: [${org}]\npeople:\n  - { name: ${a}, role: author }\n---\n\n${body}\n`,
+      );
     } else {
-      write(root, `gen/doc-${String(i).padStart(4, '0')}.txt`, `Fictional roundtable ${i} on ${topic}\n\nOn ${Number(day)} March ${year} the Fictional Institute hosted a roundtable in Lisbon.\n\n${body}\n`);
+      write(
+        root,
+        `${name}.txt`,
+        `Fictional roundtable ${i} on ${topic}\n\nOn ${Number(day)} March ${year}, the ${org} hosted a roundtable in Lisbon. Chaired by Dr ${a}, the session brought together experts including ${b} and ${c}.\n\n${body}\n`,
+      );
     }
   }
 }
