@@ -172,7 +172,7 @@ describe('acceptance: search', function () {
     assert.match(res.text, /<option value="relevance" selected>/);
     assert.match(res.text, /Remarks on NATO and European defence/);
     const browse = await request(site.app).get('/').expect(200);
-    assert.match(browse.text, /<svg class="histogram__chart"[^>]+role="img"/);
+    assert.match(browse.text, /<svg class="histogram__chart"[^>]+role="group"/);
     assert.match(browse.text, /<a href="\/\?year=2025" aria-label="2025: \d+ documents?"/);
     assert.match(browse.text, /href="\/export\.csv"/);
   });
