@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run index -- [options]
   --rebuild        build fresh indexes and swap them in atomically
   --json           print the summary as one JSON object on stdout
   --explain FILE   run every stage but publish on FILE and print the result as JSON
+  --batch-size N   documents per write batch (default 1000; smaller uses less memory)
   --help           this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
         rebuild: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         explain: { type: 'string' },
+        'batch-size': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -43,6 +45,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const batchDocuments = args['batch-size'] === undefined ? undefined : Number(args['batch-size']);
+  if (batchDocuments !== undefined && !(Number.isInteger(batchDocuments) && batchDocuments > 0)) {
+    process.stderr.write(`--batch-size must be a whole number above 0\n\n${USAGE}\n`);
+    return 2;
+  }
   const config = sharedConfig();
   const corpusDir = args.corpus ? resolve(args.corpus) : config.corpusDir;
 
@@ -60,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       client,
       prefix: config.indexPrefix,
       rebuild: args.rebuild,
+      ...(batchDocuments ? { batchDocuments } : {}),
       reporter: progressReporter(process.stderr),
     });
     if (args.json) process.stdout.write(JSON.stringify(summary) + '\n');

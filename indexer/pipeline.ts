@@ -50,6 +50,8 @@ export interface IndexOptions {
   maxFileBytes?: number;
   /** Documents processed at once; PDFs are further bounded by the worker pool. */
   concurrency?: number;
+  /** Documents per write batch: smaller batches use less memory and show progress in the index sooner. */
+  batchDocuments?: number;
   pdf?: { workers?: number; timeoutMs?: number; memoryMb?: number };
 }
 
@@ -109,7 +111,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     pdfPool,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
-  const publisher = new Publisher(target, new Date().toISOString());
+  const publisher = new Publisher(target, new Date().toISOString(), options.batchDocuments);
   const limit = pLimit(options.concurrency ?? Math.max(2, availableParallelism() * 2));
 
   try {

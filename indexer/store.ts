@@ -15,6 +15,8 @@ export class IndexWriteError extends Error {
 /** Each awaited task may take this long (a 10k-document batch on 2 cores takes seconds, not minutes). */
 const TASK_TIMEOUT_MS = 10 * 60_000;
 const PAGE = 1000;
+/** Indexing tasks take from tens of milliseconds to seconds; polling faster only adds load. */
+const TASK_POLL_MS = 100;
 
 export class IndexStore {
   readonly names: IndexNames;
@@ -92,7 +94,8 @@ export class IndexStore {
     const tasks: Promise<Task>[] = [];
     if (passages.length) tasks.push(this.wait(this.passages.addDocuments(passages)));
     if (replaced.length) {
-      const keep = passages.filter((p) => replaced.includes(p.docId)).map((p) => p.id);
+      const replacedIds = new Set(replaced);
+      const keep = passages.filter((p) => replacedIds.has(p.docId)).map((p) => p.id);
       const filter = keep.length
         ? `docId IN ${filterList(replaced)} AND id NOT IN ${filterList(keep)}`
         : `docId IN ${filterList(replaced)}`;
@@ -128,7 +131,7 @@ export class IndexStore {
 
   /** Waits for a task and turns a failed one into an error naming the task. */
   async wait(enqueued: Promise<EnqueuedTask> | EnqueuedTask): Promise<Task> {
-    const task = await this.client.tasks.waitForTask(await enqueued, { timeout: TASK_TIMEOUT_MS, interval: 50 });
+    const task = await this.client.tasks.waitForTask(await enqueued, { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS });
     if (task.status !== 'succeeded') {
       const detail = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
       throw new IndexWriteError(`Meilisearch task ${task.uid} (${task.type} on ${task.indexUid}) ${task.status}: ${detail}`);

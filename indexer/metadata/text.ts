@@ -165,6 +165,9 @@ function classifyDates(head: string, found: FoundDate[]): { event: FoundDate | n
   return { event, published, first };
 }
 
+/** How far into the text role cues are looked for. */
+const ROLE_SCAN_CHARS = 30_000;
+
 export function readTextMetadata(blocks: readonly Block[]): TextMetadata {
   const { title, index: titleBlock } = findTitle(blocks);
   const text = blocks.map((b) => b.text).join('\n');
@@ -189,11 +192,15 @@ export function readTextMetadata(blocks: readonly Block[]): TextMetadata {
     organisations = knownBodiesIn(`${text.slice(0, 1500)}\n${lastBlock}`);
   }
 
+  // Roles ("chaired by", "authors:") sit in the opening pages; scanning a 60-page
+  // paper's body for them costs time and finds only false positives.
   const named: Person[] = [];
   const mentioned: Person[] = [];
+  let offset = 0;
   for (const block of blocks) {
-    named.push(...peopleInBlock(block.text));
+    if (offset < ROLE_SCAN_CHARS) named.push(...peopleInBlock(block.text));
     mentioned.push(...mentionedInBlock(block.text));
+    offset += block.text.length + 1;
   }
 
   return {

@@ -35,7 +35,7 @@ describe('a run killed half-way', function () {
 
     const killed = testPrefix('killed');
     const clean = testPrefix('clean');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'indexer', 'cli.ts'), '--corpus', corpus, '--json'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'indexer', 'cli.ts'), '--corpus', corpus, '--json', '--batch-size', '100'], {
       cwd: REPO_ROOT,
       env: { ...process.env, MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey ?? '', INDEX_PREFIX: killed },
       stdio: ['ignore', 'pipe', 'pipe'],
