@@ -6,23 +6,31 @@
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { PROJECT_ROOT } from '../indexer/engine/paths.js';
 import type { AppContext } from './context.js';
 import { HttpError, NotFound, SearchUnavailable } from './errors.js';
+import type { IndexingState } from './handlers/health.js';
 import { PassageNotFound } from './handlers/passages.js';
+import { requestLogger, type Logger } from './logger.js';
 import { routes } from './routes.js';
 import { Library } from './search/library.js';
-import { SearchClient, type SearchConnection } from './search/meili.js';
+import { indexMissing, SearchClient, type SearchConnection } from './search/meili.js';
 import { ThemeCatalog } from './themes.js';
 import { viewHelpers } from './view-helpers.js';
-
-const ROOT = join(import.meta.dirname, '..');
 
 export interface AppDeps {
   search: SearchConnection;
   corpusDir: string;
   /** No stack traces or internal messages in responses. */
   production?: boolean;
+  /** Where server errors are reported, one line each; defaults to the logger, else stderr. */
   log?: (line: string) => void;
+  /** One line per request, and request ids (X-Request-Id). */
+  logger?: Logger;
+  /** Origin for absolute links (permalinks, citations, exports, feeds) instead of the request's Host header. */
+  baseUrl?: string | undefined;
+  /** Whether this process is indexing the corpus, for readiness and the "being indexed" page. */
+  indexing?: () => IndexingState;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -31,16 +39,22 @@ export function createApp(deps: AppDeps): express.Express {
     themes: new ThemeCatalog(deps.corpusDir),
     corpusDir: deps.corpusDir,
     production: deps.production ?? false,
-    log: deps.log ?? ((line) => console.error(line)),
+    log: deps.log ?? (deps.logger ? (line) => deps.logger?.error(line) : (line) => console.error(line)),
+    indexing: deps.indexing ?? NOT_INDEXING,
   };
 
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
-  app.set('views', join(ROOT, 'views'));
+  app.set('views', join(PROJECT_ROOT, 'views'));
   app.set('query parser', 'simple');
   if (context.production) app.enable('view cache');
   Object.assign(app.locals, viewHelpers, { siteName: 'Entente' });
+  // Read by baseUrl() in context.ts wherever an absolute link is built.
+  if (deps.baseUrl) app.locals['baseUrl'] = deps.baseUrl;
+
+  // First, so every response (static files and errors included) has a request id and a log line.
+  if (deps.logger) app.use(requestLogger(deps.logger));
 
   app.use(
     helmet({
@@ -68,7 +82,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.locals['themeLabel'] = (id: string) => context.themes.label(id);
     next();
   });
-  app.use('/static', express.static(join(ROOT, 'public'), { maxAge: context.production ? '1h' : 0, index: false }));
+  app.use('/static', express.static(join(PROJECT_ROOT, 'public'), { maxAge: context.production ? '1h' : 0, index: false }));
 
   app.use(routes(context));
 
@@ -84,10 +98,15 @@ export function createApp(deps: AppDeps): express.Express {
     const status = statusOf(err);
     if (status >= 500) {
       const cause = err instanceof SearchUnavailable && err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      context.log(`${status} ${req.method} ${req.originalUrl}: ${err instanceof Error ? (status === 500 ? err.stack : err.message) : String(err)}${cause}`);
+      const line = `${status} ${req.method} ${req.originalUrl}: ${err instanceof Error ? (status === 500 ? err.stack : err.message) : String(err)}${cause}`;
+      // The request's own logger carries its request id.
+      if (!deps.log && deps.logger) req.log[status === 503 ? 'warn' : 'error'](line);
+      else context.log(line);
     }
-    const message =
-      err instanceof HttpError
+    const beingIndexed = indexMissing(err) && context.indexing().running;
+    const message = beingIndexed
+      ? 'The collection is being indexed. Search will be available as soon as the first indexing run has finished; please try again in a minute.'
+      : err instanceof HttpError
         ? err.message
         : status < 500 && err instanceof Error && (err as { expose?: boolean }).expose
           ? err.message
@@ -95,13 +114,14 @@ export function createApp(deps: AppDeps): express.Express {
             ? 'The request could not be understood.'
             : 'Something went wrong on our side. The problem has been logged.';
     res.status(status);
-    if (status === 503) res.setHeader('Retry-After', '5');
+    if (status === 503) res.setHeader('Retry-After', beingIndexed ? '30' : '5');
     if (req.path.startsWith('/api/') || req.path === '/readyz') {
       res.json({ error: message });
       return;
     }
     res.render('pages/error', {
-      title: status === 404 ? 'Not found' : status === 400 ? 'Bad request' : status === 503 ? 'Search unavailable' : 'Error',
+      title:
+        status === 404 ? 'Not found' : status === 400 ? 'Bad request' : beingIndexed ? 'Indexing in progress' : status === 503 ? 'Search unavailable' : 'Error',
       status,
       message,
       showSearch: status === 404 || err instanceof PassageNotFound,
@@ -111,6 +131,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   return app;
 }
+
+const NOT_INDEXING = (): IndexingState => ({ enabled: false, running: false, finishedRuns: 0, building: false });
 
 /** HTTP status of an error: ours, Express's own (e.g. a malformed URL is 400), or 500. */
 function statusOf(err: unknown): number {

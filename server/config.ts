@@ -1,57 +1,67 @@
 /**
- * The server's environment, read once, validated and frozen. A bad value stops
- * start-up with one line naming the variable.
+ * The server's environment: the variables shared with the indexer (from
+ * indexer/config.ts) plus the server's own. Read once, validated, frozen; a bad
+ * value stops start-up with one line naming the variable.
  */
-import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigurationError, parseEnv, SharedEnvSchema, sharedConfig, type SharedConfig } from '../indexer/config.js';
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+export { ConfigurationError };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const BOOLEAN_MESSAGE = 'must be true or false';
+const PORT_MESSAGE = 'must be a port number from 0 to 65535';
+
+export const ServerEnvSchema = SharedEnvSchema.extend({
+  PORT: z.coerce
+    .number({ error: PORT_MESSAGE })
+    .int(PORT_MESSAGE)
+    .min(0, PORT_MESSAGE)
+    .max(65535, PORT_MESSAGE)
+    .default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  CORPUS_DIR: z.string().min(1).default('./corpus'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
-  MEILI_MASTER_KEY: z.string().min(1).optional(),
-  INDEX_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
-    .default('entente'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Permalinks, citations, exports and feeds use this origin instead of the request's Host header. */
+  BASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://entente.example.org' })
+    .refine((value) => {
+      // Runs after a failed URL check too: that issue is the one reported.
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.pathname === '/' && url.search === '' && url.hash === '';
+    }, 'must be an origin such as https://entente.example.org, without a path, query or fragment (pages link from the root)')
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Run an incremental index of CORPUS_DIR in the background after start-up. */
+  INDEX_ON_START: z.stringbool({ error: BOOLEAN_MESSAGE }).default(true),
+  /** Watch CORPUS_DIR and re-index on changes. */
+  WATCH: z.stringbool({ error: BOOLEAN_MESSAGE }).default(true),
 });
 
-export interface Config {
+export interface Config extends SharedConfig {
   readonly port: number;
   readonly host: string;
-  readonly corpusDir: string;
-  readonly dataDir: string;
-  readonly meiliUrl: string | undefined;
-  readonly masterKey: string | undefined;
-  readonly indexPrefix: string;
   readonly production: boolean;
-}
-
-export class ConfigurationError extends Error {
-  override name = 'ConfigurationError';
+  readonly baseUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly indexOnStart: boolean;
+  readonly watch: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // An empty variable means "not set", as in most shells' `VAR= cmd`.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    throw new ConfigurationError(`Invalid ${variable}: ${issue?.message ?? 'bad value'}`);
-  }
-  const e = parsed.data;
+  // The full schema first, so the first bad variable is reported whichever group it belongs to.
+  const e = parseEnv(ServerEnvSchema, env);
   return Object.freeze({
+    ...sharedConfig(env),
     port: e.PORT,
     host: e.HOST,
-    corpusDir: resolve(e.CORPUS_DIR),
-    dataDir: resolve(e.DATA_DIR),
-    meiliUrl: e.MEILI_URL,
-    masterKey: e.MEILI_MASTER_KEY,
-    indexPrefix: e.INDEX_PREFIX,
     production: e.NODE_ENV === 'production',
+    baseUrl: e.BASE_URL,
+    logLevel: e.LOG_LEVEL,
+    indexOnStart: e.INDEX_ON_START,
+    watch: e.WATCH,
   });
 }

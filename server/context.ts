@@ -1,5 +1,6 @@
 /** What every handler gets: the library of documents, the theme catalog and the app's settings. */
 import type { Request } from 'express';
+import type { IndexingState } from './handlers/health.js';
 import type { Library } from './search/library.js';
 import type { ThemeCatalog } from './themes.js';
 
@@ -9,9 +10,16 @@ export interface AppContext {
   corpusDir: string;
   production: boolean;
   log: (line: string) => void;
+  /** Whether this process is indexing the corpus now (readiness, the "being indexed" page). */
+  indexing: () => IndexingState;
 }
 
-/** Absolute base URL of this site as the client reached it, for permalinks in citations, feeds and JSON. */
+/**
+ * Absolute base URL of this site for permalinks in citations, feeds and JSON:
+ * BASE_URL when configured (createApp puts it in app.locals), else as the client reached it.
+ */
 export function baseUrl(req: Request): string {
+  const configured: unknown = req.app.locals['baseUrl'];
+  if (typeof configured === 'string') return configured;
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

@@ -1,57 +1,127 @@
 /**
- * Start-up: configuration -> Meilisearch (managed or MEILI_URL) -> incremental
- * index of the corpus -> a search-only key -> the app, listening. The corpus is
- * watched so added, changed and removed files are picked up within seconds.
+ * Start-up: configuration -> Meilisearch (managed or MEILI_URL) -> a search-only
+ * key -> listen at once -> an incremental index of the corpus in the background
+ * -> watch the corpus, so added, changed and removed files are picked up within
+ * seconds. /healthz answers as soon as the server listens; /readyz once the
+ * indexes exist (and, on a first start, once the first run has filled them).
+ *
+ * INDEX_ON_START=false and WATCH=false make a serve-only instance, for several
+ * instances sharing one index written by a separate indexer job.
+ *
+ * SIGINT/SIGTERM: stop accepting connections, let requests in flight finish
+ * (up to SHUTDOWN_GRACE_MS), stop watching, stop a managed Meilisearch, exit 0.
+ * A second signal exits at once.
  */
-import type { Server } from 'node:http';
-import { watch, type FSWatcher } from 'chokidar';
+import { createServer, type Server } from 'node:http';
+import type { FSWatcher } from 'chokidar';
 import { Meilisearch } from 'meilisearch';
 import { ensureEngine, type Engine } from '../indexer/engine/engine.js';
-import { runIndex, type IndexSummary } from '../indexer/pipeline.js';
-import { createApp } from './app.js';
+import type { IndexSummary } from '../indexer/pipeline.js';
+import { summaryLines } from '../indexer/report.js';
+import { indexNames } from '../indexer/schema/settings.js';
 import { ConfigurationError, loadConfig, type Config } from './config.js';
-import { obtainSearchKey } from './search/meili.js';
+import type { IndexingState } from './handlers/health.js';
+import { createLogger, type Logger } from './logger.js';
 
-const log = (line: string) => console.log(`[entente] ${line}`);
+// The app and the indexer are imported when needed (see start()): the app while the
+// engine starts, the indexer (extractors, PDF and date libraries) after the server
+// listens. Loading them up front would delay the first answered request by seconds.
 
-function describe(summary: IndexSummary): string {
-  const parts = [
-    `${summary.indexed} indexed`,
-    `${summary.unchanged} unchanged`,
-    `${summary.removed} removed`,
-  ];
-  if (summary.needsOcr.length) parts.push(`${summary.needsOcr.length} need OCR`);
-  if (summary.failed.length) parts.push(`${summary.failed.length} failed (${summary.failed.map((f) => `${f.file}: ${f.reason}`).join('; ')})`);
-  return `Index: ${parts.join(', ')}; ${summary.documents} documents, ${summary.passages} passages (${(summary.durationMs / 1000).toFixed(1)} s)`;
+/** How long requests in flight may take to finish after a stop signal. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
-/** Runs the indexer; a change during a run schedules exactly one more run after it. */
-function indexRunner(config: Config, client: Meilisearch) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const run = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
+/** Runs the indexer in the background; a change during a run schedules exactly one more run after it. */
+class IndexRunner {
+  private current: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private finishedRuns = 0;
+  private building = false;
+
+  constructor(
+    private readonly config: Config,
+    private readonly client: Meilisearch,
+    private readonly logger: Logger,
+    private readonly enabled: boolean,
+  ) {}
+
+  state(): IndexingState {
+    return { enabled: this.enabled, running: this.current !== null, finishedRuns: this.finishedRuns, building: this.building };
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  run(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.current) {
+      this.again = true;
+      return this.current;
     }
-    running = (async () => {
+    this.current = (async () => {
       do {
-        again = false;
+        this.again = false;
         try {
-          log(describe(await runIndex({ corpusDir: config.corpusDir, client, prefix: config.indexPrefix })));
+          if (this.finishedRuns === 0) this.building = await this.collectionEmpty();
+          this.logger.info(this.building ? 'Indexing %s: building the collection, not ready until this run ends' : 'Indexing %s', this.config.corpusDir);
+          const { runIndex } = await import('../indexer/pipeline.js');
+          this.report(await runIndex({ corpusDir: this.config.corpusDir, client: this.client, prefix: this.config.indexPrefix }));
         } catch (err) {
-          log(`Indexing failed: ${err instanceof Error ? err.message : String(err)}`);
+          // After a stop signal the engine may go away under a run: that is expected, not a failure.
+          if (!this.stopped) this.logger.error({ err: message(err) }, `Indexing failed: ${message(err)}`);
         }
-      } while (again);
+        this.finishedRuns++;
+        this.building = false;
+      } while (this.again && !this.stopped);
     })().finally(() => {
-      running = null;
+      this.current = null;
     });
-    return running;
-  };
-  return run;
+    return this.current;
+  }
+
+  /** The documents index is missing or holds nothing. */
+  private async collectionEmpty(): Promise<boolean> {
+    try {
+      const stats = await this.client.index(indexNames(this.config.indexPrefix).documents).getStats();
+      return stats.numberOfDocuments === 0;
+    } catch {
+      return true;
+    }
+  }
+
+  /** No further runs. A run in progress is left to stop with the process: runs are crash-safe. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private report(summary: IndexSummary): void {
+    const [line, ...details] = summaryLines(summary);
+    this.logger.info(
+      {
+        index: {
+          indexed: summary.indexed,
+          unchanged: summary.unchanged,
+          removed: summary.removed,
+          failed: summary.failed,
+          needsOcr: summary.needsOcr,
+          documents: summary.documents,
+          passages: summary.passages,
+          durationMs: summary.durationMs,
+        },
+      },
+      `Index: ${line}`,
+    );
+    for (const detail of details) this.logger.warn(detail.trim());
+  }
 }
 
-function watchCorpus(config: Config, reindex: () => Promise<void>): FSWatcher {
+async function watchCorpus(config: Config, reindex: () => Promise<void>, logger: Logger): Promise<FSWatcher> {
+  const { watch } = await import('chokidar');
   let timer: NodeJS.Timeout | null = null;
   const watcher = watch(config.corpusDir, {
     ignoreInitial: true,
@@ -62,8 +132,103 @@ function watchCorpus(config: Config, reindex: () => Promise<void>): FSWatcher {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void reindex(), 500);
   });
-  watcher.on('error', (err) => log(`Watching ${config.corpusDir} failed: ${err instanceof Error ? err.message : String(err)}`));
+  watcher.on('error', (err) => logger.error({ err: message(err) }, `Watching ${config.corpusDir} failed: ${message(err)}`));
+  watcher.on('ready', () => logger.info('Watching %s for changes', config.corpusDir));
   return watcher;
+}
+
+/** Stops accepting connections and resolves when the requests in flight have finished, or after `graceMs`. */
+function closeServer(server: Server, graceMs: number, logger: Logger): Promise<void> {
+  return new Promise((done) => {
+    // Keep-alive connections with no request in flight would hold close() open.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      logger.warn(`Requests still running after ${graceMs / 1000} s: closing their connections`);
+      server.closeAllConnections();
+    }, graceMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      done();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(config.port, config.host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+}
+
+/** What a stop signal has to wind down; filled in as start-up proceeds. */
+interface Running {
+  engine: Engine | null;
+  server: Server | null;
+  watcher: FSWatcher | null;
+  indexer: IndexRunner | null;
+  stopping: boolean;
+}
+
+async function start(config: Config, logger: Logger, running: Running): Promise<void> {
+  const [engine, { createApp }, { obtainSearchKey }] = await Promise.all([
+    ensureEngine({
+      dataDir: config.dataDir,
+      meiliUrl: config.meiliUrl,
+      masterKey: config.meiliMasterKey,
+      log: (line) => logger.info(line),
+    }).then((started) => (running.engine = started)),
+    import('./app.js'),
+    import('./search/meili.js'),
+  ]);
+  if (running.stopping) return;
+  const searchKey = await obtainSearchKey(engine.url, engine.masterKey, config.indexPrefix);
+  const admin = new Meilisearch({ host: engine.url, ...(engine.masterKey ? { apiKey: engine.masterKey } : {}) });
+  const indexer = new IndexRunner(config, admin, logger, config.indexOnStart || config.watch);
+  running.indexer = indexer;
+
+  const app = createApp({
+    search: { url: engine.url, searchKey, indexPrefix: config.indexPrefix },
+    corpusDir: config.corpusDir,
+    production: config.production,
+    logger,
+    baseUrl: config.baseUrl,
+    indexing: () => indexer.state(),
+  });
+  const server = createServer(app);
+  running.server = server;
+  if (running.stopping) return;
+  try {
+    await listen(server, config);
+  } catch (err) {
+    throw new Error(`cannot listen on ${config.host}:${config.port}: ${message(err)}`);
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(`Serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
+
+  if (config.indexOnStart) void indexer.run();
+  if (config.watch) {
+    running.watcher = await watchCorpus(config, () => indexer.run(), logger);
+    if (running.stopping) await running.watcher.close();
+  }
+  if (!config.indexOnStart && !config.watch) logger.info('INDEX_ON_START=false and WATCH=false: serving only; the indexes are written elsewhere');
+}
+
+async function stop(signal: NodeJS.Signals, logger: Logger, running: Running): Promise<void> {
+  logger.info(`${signal}: stopping; requests in flight have up to ${SHUTDOWN_GRACE_MS / 1000} s to finish`);
+  running.indexer?.stop();
+  await running.watcher?.close();
+  if (running.server?.listening) await closeServer(running.server, SHUTDOWN_GRACE_MS, logger);
+  if (running.indexer?.running) {
+    logger.info('An index run was in progress: it stops here and the next run picks up the remaining files (index runs are crash-safe)');
+  }
+  await running.engine?.stop();
+  logger.info('Stopped');
 }
 
 async function main(): Promise<void> {
@@ -77,45 +242,38 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const logger = createLogger({ production: config.production, level: config.logLevel });
+  const running: Running = { engine: null, server: null, watcher: null, indexer: null, stopping: false };
 
-  const engine: Engine = await ensureEngine({ dataDir: config.dataDir, meiliUrl: config.meiliUrl, masterKey: config.masterKey, log });
-  const admin = new Meilisearch({ host: engine.url, ...(engine.masterKey ? { apiKey: engine.masterKey } : {}) });
-  const reindex = indexRunner(config, admin);
-  await reindex();
-
-  const searchKey = await obtainSearchKey(engine.url, engine.masterKey, config.indexPrefix);
-  const app = createApp({
-    search: { url: engine.url, searchKey, indexPrefix: config.indexPrefix },
-    corpusDir: config.corpusDir,
-    production: config.production,
-    log,
-  });
-  const server: Server = app.listen(config.port, config.host, () => {
-    log(`Serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
-  });
-  server.on('error', async (err) => {
-    log(`Cannot listen on ${config.host}:${config.port}: ${err.message}`);
-    await engine.stop();
-    process.exit(1);
-  });
-  const watcher = watchCorpus(config, reindex);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    server.close();
-    server.closeIdleConnections();
-    await watcher.close();
-    await engine.stop();
-    process.exit(0);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (running.stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    running.stopping = true;
+    stop(signal, logger, running).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: message(err) }, `Stopping failed: ${message(err)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Registered before the engine starts, so a signal during start-up still stops a managed engine.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    await start(config, logger, running);
+  } catch (err) {
+    if (running.stopping) return;
+    logger.fatal({ err: message(err) }, `Start-up failed: ${message(err)}`);
+    await running.engine?.stop();
+    process.exit(1);
+  }
 }
 
 main().catch((err: unknown) => {
-  console.error(`Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`Start-up failed: ${message(err)}`);
   process.exit(1);
 });

@@ -1,6 +1,23 @@
-/** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: search works). */
+/**
+ * Liveness (`/healthz`: the process answers; never touches Meilisearch) and
+ * readiness (`/readyz`: Meilisearch answers and the indexes exist, so a search
+ * works). An instance that is still building its first index is live but not ready.
+ */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
+
+export interface IndexingState {
+  /** This process indexes the corpus (on start-up or on changes). */
+  enabled: boolean;
+  /** An index run is in progress now. */
+  running: boolean;
+  /** Index runs finished (successfully or not) since start-up. */
+  finishedRuns: number;
+  /** The run in progress builds the collection from nothing (the indexes were missing or empty when it began). */
+  building: boolean;
+}
+
+const FIRST_RUN = 'indexing in progress: the first run has not finished';
 
 export function healthHandlers(context: AppContext) {
   return {
@@ -9,11 +26,28 @@ export function healthHandlers(context: AppContext) {
     },
     async ready(_req: Request, res: Response) {
       const readiness = await context.library.ready();
-      if (readiness.ok) res.json({ status: 'ready' });
-      else {
-        context.log(`readyz: ${readiness.problem}`);
-        res.status(503).json({ status: 'unavailable', error: readiness.problem });
+      const indexing = context.indexing();
+      const firstRun = indexing.running && indexing.finishedRuns === 0;
+      let problem: string;
+      if (readiness.ok) {
+        // A collection still being built would answer searches with a part of it, or nothing.
+        // A restart over existing indexes is ready at once: its first run only looks for changes.
+        if (!(firstRun && (indexing.building || readiness.documents === 0))) {
+          res.json({ status: 'ready' });
+          return;
+        }
+        problem = FIRST_RUN;
+      } else if (readiness.reason === 'index-missing') {
+        problem = firstRun
+          ? FIRST_RUN
+          : indexing.enabled
+            ? 'the indexes do not exist: the last index run did not build them (see the log)'
+            : 'the indexes do not exist: run the indexer (node dist/indexer/cli.js)';
+      } else {
+        problem = readiness.problem;
+        context.log(`readyz: ${problem}`);
       }
+      res.status(503).json({ status: 'unavailable', error: problem });
     },
   };
 }

@@ -7,18 +7,17 @@ import type { MultiSearchResult } from 'meilisearch';
 import type { DocumentRecord, PassageRecord, Person, Role } from '../../indexer/schema/document.js';
 import { DOC_TYPE_LABELS } from '../../indexer/schema/document.js';
 import { FACETS, type FacetParam } from '../../indexer/schema/facets.js';
+import { filterList, filterString } from '../../indexer/schema/filters.js';
 import { NotFound } from '../errors.js';
 import { highlightHtml, plainHtml } from './highlight.js';
 import type { SearchClient } from './meili.js';
 import {
-  ALL_PASSAGES,
   DOCUMENT_FIELDS,
   DOCUMENT_LIST_FIELDS,
   documentMatchesQuery,
   documentPassagesQuery,
   documentQueries,
   passageSnippetQuery,
-  quote,
   stateFilters,
 } from './query.js';
 import { effectiveSort, type SearchState } from './state.js';
@@ -168,7 +167,7 @@ export class Library {
   /** One document without its full text, or null. */
   async findDocument(id: string): Promise<DocumentRecord | null> {
     const [result] = await this.search.multiSearch<DocumentRecord>([
-      { indexUid: this.names.documents, q: '', filter: [`id = ${quote(id)}`], limit: 1, attributesToRetrieve: DOCUMENT_FIELDS },
+      { indexUid: this.names.documents, q: '', filter: [`id = ${filterString(id)}`], limit: 1, attributesToRetrieve: DOCUMENT_FIELDS },
     ]);
     return (result?.hits[0] as DocumentRecord | undefined) ?? null;
   }
@@ -198,25 +197,25 @@ export class Library {
     });
   }
 
-  /** The passage with this id, or null when its document no longer has it. */
+  /** The passage with this id in this document, or null when the document no longer has it. */
   async findPassage(passageId: string, docId: string): Promise<PassageRecord | null> {
     const [result] = await this.search.multiSearch<PassageRecord>([
-      { indexUid: this.names.passages, q: '', filter: [`docId = ${quote(docId)}`], limit: ALL_PASSAGES },
+      { indexUid: this.names.passages, q: '', filter: [`id = ${filterString(passageId)}`, `docId = ${filterString(docId)}`], limit: 1 },
     ]);
-    return ((result?.hits ?? []) as PassageRecord[]).find((p) => p.id === passageId) ?? null;
+    return (result?.hits[0] as PassageRecord | undefined) ?? null;
   }
 
   /** Documents sharing themes or speakers with this one, most shared first. */
   async related(document: DocumentRecord, limit = 5): Promise<ListedDocument[]> {
     const shared: string[] = [];
-    if (document.themes.length > 0) shared.push(`themes IN [${document.themes.map(quote).join(', ')}]`);
-    if (document.speakers.length > 0) shared.push(`speakers IN [${document.speakers.map(quote).join(', ')}]`);
+    if (document.themes.length > 0) shared.push(`themes IN ${filterList(document.themes)}`);
+    if (document.speakers.length > 0) shared.push(`speakers IN ${filterList(document.speakers)}`);
     if (shared.length === 0) return [];
     const [result] = await this.search.multiSearch<ListedDocument>([
       {
         indexUid: this.names.documents,
         q: '',
-        filter: [shared.join(' OR '), `id != ${quote(document.id)}`],
+        filter: [shared.join(' OR '), `id != ${filterString(document.id)}`],
         sort: ['dateTs:desc'],
         limit: 200,
         attributesToRetrieve: DOCUMENT_LIST_FIELDS,
@@ -271,7 +270,7 @@ export class Library {
       {
         indexUid: this.names.documents,
         q: '',
-        filter: [`people.slug = ${quote(slug)}`],
+        filter: [`people.slug = ${filterString(slug)}`],
         sort: ['dateTs:desc'],
         limit: EVERYTHING,
         attributesToRetrieve: DOCUMENT_LIST_FIELDS,
@@ -286,7 +285,7 @@ export class Library {
       {
         indexUid: this.names.passages,
         q: `"${person.name.replace(/"/g, '')}"`,
-        filter: [`docId IN [${documents.slice(0, 500).map((d) => quote(d.id)).join(', ')}]`],
+        filter: [`docId IN ${filterList(documents.slice(0, 500).map((d) => d.id))}`],
         limit: 20,
         attributesToRetrieve: ['id', 'docId', 'page', 'heading'],
         attributesToCrop: ['text'],

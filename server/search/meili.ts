@@ -48,18 +48,32 @@ export class SearchClient {
     }
   }
 
-  /** Meilisearch answers and both indexes exist (searches on them succeed). */
-  async ready(): Promise<{ ok: true } | { ok: false; problem: string }> {
+  /** Meilisearch answers and both indexes exist (searches on them succeed), with their sizes. */
+  async ready(): Promise<Readiness> {
     try {
-      await this.multiSearch([
+      const [documents, passages] = await this.multiSearch([
         { indexUid: this.names.documents, q: '', limit: 0 },
         { indexUid: this.names.passages, q: '', limit: 0 },
       ]);
-      return { ok: true };
+      return { ok: true, documents: documents?.estimatedTotalHits ?? 0, passages: passages?.estimatedTotalHits ?? 0 };
     } catch (err) {
-      return { ok: false, problem: err instanceof Error ? err.message : String(err) };
+      return {
+        ok: false,
+        reason: indexMissing(err) ? 'index-missing' : 'unavailable',
+        problem: err instanceof Error ? err.message : String(err),
+      };
     }
   }
+}
+
+export type Readiness =
+  | { ok: true; documents: number; passages: number }
+  | { ok: false; reason: 'index-missing' | 'unavailable'; problem: string };
+
+/** The error says the engine answers but an Entente index does not exist (not built yet). */
+export function indexMissing(err: unknown): boolean {
+  const cause = err instanceof SearchUnavailable ? err.cause : err;
+  return cause instanceof MeilisearchApiError && cause.cause?.code === 'index_not_found';
 }
 
 export function translateError(err: unknown): unknown {

@@ -4,6 +4,7 @@
  * request text can change the shape of a filter.
  */
 import type { MultiSearchQuery } from 'meilisearch';
+import { filterString as quote } from '../../indexer/schema/filters.js';
 import { FACETS, SORTS, type FacetDefinition, type FacetParam } from '../../indexer/schema/facets.js';
 import type { IndexNames } from '../../indexer/schema/settings.js';
 import { effectiveSort, type SearchState } from './state.js';
@@ -12,10 +13,6 @@ import { effectiveSort, type SearchState } from './state.js';
 export const HIGHLIGHT_PRE = '\uE000';
 export const HIGHLIGHT_POST = '\uE001';
 
-/** A quoted filter string literal: backslashes and quotes escaped. */
-export function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /** `field IN [...]`: OR within one facet. Numeric facets take validated integers unquoted. */
 export function facetFilter(facet: FacetDefinition, selected: readonly string[]): string {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { FACETS } from '../../indexer/schema/facets.js';
 import { indexNames } from '../../indexer/schema/settings.js';
-import { documentQueries, facetFilter, quote, stateFilters } from '../../server/search/query.js';
+import { filterString as quote } from '../../indexer/schema/filters.js';
+import { documentQueries, facetFilter, stateFilters } from '../../server/search/query.js';
 import { parseSearchState } from '../../server/search/state.js';
 
 const names = indexNames('t');
