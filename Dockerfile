@@ -36,7 +36,7 @@ ENV HOST=0.0.0.0 \
     DATA_DIR=/data
 USER node
 EXPOSE 3000
-# start-period: the server listens after its first index run (minutes for many PDFs).
-HEALTHCHECK --interval=15s --timeout=5s --start-period=5m --retries=3 \
+# Liveness: the server listens within seconds and indexes in the background.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/server/main.js"]
