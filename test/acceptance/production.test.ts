@@ -16,6 +16,7 @@ import { freePort, type Engine } from '../../indexer/engine/engine.js';
 import { obtainSearchKey } from '../../server/search/meili.js';
 import { tempDir, testEngine, testPrefix } from '../support/engine.js';
 import { SEED_ID, SHIPPED_CORPUS } from './site.js';
+import { alive } from '../support/app.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -354,11 +355,3 @@ describe('acceptance: production mode (server process)', function () {
   });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

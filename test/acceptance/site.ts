@@ -7,10 +7,9 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Express } from 'express';
-import { runIndex, type IndexSummary } from '../../indexer/pipeline.js';
-import { createApp } from '../../server/app.js';
-import { obtainSearchKey } from '../../server/search/meili.js';
-import { adminClient, tempDir, testEngine, testPrefix } from '../support/engine.js';
+import type { IndexSummary } from '../../indexer/pipeline.js';
+import { indexedApp } from '../support/app.js';
+import { tempDir } from '../support/engine.js';
 
 export const SHIPPED_CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
 export const SEED_ID = 'uk-eu-defence-roundtable-2025-txt';
@@ -118,17 +117,6 @@ export function writeFixtureCorpus(name: string): string {
 }
 
 export async function indexedSite(name: string): Promise<Site> {
-  const engine = await testEngine();
-  const client = await adminClient();
-  const prefix = testPrefix(name);
   const corpusDir = writeFixtureCorpus(name);
-  const summary = await runIndex({ corpusDir, client, prefix });
-  const searchKey = await obtainSearchKey(engine.url, engine.masterKey, prefix);
-  const app = createApp({
-    search: { url: engine.url, searchKey, indexPrefix: prefix },
-    corpusDir,
-    production: true,
-    log: () => {},
-  });
-  return { app, prefix, corpusDir, masterKey: engine.masterKey, searchKey, summary };
+  return { ...(await indexedApp(name, corpusDir)), corpusDir };
 }

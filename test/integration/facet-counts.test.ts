@@ -9,11 +9,9 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { FACETS } from '../../indexer/schema/facets.js';
 import { indexNames } from '../../indexer/schema/settings.js';
-import { runIndex } from '../../indexer/pipeline.js';
-import { createApp } from '../../server/app.js';
-import { obtainSearchKey } from '../../server/search/meili.js';
+import { indexedApp } from '../support/app.js';
 import { generateDocuments, SHIPPED_CORPUS } from '../support/corpus.js';
-import { adminClient, tempDir, testEngine, testPrefix } from '../support/engine.js';
+import { adminClient, tempDir } from '../support/engine.js';
 
 const DOCUMENTS = 2500;
 
@@ -28,19 +26,16 @@ interface SearchResponse {
 
 describe(`facet counts on ${DOCUMENTS} documents`, function () {
   this.timeout(600_000);
-  const prefix = testPrefix('facets');
+  let prefix: string;
   let app: Express;
 
   before(async () => {
-    const engine = await testEngine();
-    const client = await adminClient();
     const corpus = tempDir('facets-corpus');
     cpSync(SHIPPED_CORPUS, corpus, { recursive: true });
     generateDocuments(corpus, DOCUMENTS - 1);
-    const summary = await runIndex({ corpusDir: corpus, client, prefix });
-    assert.equal(summary.documents, DOCUMENTS);
-    const searchKey = await obtainSearchKey(engine.url, engine.masterKey, prefix);
-    app = createApp({ search: { url: engine.url, searchKey, indexPrefix: prefix }, corpusDir: corpus });
+    const site = await indexedApp('facets', corpus);
+    assert.equal(site.summary.documents, DOCUMENTS);
+    ({ app, prefix } = site);
   });
   after(async () => {
     const client = await adminClient();

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PdfPool } from '../../indexer/extractors/pdf-pool.js';
+import { alive } from '../support/app.js';
 
 const POOL_MODULE = fileURLToPath(new URL('../../indexer/extractors/pdf-pool.ts', import.meta.url));
 
@@ -20,14 +21,6 @@ async function textPdf(pages: number, text: (page: number) => string): Promise<U
   return pdf.save();
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitUntil(condition: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
