@@ -13,7 +13,7 @@ import type { Job } from './stage.js';
 export const DEFAULT_BATCH_DOCUMENTS = 1000;
 /** A batch also closes at this many passages or characters: bounded memory whatever the documents' size. */
 const MAX_BATCH_PASSAGES = 20_000;
-const MAX_BATCH_CHARS = 48 * 1024 * 1024;
+const MAX_BATCH_CHARS = 16 * 1024 * 1024;
 const MAX_IN_FLIGHT = 2;
 
 export class Publisher {
