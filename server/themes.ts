@@ -6,12 +6,41 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTaxonomy, type Taxonomy, type Theme } from '../indexer/schema/taxonomy.js';
 
+/**
+ * A results page asks for dozens of labels; the file is looked at no more often
+ * than this, so an edit shows within a second without a stat per label.
+ */
+const RECHECK_MS = 1000;
+
+interface Loaded {
+  mtimeMs: number;
+  taxonomy: Taxonomy;
+  byId: Map<string, Theme>;
+  ids: Set<string>;
+}
+
+function loaded(mtimeMs: number, taxonomy: Taxonomy): Loaded {
+  return {
+    mtimeMs,
+    taxonomy,
+    byId: new Map(taxonomy.themes.map((t) => [t.id, t])),
+    ids: new Set(taxonomy.themes.map((t) => t.id)),
+  };
+}
+
 export class ThemeCatalog {
-  private cached: { mtimeMs: number; taxonomy: Taxonomy } | null = null;
+  private cached: Loaded | null = null;
+  private checkedAt = -Infinity;
 
-  constructor(private readonly corpusDir: string) {}
+  constructor(
+    private readonly corpusDir: string,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
-  private taxonomy(): Taxonomy {
+  private current(): Loaded {
+    const now = this.now();
+    if (this.cached && now - this.checkedAt < RECHECK_MS) return this.cached;
+    this.checkedAt = now;
     let mtimeMs = -1;
     try {
       mtimeMs = statSync(join(this.corpusDir, 'themes.yml')).mtimeMs;
@@ -20,28 +49,29 @@ export class ThemeCatalog {
     }
     if (this.cached?.mtimeMs !== mtimeMs) {
       try {
-        this.cached = { mtimeMs, taxonomy: loadTaxonomy(this.corpusDir) };
+        this.cached = loaded(mtimeMs, loadTaxonomy(this.corpusDir));
       } catch {
         // A taxonomy being edited may be invalid for a moment: keep the last good one.
-        this.cached ??= { mtimeMs, taxonomy: { threshold: 2, themes: [] } };
+        this.cached ??= loaded(mtimeMs, { threshold: 2, themes: [] });
       }
     }
-    return this.cached.taxonomy;
+    return this.cached;
   }
 
   themes(): Theme[] {
-    return this.taxonomy().themes;
+    return this.current().taxonomy.themes;
   }
 
-  ids(): Set<string> {
-    return new Set(this.themes().map((t) => t.id));
+  /** The known theme ids (shared: do not modify). */
+  ids(): ReadonlySet<string> {
+    return this.current().ids;
   }
 
   label(id: string): string {
-    return this.themes().find((t) => t.id === id)?.label ?? id;
+    return this.current().byId.get(id)?.label ?? id;
   }
 
   get(id: string): Theme | undefined {
-    return this.themes().find((t) => t.id === id);
+    return this.current().byId.get(id);
   }
 }

@@ -13,8 +13,11 @@ export function formatDate(iso: string | null | undefined): string {
   return y ?? iso;
 }
 
+/** One formatter for every number: `toLocaleString` builds a new one per call. */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-GB');
+
 export function formatNumber(n: number): string {
-  return n.toLocaleString('en-GB');
+  return NUMBER_FORMAT.format(n);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

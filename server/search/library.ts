@@ -3,10 +3,9 @@
  * page, a document with its passages, a passage's location, themes, people and
  * corpus statistics. Query shapes come from query.ts; the wire from meili.ts.
  */
-import type { MultiSearchResult } from 'meilisearch';
 import type { DocumentRecord, PassageRecord, Person, Role } from '../../indexer/schema/document.js';
 import { DOC_TYPE_LABELS } from '../../indexer/schema/document.js';
-import { FACETS, type FacetParam } from '../../indexer/schema/facets.js';
+import { FACETS, type FacetDefinition, type FacetParam } from '../../indexer/schema/facets.js';
 import { filterList, filterString } from '../../indexer/schema/filters.js';
 import { NotFound } from '../errors.js';
 import { highlightHtml, plainHtml } from './highlight.js';
@@ -89,14 +88,45 @@ export interface CorpusStats {
 /** A larger page than any corpus we expect holds, for aggregate views (people, stats). */
 const EVERYTHING = 100_000;
 
-function facetValues(result: MultiSearchResult<unknown> | undefined, field: string, selected: readonly string[]): FacetValueCount[] {
-  const distribution = result?.facetDistribution?.[field] ?? {};
-  const values = Object.entries(distribution).map(([value, count]) => ({ value, count, selected: selected.includes(value) }));
-  // A selected value with no documents under the other filters still shows, so it can be removed.
-  for (const value of selected) {
-    if (!values.some((v) => v.value === value)) values.push({ value, count: 0, selected: true });
+/**
+ * Most facet values a results page or the API carries: the catalog's `limit` is
+ * shown and the rest sit under "more". The documents index returns up to 1000
+ * values per facet (the people page needs them); a results page does not.
+ */
+export const MAX_FACET_VALUES = 100;
+
+/** The same order as `String#localeCompare`, without building a collator per comparison. */
+const byValue = new Intl.Collator().compare;
+
+function byCountThenValue(a: FacetValueCount, b: FacetValueCount): number {
+  return b.count - a.count || byValue(a.value, b.value);
+}
+
+/**
+ * A facet's values, most documents first, cut to MAX_FACET_VALUES. Selected values
+ * are always kept (beyond the cut, and with count 0 when no document has them under
+ * the other filters) so they can be removed. Years are never cut: the histogram
+ * draws every year.
+ */
+export function facetValues(
+  distribution: Readonly<Record<string, number>> | undefined,
+  facet: FacetDefinition,
+  selected: readonly string[],
+): FacetValueCount[] {
+  const chosen = new Set(selected);
+  const values: FacetValueCount[] = [];
+  for (const [value, count] of Object.entries(distribution ?? {})) values.push({ value, count, selected: chosen.has(value) });
+  for (const value of chosen) {
+    if (!distribution || !Object.hasOwn(distribution, value)) values.push({ value, count: 0, selected: true });
   }
-  return values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  values.sort(byCountThenValue);
+  if (facet.numeric || values.length <= MAX_FACET_VALUES) return values;
+  const kept = values.slice(0, MAX_FACET_VALUES);
+  for (let i = MAX_FACET_VALUES; i < values.length; i++) {
+    const value = values[i]!;
+    if (value.selected) kept.push(value);
+  }
+  return kept;
 }
 
 export class Library {
@@ -116,19 +146,20 @@ export class Library {
     const results = await this.search.multiSearch<ListedDocument>(queries);
     const main = results[0];
     if (!main) throw new Error('Meilisearch returned no result for the main query');
+    const documents = main.hits as ListedDocument[];
+    // The snippets request goes out first; the facet lists are built while it is in flight.
+    const snippets =
+      state.q !== '' && documents.length > 0 && options.passages !== false
+        ? this.search.multiSearch<PassageRecord>(documents.map((d) => passageSnippetQuery(state.q, d.id, this.names)))
+        : null;
     const facets = FACETS.map<FacetCounts>((facet) => {
-      const selected = state.selections[facet.param];
       const index = facetOrder.indexOf(facet.param);
       const source = index >= 0 ? results[index + 1] : main;
-      return { param: facet.param, values: facetValues(source, facet.field, selected) };
+      return { param: facet.param, values: facetValues(source?.facetDistribution?.[facet.field], facet, state.selections[facet.param]) };
     });
-    const documents = main.hits as ListedDocument[];
     let passages: Snippet[][] = documents.map(() => []);
-    if (state.q !== '' && documents.length > 0 && options.passages !== false) {
-      const passageResults = await this.search.multiSearch<PassageRecord>(
-        documents.map((d) => passageSnippetQuery(state.q, d.id, this.names)),
-      );
-      passages = passageResults.map((result) =>
+    if (snippets) {
+      passages = (await snippets).map((result) =>
         result.hits.map((hit) => ({
           id: hit.id,
           page: hit.page,
