@@ -90,7 +90,7 @@ function pagination(state: SearchState, pages: number) {
   };
 }
 
-export function searchPageModel(context: AppContext, outcome: SearchOutcome) {
+export function searchPageModel(context: AppContext, outcome: SearchOutcome, suggestion: string | null = null) {
   const { state } = outcome;
   const facets = FACETS.map((facet) => {
     const counts = outcome.facets.find((f) => f.param === facet.param);
@@ -120,7 +120,7 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome) {
     clearAllUrl: chips.length > 0 ? stateUrl(withoutFilters(state)) : null,
     withoutQueryUrl: state.q ? stateUrl(withoutQuery(state)) : null,
     hasFilters: hasFilters(state),
-    suggestion: outcome.total === 0 && state.q ? suggestSpelling(state.q, outcome, context) : null,
+    suggestion,
     histogram: histogram(state, outcome.facets.find((f) => f.param === 'year')),
     // Without an explicit sort the select rests on "relevance", so a new query is ranked by relevance.
     sortOptions: (Object.keys(SORTS) as SortKey[]).map((key) => ({
@@ -179,12 +179,24 @@ export function searchJson(context: AppContext, outcome: SearchOutcome, base: st
   };
 }
 
+/** For a query that found nothing: a respelling from the collection's vocabulary, offered only if it finds something. */
+async function spellingSuggestion(context: AppContext, outcome: SearchOutcome): Promise<string | null> {
+  const { state } = outcome;
+  if (outcome.total > 0 || !state.q) return null;
+  // The vocabulary comes from what the same filters hold without the query (this outcome has no facet values).
+  const browse = await context.library.searchDocuments({ ...state, q: '', page: 1 }, { passages: false });
+  const suggestion = suggestSpelling(state.q, browse, context);
+  if (!suggestion) return null;
+  const check = await context.library.searchDocuments({ ...state, q: suggestion, page: 1 }, { passages: false });
+  return check.total > 0 ? suggestion : null;
+}
+
 export function searchHandlers(context: AppContext) {
   return {
     async page(req: Request, res: Response) {
       const state = readSearchState(req, context);
       const outcome = await context.library.searchDocuments(state);
-      res.render('pages/search', searchPageModel(context, outcome));
+      res.render('pages/search', searchPageModel(context, outcome, await spellingSuggestion(context, outcome)));
     },
     async api(req: Request, res: Response) {
       const state = readSearchState(req, context);

@@ -1,8 +1,8 @@
 /**
  * A spelling suggestion for a query with no results. Meilisearch has no "did
  * you mean", so each query word is compared with the collection's own
- * vocabulary (theme labels, speaker and organisation names): a word one or two
- * edits away from a known word is replaced by it.
+ * vocabulary (theme labels, speaker and organisation names): a word one edit
+ * (two for words of eight letters or more) from a known word is replaced by it.
  */
 import type { AppContext } from '../context.js';
 import type { SearchOutcome } from './library.js';
@@ -33,8 +33,9 @@ export function suggestFromVocabulary(q: string, vocabulary: Iterable<string>): 
     .map((word) => {
       const lower = word.toLowerCase();
       if (lower.length < 4 || words.has(lower)) return word;
+      // One edit for short words, two for long ones: "republic" is not a misspelling of "public".
       let best: string | null = null;
-      let bestDistance = 3;
+      let bestDistance = lower.length >= 8 ? 3 : 2;
       for (const known of words) {
         const distance = editDistance(lower, known);
         if (distance < bestDistance) {
