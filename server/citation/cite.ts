@@ -1,6 +1,7 @@
 /**
  * Citing one document, or one passage of it, in every supported format.
  */
+import { MEDIA_TYPES } from './media-types.js';
 import type { DocumentRecord } from '../../indexer/schema/document.js';
 import { bibtexEntries } from './bibtex.js';
 import { toCslItem, type CiteOptions, type CslItem } from './csl.js';
@@ -29,11 +30,11 @@ export function citeDocument(doc: DocumentRecord, options: CiteOptions): Citatio
 }
 
 export const CITATION_FORMATS = [
-  { id: 'apa', label: 'APA (7th edition)', extension: 'txt', contentType: 'text/plain; charset=utf-8' },
-  { id: 'chicago', label: 'Chicago (17th edition, author-date)', extension: 'txt', contentType: 'text/plain; charset=utf-8' },
-  { id: 'bibtex', label: 'BibTeX', extension: 'bib', contentType: 'application/x-bibtex; charset=utf-8' },
-  { id: 'ris', label: 'RIS', extension: 'ris', contentType: 'application/x-research-info-systems; charset=utf-8' },
-  { id: 'csl-json', label: 'CSL-JSON', extension: 'json', contentType: 'application/vnd.citationstyles.csl+json; charset=utf-8' },
+  { id: 'apa', label: 'APA (7th edition)', extension: 'txt', contentType: MEDIA_TYPES.text },
+  { id: 'chicago', label: 'Chicago (17th edition, author-date)', extension: 'txt', contentType: MEDIA_TYPES.text },
+  { id: 'bibtex', label: 'BibTeX', extension: 'bib', contentType: MEDIA_TYPES.bibtex },
+  { id: 'ris', label: 'RIS', extension: 'ris', contentType: MEDIA_TYPES.ris },
+  { id: 'csl-json', label: 'CSL-JSON', extension: 'json', contentType: MEDIA_TYPES.cslJson },
 ] as const;
 
 export type CitationFormat = (typeof CITATION_FORMATS)[number];

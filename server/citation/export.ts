@@ -8,13 +8,14 @@ import { bibtexEntries } from './bibtex.js';
 import type { DownloadFile } from './cite.js';
 import { toCslItem, type CslItem } from './csl.js';
 import { documentUrl } from './links.js';
+import { MEDIA_TYPES } from './media-types.js';
 import { risRecord } from './ris.js';
 import { cleanLine } from './text.js';
 
 export const EXPORT_FORMATS = [
-  { id: 'csv', label: 'CSV', extension: 'csv', contentType: 'text/csv; charset=utf-8' },
-  { id: 'bibtex', label: 'BibTeX', extension: 'bib', contentType: 'application/x-bibtex; charset=utf-8' },
-  { id: 'ris', label: 'RIS', extension: 'ris', contentType: 'application/x-research-info-systems; charset=utf-8' },
+  { id: 'csv', label: 'CSV', extension: 'csv', contentType: MEDIA_TYPES.csv },
+  { id: 'bibtex', label: 'BibTeX', extension: 'bib', contentType: MEDIA_TYPES.bibtex },
+  { id: 'ris', label: 'RIS', extension: 'ris', contentType: MEDIA_TYPES.ris },
 ] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
