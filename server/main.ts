@@ -27,6 +27,9 @@ import { createLogger, type Logger } from './logger.js';
 // engine starts, the indexer (extractors, PDF and date libraries) after the server
 // listens. Loading them up front would delay the first answered request by seconds.
 
+/** When, after listening, the citation styles are compiled. */
+const CITATION_WARM_UP_DELAY_MS = 5_000;
+
 /** How long requests in flight may take to finish after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -217,6 +220,12 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
     if (running.stopping) await running.watcher.close();
   }
   if (!config.indexOnStart && !config.watch) logger.info('INDEX_ON_START=false and WATCH=false: serving only; the indexes are written elsewhere');
+
+  // Compiling the citation styles blocks for a few seconds: do it once the first
+  // searches have been answered, not on the first reader's document page.
+  setTimeout(() => {
+    void import('./citation/index.js').then(({ warmUpCitationStyles }) => warmUpCitationStyles());
+  }, CITATION_WARM_UP_DELAY_MS).unref();
 }
 
 async function stop(signal: NodeJS.Signals, logger: Logger, running: Running): Promise<void> {
