@@ -15,6 +15,9 @@ import type { Extracted } from '../stages/stage.js';
 import { ExtractionError } from './extractor.js';
 import type { ExtractRequest, WorkerMessage } from './pdf/protocol.js';
 
+/** A worker whose memory ends a file above this share of the limit is replaced: pdf.js caches grow. */
+const RECYCLE_SHARE = 0.4;
+
 export interface PdfPoolOptions {
   /** Concurrent worker processes (default: the number of cores). */
   size: number;
@@ -224,7 +227,7 @@ export class PdfPool {
     if (message.ok) task.resolve(message.extracted);
     else task.reject(new ExtractionError(message.reason));
     // A worker left large after a file is replaced rather than reused: pdf.js keeps caches.
-    if (worker.rssBytes > this.options.memoryMb * 1024 * 1024 * 0.6) this.kill(worker, 'recycled');
+    if (worker.rssBytes > this.options.memoryMb * 1024 * 1024 * RECYCLE_SHARE) this.kill(worker, 'recycled');
     else this.release(worker);
     this.dispatch();
   }

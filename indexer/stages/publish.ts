@@ -1,9 +1,9 @@
 /**
  * publish: the last stage, run over many documents at once. Records are
  * buffered and written in batches (one Meilisearch task per batch, not per
- * document). One batch is written while the next one fills, so extraction and
- * indexing overlap while memory holds at most two batches; each batch writes
- * its document records only after its own passages (see IndexStore.write).
+ * document). Two batches may be in the engine at once, so its queue never runs
+ * dry while the next batch is extracted; each batch still writes its document
+ * records only after its own passages (see IndexStore.write).
  */
 import type { DocumentRecord, PassageRecord } from '../schema/document.js';
 import { toRecords } from '../records.js';
@@ -14,7 +14,7 @@ export const DEFAULT_BATCH_DOCUMENTS = 1000;
 /** A batch also closes at this many passages or characters: bounded memory whatever the documents' size. */
 const MAX_BATCH_PASSAGES = 20_000;
 const MAX_BATCH_CHARS = 16 * 1024 * 1024;
-const MAX_IN_FLIGHT = 1;
+const MAX_IN_FLIGHT = 2;
 
 export class Publisher {
   private documents: DocumentRecord[] = [];
