@@ -80,6 +80,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((_req, res, next) => {
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     res.locals['themeLabel'] = (id: string) => context.themes.label(id);
+    // While the first run builds a new collection, results are incomplete: say so on every page.
+    res.locals['buildingCollection'] = context.indexing().building;
     next();
   });
   app.use('/static', express.static(join(PROJECT_ROOT, 'public'), { maxAge: context.production ? '1h' : 0, index: false }));

@@ -27,8 +27,8 @@ import { createLogger, type Logger } from './logger.js';
 // engine starts, the indexer (extractors, PDF and date libraries) after the server
 // listens. Loading them up front would delay the first answered request by seconds.
 
-/** When, after listening, the citation styles are compiled. */
-const CITATION_WARM_UP_DELAY_MS = 5_000;
+/** When, after the first index run, the citation styles are compiled. */
+const CITATION_WARM_UP_DELAY_MS = 2_000;
 
 /** How long requests in flight may take to finish after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -214,18 +214,20 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(`Serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
 
-  if (config.indexOnStart) void indexer.run();
+  const firstRun = config.indexOnStart ? indexer.run() : Promise.resolve();
   if (config.watch) {
     running.watcher = await watchCorpus(config, () => indexer.run(), logger);
     if (running.stopping) await running.watcher.close();
   }
   if (!config.indexOnStart && !config.watch) logger.info('INDEX_ON_START=false and WATCH=false: serving only; the indexes are written elsewhere');
 
-  // Compiling the citation styles blocks for a few seconds: do it once the first
-  // searches have been answered, not on the first reader's document page.
-  setTimeout(() => {
-    void import('./citation/index.js').then(({ warmUpCitationStyles }) => warmUpCitationStyles());
-  }, CITATION_WARM_UP_DELAY_MS).unref();
+  // Compiling the citation styles blocks for a few seconds: do it after the first
+  // index run, so neither that run nor the first reader's document page waits for it.
+  void firstRun.finally(() => {
+    setTimeout(() => {
+      void import('./citation/index.js').then(({ warmUpCitationStyles }) => warmUpCitationStyles());
+    }, CITATION_WARM_UP_DELAY_MS).unref();
+  });
 }
 
 async function stop(signal: NodeJS.Signals, logger: Logger, running: Running): Promise<void> {

@@ -225,8 +225,13 @@ describe('acceptance: production mode (server process)', function () {
     const building = await fetch(`${server.base}/readyz`);
     assert.equal(building.status, 503, 'not ready while the collection is being built');
     assert.equal(((await building.json()) as { error: string }).error, 'indexing in progress: the first run has not finished');
+    const partial = await (await fetch(`${server.base}/?q=nato`)).text();
+    assert.match(partial, /being indexed for the first time: results are incomplete/, 'pages say results are incomplete');
 
     runEnd.release();
+    await server.waitFor('/readyz', 200);
+    const complete = await (await fetch(`${server.base}/?q=nato`)).text();
+    assert.doesNotMatch(complete, /being indexed for the first time/, 'the notice goes once the run has finished');
     assert.deepEqual(await (await server.waitFor('/readyz', 200)).json(), { status: 'ready' });
     // Ready as soon as documents are searchable; the run logs its summary when it ends.
     const summary = await server.waitForLog((line) => String(line['msg']).startsWith('Index: '));
