@@ -162,7 +162,7 @@ export class PdfPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const idle = [...this.workers].find((worker) => worker.ready && worker.task === null);
+      const idle = [...this.workers].find((worker) => worker.ready && worker.task === null && worker.killReason === null);
       if (idle) {
         this.assign(idle, this.queue.shift()!);
         continue;

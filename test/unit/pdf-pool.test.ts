@@ -58,6 +58,18 @@ describe('PdfPool (worker processes)', function () {
     }
   });
 
+  it('replaces a worker grown large after a file without failing the files queued behind it', async () => {
+    // A limit this low makes every worker end each file above the recycling share.
+    const pool = new PdfPool({ size: 1, memoryMb: 220 });
+    try {
+      const results = await Promise.all([twoPages, twoPages, twoPages].map((file) => pool.extract(file)));
+      assert.deepEqual(results.map((r) => r.pages), [2, 2, 2]);
+      assert.ok(pool.getStats().workersStarted >= 2, 'workers were replaced');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails a file past the time limit and goes on with a fresh worker', async () => {
     const pool = new PdfPool({ size: 1, timeoutMs: 300 });
     try {
