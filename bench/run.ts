@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch } from 'meilisearch';
-import { ensureEngine, freePort } from '../indexer/engine/engine.js';
+import { ensureEngine, freePort, stopChild } from '../indexer/engine/engine.js';
 import { loadTaxonomy } from '../indexer/schema/taxonomy.js';
 import { obtainSearchKey } from '../server/search/meili.js';
 import { BENCH_DIR, corpusThemes, ensureCorpus, REPO_ROOT, writeDocument, type CorpusManifest } from './generate.js';
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
         const peak = memory.stop();
         soak = { connections: 64, durationS: SOAK_S, stats, serverRssStartBytes: rssStart, serverRssEndBytes: rssBytes(pid), serverRssPeakBytes: peak.peakBytes };
       }
-      await stopServer(server);
+      await stopChild(server, 10_000);
       server = null;
     }
 
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
     process.stdout.write(table(results) + '\n');
     log(`results in ${file.slice(REPO_ROOT.length + 1)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   } finally {
-    if (server) await stopServer(server);
+    if (server) await stopChild(server, 10_000);
     await engine.stop();
     rmSync(work, { recursive: true, force: true });
   }
@@ -279,15 +279,6 @@ async function startServer(corpusDir: string, connection: { url: string; searchK
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr.slice(-2000)}`)));
   });
   return Object.assign(child, { port });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** `npm start` on the shipped corpus with a fresh data directory, then again on the same one: time to the first answered search. */

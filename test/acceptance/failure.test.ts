@@ -12,7 +12,8 @@ import { runIndex } from '../../indexer/pipeline.js';
 import { createApp } from '../../server/app.js';
 import { obtainSearchKey } from '../../server/search/meili.js';
 import { tempDir, testPrefix } from '../support/engine.js';
-import { SEED_ID, SHIPPED_CORPUS } from './site.js';
+import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { SEED_ID } from './site.js';
 
 describe('acceptance: search engine down and back', function () {
   this.timeout(180_000);

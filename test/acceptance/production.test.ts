@@ -15,7 +15,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, type Engine } from '../../indexer/engine/engine.js';
 import { obtainSearchKey } from '../../server/search/meili.js';
 import { tempDir, testEngine, testPrefix } from '../support/engine.js';
-import { SEED_ID, SHIPPED_CORPUS } from './site.js';
+import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { SEED_ID } from './site.js';
 import { alive } from '../support/app.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

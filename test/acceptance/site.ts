@@ -9,9 +9,9 @@ import { dirname, join } from 'node:path';
 import type { Express } from 'express';
 import type { IndexSummary } from '../../indexer/pipeline.js';
 import { indexedApp } from '../support/app.js';
+import { SHIPPED_CORPUS } from '../support/corpus.js';
 import { tempDir } from '../support/engine.js';
 
-export const SHIPPED_CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
 export const SEED_ID = 'uk-eu-defence-roundtable-2025-txt';
 export const XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</mark>'] as const;
 
