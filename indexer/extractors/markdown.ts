@@ -2,26 +2,16 @@
  * Markdown extractor: YAML front matter becomes document properties; the body is
  * tokenised (never rendered) and each block token becomes a block of plain text.
  */
-import matter from 'gray-matter';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { decodeHTML } from 'entities';
-import { parse as parseYaml } from 'yaml';
 import type { Block, Extracted, MetadataInput } from '../stages/stage.js';
 import { ExtractionError, emptyExtracted, type Extractor } from './extractor.js';
 import { decodeUtf8, pushBlock } from './text.js';
 import { htmlFragmentText } from './html.js';
+import { splitFrontMatter } from './front-matter.js';
 
 /** Markdown has no pages. */
 const PAGE = 1;
-
-/**
- * Front matter parsed with `yaml` (YAML 1.2 core schema) rather than gray-matter's
- * default js-yaml, so `date: 2025-05-05` stays the string the author wrote instead
- * of becoming a Date at UTC midnight.
- */
-const FRONT_MATTER_OPTIONS = {
-  engines: { yaml: (source: string): object => (parseYaml(source) as object | null) ?? {} },
-};
 
 function isRecord(value: unknown): value is MetadataInput {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -132,16 +122,11 @@ export function markdownBlocks(body: string): Block[] {
 
 export const extractMarkdown: Extractor = async (job): Promise<Extracted> => {
   const source = decodeUtf8(job.data);
-  let parsed: { data: unknown; content: string };
-  try {
-    parsed = matter(source, FRONT_MATTER_OPTIONS);
-  } catch (error) {
-    throw new ExtractionError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const parsed = splitFrontMatter(source);
   const warnings: string[] = [];
   let properties: MetadataInput = {};
   if (isRecord(parsed.data)) properties = parsed.data;
-  else warnings.push('front matter is not a mapping of fields; ignored');
+  else if (parsed.data !== null) warnings.push('front matter is not a mapping of fields; ignored');
   const blocks = markdownBlocks(parsed.content);
   const hasProperties = Object.keys(properties).length > 0;
   return {
