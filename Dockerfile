@@ -8,6 +8,7 @@ COPY package.json package-lock.json ./
 # esbuild, canvas) and no install scripts.
 RUN npm ci --omit=optional --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
+COPY contract ./contract
 COPY indexer ./indexer
 COPY server ./server
 RUN npm run build

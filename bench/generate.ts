@@ -10,7 +10,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
-import { loadTaxonomy, type Taxonomy } from '../indexer/schema/taxonomy.js';
+import { loadTaxonomy, type Taxonomy } from '../contract/taxonomy.js';
 
 /** Bump when the generator's output changes, so cached corpora are regenerated. */
 export const GENERATOR_VERSION = 1;

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { Meilisearch, type Settings } from 'meilisearch';
 import type { IndexSummary } from '../indexer/pipeline.js';
-import { indexNames } from '../indexer/schema/settings.js';
+import { indexNames } from '../contract/settings.js';
 import { IndexStore } from '../indexer/store.js';
 import { REPO_ROOT } from './generate.js';
 import { sampleTreeMemory } from './proc.js';

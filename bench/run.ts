@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch } from 'meilisearch';
 import { ensureEngine, freePort, stopChild } from '../indexer/engine/engine.js';
-import { loadTaxonomy } from '../indexer/schema/taxonomy.js';
+import { loadTaxonomy } from '../contract/taxonomy.js';
 import { obtainSearchKey } from '../server/search/meili.js';
 import { BENCH_DIR, corpusThemes, ensureCorpus, REPO_ROOT, writeDocument, type CorpusManifest } from './generate.js';
 import { engineFloor, runIndexer, type EngineFloor, type IndexerRun } from './indexing.js';

@@ -7,7 +7,7 @@
  */
 import type { MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
 import { Meilisearch } from 'meilisearch';
-import { indexNames } from '../indexer/schema/settings.js';
+import { indexNames } from '../contract/settings.js';
 import { Library } from '../server/search/library.js';
 import { SearchClient, type SearchConnection } from '../server/search/meili.js';
 import { parseSearchState } from '../server/search/state.js';

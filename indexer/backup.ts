@@ -14,8 +14,9 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
-import { ConfigurationError, sharedConfig } from './config.js';
-import { commandEngine, managedEngineDirs, type Engine } from './engine/engine.js';
+import { ConfigurationError, sharedConfig } from '../contract/env.js';
+import { managedEngineDirs } from '../contract/paths.js';
+import { commandEngine, type Engine } from './engine/engine.js';
 
 /** A dump of a large instance can take minutes; the task is still polled, not blocked on. */
 const DUMP_TIMEOUT_MS = 30 * 60_000;

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Meilisearch } from 'meilisearch';
-import { ConfigurationError, sharedConfig } from './config.js';
+import { ConfigurationError, sharedConfig } from '../contract/env.js';
 import { commandEngine } from './engine/engine.js';
 import { explainFile, runIndex, type IndexSummary } from './pipeline.js';
 import { explainDocument, progressReporter, summaryLines } from './report.js';

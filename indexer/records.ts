@@ -3,7 +3,7 @@
  * record, and one passage record per passage with the document's facet fields
  * copied in so passage searches filter by the same facets.
  */
-import type { DocumentRecord, PassageRecord } from './schema/document.js';
+import type { DocumentRecord, PassageRecord } from '../contract/document.js';
 import type { Job } from './stages/stage.js';
 
 /** Roles that count as speaking in (or writing) the document: the speaker facet. */

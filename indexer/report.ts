@@ -3,8 +3,9 @@
  * file, rate, ETA), plain lines otherwise; the summary; and --explain's JSON.
  */
 import cliProgress from 'cli-progress';
-import type { FileOutcome, IndexSummary, Reporter } from './pipeline.js';
+import type { FileOutcome, Reporter } from './pipeline.js';
 import type { Job, StageOutcome } from './stages/stage.js';
+export { summaryLines } from './summary.js';
 
 export function progressReporter(stream: NodeJS.WriteStream): Reporter {
   return stream.isTTY ? barReporter(stream) : lineReporter(stream);
@@ -57,16 +58,6 @@ function lineReporter(stream: NodeJS.WriteStream): Reporter {
 
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : '…' + text.slice(text.length - width + 1);
-}
-
-export function summaryLines(s: IndexSummary): string[] {
-  const lines = [
-    `${s.indexed} indexed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed, ${s.needsOcr.length} need OCR ` +
-      `(${(s.durationMs / 1000).toFixed(1)} s; index holds ${s.documents} documents, ${s.passages} passages)`,
-  ];
-  for (const f of s.failed) lines.push(`  failed     ${f.file}: ${f.reason}`);
-  for (const f of s.needsOcr) lines.push(`  needs OCR  ${f} (no text layer: indexed by metadata only)`);
-  return lines;
 }
 
 /** The --explain view of a document: every field with where it came from, themes with evidence, passages. */

@@ -4,9 +4,9 @@
  * surface its error, removals, and the atomic swap used by --rebuild.
  */
 import { Meilisearch, type EnqueuedTask, type Index, type Settings, type Task } from 'meilisearch';
-import type { DocumentRecord, PassageRecord } from './schema/document.js';
-import { filterList } from './schema/filters.js';
-import { indexNames, type IndexNames } from './schema/settings.js';
+import type { DocumentRecord, PassageRecord } from '../contract/document.js';
+import { filterList } from '../contract/filters.js';
+import { indexNames, type IndexNames } from '../contract/settings.js';
 
 export class IndexWriteError extends Error {
   override name = 'IndexWriteError';

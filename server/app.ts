@@ -6,11 +6,10 @@
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { PROJECT_ROOT } from '../indexer/engine/paths.js';
+import { PROJECT_ROOT } from '../contract/paths.js';
 import type { AppContext } from './context.js';
-import { HttpError, NotFound, SearchUnavailable } from './errors.js';
-import type { IndexingState } from './handlers/health.js';
-import { PassageNotFound } from './handlers/passages.js';
+import { HttpError, NotFound, PassageNotFound, SearchUnavailable } from './errors.js';
+import type { IndexingState } from '../indexer/service.js';
 import { requestLogger, type Logger } from './logger.js';
 import { routes } from './routes.js';
 import { Library } from './search/library.js';

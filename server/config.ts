@@ -4,7 +4,7 @@
  * value stops start-up with one line naming the variable.
  */
 import { z } from 'zod';
-import { ConfigurationError, parseEnv, SharedEnvSchema, sharedConfig, type SharedConfig } from '../indexer/config.js';
+import { ConfigurationError, parseEnv, SharedEnvSchema, sharedConfig, type SharedConfig } from '../contract/env.js';
 
 export { ConfigurationError };
 

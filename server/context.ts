@@ -1,7 +1,8 @@
 /** What every handler gets: the library of documents, the theme catalog and the app's settings. */
 import type { Request } from 'express';
-import type { IndexingState } from './handlers/health.js';
+import type { IndexingState } from '../indexer/service.js';
 import type { Library } from './search/library.js';
+import { parseSearchState, type RawParams, type SearchState } from './search/state.js';
 import type { ThemeCatalog } from './themes.js';
 
 export interface AppContext {
@@ -22,4 +23,9 @@ export function baseUrl(req: Request): string {
   const configured: unknown = req.app.locals['baseUrl'];
   if (typeof configured === 'string') return configured;
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** The search a request asks for, allowlisted and validated (a bad value throws BadRequest). */
+export function readSearchState(req: Request, context: AppContext): SearchState {
+  return parseSearchState(req.query as RawParams, { themeIds: context.themes.ids() });
 }

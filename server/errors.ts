@@ -28,6 +28,11 @@ export class NotFound extends HttpError {
   }
 }
 
+/** A passage permalink that leads nowhere: a 404 that the page shows with a search box. */
+export class PassageNotFound extends NotFound {
+  override name = 'PassageNotFound';
+}
+
 /** The search engine cannot be reached or has no index yet. */
 export class SearchUnavailable extends HttpError {
   override name = 'SearchUnavailable';

@@ -15,12 +15,8 @@
 import { createServer, type Server } from 'node:http';
 import type { FSWatcher } from 'chokidar';
 import { Meilisearch } from 'meilisearch';
-import { ensureEngine, type Engine } from '../indexer/engine/engine.js';
-import type { IndexSummary } from '../indexer/pipeline.js';
-import { summaryLines } from '../indexer/report.js';
-import { indexNames } from '../indexer/schema/settings.js';
+import { ensureEngine, IndexRunner, type Engine } from '../indexer/service.js';
 import { ConfigurationError, loadConfig, type Config } from './config.js';
-import type { IndexingState } from './handlers/health.js';
 import { createLogger, type Logger } from './logger.js';
 
 // The app and the indexer are imported when needed (see start()): the app while the
@@ -35,92 +31,6 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Runs the indexer in the background; a change during a run schedules exactly one more run after it. */
-class IndexRunner {
-  private current: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-  private finishedRuns = 0;
-  private building = false;
-
-  constructor(
-    private readonly config: Config,
-    private readonly client: Meilisearch,
-    private readonly logger: Logger,
-    private readonly enabled: boolean,
-  ) {}
-
-  state(): IndexingState {
-    return { enabled: this.enabled, running: this.current !== null, finishedRuns: this.finishedRuns, building: this.building };
-  }
-
-  get running(): boolean {
-    return this.current !== null;
-  }
-
-  run(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.current) {
-      this.again = true;
-      return this.current;
-    }
-    this.current = (async () => {
-      do {
-        this.again = false;
-        try {
-          if (this.finishedRuns === 0) this.building = await this.collectionEmpty();
-          this.logger.info(this.building ? 'Indexing %s: building the collection, not ready until this run ends' : 'Indexing %s', this.config.corpusDir);
-          const { runIndex } = await import('../indexer/pipeline.js');
-          this.report(await runIndex({ corpusDir: this.config.corpusDir, client: this.client, prefix: this.config.indexPrefix }));
-        } catch (err) {
-          // After a stop signal the engine may go away under a run: that is expected, not a failure.
-          if (!this.stopped) this.logger.error({ err: message(err) }, `Indexing failed: ${message(err)}`);
-        }
-        this.finishedRuns++;
-        this.building = false;
-      } while (this.again && !this.stopped);
-    })().finally(() => {
-      this.current = null;
-    });
-    return this.current;
-  }
-
-  /** The documents index is missing or holds nothing. */
-  private async collectionEmpty(): Promise<boolean> {
-    try {
-      const stats = await this.client.index(indexNames(this.config.indexPrefix).documents).getStats();
-      return stats.numberOfDocuments === 0;
-    } catch {
-      return true;
-    }
-  }
-
-  /** No further runs. A run in progress is left to stop with the process: runs are crash-safe. */
-  stop(): void {
-    this.stopped = true;
-  }
-
-  private report(summary: IndexSummary): void {
-    const [line, ...details] = summaryLines(summary);
-    this.logger.info(
-      {
-        index: {
-          indexed: summary.indexed,
-          unchanged: summary.unchanged,
-          removed: summary.removed,
-          failed: summary.failed,
-          needsOcr: summary.needsOcr,
-          documents: summary.documents,
-          passages: summary.passages,
-          durationMs: summary.durationMs,
-        },
-      },
-      `Index: ${line}`,
-    );
-    for (const detail of details) this.logger.warn(detail.trim());
-  }
 }
 
 async function watchCorpus(config: Config, reindex: () => Promise<void>, logger: Logger): Promise<FSWatcher> {

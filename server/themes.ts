@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTaxonomy, type Taxonomy, type Theme } from '../indexer/schema/taxonomy.js';
+import { loadTaxonomy, type Taxonomy, type Theme } from '../contract/taxonomy.js';
 
 /**
  * A results page asks for dozens of labels; the file is looked at no more often

@@ -1,5 +1,5 @@
 /** Small formatting functions the views share (app.locals). */
-import { DOC_TYPE_LABELS, PROVENANCE_LABELS, type Provenance, type Role } from '../indexer/schema/document.js';
+import { DOC_TYPE_LABELS, PROVENANCE_LABELS, type Provenance, type Role } from '../contract/document.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

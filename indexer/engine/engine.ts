@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { managedEngineDirs } from '../../contract/paths.js';
 
 export interface Engine {
   url: string;
@@ -98,12 +99,6 @@ export function meilisearchBinary(): string {
   // npm unpacks the file without its execute bit.
   if ((statSync(binary).mode & 0o111) === 0) chmodSync(binary, 0o755);
   return binary;
-}
-
-/** Where a managed engine keeps its database, dumps and snapshots under DATA_DIR. */
-export function managedEngineDirs(dataDir: string) {
-  const root = join(resolve(dataDir), 'meili');
-  return { root, db: join(root, 'data.ms'), dumps: join(root, 'dumps'), snapshots: join(root, 'snapshots') };
 }
 
 /** The master key for a data directory: generated once, kept with mode 0600. */

@@ -7,7 +7,7 @@
  * expansion is capped (no "billion laughs").
  */
 import { parse as parseYaml } from 'yaml';
-import { ExtractionError } from './extractor.js';
+import { ExtractionError } from '../../contract/extracted.js';
 
 export interface FrontMatter {
   /** The parsed value (usually a mapping), or `null` when the file has no front matter. */

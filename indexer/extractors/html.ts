@@ -10,8 +10,9 @@
  * stage ranks those itself.
  */
 import { load, type CheerioAPI, type contains } from 'cheerio';
-import type { Block, Extracted, MetadataInput } from '../stages/stage.js';
-import { emptyExtracted, type Extractor } from './extractor.js';
+import type { Block, Extracted, MetadataInput } from '../../contract/extracted.js';
+import { type Extractor } from './extractor.js';
+import { emptyExtracted } from '../../contract/extracted.js';
 import { cleanBlockText, decodeUtf8, pushBlock } from './text.js';
 
 /** HTML has no pages. */

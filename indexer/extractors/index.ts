@@ -1,5 +1,5 @@
 /** The extractor registry: one extractor per format, chosen by the extract stage. */
-import type { Format } from '../schema/document.js';
+import type { Format } from '../../contract/document.js';
 import type { Extractor } from './extractor.js';
 import { extractHtml } from './html.js';
 import { extractMarkdown } from './markdown.js';

@@ -4,8 +4,9 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { decodeHTML } from 'entities';
-import type { Block, Extracted, MetadataInput } from '../stages/stage.js';
-import { ExtractionError, emptyExtracted, type Extractor } from './extractor.js';
+import type { Block, Extracted, MetadataInput } from '../../contract/extracted.js';
+import { type Extractor } from './extractor.js';
+import { emptyExtracted } from '../../contract/extracted.js';
 import { decodeUtf8, pushBlock } from './text.js';
 import { htmlFragmentText } from './html.js';
 import { splitFrontMatter } from './front-matter.js';

@@ -11,8 +11,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Extracted } from '../stages/stage.js';
-import { ExtractionError } from './extractor.js';
+import type { Extracted } from '../../contract/extracted.js';
+import { ExtractionError } from '../../contract/extracted.js';
 import type { ExtractRequest, WorkerMessage } from './pdf/protocol.js';
 
 /** A worker whose memory ends a file above this share of the limit is replaced: pdf.js caches grow. */

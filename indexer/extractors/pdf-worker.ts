@@ -3,7 +3,7 @@
  * per request; the parent enforces time and memory limits by killing this process.
  */
 import { readFile } from 'node:fs/promises';
-import { ExtractionError } from './extractor.js';
+import { ExtractionError } from '../../contract/extracted.js';
 import { extractPdf } from './pdf/extract-document.js';
 import type { ExtractRequest, ExtractResponse, WorkerMessage } from './pdf/protocol.js';
 

@@ -1,6 +1,6 @@
 /** PDF extractor: hands the file to the worker pool (time and memory limits live there). */
 import type { Extractor } from './extractor.js';
-import { ExtractionError } from './extractor.js';
+import { ExtractionError } from '../../contract/extracted.js';
 
 export const extractPdf: Extractor = async (job, ctx) => {
   const password = typeof job.sidecar?.['password'] === 'string' ? job.sidecar['password'] : undefined;

@@ -7,8 +7,9 @@
  * hard-wrapped (lines of ~72 characters joined back into paragraphs) or with one
  * paragraph per line (each sentence-ending line is its own paragraph).
  */
-import type { Block, Extracted } from '../stages/stage.js';
-import { ExtractionError, emptyExtracted, type Extractor } from './extractor.js';
+import type { Block, Extracted } from '../../contract/extracted.js';
+import { type Extractor } from './extractor.js';
+import { ExtractionError, emptyExtracted } from '../../contract/extracted.js';
 
 /** C0/C1 control characters except newline and tab (tab is whitespace, collapsed later). */
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;

@@ -4,7 +4,7 @@
  * names the key rather than indexing a wrong date.
  */
 import { z } from 'zod';
-import { DOC_TYPES, ROLES, type DocType, type Person, type Role } from '../schema/document.js';
+import { DOC_TYPES, ROLES, type DocType, type Person, type Role } from '../../contract/document.js';
 import { parseDateValue } from './dates.js';
 import { dedupePeople, makePerson, parseGivenName } from './names.js';
 

@@ -4,7 +4,7 @@
  * stopword count separates those reliably on a few hundred words, and scripts
  * (Cyrillic, Greek, CJK) are recognised by their letters.
  */
-import { foldAccents } from '../schema/ids.js';
+import { foldAccents } from '../../contract/ids.js';
 
 const STOPWORDS: Record<string, string> = {
   en: 'the and of to in is that for on with as are was by this be it from at which have has not an or their its will were',

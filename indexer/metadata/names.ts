@@ -3,8 +3,8 @@
  * name (the key for the speaker facet and /people/:slug) and kept for display.
  * Two spellings that differ only in accents or case are the same person.
  */
-import type { Person, Role } from '../schema/document.js';
-import { foldAccents, personSlug } from '../schema/ids.js';
+import type { Person, Role } from '../../contract/document.js';
+import { foldAccents, personSlug } from '../../contract/ids.js';
 
 /**
  * Titles written before a name, longest first so "Air Chief Marshal" wins over "Air".

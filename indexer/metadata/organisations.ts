@@ -4,7 +4,7 @@
  * list of well-known bodies to give acronyms their full names and to recognise a
  * publisher named only in a footer ("IEP@BU does not express opinions…").
  */
-import { foldAccents } from '../schema/ids.js';
+import { foldAccents } from '../../contract/ids.js';
 
 interface KnownBody {
   name: string;

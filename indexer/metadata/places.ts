@@ -2,7 +2,7 @@
  * Where an event took place: "hosted a roundtable in Brussels", "held in London",
  * or a dateline ("Brussels, 12 March 2024").
  */
-import { foldAccents } from '../schema/ids.js';
+import { foldAccents } from '../../contract/ids.js';
 
 /** Cities where events on European security are usually held; used to trust a dateline. */
 const KNOWN_CITIES = [

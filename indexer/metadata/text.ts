@@ -3,8 +3,8 @@
  * event, who chaired and spoke or wrote it, the host and the place. General
  * cues of how event reports and papers are written, no special cases.
  */
-import type { Person, Role } from '../schema/document.js';
-import type { Block } from '../stages/stage.js';
+import type { Person, Role } from '../../contract/document.js';
+import type { Block } from '../../contract/extracted.js';
 import { findDates, type FoundDate } from './dates.js';
 import { dedupePeople, makePerson, readName, readNameList } from './names.js';
 import { findOrganisations, knownBodiesIn } from './organisations.js';

@@ -4,7 +4,7 @@
  * otherwise an account of an event (roundtable, hosted, chaired by) makes an
  * event report, and named authors with a report-like word make a policy paper.
  */
-import type { DocType, Person } from '../schema/document.js';
+import type { DocType, Person } from '../../contract/document.js';
 
 interface Label {
   type: DocType;

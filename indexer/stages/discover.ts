@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
-import type { Format } from '../schema/document.js';
-import { documentId } from '../schema/ids.js';
+import type { Format } from '../../contract/document.js';
+import { documentId } from '../../contract/ids.js';
 import type { SourceFile } from './stage.js';
 
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {

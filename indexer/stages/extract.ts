@@ -3,7 +3,7 @@
  * format. An ExtractionError stops this document with its reason; the file's
  * bytes are released either way, since no later stage needs them.
  */
-import { ExtractionError } from '../extractors/extractor.js';
+import { ExtractionError } from '../../contract/extracted.js';
 import { extractorFor } from '../extractors/index.js';
 import { fail, type Job, type Stage, type StageContext } from './stage.js';
 

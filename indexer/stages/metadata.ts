@@ -5,7 +5,7 @@
  * Each field's source is recorded in `provenance` so a reader can judge it.
  */
 import { basename, extname } from 'node:path';
-import type { Person, Provenance, ProvenanceMap } from '../schema/document.js';
+import type { Person, Provenance, ProvenanceMap } from '../../contract/document.js';
 import { parseDateValue } from '../metadata/dates.js';
 import { readGivenMetadata, type GivenMetadata } from '../metadata/input.js';
 import { guessLanguage } from '../metadata/language.js';
@@ -13,7 +13,8 @@ import { dedupePeople, makePerson, readName } from '../metadata/names.js';
 import { uniqueOrganisations } from '../metadata/organisations.js';
 import { readTextMetadata } from '../metadata/text.js';
 import { detectType } from '../metadata/type.js';
-import { fail, type DocumentMetadata, type Extracted, type Job, type MetadataInput, type Stage } from './stage.js';
+import { fail, type DocumentMetadata, type Job, type Stage } from './stage.js';
+import { type Extracted, type MetadataInput } from '../../contract/extracted.js';
 
 /** Metadata from one source, with the source's name. */
 interface Layer {

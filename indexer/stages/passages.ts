@@ -8,8 +8,9 @@
  * survives re-indexing and edits elsewhere in the document.
  */
 import { createHash } from 'node:crypto';
-import type { Passage } from '../schema/document.js';
-import { fail, type Block, type Job, type Stage } from './stage.js';
+import type { Passage } from '../../contract/document.js';
+import { fail, type Job, type Stage } from './stage.js';
+import { type Block } from '../../contract/extracted.js';
 
 export const MIN_PASSAGE_WORDS = 40;
 export const MAX_PASSAGE_WORDS = 250;

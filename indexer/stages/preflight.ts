@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { fail, unchanged, type Job, type MetadataInput, type Stage, type StageContext } from './stage.js';
+import { fail, unchanged, type Job, type Stage, type StageContext } from './stage.js';
+import { type MetadataInput } from '../../contract/extracted.js';
 
 export const preflightStage: Stage = {
   name: 'preflight',

@@ -5,7 +5,7 @@
  * dry while the next batch is extracted; each batch still writes its document
  * records only after its own passages (see IndexStore.write).
  */
-import type { DocumentRecord, PassageRecord } from '../schema/document.js';
+import type { DocumentRecord, PassageRecord } from '../../contract/document.js';
 import { toRecords } from '../records.js';
 import type { IndexStore } from '../store.js';
 import type { Job } from './stage.js';

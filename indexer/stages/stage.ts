@@ -3,9 +3,10 @@
  * fields of the Job; to stop this document (and only this one) it returns
  * `stop(...)` with a reason, and the run goes on with the next file.
  */
-import type { DocumentRecord, Format, Passage, ThemeTag } from '../schema/document.js';
-import type { Taxonomy } from '../schema/taxonomy.js';
+import type { DocumentRecord, Format, Passage, ThemeTag } from '../../contract/document.js';
+import type { Taxonomy } from '../../contract/taxonomy.js';
 import type { PdfPool } from '../extractors/pdf-pool.js';
+import type { Extracted, MetadataInput } from '../../contract/extracted.js';
 
 export interface SourceFile {
   /** Absolute path. */
@@ -16,29 +17,6 @@ export interface SourceFile {
   format: Format;
   /** Absolute path of `NAME.meta.yml` beside the file, when there is one. */
   sidecarPath: string | null;
-}
-
-/** Metadata a user wrote in a sidecar or front matter (all optional, validated in the metadata stage). */
-export type MetadataInput = Record<string, unknown>;
-
-/** A unit of extracted text. Blocks never span pages. */
-export interface Block {
-  page: number;
-  kind: 'heading' | 'paragraph' | 'list-item';
-  text: string;
-}
-
-export interface Extracted {
-  blocks: Block[];
-  pages: number;
-  /** Document properties from the file itself (PDF info dictionary, HTML <meta>, front matter). */
-  properties: MetadataInput;
-  /** Where `properties` came from. */
-  propertiesSource: 'pdf-info' | 'html-meta' | 'front-matter' | null;
-  /** True when the file has pages but no text layer. */
-  needsOcr: boolean;
-  /** Non-fatal problems (a page that failed to extract), shown in --explain and the summary. */
-  warnings: string[];
 }
 
 /** The metadata stage's output: the descriptive fields of a document record. */

@@ -11,8 +11,8 @@
  *    (and that one's broader, and so on), whose evidence includes the narrower's;
  *  - tags are ordered by strength: total matches, then taxonomy order.
  */
-import type { Passage, ThemeTag } from '../schema/document.js';
-import type { Taxonomy } from '../schema/taxonomy.js';
+import type { Passage, ThemeTag } from '../../contract/document.js';
+import type { Taxonomy } from '../../contract/taxonomy.js';
 import { compileTaxonomy, foldSameLength, matchTheme } from '../themes/matcher.js';
 import type { Stage } from './stage.js';
 

@@ -11,7 +11,7 @@
  * Within one theme, overlapping matches count once, the longest winning
  * ("joint procurement" is not also "procurement").
  */
-import type { Taxonomy, Theme } from '../schema/taxonomy.js';
+import type { Taxonomy, Theme } from '../../contract/taxonomy.js';
 
 export interface CompiledTheme {
   theme: Theme;

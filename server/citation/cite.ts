@@ -2,7 +2,7 @@
  * Citing one document, or one passage of it, in every supported format.
  */
 import { MEDIA_TYPES } from './media-types.js';
-import type { DocumentRecord } from '../../indexer/schema/document.js';
+import type { DocumentRecord } from '../../contract/document.js';
 import { bibtexEntries } from './bibtex.js';
 import { toCslItem, type CiteOptions, type CslItem } from './csl.js';
 import { risRecord } from './ris.js';

@@ -3,8 +3,8 @@
  * citation format (APA, Chicago, BibTeX, RIS, CSL-JSON) is rendered from.
  */
 import { parse as parseName } from '@citation-js/name';
-import { DOC_TYPE_LABELS, type DocType, type DocumentRecord, type PassageRecord, type Person } from '../../indexer/schema/document.js';
-import { foldAccents } from '../../indexer/schema/ids.js';
+import { DOC_TYPE_LABELS, type DocType, type DocumentRecord, type PassageRecord, type Person } from '../../contract/document.js';
+import { foldAccents } from '../../contract/ids.js';
 import { documentUrl, passageUrl } from './links.js';
 import { cleanLine, isoDateParts, isoDay } from './text.js';
 

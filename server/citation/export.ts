@@ -3,7 +3,7 @@
  * managers.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentRecord } from '../../indexer/schema/document.js';
+import type { DocumentRecord } from '../../contract/document.js';
 import { bibtexEntries } from './bibtex.js';
 import type { DownloadFile } from './cite.js';
 import { toCslItem, type CslItem } from './csl.js';

@@ -3,7 +3,7 @@
  * query in a feed reader.
  */
 import { create } from 'xmlbuilder2';
-import type { DocumentRecord, Format } from '../../indexer/schema/document.js';
+import type { DocumentRecord, Format } from '../../contract/document.js';
 import { documentFileUrl, documentUrl, trimBaseUrl } from './links.js';
 import { cleanLine, isoDateParts } from './text.js';
 

@@ -3,7 +3,7 @@
  * hard-wraps values at 70 characters (continuation lines most readers do not
  * accept) and types speeches as sound recordings.
  */
-import type { DocType } from '../../indexer/schema/document.js';
+import type { DocType } from '../../contract/document.js';
 import type { CslDate, CslItem, CslName } from './csl.js';
 import { cleanLine } from './text.js';
 

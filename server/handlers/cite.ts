@@ -1,7 +1,7 @@
 /** Citations of a document or passage, exports of a result set, and the Atom feed of a search. */
 import type { Request, Response } from 'express';
-import type { DocumentRecord, PassageRecord } from '../../indexer/schema/document.js';
-import { DOCUMENT_ID_PATTERN, PASSAGE_ID_PATTERN } from '../../indexer/schema/ids.js';
+import type { DocumentRecord, PassageRecord } from '../../contract/document.js';
+import { DOCUMENT_ID_PATTERN, PASSAGE_ID_PATTERN } from '../../contract/ids.js';
 import {
   atomFeed,
   ATOM_CONTENT_TYPE,
@@ -13,34 +13,13 @@ import {
   type DownloadFile,
   type ExportFormatId,
 } from '../citation/index.js';
-import { baseUrl, type AppContext } from '../context.js';
+import { baseUrl, readSearchState, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
 import { filterParams, stateUrl } from '../search/url.js';
-import { readSearchState } from './search.js';
 
 /** Exports stop here: beyond it a researcher should narrow the search. */
 export const EXPORT_CAP = 5000;
 const FEED_ENTRIES = 50;
-
-export interface CitationChoice {
-  format: string;
-  label: string;
-  url: string;
-  /** Escaped HTML of the formatted reference (APA, Chicago); null for the machine formats. */
-  referenceHtml: string | null;
-}
-
-/** The cite box of a document page: the readable references and a download per format. */
-export function citationFormats(document: DocumentRecord, base: string): CitationChoice[] {
-  const citation = citeDocument(document, { baseUrl: base });
-  const readable: Record<string, string> = { apa: citation.apa.html, chicago: citation.chicago.html };
-  return CITATION_FORMATS.map((format) => ({
-    format: format.id,
-    label: format.label,
-    url: `/documents/${document.id}/cite?format=${format.id}`,
-    referenceHtml: readable[format.id] ?? null,
-  }));
-}
 
 function singleParam(req: Request, name: string): string | undefined {
   const value = req.query[name];

@@ -2,13 +2,13 @@
 import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Request, Response } from 'express';
-import type { DocumentRecord, Format, ProvenanceMap } from '../../indexer/schema/document.js';
-import { DOCUMENT_ID_PATTERN } from '../../indexer/schema/ids.js';
+import type { DocumentRecord, Format, ProvenanceMap } from '../../contract/document.js';
+import { DOCUMENT_ID_PATTERN } from '../../contract/ids.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
 import { MAX_QUERY_LENGTH } from '../search/state.js';
 import { formatDate, provenanceLabel, typeLabel } from '../view-helpers.js';
-import { citationFormats } from './cite.js';
+import { citationFormats } from '../citation/cite-box.js';
 
 /** The id from the URL, checked against the id pattern before any lookup. */
 export function documentIdParam(req: Request): string {

@@ -6,17 +6,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 
-export interface IndexingState {
-  /** This process indexes the corpus (on start-up or on changes). */
-  enabled: boolean;
-  /** An index run is in progress now. */
-  running: boolean;
-  /** Index runs finished (successfully or not) since start-up. */
-  finishedRuns: number;
-  /** The run in progress builds the collection from nothing (the indexes were missing or empty when it began). */
-  building: boolean;
-}
-
 const FIRST_RUN = 'indexing in progress: the first run has not finished';
 
 export function healthHandlers(context: AppContext) {

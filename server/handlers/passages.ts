@@ -1,8 +1,8 @@
 /** Passage permalinks: `/passages/:id` leads to the passage in its document, for as long as it exists. */
 import type { Request, Response } from 'express';
-import { PASSAGE_ID_PATTERN } from '../../indexer/schema/ids.js';
+import { PASSAGE_ID_PATTERN } from '../../contract/ids.js';
 import { baseUrl, type AppContext } from '../context.js';
-import { HttpError, NotFound } from '../errors.js';
+import { HttpError, PassageNotFound } from '../errors.js';
 
 /** A passage id from the URL, checked against the pattern; its document id is the part before `_`. */
 function passageIdParam(req: Request): { passageId: string; docId: string } {
@@ -10,11 +10,6 @@ function passageIdParam(req: Request): { passageId: string; docId: string } {
   const match = PASSAGE_ID_PATTERN.exec(passageId);
   if (!match?.[1] || passageId.length > 300) throw new PassageNotFound(`There is no passage "${passageId.slice(0, 80)}".`);
   return { passageId, docId: match[1] };
-}
-
-/** A 404 that the page shows with a search box. */
-export class PassageNotFound extends NotFound {
-  override name = 'PassageNotFound';
 }
 
 export function passageHandlers(context: AppContext) {

@@ -1,9 +1,9 @@
 /** The search page (`/`) and `GET /api/search`: the same search, as HTML or JSON. */
 import type { Request, Response } from 'express';
-import { FACETS, SORTS, type FacetParam, type SortKey } from '../../indexer/schema/facets.js';
-import { baseUrl, type AppContext } from '../context.js';
+import { FACETS, SORTS, type FacetParam, type SortKey } from '../../contract/facets.js';
+import { baseUrl, readSearchState, type AppContext } from '../context.js';
 import type { FacetCounts, SearchOutcome } from '../search/library.js';
-import { effectiveSort, hasFilters, parseSearchState, PER_PAGE_CHOICES, type RawParams, type SearchState } from '../search/state.js';
+import { effectiveSort, hasFilters, PER_PAGE_CHOICES, type SearchState } from '../search/state.js';
 import {
   filterParams,
   onlyValue,
@@ -16,10 +16,6 @@ import {
 } from '../search/url.js';
 import { formatNumber, typeLabel } from '../view-helpers.js';
 import { suggestSpelling } from '../search/suggest.js';
-
-export function readSearchState(req: Request, context: AppContext): SearchState {
-  return parseSearchState(req.query as RawParams, { themeIds: context.themes.ids() });
-}
 
 /** How a facet value reads to a person: theme label, document type label, or the value itself. */
 export function facetValueLabel(context: AppContext, param: FacetParam, value: string): string {

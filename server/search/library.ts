@@ -3,10 +3,10 @@
  * page, a document with its passages, a passage's location, themes, people and
  * corpus statistics. Query shapes come from query.ts; the wire from meili.ts.
  */
-import type { DocumentRecord, PassageRecord, Person, Role } from '../../indexer/schema/document.js';
-import { DOC_TYPE_LABELS } from '../../indexer/schema/document.js';
-import { FACETS, type FacetDefinition, type FacetParam } from '../../indexer/schema/facets.js';
-import { filterList, filterString } from '../../indexer/schema/filters.js';
+import type { DocumentRecord, PassageRecord, Person, Role } from '../../contract/document.js';
+import { DOC_TYPE_LABELS } from '../../contract/document.js';
+import { FACETS, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
+import { filterList, filterString } from '../../contract/filters.js';
 import { NotFound } from '../errors.js';
 import { highlightHtml, plainHtml } from './highlight.js';
 import type { SearchClient } from './meili.js';
@@ -20,7 +20,7 @@ import {
   stateFilters,
 } from './query.js';
 import { effectiveSort, type SearchState } from './state.js';
-import { SORTS } from '../../indexer/schema/facets.js';
+import { SORTS } from '../../contract/facets.js';
 
 export type ListedDocument = Pick<
   DocumentRecord,

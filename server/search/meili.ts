@@ -12,7 +12,7 @@ import {
   type MultiSearchResult,
   type RecordAny,
 } from 'meilisearch';
-import { indexNames, type IndexNames } from '../../indexer/schema/settings.js';
+import { indexNames, type IndexNames } from '../../contract/settings.js';
 import { SearchUnavailable } from '../errors.js';
 
 export interface SearchConnection {

@@ -4,9 +4,9 @@
  * request text can change the shape of a filter.
  */
 import type { MultiSearchQuery } from 'meilisearch';
-import { filterString as quote } from '../../indexer/schema/filters.js';
-import { FACETS, SORTS, type FacetDefinition, type FacetParam } from '../../indexer/schema/facets.js';
-import type { IndexNames } from '../../indexer/schema/settings.js';
+import { filterString as quote } from '../../contract/filters.js';
+import { FACETS, SORTS, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
+import type { IndexNames } from '../../contract/settings.js';
 import { effectiveSort, type SearchState } from './state.js';
 
 /** Private-use characters mark highlights, so they survive HTML escaping untouched (see highlight.ts). */

@@ -4,8 +4,8 @@
  * BadRequest with a message a person can act on. Nothing outside the state
  * reaches a Meilisearch query.
  */
-import { FACETS, SORTS, type FacetParam, type SortKey } from '../../indexer/schema/facets.js';
-import { DOC_TYPES } from '../../indexer/schema/document.js';
+import { FACETS, SORTS, type FacetParam, type SortKey } from '../../contract/facets.js';
+import { DOC_TYPES } from '../../contract/document.js';
 import { BadRequest } from '../errors.js';
 
 export const PER_PAGE_CHOICES = [10, 20, 50] as const;

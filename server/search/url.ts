@@ -3,7 +3,7 @@
  * chips, pagination, sort) is the current state with one change, written in a
  * canonical parameter order with defaults left out.
  */
-import { FACETS, type FacetParam, type SortKey } from '../../indexer/schema/facets.js';
+import { FACETS, type FacetParam, type SortKey } from '../../contract/facets.js';
 import { DEFAULT_PER_PAGE, type SearchState } from './state.js';
 
 export function stateParams(state: SearchState): URLSearchParams {

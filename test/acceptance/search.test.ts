@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import request from 'supertest';
-import { FACETS } from '../../indexer/schema/facets.js';
+import { FACETS } from '../../contract/facets.js';
 import { indexedSite, SEED_ID, type Site } from './site.js';
 
 interface ApiHit {

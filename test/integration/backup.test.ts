@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch } from 'meilisearch';
 import { ensureEngine, freePort, type Engine } from '../../indexer/engine/engine.js';
-import { PROJECT_ROOT } from '../../indexer/engine/paths.js';
+import { PROJECT_ROOT } from '../../contract/paths.js';
 import { tempDir as supportTempDir } from '../support/engine.js';
 
 /** Temporary data directories of this suite, removed at the end. */

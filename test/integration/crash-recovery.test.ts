@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Meilisearch } from 'meilisearch';
-import { indexNames } from '../../indexer/schema/settings.js';
+import { indexNames } from '../../contract/settings.js';
 import { runIndex } from '../../indexer/pipeline.js';
 import { generateDocuments, REPO_ROOT, SHIPPED_CORPUS } from '../support/corpus.js';
 import { adminClient, tempDir, testEngine, testPrefix } from '../support/engine.js';

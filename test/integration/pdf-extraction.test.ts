@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PdfPool, type PdfPoolStats } from '../../indexer/extractors/pdf-pool.js';
-import type { Extracted } from '../../indexer/stages/stage.js';
+import type { Extracted } from '../../contract/extracted.js';
 
 const REPO_ROOT = path.join(import.meta.dirname, '..', '..');
 // shared/ sits beside the repository, for developers and CI alike.

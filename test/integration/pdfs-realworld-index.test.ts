@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexSummary } from '../../indexer/pipeline.js';
-import { documentId } from '../../indexer/schema/ids.js';
-import { indexNames } from '../../indexer/schema/settings.js';
+import { documentId } from '../../contract/ids.js';
+import { indexNames } from '../../contract/settings.js';
 import { REPO_ROOT } from '../support/corpus.js';
 import { adminClient, tempDir, testEngine, testPrefix } from '../support/engine.js';
 

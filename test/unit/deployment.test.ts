@@ -12,7 +12,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { parse as parseYaml } from 'yaml';
 import { meilisearchBinary } from '../../indexer/engine/engine.js';
-import { PROJECT_ROOT } from '../../indexer/engine/paths.js';
+import { PROJECT_ROOT } from '../../contract/paths.js';
 
 interface Healthcheck {
   test?: string | string[];

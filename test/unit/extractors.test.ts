@@ -5,9 +5,10 @@ import { extractHtml } from '../../indexer/extractors/html.js';
 import { EXTRACTORS } from '../../indexer/extractors/index.js';
 import { extractMarkdown } from '../../indexer/extractors/markdown.js';
 import { extractText } from '../../indexer/extractors/text.js';
-import type { Format } from '../../indexer/schema/document.js';
+import type { Format } from '../../contract/document.js';
 import { extractStage } from '../../indexer/stages/extract.js';
-import { newJob, type Block, type Job, type StageContext } from '../../indexer/stages/stage.js';
+import { newJob, type Job, type StageContext } from '../../indexer/stages/stage.js';
+import { type Block } from '../../contract/extracted.js';
 
 const SEED_PATH = fileURLToPath(new URL('../../corpus/uk-eu-defence-roundtable-2025.txt', import.meta.url));
 const SEED_TITLE = 'UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead';

@@ -5,7 +5,8 @@ import { parseDateValue, findDates } from '../../indexer/metadata/dates.js';
 import { guessLanguage } from '../../indexer/metadata/language.js';
 import { readName } from '../../indexer/metadata/names.js';
 import { metadataStage, buildMetadata } from '../../indexer/stages/metadata.js';
-import { newJob, type Block, type DocumentMetadata, type Extracted, type Job, type MetadataInput, type StageContext } from '../../indexer/stages/stage.js';
+import { newJob, type DocumentMetadata, type Job, type StageContext } from '../../indexer/stages/stage.js';
+import { type Block, type Extracted, type MetadataInput } from '../../contract/extracted.js';
 
 const SEED = fileURLToPath(new URL('../../corpus/uk-eu-defence-roundtable-2025.txt', import.meta.url));
 

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { markdownBlocks } from '../../indexer/extractors/markdown.js';
 import { textBlocks } from '../../indexer/extractors/text.js';
-import { PASSAGE_ID_PATTERN } from '../../indexer/schema/ids.js';
-import type { Passage } from '../../indexer/schema/document.js';
+import { PASSAGE_ID_PATTERN } from '../../contract/ids.js';
+import type { Passage } from '../../contract/document.js';
 import { buildPassages, fullText, passageId, passagesStage } from '../../indexer/stages/passages.js';
-import { newJob, type Block, type StageContext } from '../../indexer/stages/stage.js';
+import { newJob, type StageContext } from '../../indexer/stages/stage.js';
+import { type Block } from '../../contract/extracted.js';
 
 const SEED_PATH = fileURLToPath(new URL('../../corpus/uk-eu-defence-roundtable-2025.txt', import.meta.url));
 const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');

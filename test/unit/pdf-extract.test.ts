@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import { ExtractionError } from '../../indexer/extractors/extractor.js';
+import { ExtractionError } from '../../contract/extracted.js';
 import { extractPdf, loadFailureReason } from '../../indexer/extractors/pdf/extract-document.js';
 
 function writeLines(page: PDFPage, font: PDFFont, lines: Array<string | null>, top = 780, size = 11): void {

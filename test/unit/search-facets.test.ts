@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { MultiSearchQuery, MultiSearchResult } from 'meilisearch';
-import { indexNames } from '../../indexer/schema/settings.js';
+import { indexNames } from '../../contract/settings.js';
 import { Library, MAX_FACET_VALUES } from '../../server/search/library.js';
 import type { SearchClient } from '../../server/search/meili.js';
 import { parseSearchState, type RawParams } from '../../server/search/state.js';

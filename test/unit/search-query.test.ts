@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { FACETS } from '../../indexer/schema/facets.js';
-import { indexNames } from '../../indexer/schema/settings.js';
-import { filterString as quote } from '../../indexer/schema/filters.js';
+import { FACETS } from '../../contract/facets.js';
+import { indexNames } from '../../contract/settings.js';
+import { filterString as quote } from '../../contract/filters.js';
 import { documentQueries, facetFilter, stateFilters } from '../../server/search/query.js';
 import { parseSearchState } from '../../server/search/state.js';
 

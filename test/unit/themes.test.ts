@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Passage } from '../../indexer/schema/document.js';
-import { loadGlossary, loadTaxonomy, type Taxonomy } from '../../indexer/schema/taxonomy.js';
+import type { Passage } from '../../contract/document.js';
+import { loadGlossary, loadTaxonomy, type Taxonomy } from '../../contract/taxonomy.js';
 import { tagDocument, tagText, themesStage } from '../../indexer/stages/themes.js';
 import { newJob, type StageContext } from '../../indexer/stages/stage.js';
 

@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, PDFDateString, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
-import type { Block, Extracted } from '../../stages/stage.js';
-import { ExtractionError } from '../extractor.js';
+import type { Block, Extracted } from '../../../contract/extracted.js';
+import { ExtractionError } from '../../../contract/extracted.js';
 import { normaliseInfo } from './info.js';
 import { pageBlocks, runFromTextItem } from './layout.js';
 

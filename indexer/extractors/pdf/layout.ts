@@ -4,7 +4,7 @@
  * (vertical gaps, font-size changes, short last lines, indents, bullets) -> clean text.
  * Pure functions, independent of pdf.js, so the rules can be tested on their own.
  */
-import type { Block } from '../../stages/stage.js';
+import type { Block } from '../../../contract/extracted.js';
 
 /** One text run as pdf.js reports it, reduced to what layout needs. */
 export interface TextRun {

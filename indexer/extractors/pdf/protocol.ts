@@ -1,5 +1,5 @@
 /** Messages between the PDF pool (parent) and a worker process, over the IPC channel. */
-import type { Extracted } from '../../stages/stage.js';
+import type { Extracted } from '../../../contract/extracted.js';
 
 export interface ExtractRequest {
   type: 'extract';

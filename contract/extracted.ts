@@ -1,0 +1,37 @@
+/**
+ * What every extractor gives back, whatever the format: blocks of text with page
+ * numbers and the file's own properties, or an ExtractionError with a reason.
+ * Extractors may run in worker processes, so these are plain, serialisable data.
+ */
+
+/** Metadata a user wrote in a sidecar or front matter (all optional, validated in the metadata stage). */
+export type MetadataInput = Record<string, unknown>;
+
+/** A unit of extracted text. Blocks never span pages. */
+export interface Block {
+  page: number;
+  kind: 'heading' | 'paragraph' | 'list-item';
+  text: string;
+}
+
+export interface Extracted {
+  blocks: Block[];
+  pages: number;
+  /** Document properties from the file itself (PDF info dictionary, HTML <meta>, front matter). */
+  properties: MetadataInput;
+  /** Where `properties` came from. */
+  propertiesSource: 'pdf-info' | 'html-meta' | 'front-matter' | null;
+  /** True when the file has pages but no text layer. */
+  needsOcr: boolean;
+  /** Non-fatal problems (a page that failed to extract), shown in --explain and the summary. */
+  warnings: string[];
+}
+
+/** An extraction failure with a reason a user can act on ("password-protected", "not a PDF"). */
+export class ExtractionError extends Error {
+  override name = 'ExtractionError';
+}
+
+export function emptyExtracted(): Extracted {
+  return { blocks: [], pages: 0, properties: {}, propertiesSource: null, needsOcr: false, warnings: [] };
+}

@@ -1,0 +1,126 @@
+/**
+ * The indexer as a service, for `npm start`: the one seam between the site and
+ * ingestion. The server starts the engine and runs the indexer through this
+ * module only; the pipeline itself (extractors, PDF and date libraries) is loaded
+ * on the first run, after the server already listens.
+ */
+import type { Meilisearch } from 'meilisearch';
+import { indexNames } from '../contract/settings.js';
+import type { IndexSummary } from './pipeline.js';
+import { summaryLines } from './summary.js';
+
+export { ensureEngine, type Engine } from './engine/engine.js';
+
+export interface IndexingState {
+  /** This process indexes the corpus (on start-up or on changes). */
+  enabled: boolean;
+  /** An index run is in progress now. */
+  running: boolean;
+  /** Index runs finished (successfully or not) since start-up. */
+  finishedRuns: number;
+  /** The run in progress builds the collection from nothing (the indexes were missing or empty when it began). */
+  building: boolean;
+}
+
+/** What the runner needs from the server's configuration. */
+export interface IndexRunnerConfig {
+  corpusDir: string;
+  indexPrefix: string;
+}
+
+/** The part of the server's (pino) logger the runner writes to. */
+export interface RunnerLogger {
+  info(obj: object | string, msg?: string, ...args: unknown[]): void;
+  warn(msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs the indexer in the background; a change during a run schedules exactly one more run after it. */
+export class IndexRunner {
+  private current: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private finishedRuns = 0;
+  private building = false;
+
+  constructor(
+    private readonly config: IndexRunnerConfig,
+    private readonly client: Meilisearch,
+    private readonly logger: RunnerLogger,
+    private readonly enabled: boolean,
+  ) {}
+
+  state(): IndexingState {
+    return { enabled: this.enabled, running: this.current !== null, finishedRuns: this.finishedRuns, building: this.building };
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  run(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    this.current = (async () => {
+      do {
+        this.again = false;
+        try {
+          if (this.finishedRuns === 0) this.building = await this.collectionEmpty();
+          this.logger.info(this.building ? 'Indexing %s: building the collection, not ready until this run ends' : 'Indexing %s', this.config.corpusDir);
+          const { runIndex } = await import('./pipeline.js');
+          this.report(await runIndex({ corpusDir: this.config.corpusDir, client: this.client, prefix: this.config.indexPrefix }));
+        } catch (err) {
+          // After a stop signal the engine may go away under a run: that is expected, not a failure.
+          if (!this.stopped) this.logger.error({ err: message(err) }, `Indexing failed: ${message(err)}`);
+        }
+        this.finishedRuns++;
+        this.building = false;
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+
+  /** The documents index is missing or holds nothing. */
+  private async collectionEmpty(): Promise<boolean> {
+    try {
+      const stats = await this.client.index(indexNames(this.config.indexPrefix).documents).getStats();
+      return stats.numberOfDocuments === 0;
+    } catch {
+      return true;
+    }
+  }
+
+  /** No further runs. A run in progress is left to stop with the process: runs are crash-safe. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private report(summary: IndexSummary): void {
+    const [line, ...details] = summaryLines(summary);
+    this.logger.info(
+      {
+        index: {
+          indexed: summary.indexed,
+          unchanged: summary.unchanged,
+          removed: summary.removed,
+          failed: summary.failed,
+          needsOcr: summary.needsOcr,
+          documents: summary.documents,
+          passages: summary.passages,
+          durationMs: summary.durationMs,
+        },
+      },
+      `Index: ${line}`,
+    );
+    for (const detail of details) this.logger.warn(detail.trim());
+  }
+}
