@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 
 # Build: compile TypeScript to dist/ with the dev dependencies (tsc, types).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Compiling needs only tsc and type packages: no optional binaries (Meilisearch,
@@ -14,7 +14,7 @@ COPY server ./server
 RUN npm run build
 
 # Runtime: production dependencies and compiled code only, as a non-root user.
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
