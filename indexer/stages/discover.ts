@@ -20,8 +20,11 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
 
 export const SIDECAR_SUFFIX = '.meta.yml';
 
-/** Documentation for people, not documents: `corpus/README.md` explains the corpus itself. */
-const IGNORED_NAMES = new Set(['readme.md', 'readme.txt']);
+/**
+ * Documentation for people, not documents: `corpus/README.md` explains the corpus
+ * itself and `corpus/LICENCES.md` lists where its texts come from.
+ */
+const IGNORED_NAMES = new Set(['readme.md', 'readme.txt', 'licences.md', 'licenses.md']);
 
 export interface Discovery {
   files: SourceFile[];

@@ -4,7 +4,6 @@
  * works, with no restart. Uses its own engine on its own data directory.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync } from 'node:fs';
 import { Meilisearch } from 'meilisearch';
 import request from 'supertest';
 import { ensureEngine, freePort, type Engine } from '../../indexer/engine/engine.js';
@@ -12,7 +11,7 @@ import { runIndex } from '../../indexer/pipeline.js';
 import { createApp } from '../../server/app.js';
 import { obtainSearchKey } from '../../server/search/meili.js';
 import { tempDir, testPrefix } from '../support/engine.js';
-import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { copyShippedBasics } from '../support/corpus.js';
 import { SEED_ID } from './site.js';
 
 describe('acceptance: search engine down and back', function () {
@@ -27,7 +26,7 @@ describe('acceptance: search engine down and back', function () {
 
   before(async function () {
     if (process.env.MEILI_URL) this.skip(); // needs an engine it can stop and start
-    cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+    copyShippedBasics(corpusDir);
     port = await freePort(7950);
     engine = await ensureEngine({ dataDir, port });
     const client = new Meilisearch({ host: engine.url, apiKey: engine.masterKey ?? undefined });

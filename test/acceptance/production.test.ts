@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, type Engine } from '../../indexer/engine/engine.js';
 import { obtainSearchKey } from '../../server/search/meili.js';
 import { tempDir, testEngine, testPrefix } from '../support/engine.js';
-import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { copyShippedBasics } from '../support/corpus.js';
 import { SEED_ID } from './site.js';
 import { alive } from '../support/app.js';
 
@@ -193,7 +193,7 @@ describe('acceptance: production mode (server process)', function () {
     engine = await testEngine();
     proxy = new MeiliProxy(engine.url);
     await proxy.start();
-    cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+    copyShippedBasics(corpusDir);
     searchKey = await obtainSearchKey(engine.url, engine.masterKey, prefix);
   });
 

@@ -4,12 +4,12 @@
  * real indexer under the suite's own prefix, served by createApp through a
  * search-only key.
  */
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Express } from 'express';
 import type { IndexSummary } from '../../indexer/pipeline.js';
 import { indexedApp } from '../support/app.js';
-import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { copyShippedBasics } from '../support/corpus.js';
 import { tempDir } from '../support/engine.js';
 
 export const SEED_ID = 'uk-eu-defence-roundtable-2025-txt';
@@ -107,7 +107,7 @@ export interface Site {
 
 export function writeFixtureCorpus(name: string): string {
   const corpusDir = tempDir(`${name}-corpus`);
-  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  copyShippedBasics(corpusDir);
   if (!existsSync(join(corpusDir, 'themes.yml'))) writeFileSync(join(corpusDir, 'themes.yml'), FALLBACK_THEMES);
   for (const [relative, content] of Object.entries(FIXTURES)) {
     mkdirSync(dirname(join(corpusDir, relative)), { recursive: true });

@@ -9,9 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Meilisearch } from 'meilisearch';
 import { indexNames } from '../../contract/settings.js';
 import { runIndex } from '../../indexer/pipeline.js';
-import { generateDocuments, REPO_ROOT, SHIPPED_CORPUS } from '../support/corpus.js';
+import { generateDocuments, REPO_ROOT, copyShippedBasics } from '../support/corpus.js';
 import { adminClient, tempDir, testEngine, testPrefix } from '../support/engine.js';
-import { cpSync } from 'node:fs';
 
 async function ids(client: Meilisearch, uid: string): Promise<string[]> {
   const out: string[] = [];
@@ -30,7 +29,7 @@ describe('a run killed half-way', function () {
     const engine = await testEngine();
     const client = await adminClient();
     const corpus = tempDir('crash-corpus');
-    cpSync(SHIPPED_CORPUS, corpus, { recursive: true });
+    copyShippedBasics(corpus);
     generateDocuments(corpus, 600);
 
     const killed = testPrefix('killed');

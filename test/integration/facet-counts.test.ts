@@ -4,13 +4,12 @@
  * with and without a query and beside a selection in another facet.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync } from 'node:fs';
 import request from 'supertest';
 import type { Express } from 'express';
 import { FACETS } from '../../contract/facets.js';
 import { indexNames } from '../../contract/settings.js';
 import { indexedApp } from '../support/app.js';
-import { generateDocuments, SHIPPED_CORPUS } from '../support/corpus.js';
+import { generateDocuments, copyShippedBasics } from '../support/corpus.js';
 import { adminClient, tempDir } from '../support/engine.js';
 
 const DOCUMENTS = 2500;
@@ -31,7 +30,7 @@ describe(`facet counts on ${DOCUMENTS} documents`, function () {
 
   before(async () => {
     const corpus = tempDir('facets-corpus');
-    cpSync(SHIPPED_CORPUS, corpus, { recursive: true });
+    copyShippedBasics(corpus);
     generateDocuments(corpus, DOCUMENTS - 1);
     const site = await indexedApp('facets', corpus);
     assert.equal(site.summary.documents, DOCUMENTS);
