@@ -46,6 +46,8 @@ export class IndexRunner {
   private stopped = false;
   private finishedRuns = 0;
   private building = false;
+  /** The summary of the last run that finished, for the start-up message. */
+  lastSummary: IndexSummary | null = null;
 
   constructor(
     private readonly config: IndexRunnerConfig,
@@ -105,6 +107,7 @@ export class IndexRunner {
   }
 
   private report(summary: IndexSummary): void {
+    this.lastSummary = summary;
     const [line, ...details] = summaryLines(summary);
     this.logger.info(
       {
@@ -123,4 +126,12 @@ export class IndexRunner {
     );
     for (const detail of details) this.logger.warn(detail.trim());
   }
+}
+
+/** What the collection holds after a run, in one line: "34 documents, 2 need OCR, 1 failed". */
+export function collectionLine(summary: IndexSummary): string {
+  const parts = [`${summary.documents} document${summary.documents === 1 ? '' : 's'}`];
+  if (summary.needsOcr.length) parts.push(`${summary.needsOcr.length} need${summary.needsOcr.length === 1 ? 's' : ''} OCR`);
+  if (summary.failed.length) parts.push(`${summary.failed.length} failed`);
+  return parts.join(', ');
 }

@@ -15,7 +15,7 @@
 import { createServer, type Server } from 'node:http';
 import type { FSWatcher } from 'chokidar';
 import { Meilisearch } from 'meilisearch';
-import { ensureEngine, IndexRunner, type Engine } from '../indexer/service.js';
+import { collectionLine, ensureEngine, IndexRunner, type Engine } from '../indexer/service.js';
 import { ConfigurationError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -122,7 +122,8 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(`Serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
+  const siteUrl = config.baseUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info(`Serving ${siteUrl}`);
 
   const firstRun = config.indexOnStart ? indexer.run() : Promise.resolve();
   if (config.watch) {
@@ -133,6 +134,12 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
 
   // Compiling the citation styles blocks for a few seconds: do it after the first
   // index run, so neither that run nor the first reader's document page waits for it.
+  void firstRun.then(() => {
+    const summary = indexer.lastSummary;
+    if (!summary || running.stopping) return;
+    const problems = summary.failed.length || summary.needsOcr.length ? ` (see ${siteUrl}/about)` : '';
+    logger.info(`Ready: ${siteUrl} holds ${collectionLine(summary)}${problems}`);
+  });
   void firstRun.finally(() => {
     setTimeout(() => {
       void import('./citation/index.js').then(({ warmUpCitationStyles }) => warmUpCitationStyles());

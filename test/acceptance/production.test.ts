@@ -237,6 +237,10 @@ describe('acceptance: production mode (server process)', function () {
     // Ready as soon as documents are searchable; the run logs its summary when it ends.
     const summary = await server.waitForLog((line) => String(line['msg']).startsWith('Index: '));
     assert.equal((summary['index'] as { failed: unknown[] }).failed.length, 0);
+    // Then one line says where the site is and what it holds.
+    const readyLine = await server.waitForLog((line) => String(line['msg']).startsWith('Ready: '));
+    const documents = (summary['index'] as { documents: number }).documents;
+    assert.equal(readyLine['msg'], `Ready: https://entente.example.org holds ${documents} document${documents === 1 ? '' : 's'}`);
   });
 
   it('serves searches with absolute links from BASE_URL', async () => {

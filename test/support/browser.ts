@@ -1,7 +1,12 @@
 /**
- * Browser tests drive Debian's Chromium through playwright-core: one browser
- * per suite, the app served on a free loopback port, and every page watched
- * for console errors and uncaught exceptions so a test can fail on them.
+ * Browser tests drive Chromium through playwright-core: one browser per suite,
+ * the app served on a free loopback port, and every page watched for console
+ * errors and uncaught exceptions so a test can fail on them.
+ *
+ * Which Chromium: CHROMIUM_PATH when set; else the system's (Debian's
+ * `chromium`); else the headless build that the `@sparticuz/chromium` dev
+ * dependency carries inside the package, so `npm install && npm test` needs no
+ * system package and no download.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -22,14 +27,29 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Starts Chromium, or fails saying how to install it: the suite is never silently skipped. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium was not found at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\`, or set CHROMIUM_PATH to a Chromium binary.`,
-    );
+/** The Chromium to drive and the flags it needs; never silently none. */
+async function chromiumBinary(): Promise<{ executablePath: string; args: string[] }> {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured}: no such file`);
+    return { executablePath: configured, args: CHROMIUM_ARGS };
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+  const system = SYSTEM_CHROMIUM.find((path) => existsSync(path));
+  if (system) return { executablePath: system, args: CHROMIUM_ARGS };
+  // The packaged build unpacks itself (once) into the temporary directory. Its own
+  // flag set is for one-shot serverless runs (--single-process ends the browser with
+  // its first closed context), so only its software-rendering flags are taken.
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return {
+    executablePath: await packaged.executablePath(),
+    args: [...CHROMIUM_ARGS, '--use-gl=angle', '--use-angle=swiftshader', '--font-render-hinting=none'],
+  };
+}
+
+/** Starts Chromium, or fails saying which one could not start: the suite is never silently skipped. */
+export async function launchChromium(): Promise<Browser> {
+  const { executablePath, args } = await chromiumBinary();
+  return chromium.launch({ executablePath, args, timeout: 30_000 });
 }
 
 export interface ServedApp {
