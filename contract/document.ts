@@ -133,7 +133,6 @@ export interface PassageRecord {
   year: number | null;
   dateTs: number | null;
   date: string | null;
-  docThemes: string[];
 }
 
 /** A passage as produced by the passages stage, before the document's fields are copied in. */
@@ -141,3 +140,35 @@ export type Passage = Pick<PassageRecord, 'id' | 'ordinal' | 'page' | 'start' | 
   /** Theme evidence within this passage. */
   themeTags: ThemeTag[];
 };
+
+/** Longest summary a record carries; longer ones are cut at a word and end with "…". */
+export const SUMMARY_MAX = 300;
+
+export function clipSummary(text: string, max = SUMMARY_MAX): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length > max / 2 ? atWord : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/** One person of a document with every role they have in it. */
+export interface PersonWithRoles {
+  slug: string;
+  name: string;
+  display: string;
+  roles: Role[];
+}
+
+/** A document's people grouped by person (slug), in order of first appearance, each with their roles. */
+export function groupPeople(people: readonly Person[]): PersonWithRoles[] {
+  const bySlug = new Map<string, PersonWithRoles>();
+  for (const person of people) {
+    let entry = bySlug.get(person.slug);
+    if (!entry) {
+      entry = { slug: person.slug, name: person.name, display: person.display, roles: [] };
+      bySlug.set(person.slug, entry);
+    }
+    if (!entry.roles.includes(person.role)) entry.roles.push(person.role);
+  }
+  return [...bySlug.values()];
+}

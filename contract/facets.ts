@@ -25,11 +25,14 @@ export const FACETS = [
 ] as const satisfies readonly FacetDefinition[];
 
 export type FacetParam = (typeof FACETS)[number]['param'];
-export type FacetField = (typeof FACETS)[number]['field'];
 
-export function facetByParam(param: string): FacetDefinition | undefined {
-  return FACETS.find((f) => f.param === param);
-}
+/**
+ * Facet values: a results page and the API carry at most FACET_VALUES_SHOWN per
+ * facet (the catalog's `limit` shown, the rest under "more"; selected values always
+ * kept); the engine counts up to FACET_VALUES_COUNTED, so the shown ones are exact.
+ */
+export const FACET_VALUES_SHOWN = 100;
+export const FACET_VALUES_COUNTED = 1000;
 
 /** Sort options: URL value -> Meilisearch sort expression (none = relevance). */
 export const SORTS = {

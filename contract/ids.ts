@@ -31,7 +31,10 @@ export function personSlug(name: string): string {
   return slugify(name);
 }
 
+/** What slugify() makes: `a-z0-9` words joined by single hyphens. Document ids, person slugs and theme ids all have it. */
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+export const SLUG_PATTERN = new RegExp(`^${SLUG}$`);
 /** Valid shape for a document id in a URL: checked before any lookup. */
-export const DOCUMENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Valid shape for a passage id in a URL. */
-export const PASSAGE_ID_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)_([0-9a-f]{8})(?:-(\d+))?$/;
+export const DOCUMENT_ID_PATTERN = SLUG_PATTERN;
+/** Valid shape for a passage id in a URL: the document id, `_`, a text hash and an ordinal on collision. */
+export const PASSAGE_ID_PATTERN = new RegExp(`^(${SLUG})_([0-9a-f]{8})(?:-(\\d+))?$`);

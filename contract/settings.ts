@@ -3,7 +3,15 @@
  * indexer and the server cannot disagree about which fields filter or sort.
  */
 import type { Settings } from 'meilisearch';
-import { FACETS } from './facets.js';
+import { FACET_VALUES_COUNTED, FACETS } from './facets.js';
+
+/** A Meilisearch error (or its cause chain) saying an index does not exist yet. */
+export function isIndexNotFound(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === 'index_not_found') return true;
+  }
+  return false;
+}
 
 export interface IndexNames {
   documents: string;
@@ -46,7 +54,7 @@ export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settin
     searchableAttributes: ['title', 'speakers', 'organisations', 'summary', 'text', 'place'],
     filterableAttributes: [...facetFields, 'id', 'dateTs', 'file', 'people.slug'],
     sortableAttributes: ['dateTs', 'title'],
-    faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+    faceting: { maxValuesPerFacet: FACET_VALUES_COUNTED, sortFacetValuesBy: { '*': 'count' } },
   };
 }
 
@@ -56,7 +64,7 @@ export function passageSettings(synonyms: Synonyms, acronyms: string[]): Setting
     searchableAttributes: ['text', 'heading', 'title'],
     filterableAttributes: [...facetFields, 'id', 'docId', 'dateTs', 'page'],
     sortableAttributes: ['dateTs', 'ordinal'],
-    // The indexer lists the document ids present in passages through this facet.
-    faceting: { maxValuesPerFacet: 1_000_000, sortFacetValuesBy: { '*': 'alpha' } },
+    // The indexer lists every document id present in passages through this facet.
+    faceting: { maxValuesPerFacet: MAX_TOTAL_HITS, sortFacetValuesBy: { '*': 'alpha' } },
   };
 }

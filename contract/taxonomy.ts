@@ -6,9 +6,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { SLUG_PATTERN } from './ids.js';
+
+/** Matches a document needs before it carries a theme, unless themes.yml says otherwise. */
+export const DEFAULT_THEME_THRESHOLD = 2;
 
 const ThemeSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'theme id must be a lower-case slug'),
+  id: z.string().regex(SLUG_PATTERN, 'theme id must be a lower-case slug'),
   label: z.string().min(1),
   description: z.string().default(''),
   broader: z.string().optional(),
@@ -25,7 +29,7 @@ const ThemeSchema = z.object({
 
 const TaxonomySchema = z.object({
   /** Default minimum matches for a document to carry a theme. */
-  threshold: z.number().int().positive().default(2),
+  threshold: z.number().int().positive().default(DEFAULT_THEME_THRESHOLD),
   themes: z.array(ThemeSchema).min(1),
 });
 
@@ -59,9 +63,14 @@ function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
+/** No themes: what a corpus without themes.yml has. */
+export function emptyTaxonomy(): Taxonomy {
+  return { threshold: DEFAULT_THEME_THRESHOLD, themes: [] };
+}
+
 export function loadTaxonomy(corpusDir: string): Taxonomy {
   const file = join(corpusDir, 'themes.yml');
-  if (!existsSync(file)) return { threshold: 2, themes: [] };
+  if (!existsSync(file)) return emptyTaxonomy();
   const taxonomy = loadYaml(file, TaxonomySchema);
   const ids = new Set<string>();
   for (const theme of taxonomy.themes) {
@@ -100,8 +109,4 @@ export function glossarySynonyms(glossary: GlossaryEntry[]): Record<string, stri
     }
   }
   return synonyms;
-}
-
-export function themeLabels(taxonomy: Taxonomy): Map<string, string> {
-  return new Map(taxonomy.themes.map((t) => [t.id, t.label]));
 }

@@ -201,11 +201,7 @@ export async function explainFile(corpusDir: string, path: string, options: Pick
 }
 
 function newPdfPool(options: Pick<IndexOptions, 'pdf'>): PdfPool {
-  return new PdfPool({
-    size: options.pdf?.workers ?? Math.min(2, availableParallelism()),
-    timeoutMs: options.pdf?.timeoutMs ?? 60_000,
-    memoryMb: options.pdf?.memoryMb ?? 640,
-  });
+  return new PdfPool({ size: options.pdf?.workers, timeoutMs: options.pdf?.timeoutMs, memoryMb: options.pdf?.memoryMb });
 }
 
 interface CorpusConfig {
@@ -216,12 +212,15 @@ interface CorpusConfig {
 }
 
 function loadConfig(corpusDir: string): CorpusConfig {
-  const themesFile = join(corpusDir, 'themes.yml');
-  const themesText = existsSync(themesFile) ? readFileSync(themesFile, 'utf8') : '';
+  const read = (name: string) => {
+    const file = join(corpusDir, name);
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  };
   return {
     taxonomy: loadTaxonomy(corpusDir),
     glossary: loadGlossary(corpusDir),
-    hash: createHash('sha256').update(`${PIPELINE_VERSION}\n${themesText}`).digest('hex'),
+    // The glossary shapes how records are searched (synonyms, acronyms): editing it re-indexes, as editing themes.yml does.
+    hash: createHash('sha256').update(`${PIPELINE_VERSION}\n${read('themes.yml')}\n${read('glossary.yml')}`).digest('hex'),
   };
 }
 

@@ -67,7 +67,6 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     year,
     dateTs,
     date,
-    docThemes: themes,
   }));
   return { document, passages };
 }

@@ -6,7 +6,7 @@
 import { Meilisearch, type EnqueuedTask, type Index, type Settings, type Task } from 'meilisearch';
 import type { DocumentRecord, PassageRecord } from '../contract/document.js';
 import { filterList } from '../contract/filters.js';
-import { indexNames, type IndexNames } from '../contract/settings.js';
+import { indexNames, isIndexNotFound, type IndexNames } from '../contract/settings.js';
 
 export class IndexWriteError extends Error {
   override name = 'IndexWriteError';
@@ -47,7 +47,7 @@ export class IndexStore {
       await this.client.getIndex(uid);
       return true;
     } catch (err) {
-      if (isNotFound(err)) return false;
+      if (isIndexNotFound(err)) return false;
       throw err;
     }
   }
@@ -138,9 +138,4 @@ export class IndexStore {
     }
     return task;
   }
-}
-
-function isNotFound(err: unknown): boolean {
-  const cause = (err as { cause?: { code?: string } }).cause;
-  return cause?.code === 'index_not_found';
 }

@@ -13,7 +13,8 @@ import type { IndexingState } from '../indexer/service.js';
 import { requestLogger, type Logger } from './logger.js';
 import { routes } from './routes.js';
 import { Library } from './search/library.js';
-import { indexMissing, SearchClient, type SearchConnection } from './search/meili.js';
+import { SearchClient, type SearchConnection } from './search/meili.js';
+import { isIndexNotFound } from '../contract/settings.js';
 import { ThemeCatalog } from './themes.js';
 import { viewHelpers } from './view-helpers.js';
 
@@ -104,7 +105,7 @@ export function createApp(deps: AppDeps): express.Express {
       if (!deps.log && deps.logger) req.log[status === 503 ? 'warn' : 'error'](line);
       else context.log(line);
     }
-    const beingIndexed = indexMissing(err) && context.indexing().running;
+    const beingIndexed = isIndexNotFound(err) && context.indexing().running;
     const message = beingIndexed
       ? 'The collection is being indexed. Search will be available as soon as the first indexing run has finished; please try again in a minute.'
       : err instanceof HttpError

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTaxonomy, type Taxonomy, type Theme } from '../contract/taxonomy.js';
+import { emptyTaxonomy, loadTaxonomy, type Taxonomy, type Theme } from '../contract/taxonomy.js';
 
 /**
  * A results page asks for dozens of labels; the file is looked at no more often
@@ -52,7 +52,7 @@ export class ThemeCatalog {
         this.cached = loaded(mtimeMs, loadTaxonomy(this.corpusDir));
       } catch {
         // A taxonomy being edited may be invalid for a moment: keep the last good one.
-        this.cached ??= loaded(mtimeMs, { threshold: 2, themes: [] });
+        this.cached ??= loaded(mtimeMs, emptyTaxonomy());
       }
     }
     return this.cached;

@@ -19,13 +19,13 @@ import type { ExtractRequest, WorkerMessage } from './pdf/protocol.js';
 const RECYCLE_SHARE = 0.4;
 
 export interface PdfPoolOptions {
-  /** Concurrent worker processes (default: the number of cores). */
+  /** Concurrent worker processes. */
   size: number;
-  /** Wall-time limit per file, in milliseconds (default 30 s). */
+  /** Wall-time limit per file, in milliseconds. */
   timeoutMs: number;
-  /** Resident-memory limit per worker, in MiB (default 768). */
+  /** Resident-memory limit per worker, in MiB. */
   memoryMb: number;
-  /** How often worker memory is sampled, in milliseconds (default 50). */
+  /** How often worker memory is sampled, in milliseconds. */
   pollMs: number;
 }
 
@@ -40,10 +40,14 @@ export interface PdfPoolStats {
   crashed: number;
 }
 
+/**
+ * The one set of defaults (the indexer passes only what its caller set). Two
+ * workers at most: the main process parses, tags and writes alongside them.
+ */
 export const DEFAULT_PDF_POOL_OPTIONS: PdfPoolOptions = {
-  size: os.availableParallelism(),
-  timeoutMs: 30_000,
-  memoryMb: 768,
+  size: Math.min(2, os.availableParallelism()),
+  timeoutMs: 60_000,
+  memoryMb: 640,
   pollMs: 50,
 };
 

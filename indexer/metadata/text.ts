@@ -3,7 +3,7 @@
  * event, who chaired and spoke or wrote it, the host and the place. General
  * cues of how event reports and papers are written, no special cases.
  */
-import type { Person, Role } from '../../contract/document.js';
+import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
 import { findDates, type FoundDate } from './dates.js';
 import { dedupePeople, makePerson, readName, readNameList } from './names.js';
@@ -24,7 +24,6 @@ export interface TextMetadata {
 
 /** How far into the text the opening cues (date, host, place) are looked for. */
 const HEAD_CHARS = 4000;
-const SUMMARY_MAX = 300;
 
 /** Standalone labels that precede a title ("POLICY BRIEF", "Event report"), not titles themselves. */
 const LABEL_LINE =
@@ -55,18 +54,11 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
   return { title: null, index: -1 };
 }
 
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const atWord = cut.replace(/\s+\S*$/, '');
-  return `${(atWord.length > max / 2 ? atWord : cut).replace(/[\s,;:.–-]+$/, '')}…`;
-}
-
 /** The first paragraph of real prose after the title (at least a dozen words), else the first block that is not the title. */
 function findSummary(blocks: readonly Block[], titleIndex: number, title: string | null): string {
   const candidates = blocks.filter((b, i) => i !== titleIndex && b.text.trim() !== '' && b.text.trim() !== title);
   const prose = candidates.find((b) => b.kind !== 'heading' && b.text.split(/\s+/).length >= 12) ?? candidates[0];
-  return prose ? truncate(prose.text.replace(/\s+/g, ' ').trim(), SUMMARY_MAX) : '';
+  return prose ? clipSummary(prose.text.replace(/\s+/g, ' ').trim()) : '';
 }
 
 /** A full stop ends a sentence unless it ends an abbreviation or an initial ("Prof.", "J."). */

@@ -5,7 +5,7 @@
  * Each field's source is recorded in `provenance` so a reader can judge it.
  */
 import { basename, extname } from 'node:path';
-import type { Person, Provenance, ProvenanceMap } from '../../contract/document.js';
+import { clipSummary, type Person, type Provenance, type ProvenanceMap } from '../../contract/document.js';
 import { parseDateValue } from '../metadata/dates.js';
 import { readGivenMetadata, type GivenMetadata } from '../metadata/input.js';
 import { guessLanguage } from '../metadata/language.js';
@@ -91,13 +91,6 @@ export function titleFromFileName(relativePath: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return name ? name.charAt(0).toUpperCase() + name.slice(1) : relativePath;
-}
-
-const SUMMARY_MAX = 300;
-
-function clip(text: string): string {
-  if (text.length <= SUMMARY_MAX) return text;
-  return `${text.slice(0, SUMMARY_MAX - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 type Field = Exclude<keyof GivenMetadata, 'summary'>;
@@ -191,7 +184,7 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
   } else provenance.type = type.source;
 
   const givenSummary = layers.find((l) => l.values.summary)?.values.summary;
-  let summary = clip(givenSummary ?? fromText.summary);
+  let summary = clipSummary(givenSummary ?? fromText.summary);
   if (summary === title.value) summary = '';
 
   return {

@@ -18,7 +18,7 @@ export const MAX_PASSAGE_WORDS = 250;
 /** Separator between blocks in the document's full text. */
 const BLOCK_SEPARATOR = '\n\n';
 
-/** The document's full text. Passage offsets index into this string, so every consumer must build it here. */
+/** The document's full text. Passage offsets index into this string, so whatever reads those offsets must build it here. */
 export function fullText(blocks: readonly Block[]): string {
   return blocks.map((block) => block.text).join(BLOCK_SEPARATOR);
 }

@@ -1,6 +1,7 @@
 /** The cite box of a document page: the readable references and a download per format. */
 import type { DocumentRecord } from '../../contract/document.js';
 import { citeDocument, CITATION_FORMATS } from './cite.js';
+import { documentCitePath } from '../links.js';
 
 export interface CitationChoice {
   format: string;
@@ -16,7 +17,7 @@ export function citationFormats(document: DocumentRecord, base: string): Citatio
   return CITATION_FORMATS.map((format) => ({
     format: format.id,
     label: format.label,
-    url: `/documents/${document.id}/cite?format=${format.id}`,
+    url: documentCitePath(document.id, format.id),
     referenceHtml: readable[format.id] ?? null,
   }));
 }

@@ -5,7 +5,7 @@
 import { parse as parseName } from '@citation-js/name';
 import { DOC_TYPE_LABELS, type DocType, type DocumentRecord, type PassageRecord, type Person } from '../../contract/document.js';
 import { foldAccents } from '../../contract/ids.js';
-import { documentUrl, passageUrl } from './links.js';
+import { documentUrl, passageUrl } from '../links.js';
 import { cleanLine, isoDateParts, isoDay } from './text.js';
 
 export type CslDateParts = [number] | [number, number] | [number, number, number];

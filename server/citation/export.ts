@@ -7,7 +7,7 @@ import type { DocumentRecord } from '../../contract/document.js';
 import { bibtexEntries } from './bibtex.js';
 import type { DownloadFile } from './cite.js';
 import { toCslItem, type CslItem } from './csl.js';
-import { documentUrl } from './links.js';
+import { documentUrl } from '../links.js';
 import { MEDIA_TYPES } from './media-types.js';
 import { risRecord } from './ris.js';
 import { cleanLine } from './text.js';

@@ -4,7 +4,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { DocumentRecord, Format } from '../../contract/document.js';
-import { documentFileUrl, documentUrl, trimBaseUrl } from './links.js';
+import { documentFileUrl, documentUrl, trimBaseUrl } from '../links.js';
 import { cleanLine, isoDateParts } from './text.js';
 
 type XMLBuilder = ReturnType<typeof create>;

@@ -28,5 +28,5 @@ export {
   type ExportOptions,
 } from './export.js';
 export { atomFeed, ATOM_CONTENT_TYPE, type AtomFeedOptions } from './feed.js';
-export { documentFileUrl, documentUrl, passageUrl } from './links.js';
+export { documentFileUrl, documentUrl, passageUrl } from '../links.js';
 export { warmUpCitationStyles, type RenderedText, type StyledCitation } from './styles.js';

@@ -6,7 +6,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { CHICAGO_AUTHOR_DATE_CSL } from './chicago-style.js';
 import type { CslItem } from './csl.js';
-import { escapeHtml } from './text.js';
+import { escapeHtml } from '../html.js';
 
 export type CslStyle = 'apa' | 'chicago';
 

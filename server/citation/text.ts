@@ -13,15 +13,6 @@ export function cleanLine(value: string): string {
   return value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time part is ignored) -> numeric parts; null when not a date. */
 export function isoDateParts(value: string | null | undefined): [number] | [number, number] | [number, number, number] | null {
   if (!value) return null;

@@ -16,6 +16,7 @@ import {
 import { baseUrl, readSearchState, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
 import { filterParams, stateUrl } from '../search/url.js';
+import { absoluteUrl, feedPath } from '../links.js';
 
 /** Exports stop here: beyond it a researcher should narrow the search. */
 export const EXPORT_CAP = 5000;
@@ -105,8 +106,8 @@ export function citeHandlers(context: AppContext) {
       const query = filterParams(parsed);
       const xml = atomFeed({
         title: parsed.q ? `Entente: ${parsed.q}` : 'Entente: latest documents',
-        selfUrl: `${base}/feed.atom${query ? `?${query}` : ''}`,
-        searchUrl: `${base}${stateUrl({ ...parsed, page: 1 })}`,
+        selfUrl: absoluteUrl(base, feedPath(query)),
+        searchUrl: absoluteUrl(base, stateUrl({ ...parsed, page: 1 })),
         docs: documents,
         baseUrl: base,
       });

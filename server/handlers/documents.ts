@@ -2,13 +2,14 @@
 import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Request, Response } from 'express';
-import type { DocumentRecord, Format, ProvenanceMap } from '../../contract/document.js';
+import { groupPeople, type DocumentRecord, type Format, type ProvenanceMap } from '../../contract/document.js';
 import { DOCUMENT_ID_PATTERN } from '../../contract/ids.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
 import { MAX_QUERY_LENGTH } from '../search/state.js';
 import { formatDate, provenanceLabel, typeLabel } from '../view-helpers.js';
 import { citationFormats } from '../citation/cite-box.js';
+import { documentFileUrl, documentUrl, passageUrl } from '../links.js';
 
 /** The id from the URL, checked against the id pattern before any lookup. */
 export function documentIdParam(req: Request): string {
@@ -49,17 +50,6 @@ function metadataRows(document: DocumentRecord) {
   return rows;
 }
 
-/** People grouped by person, with every role they had. */
-function peopleWithRoles(document: DocumentRecord) {
-  const bySlug = new Map<string, { slug: string; name: string; display: string; roles: string[] }>();
-  for (const person of document.people) {
-    const entry = bySlug.get(person.slug) ?? { slug: person.slug, name: person.name, display: person.display, roles: [] };
-    if (!entry.roles.includes(person.role)) entry.roles.push(person.role);
-    bySlug.set(person.slug, entry);
-  }
-  return [...bySlug.values()];
-}
-
 const CONTENT_TYPES: Record<Format, string> = {
   pdf: 'application/pdf',
   markdown: 'text/plain; charset=utf-8',
@@ -86,7 +76,7 @@ export function documentHandlers(context: AppContext) {
         q,
         notice,
         metadata: metadataRows(document),
-        people: peopleWithRoles(document),
+        people: groupPeople(document.people),
         themes: (document.themeTags ?? []).map((tag) => ({
           id: tag.id,
           label: context.themes.label(tag.id) || tag.label,
@@ -95,7 +85,7 @@ export function documentHandlers(context: AppContext) {
         passages,
         matchCount: passages.filter((p) => p.matched).length,
         related,
-        permalink: `${base}/documents/${document.id}`,
+        permalink: documentUrl(base, document.id),
         citations: citationFormats(document, base),
       });
     },
@@ -107,8 +97,8 @@ export function documentHandlers(context: AppContext) {
       const base = baseUrl(req);
       res.json({
         ...document,
-        url: `${base}/documents/${document.id}`,
-        fileUrl: `${base}/documents/${document.id}/file`,
+        url: documentUrl(base, document.id),
+        fileUrl: documentFileUrl(base, document.id),
         themes: document.themes.map((themeId) => ({ id: themeId, label: context.themes.label(themeId) })),
         passages: passages.map(({ record }) => ({
           id: record.id,
@@ -116,7 +106,7 @@ export function documentHandlers(context: AppContext) {
           page: record.page,
           heading: record.heading,
           text: record.text,
-          permalink: `${base}/passages/${record.id}`,
+          permalink: passageUrl(base, record.id),
         })),
       });
     },

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { PASSAGE_ID_PATTERN } from '../../contract/ids.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { HttpError, PassageNotFound } from '../errors.js';
+import { documentPath, documentUrl, passageInDocumentPath, passageUrl } from '../links.js';
 
 /** A passage id from the URL, checked against the pattern; its document id is the part before `_`. */
 function passageIdParam(req: Request): { passageId: string; docId: string } {
@@ -18,12 +19,12 @@ export function passageHandlers(context: AppContext) {
       const { passageId, docId } = passageIdParam(req);
       const passage = await context.library.findPassage(passageId, docId);
       if (passage) {
-        res.redirect(302, `/documents/${passage.docId}#${passage.id}`);
+        res.redirect(302, passageInDocumentPath(passage.docId, passage.id));
         return;
       }
       const document = await context.library.findDocument(docId);
       if (document) {
-        res.redirect(302, `/documents/${document.id}?notice=passage-changed`);
+        res.redirect(302, documentPath(document.id, 'notice=passage-changed'));
         return;
       }
       throw new PassageNotFound('This passage is no longer in the collection: its document was removed or renamed.');
@@ -38,7 +39,7 @@ export function passageHandlers(context: AppContext) {
         if (document) {
           res.status(404).json({
             error: 'This passage has changed since the link was made; its document is still here.',
-            document: { id: document.id, title: document.title, url: `${base}/documents/${document.id}` },
+            document: { id: document.id, title: document.title, url: documentUrl(base, document.id) },
           });
           return;
         }
@@ -52,8 +53,8 @@ export function passageHandlers(context: AppContext) {
         heading: passage.heading,
         text: passage.text,
         themes: passage.themes.map((id) => ({ id, label: context.themes.label(id) })),
-        permalink: `${base}/passages/${passage.id}`,
-        document: { id: passage.docId, title: passage.title, date: passage.date, url: `${base}/documents/${passage.docId}` },
+        permalink: passageUrl(base, passage.id),
+        document: { id: passage.docId, title: passage.title, date: passage.date, url: documentUrl(base, passage.docId) },
       });
     },
   };

@@ -1,12 +1,14 @@
 /** Everyone named in the collection, and one person's documents and passages. */
 import type { Request, Response } from 'express';
+import { SLUG_PATTERN } from '../../contract/ids.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { NotFound } from '../errors.js';
+import { personUrl, speakerPath } from '../links.js';
 import { sortName } from '../search/library.js';
 
 function slugParam(req: Request): string {
   const slug = String(req.params['slug'] ?? '');
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 200) throw new NotFound(`Nobody called "${slug.slice(0, 80)}" appears in the collection.`);
+  if (!SLUG_PATTERN.test(slug) || slug.length > 200) throw new NotFound(`Nobody called "${slug.slice(0, 80)}" appears in the collection.`);
   return slug;
 }
 
@@ -26,7 +28,7 @@ export function peopleHandlers(context: AppContext) {
     async listApi(req: Request, res: Response) {
       const base = baseUrl(req);
       const people = await context.library.people();
-      res.json({ people: people.map((p) => ({ ...p, url: `${base}/people/${p.slug}` })) });
+      res.json({ people: people.map((p) => ({ ...p, url: personUrl(base, p.slug) })) });
     },
 
     async person(req: Request, res: Response) {
@@ -39,7 +41,7 @@ export function peopleHandlers(context: AppContext) {
         roles,
         documents: documents.map((d) => ({ document: d, roles: d.people.filter((p) => p.slug === slug).map((p) => p.role) })),
         passages: passages.map((p) => ({ ...p, documentTitle: titles.get(p.docId) ?? p.docId })),
-        searchUrl: `/?speaker=${encodeURIComponent(person.name)}`,
+        searchUrl: speakerPath(person.name),
       });
     },
   };

@@ -16,6 +16,7 @@ import {
 } from '../search/url.js';
 import { formatNumber, typeLabel } from '../view-helpers.js';
 import { suggestSpelling } from '../search/suggest.js';
+import { documentUrl, exportPath, feedPath, passageUrl } from '../links.js';
 
 /** How a facet value reads to a person: theme label, document type label, or the value itself. */
 export function facetValueLabel(context: AppContext, param: FacetParam, value: string): string {
@@ -131,12 +132,12 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome, sug
         ? 'No documents'
         : `${formatNumber(outcome.total)} document${outcome.total === 1 ? '' : 's'}${outcome.pages > 1 ? `, page ${outcome.page} of ${formatNumber(outcome.pages)}` : ''}`,
     exportLinks: [
-      { label: 'CSV', url: `/export.csv${query ? `?${query}` : ''}` },
-      { label: 'BibTeX', url: `/export.bib${query ? `?${query}` : ''}` },
-      { label: 'RIS', url: `/export.ris${query ? `?${query}` : ''}` },
+      { label: 'CSV', url: exportPath('csv', query) },
+      { label: 'BibTeX', url: exportPath('bib', query) },
+      { label: 'RIS', url: exportPath('ris', query) },
     ],
-    feedUrl: `/feed.atom${query ? `?${query}` : ''}`,
-    documentQuery: state.q ? `?q=${encodeURIComponent(state.q)}` : '',
+    feedUrl: feedPath(query),
+    documentQuery: state.q ? `q=${encodeURIComponent(state.q)}` : '',
   };
 }
 
@@ -163,8 +164,8 @@ export function searchJson(context: AppContext, outcome: SearchOutcome, base: st
       people: document.people.map((p) => ({ name: p.name, role: p.role })),
       themes: document.themes.map((id) => ({ id, label: context.themes.label(id) })),
       summary: document.summary,
-      url: `${base}/documents/${document.id}`,
-      passages: passages.map((p) => ({ id: p.id, page: p.page, snippet: p.snippetHtml, permalink: `${base}/passages/${p.id}` })),
+      url: documentUrl(base, document.id),
+      passages: passages.map((p) => ({ id: p.id, page: p.page, snippet: p.snippetHtml, permalink: passageUrl(base, p.id) })),
     })),
     facets: Object.fromEntries(
       outcome.facets.map((facet) => [

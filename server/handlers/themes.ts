@@ -1,6 +1,7 @@
 /** The theme taxonomy with document counts. */
 import type { Request, Response } from 'express';
 import { baseUrl, type AppContext } from '../context.js';
+import { themeUrl } from '../links.js';
 
 async function themeList(context: AppContext) {
   const counts = await context.library.themeCounts();
@@ -27,7 +28,7 @@ export function themeHandlers(context: AppContext) {
     async api(req: Request, res: Response) {
       const base = baseUrl(req);
       const themes = await themeList(context);
-      res.json({ themes: themes.map((t) => ({ ...t, url: `${base}/?theme=${encodeURIComponent(t.id)}` })) });
+      res.json({ themes: themes.map((t) => ({ ...t, url: themeUrl(base, t.id) })) });
     },
   };
 }

@@ -4,13 +4,9 @@
  * marker pairs become <mark> elements. Document text and queries therefore
  * cannot inject markup, not even a stray `</mark>`.
  */
+import { escapeHtml } from '../html.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './query.js';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 const MARKED = new RegExp(`${HIGHLIGHT_PRE}([^${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]*)${HIGHLIGHT_POST}`, 'g');
 const STRAY = new RegExp(`[${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]`, 'g');
@@ -18,6 +14,11 @@ const STRAY = new RegExp(`[${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]`, 'g');
 /** Safe HTML from a Meilisearch-highlighted string. */
 export function highlightHtml(marked: string): string {
   return escapeHtml(marked).replace(MARKED, '<mark>$1</mark>').replace(STRAY, '');
+}
+
+/** Whether a Meilisearch-highlighted string marks any match. */
+export function hasHighlight(marked: string): boolean {
+  return marked.includes(HIGHLIGHT_PRE);
 }
 
 /** Safe HTML of a plain string (no highlights): markers a document might contain are dropped. */

@@ -1,26 +1,29 @@
 /**
  * What the pages and the API read, expressed over search requests: a results
  * page, a document with its passages, a passage's location, themes, people and
- * corpus statistics. Query shapes come from query.ts; the wire from meili.ts.
+ * corpus statistics. Every query shape comes from query.ts; the wire from meili.ts.
  */
-import type { DocumentRecord, PassageRecord, Person, Role } from '../../contract/document.js';
-import { DOC_TYPE_LABELS } from '../../contract/document.js';
-import { FACETS, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
-import { filterList, filterString } from '../../contract/filters.js';
+import { groupPeople, type DocumentRecord, type PassageRecord, type Person, type Role } from '../../contract/document.js';
+import { FACET_VALUES_SHOWN, FACETS, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import { NotFound } from '../errors.js';
-import { highlightHtml, plainHtml } from './highlight.js';
+import { hasHighlight, highlightHtml, plainHtml } from './highlight.js';
 import type { SearchClient } from './meili.js';
 import {
-  DOCUMENT_FIELDS,
-  DOCUMENT_LIST_FIELDS,
+  allDocumentsQuery,
+  documentByIdQuery,
   documentMatchesQuery,
   documentPassagesQuery,
   documentQueries,
+  everyonesPeopleQuery,
+  passageByIdQuery,
   passageSnippetQuery,
-  stateFilters,
+  personDocumentsQuery,
+  personPassagesQuery,
+  relatedDocumentsQuery,
+  statsQueries,
+  themeCountsQuery,
 } from './query.js';
-import { effectiveSort, type SearchState } from './state.js';
-import { SORTS } from '../../contract/facets.js';
+import type { SearchState } from './state.js';
 
 export type ListedDocument = Pick<
   DocumentRecord,
@@ -85,16 +88,6 @@ export interface CorpusStats {
   types: { value: string; count: number }[];
 }
 
-/** A larger page than any corpus we expect holds, for aggregate views (people, stats). */
-const EVERYTHING = 100_000;
-
-/**
- * Most facet values a results page or the API carries: the catalog's `limit` is
- * shown and the rest sit under "more". The documents index returns up to 1000
- * values per facet (the people page needs them); a results page does not.
- */
-export const MAX_FACET_VALUES = 100;
-
 /** The same order as `String#localeCompare`, without building a collator per comparison. */
 const byValue = new Intl.Collator().compare;
 
@@ -103,7 +96,7 @@ function byCountThenValue(a: FacetValueCount, b: FacetValueCount): number {
 }
 
 /**
- * A facet's values, most documents first, cut to MAX_FACET_VALUES. Selected values
+ * A facet's values, most documents first, cut to FACET_VALUES_SHOWN. Selected values
  * are always kept (beyond the cut, and with count 0 when no document has them under
  * the other filters) so they can be removed. Years are never cut: the histogram
  * draws every year.
@@ -120,9 +113,9 @@ export function facetValues(
     if (!distribution || !Object.hasOwn(distribution, value)) values.push({ value, count: 0, selected: true });
   }
   values.sort(byCountThenValue);
-  if (facet.numeric || values.length <= MAX_FACET_VALUES) return values;
-  const kept = values.slice(0, MAX_FACET_VALUES);
-  for (let i = MAX_FACET_VALUES; i < values.length; i++) {
+  if (facet.numeric || values.length <= FACET_VALUES_SHOWN) return values;
+  const kept = values.slice(0, FACET_VALUES_SHOWN);
+  for (let i = FACET_VALUES_SHOWN; i < values.length; i++) {
     const value = values[i]!;
     if (value.selected) kept.push(value);
   }
@@ -180,26 +173,13 @@ export class Library {
 
   /** The whole result set in result order, up to `cap` documents (exports and feeds). */
   async allDocuments(state: SearchState, cap: number): Promise<{ documents: DocumentRecord[]; total: number }> {
-    const [result] = await this.search.multiSearch<DocumentRecord>([
-      {
-        indexUid: this.names.documents,
-        q: state.q,
-        matchingStrategy: 'all',
-        filter: stateFilters(state),
-        sort: [...SORTS[effectiveSort(state)].sort],
-        page: 1,
-        hitsPerPage: cap,
-        attributesToRetrieve: DOCUMENT_FIELDS,
-      },
-    ]);
+    const [result] = await this.search.multiSearch<DocumentRecord>([allDocumentsQuery(state, this.names, cap)]);
     return { documents: (result?.hits ?? []) as DocumentRecord[], total: result?.totalHits ?? 0 };
   }
 
   /** One document without its full text, or null. */
   async findDocument(id: string): Promise<DocumentRecord | null> {
-    const [result] = await this.search.multiSearch<DocumentRecord>([
-      { indexUid: this.names.documents, q: '', filter: [`id = ${filterString(id)}`], limit: 1, attributesToRetrieve: DOCUMENT_FIELDS },
-    ]);
+    const [result] = await this.search.multiSearch<DocumentRecord>([documentByIdQuery(id, this.names)]);
     return (result?.hits[0] as DocumentRecord | undefined) ?? null;
   }
 
@@ -223,35 +203,22 @@ export class Library {
       return {
         record: record as PassageRecord,
         textHtml: marked === undefined ? plainHtml(record.text) : highlightHtml(marked),
-        matched: marked !== undefined && marked.includes('\uE000'),
+        matched: marked !== undefined && hasHighlight(marked),
       };
     });
   }
 
   /** The passage with this id in this document, or null when the document no longer has it. */
   async findPassage(passageId: string, docId: string): Promise<PassageRecord | null> {
-    const [result] = await this.search.multiSearch<PassageRecord>([
-      { indexUid: this.names.passages, q: '', filter: [`id = ${filterString(passageId)}`, `docId = ${filterString(docId)}`], limit: 1 },
-    ]);
+    const [result] = await this.search.multiSearch<PassageRecord>([passageByIdQuery(passageId, docId, this.names)]);
     return (result?.hits[0] as PassageRecord | undefined) ?? null;
   }
 
   /** Documents sharing themes or speakers with this one, most shared first. */
   async related(document: DocumentRecord, limit = 5): Promise<ListedDocument[]> {
-    const shared: string[] = [];
-    if (document.themes.length > 0) shared.push(`themes IN ${filterList(document.themes)}`);
-    if (document.speakers.length > 0) shared.push(`speakers IN ${filterList(document.speakers)}`);
-    if (shared.length === 0) return [];
-    const [result] = await this.search.multiSearch<ListedDocument>([
-      {
-        indexUid: this.names.documents,
-        q: '',
-        filter: [shared.join(' OR '), `id != ${filterString(document.id)}`],
-        sort: ['dateTs:desc'],
-        limit: 200,
-        attributesToRetrieve: DOCUMENT_LIST_FIELDS,
-      },
-    ]);
+    const query = relatedDocumentsQuery(document, this.names);
+    if (!query) return [];
+    const [result] = await this.search.multiSearch<ListedDocument>([query]);
     const themes = new Set(document.themes);
     const speakers = new Set(document.speakers);
     const score = (d: ListedDocument) =>
@@ -265,31 +232,23 @@ export class Library {
 
   /** Document counts per theme id, over the whole collection. */
   async themeCounts(): Promise<Map<string, number>> {
-    const [result] = await this.search.multiSearch([
-      { indexUid: this.names.documents, q: '', limit: 0, facets: ['themes'] },
-    ]);
+    const [result] = await this.search.multiSearch([themeCountsQuery(this.names)]);
     return new Map(Object.entries(result?.facetDistribution?.['themes'] ?? {}));
   }
 
   /** Everyone named in any document, with their roles and document counts. */
   async people(): Promise<PersonSummary[]> {
-    const [result] = await this.search.multiSearch<Pick<DocumentRecord, 'people'>>([
-      { indexUid: this.names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['people'] },
-    ]);
+    const [result] = await this.search.multiSearch<Pick<DocumentRecord, 'people'>>([everyonesPeopleQuery(this.names)]);
     const bySlug = new Map<string, PersonSummary>();
     for (const hit of result?.hits ?? []) {
-      const seenInThisDocument = new Set<string>();
-      for (const person of hit.people ?? []) {
+      for (const person of groupPeople(hit.people ?? [])) {
         let summary = bySlug.get(person.slug);
         if (!summary) {
-          summary = { slug: person.slug, name: person.name, display: person.display, roles: [], documents: 0 };
+          summary = { ...person, roles: [], documents: 0 };
           bySlug.set(person.slug, summary);
         }
-        if (!summary.roles.includes(person.role)) summary.roles.push(person.role);
-        if (!seenInThisDocument.has(person.slug)) {
-          summary.documents += 1;
-          seenInThisDocument.add(person.slug);
-        }
+        for (const role of person.roles) if (!summary.roles.includes(role)) summary.roles.push(role);
+        summary.documents += 1;
       }
     }
     return [...bySlug.values()].sort((a, b) => sortName(a.name).localeCompare(sortName(b.name)) || a.name.localeCompare(b.name));
@@ -297,34 +256,14 @@ export class Library {
 
   /** A person's documents (newest first) and the passages that name them. */
   async person(slug: string): Promise<{ person: Person; roles: Role[]; documents: ListedDocument[]; passages: (Snippet & { docId: string })[] }> {
-    const [result] = await this.search.multiSearch<ListedDocument>([
-      {
-        indexUid: this.names.documents,
-        q: '',
-        filter: [`people.slug = ${filterString(slug)}`],
-        sort: ['dateTs:desc'],
-        limit: EVERYTHING,
-        attributesToRetrieve: DOCUMENT_LIST_FIELDS,
-      },
-    ]);
+    const [result] = await this.search.multiSearch<ListedDocument>([personDocumentsQuery(slug, this.names)]);
     const documents = (result?.hits ?? []) as ListedDocument[];
     const mentions = documents.flatMap((d) => d.people.filter((p) => p.slug === slug));
     const person = mentions[0];
     if (!person) throw new NotFound(`Nobody with the name "${slug}" appears in the collection.`);
     const roles = [...new Set(mentions.map((p) => p.role))];
     const [passageResult] = await this.search.multiSearch<PassageRecord>([
-      {
-        indexUid: this.names.passages,
-        q: `"${person.name.replace(/"/g, '')}"`,
-        filter: [`docId IN ${filterList(documents.slice(0, 500).map((d) => d.id))}`],
-        limit: 20,
-        attributesToRetrieve: ['id', 'docId', 'page', 'heading'],
-        attributesToCrop: ['text'],
-        cropLength: 40,
-        attributesToHighlight: ['text'],
-        highlightPreTag: '\uE000',
-        highlightPostTag: '\uE001',
-      },
+      personPassagesQuery(person.name, documents.slice(0, 500).map((d) => d.id), this.names),
     ]);
     const passages = (passageResult?.hits ?? []).map((hit) => ({
       id: hit.id,
@@ -337,13 +276,7 @@ export class Library {
   }
 
   async stats(): Promise<CorpusStats> {
-    const results = await this.search.multiSearch<Pick<DocumentRecord, 'date' | 'indexedAt'>>([
-      { indexUid: this.names.documents, q: '', page: 1, hitsPerPage: 0, facets: ['type'] },
-      { indexUid: this.names.passages, q: '', page: 1, hitsPerPage: 0 },
-      { indexUid: this.names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:asc'], limit: 1, attributesToRetrieve: ['date'] },
-      { indexUid: this.names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:desc'], limit: 1, attributesToRetrieve: ['date'] },
-      { indexUid: this.names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['indexedAt'] },
-    ]);
+    const results = await this.search.multiSearch<Pick<DocumentRecord, 'date' | 'indexedAt'>>(statsQueries(this.names));
     const [documents, passages, earliest, latest, indexed] = results;
     const lastIndexed = (indexed?.hits ?? []).reduce<string | null>(
       (max, hit) => (hit.indexedAt && (max === null || hit.indexedAt > max) ? hit.indexedAt : max),
@@ -367,8 +300,4 @@ export function sortName(name: string): string {
   const parts = name.trim().split(/\s+/);
   const last = parts.pop() ?? '';
   return `${last} ${parts.join(' ')}`.toLocaleLowerCase('en');
-}
-
-export function typeLabel(type: string): string {
-  return (DOC_TYPE_LABELS as Record<string, string>)[type] ?? type;
 }

@@ -12,8 +12,9 @@ import {
   type MultiSearchResult,
   type RecordAny,
 } from 'meilisearch';
-import { indexNames, type IndexNames } from '../../contract/settings.js';
+import { indexNames, isIndexNotFound, type IndexNames } from '../../contract/settings.js';
 import { SearchUnavailable } from '../errors.js';
+import { readinessQueries } from './query.js';
 
 export interface SearchConnection {
   url: string;
@@ -54,15 +55,12 @@ export class SearchClient {
   /** Meilisearch answers and both indexes exist (searches on them succeed), with their sizes. */
   async ready(): Promise<Readiness> {
     try {
-      const [documents, passages] = await this.multiSearch([
-        { indexUid: this.names.documents, q: '', limit: 0 },
-        { indexUid: this.names.passages, q: '', limit: 0 },
-      ]);
+      const [documents, passages] = await this.multiSearch(readinessQueries(this.names));
       return { ok: true, documents: documents?.estimatedTotalHits ?? 0, passages: passages?.estimatedTotalHits ?? 0 };
     } catch (err) {
       return {
         ok: false,
-        reason: indexMissing(err) ? 'index-missing' : 'unavailable',
+        reason: isIndexNotFound(err) ? 'index-missing' : 'unavailable',
         problem: err instanceof Error ? err.message : String(err),
       };
     }
@@ -73,19 +71,12 @@ export type Readiness =
   | { ok: true; documents: number; passages: number }
   | { ok: false; reason: 'index-missing' | 'unavailable'; problem: string };
 
-/** The error says the engine answers but an Entente index does not exist (not built yet). */
-export function indexMissing(err: unknown): boolean {
-  const cause = err instanceof SearchUnavailable ? err.cause : err;
-  return cause instanceof MeilisearchApiError && cause.cause?.code === 'index_not_found';
-}
-
 export function translateError(err: unknown): unknown {
   if (err instanceof MeilisearchRequestError || err instanceof MeilisearchRequestTimeOutError) {
     return new SearchUnavailable('The search engine is not answering. Please try again in a moment.', { cause: err });
   }
   if (err instanceof MeilisearchApiError) {
-    const code = err.cause?.code;
-    if (code === 'index_not_found') {
+    if (isIndexNotFound(err)) {
       return new SearchUnavailable('The search index is not built yet. Please try again once indexing has finished.', { cause: err });
     }
     if (err.response.status === 401 || err.response.status === 403 || (err.response.status >= 500)) {

@@ -4,8 +4,9 @@
  * request text can change the shape of a filter.
  */
 import type { MultiSearchQuery } from 'meilisearch';
-import { filterString as quote } from '../../contract/filters.js';
+import { filterList, filterString as quote } from '../../contract/filters.js';
 import { FACETS, SORTS, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
+import type { DocumentRecord } from '../../contract/document.js';
 import type { IndexNames } from '../../contract/settings.js';
 import { effectiveSort, type SearchState } from './state.js';
 
@@ -13,6 +14,12 @@ import { effectiveSort, type SearchState } from './state.js';
 export const HIGHLIGHT_PRE = '\uE000';
 export const HIGHLIGHT_POST = '\uE001';
 
+
+/** Every word must match (typos and synonyms allowed): a researcher's words are not optional. */
+const MATCHING_STRATEGY = 'all';
+
+/** A larger page than any corpus we expect holds, for aggregate views (people, stats). */
+const EVERYTHING = 100_000;
 
 /** `field IN [...]`: OR within one facet. Numeric facets take validated integers unquoted. */
 export function facetFilter(facet: FacetDefinition, selected: readonly string[]): string {
@@ -53,8 +60,7 @@ export function documentQueries(state: SearchState, names: IndexNames): { querie
   const main: MultiSearchQuery = {
     indexUid: names.documents,
     q: state.q,
-    // Every word must match (typos and synonyms allowed): a researcher's words are not optional.
-    matchingStrategy: 'all',
+    matchingStrategy: MATCHING_STRATEGY,
     filter: stateFilters(state),
     sort: [...SORTS[effectiveSort(state)].sort],
     page: state.page,
@@ -65,7 +71,7 @@ export function documentQueries(state: SearchState, names: IndexNames): { querie
   const disjunctive = selectedFacets.map<MultiSearchQuery>((facet) => ({
     indexUid: names.documents,
     q: state.q,
-    matchingStrategy: 'all',
+    matchingStrategy: MATCHING_STRATEGY,
     filter: stateFilters(state, facet.param),
     limit: 0,
     facets: [facet.field],
@@ -73,12 +79,12 @@ export function documentQueries(state: SearchState, names: IndexNames): { querie
   return { queries: [main, ...disjunctive], facetOrder: selectedFacets.map((f) => f.param) };
 }
 
-/** Up to `limit` passages of one document matching the query, cropped and highlighted. */
-export function passageSnippetQuery(q: string, docId: string, names: IndexNames, limit = 3): MultiSearchQuery {
+/** Passages matching `q` under `filter`, as cropped and highlighted snippets. */
+function snippetsQuery(q: string, filter: string[], names: IndexNames, limit: number): MultiSearchQuery {
   return {
     indexUid: names.passages,
     q,
-    filter: [`docId = ${quote(docId)}`],
+    filter,
     limit,
     attributesToRetrieve: ['id', 'docId', 'page', 'ordinal', 'heading'],
     attributesToCrop: ['text'],
@@ -87,6 +93,16 @@ export function passageSnippetQuery(q: string, docId: string, names: IndexNames,
     highlightPreTag: HIGHLIGHT_PRE,
     highlightPostTag: HIGHLIGHT_POST,
   };
+}
+
+/** Up to `limit` passages of one document matching the query, cropped and highlighted. */
+export function passageSnippetQuery(q: string, docId: string, names: IndexNames, limit = 3): MultiSearchQuery {
+  return snippetsQuery(q, [`docId = ${quote(docId)}`], names, limit);
+}
+
+/** Passages of these documents that name a person (the name as a phrase). */
+export function personPassagesQuery(name: string, docIds: readonly string[], names: IndexNames, limit = 20): MultiSearchQuery {
+  return snippetsQuery(`"${name.replace(/"/g, '')}"`, [`docId IN ${filterList(docIds)}`], names, limit);
 }
 
 /** A page size that takes every passage of a document in one request. */
@@ -115,4 +131,85 @@ export function documentMatchesQuery(q: string, docId: string, names: IndexNames
     highlightPreTag: HIGHLIGHT_PRE,
     highlightPostTag: HIGHLIGHT_POST,
   };
+}
+
+/** The whole result set in result order, up to `cap` documents (exports and feeds). */
+export function allDocumentsQuery(state: SearchState, names: IndexNames, cap: number): MultiSearchQuery {
+  return {
+    indexUid: names.documents,
+    q: state.q,
+    matchingStrategy: MATCHING_STRATEGY,
+    filter: stateFilters(state),
+    sort: [...SORTS[effectiveSort(state)].sort],
+    page: 1,
+    hitsPerPage: cap,
+    attributesToRetrieve: DOCUMENT_FIELDS,
+  };
+}
+
+/** One document by id, without its full text. */
+export function documentByIdQuery(id: string, names: IndexNames): MultiSearchQuery {
+  return { indexUid: names.documents, q: '', filter: [`id = ${quote(id)}`], limit: 1, attributesToRetrieve: DOCUMENT_FIELDS };
+}
+
+/** One passage by id, within the document its id names. */
+export function passageByIdQuery(passageId: string, docId: string, names: IndexNames): MultiSearchQuery {
+  return { indexUid: names.passages, q: '', filter: [`id = ${quote(passageId)}`, `docId = ${quote(docId)}`], limit: 1 };
+}
+
+/** Candidates for "related documents": others sharing a theme or a speaker, newest first; null when nothing can be shared. */
+export function relatedDocumentsQuery(document: Pick<DocumentRecord, 'id' | 'themes' | 'speakers'>, names: IndexNames): MultiSearchQuery | null {
+  const shared: string[] = [];
+  if (document.themes.length > 0) shared.push(`themes IN ${filterList(document.themes)}`);
+  if (document.speakers.length > 0) shared.push(`speakers IN ${filterList(document.speakers)}`);
+  if (shared.length === 0) return null;
+  return {
+    indexUid: names.documents,
+    q: '',
+    filter: [shared.join(' OR '), `id != ${quote(document.id)}`],
+    sort: ['dateTs:desc'],
+    limit: 200,
+    attributesToRetrieve: DOCUMENT_LIST_FIELDS,
+  };
+}
+
+/** Document counts per theme over the whole collection. */
+export function themeCountsQuery(names: IndexNames): MultiSearchQuery {
+  return { indexUid: names.documents, q: '', limit: 0, facets: ['themes'] };
+}
+
+/** The people of every document. */
+export function everyonesPeopleQuery(names: IndexNames): MultiSearchQuery {
+  return { indexUid: names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['people'] };
+}
+
+/** Every document naming a person, newest first. */
+export function personDocumentsQuery(slug: string, names: IndexNames): MultiSearchQuery {
+  return {
+    indexUid: names.documents,
+    q: '',
+    filter: [`people.slug = ${quote(slug)}`],
+    sort: ['dateTs:desc'],
+    limit: EVERYTHING,
+    attributesToRetrieve: DOCUMENT_LIST_FIELDS,
+  };
+}
+
+/** Corpus statistics: documents by type, passages, earliest and latest date, and every indexing time. */
+export function statsQueries(names: IndexNames): MultiSearchQuery[] {
+  return [
+    { indexUid: names.documents, q: '', page: 1, hitsPerPage: 0, facets: ['type'] },
+    { indexUid: names.passages, q: '', page: 1, hitsPerPage: 0 },
+    { indexUid: names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:asc'], limit: 1, attributesToRetrieve: ['date'] },
+    { indexUid: names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:desc'], limit: 1, attributesToRetrieve: ['date'] },
+    { indexUid: names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['indexedAt'] },
+  ];
+}
+
+/** Both indexes exist and answer (readiness), with their sizes. */
+export function readinessQueries(names: IndexNames): MultiSearchQuery[] {
+  return [
+    { indexUid: names.documents, q: '', limit: 0 },
+    { indexUid: names.passages, q: '', limit: 0 },
+  ];
 }

@@ -7,6 +7,7 @@
 import { FACETS, SORTS, type FacetParam, type SortKey } from '../../contract/facets.js';
 import { DOC_TYPES } from '../../contract/document.js';
 import { BadRequest } from '../errors.js';
+import { SLUG_PATTERN } from '../../contract/ids.js';
 
 export const PER_PAGE_CHOICES = [10, 20, 50] as const;
 export type PerPage = (typeof PER_PAGE_CHOICES)[number];
@@ -116,7 +117,7 @@ function integer(name: string, input: string, min: number, max: number): number 
 
 const facetValueCheckers: Record<FacetParam, (value: string, context: StateContext) => string | null> = {
   theme: (value, context) => {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) || (context.themeIds.size > 0 && !context.themeIds.has(value))) {
+    if (!SLUG_PATTERN.test(value) || (context.themeIds.size > 0 && !context.themeIds.has(value))) {
       return `Unknown theme "${value}". See /themes for the list.`;
     }
     return null;

@@ -3,8 +3,9 @@
  * chips, pagination, sort) is the current state with one change, written in a
  * canonical parameter order with defaults left out.
  */
-import { FACETS, type FacetParam, type SortKey } from '../../contract/facets.js';
+import { FACETS, type FacetParam } from '../../contract/facets.js';
 import { DEFAULT_PER_PAGE, type SearchState } from './state.js';
+import { searchPath } from '../links.js';
 
 export function stateParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
@@ -18,9 +19,8 @@ export function stateParams(state: SearchState): URLSearchParams {
   return params;
 }
 
-export function stateUrl(state: SearchState, path = '/'): string {
-  const query = stateParams(state).toString();
-  return query ? `${path}?${query}` : path;
+export function stateUrl(state: SearchState): string {
+  return searchPath(stateParams(state));
 }
 
 function copy(state: SearchState): SearchState {
@@ -71,10 +71,6 @@ export function withoutFilters(state: SearchState): SearchState {
 
 export function withPage(state: SearchState, page: number): SearchState {
   return { ...copy(state), page };
-}
-
-export function withSort(state: SearchState, sort: SortKey): SearchState {
-  return { ...copy(state), sort, page: 1 };
 }
 
 /** The state's parameters minus paging: what exports and feeds take. */

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { MultiSearchQuery, MultiSearchResult } from 'meilisearch';
 import { indexNames } from '../../contract/settings.js';
-import { Library, MAX_FACET_VALUES } from '../../server/search/library.js';
+import { Library } from '../../server/search/library.js';
+import { FACET_VALUES_SHOWN as MAX_FACET_VALUES } from '../../contract/facets.js';
 import type { SearchClient } from '../../server/search/meili.js';
 import { parseSearchState, type RawParams } from '../../server/search/state.js';
 
