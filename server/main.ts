@@ -122,8 +122,10 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const siteUrl = config.baseUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  logger.info(`Serving ${siteUrl}`);
+  const listening = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info(`Serving ${listening}`);
+  // Where readers find the site: the public origin when one is configured.
+  const siteUrl = config.baseUrl ?? listening;
 
   const firstRun = config.indexOnStart ? indexer.run() : Promise.resolve();
   if (config.watch) {
