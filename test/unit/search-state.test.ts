@@ -64,10 +64,30 @@ describe('search state from request parameters', () => {
     rejects({ q: 'x'.repeat(501) }, /too long/);
   });
 
-  it('writes a canonical, shareable URL and toggles values back to page 1', () => {
-    const state = parse({ q: 'people smuggling', speaker: 'Julian King', page: '2' });
-    assert.equal(stateUrl(state), '/?q=people+smuggling&speaker=Julian+King&page=2');
-    assert.equal(stateUrl(toggleValue(state, 'speaker', 'Julian King')), '/?q=people+smuggling');
-    assert.equal(stateUrl(toggleValue(state, 'theme', 'nato')), '/?q=people+smuggling&theme=nato&speaker=Julian+King');
+  /** What a shared URL means: the state a visitor opening it gets. */
+  function opened(url: string) {
+    const parsed = new URL(url, 'http://entente.example');
+    assert.equal(parsed.pathname, '/');
+    const params: RawParams = {};
+    for (const key of new Set(parsed.searchParams.keys())) {
+      const values = parsed.searchParams.getAll(key);
+      params[key] = values.length === 1 ? values[0] : values;
+    }
+    return parse(params);
+  }
+
+  it('writes a shareable URL that opens the same search, and toggles values back to page 1', () => {
+    const state = parse({ q: 'people smuggling', speaker: ['Julian King', 'Jonathan Faull'], theme: 'nato', from: '2024-05', sort: 'oldest', page: '2' });
+    assert.deepEqual(opened(stateUrl(state)), state);
+
+    const without = opened(stateUrl(toggleValue(state, 'speaker', 'Julian King')));
+    assert.deepEqual(without.selections.speaker, ['Jonathan Faull']);
+    assert.equal(without.page, 1);
+    assert.deepEqual({ ...without, selections: { ...without.selections, speaker: state.selections.speaker }, page: state.page }, state);
+
+    const added = opened(stateUrl(toggleValue(state, 'theme', 'migration')));
+    assert.deepEqual([...added.selections.theme].sort(), ['migration', 'nato']);
+    assert.equal(added.page, 1);
+    assert.deepEqual(opened(stateUrl(parse({}))), parse({}), 'an empty search stays empty');
   });
 });
