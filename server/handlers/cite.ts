@@ -15,7 +15,7 @@ import {
 } from '../citation/index.js';
 import { baseUrl, readSearchState, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
-import { filterParams, stateUrl } from '../search/url.js';
+import { feedParams, stateUrl } from '../search/url.js';
 import { absoluteUrl, feedPath } from '../links.js';
 
 /** Exports stop here: beyond it a researcher should narrow the search. */
@@ -100,13 +100,13 @@ export function citeHandlers(context: AppContext) {
     /** `/feed.atom?<search>`: the newest documents of a search. */
     async feed(req: Request, res: Response) {
       const parsed = readSearchState(req, context);
-      const state = { ...parsed, sort: parsed.sort ?? ('newest' as const), page: 1 };
+      // Always newest first, whatever the page was sorted by: a capped feed in any other order never shows what is new.
+      const state = { ...parsed, sort: 'newest' as const, page: 1 };
       const { documents } = await context.library.allDocuments(state, FEED_ENTRIES);
       const base = baseUrl(req);
-      const query = filterParams(parsed);
       const xml = atomFeed({
         title: parsed.q ? `Entente: ${parsed.q}` : 'Entente: latest documents',
-        selfUrl: absoluteUrl(base, feedPath(query)),
+        selfUrl: absoluteUrl(base, feedPath(feedParams(parsed))),
         searchUrl: absoluteUrl(base, stateUrl({ ...parsed, page: 1 })),
         docs: documents,
         baseUrl: base,

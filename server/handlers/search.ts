@@ -5,6 +5,7 @@ import { baseUrl, readSearchState, type AppContext } from '../context.js';
 import type { FacetCounts, SearchOutcome } from '../search/library.js';
 import { effectiveSort, hasFilters, PER_PAGE_CHOICES, type SearchState } from '../search/state.js';
 import {
+  feedParams,
   filterParams,
   onlyValue,
   stateUrl,
@@ -136,7 +137,7 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome, sug
       { label: 'BibTeX', url: exportPath('bib', query) },
       { label: 'RIS', url: exportPath('ris', query) },
     ],
-    feedUrl: feedPath(query),
+    feedUrl: feedPath(feedParams(state)),
     documentQuery: state.q ? `q=${encodeURIComponent(state.q)}` : '',
   };
 }

@@ -78,3 +78,8 @@ export function filterParams(state: SearchState): string {
   const params = stateParams({ ...state, page: 1, per: DEFAULT_PER_PAGE });
   return params.toString();
 }
+
+/** A search's feed parameters: its filters without paging or sort, since a feed always runs newest first. */
+export function feedParams(state: SearchState): string {
+  return filterParams({ ...state, sort: null });
+}

@@ -6,7 +6,8 @@
  * may become a person.
  */
 import { strict as assert } from 'node:assert';
-import type { Block, Role } from '../../contract/extracted.js';
+import type { Role } from '../../contract/document.js';
+import type { Block } from '../../contract/extracted.js';
 import { buildMetadata } from '../../indexer/stages/metadata.js';
 import { newJob } from '../../indexer/stages/stage.js';
 
