@@ -8,7 +8,7 @@
  * payload as text; feeds, citations, exports and JSON keep it as data.
  */
 import { strict as assert } from 'node:assert';
-import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -17,7 +17,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { personSlug } from '../../contract/ids.js';
 import { indexedApp } from '../support/app.js';
-import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { copyShippedBasics } from '../support/corpus.js';
 import { tempDir } from '../support/engine.js';
 
 const DOC_ID = 'reports-hostile-html';
@@ -119,7 +119,7 @@ describe('security: one hostile document on every page and in every output', fun
 
   before(async () => {
     const corpus = tempDir('hostile-corpus');
-    cpSync(SHIPPED_CORPUS, corpus, { recursive: true });
+    copyShippedBasics(corpus);
     appendFileSync(join(corpus, 'themes.yml'), `\n${HOSTILE_THEME}`);
     mkdirSync(join(corpus, 'reports'), { recursive: true });
     writeFileSync(join(corpus, 'reports/hostile.html'), HTML);
