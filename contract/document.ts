@@ -94,6 +94,8 @@ export interface DocumentRecord {
   /** Theme ids: the theme facet. */
   themes: string[];
   themeTags: ThemeTag[];
+  /** Glossary acronyms mentioned by any spelling (filterable): how an acronym in capitals is searched. */
+  acronyms: string[];
   provenance: ProvenanceMap;
   /** Short description/summary: first passage or explicit abstract. */
   summary: string;
@@ -125,6 +127,8 @@ export interface PassageRecord {
   text: string;
   /** Themes matched in this passage. */
   themes: string[];
+  /** Glossary acronyms this passage mentions by any spelling. */
+  acronyms: string[];
   /** Copied from the document so passage searches can filter by the same facets. */
   title: string;
   type: DocType;
@@ -171,4 +175,23 @@ export function groupPeople(people: readonly Person[]): PersonWithRoles[] {
     if (!entry.roles.includes(person.role)) entry.roles.push(person.role);
   }
   return [...bySlug.values()];
+}
+
+/** A document has pages a reader can turn to (a PDF, or anything with more than one page); others are cited by section and paragraph. */
+export function isPaginated(doc: Pick<DocumentRecord, 'format' | 'pages'>): boolean {
+  return doc.format === 'pdf' || doc.pages > 1;
+}
+
+/**
+ * Where a passage is, as a reader would look for it: "Page 4" in a paginated
+ * document, else its section and paragraph ("Industrial participation, paragraph 7").
+ */
+export function passageLocation(
+  doc: Pick<DocumentRecord, 'format' | 'pages'>,
+  passage: { page: number; ordinal?: number | undefined; heading?: string | null | undefined },
+): string {
+  if (isPaginated(doc)) return `Page ${passage.page}`;
+  const paragraph = passage.ordinal === undefined ? '' : `paragraph ${passage.ordinal + 1}`;
+  if (passage.heading) return paragraph ? `${passage.heading}, ${paragraph}` : passage.heading;
+  return paragraph ? `Paragraph ${passage.ordinal! + 1}` : 'Passage';
 }

@@ -34,6 +34,9 @@ export type FacetParam = (typeof FACETS)[number]['param'];
 export const FACET_VALUES_SHOWN = 100;
 export const FACET_VALUES_COUNTED = 1000;
 
+/** The year facet's value for documents without a date. */
+export const UNDATED = 'undated';
+
 /** Sort options: URL value -> Meilisearch sort expression (none = relevance). */
 export const SORTS = {
   relevance: { label: 'Relevance', sort: [] as string[] },

@@ -52,7 +52,7 @@ export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settin
   return {
     ...commonSettings(synonyms, acronyms),
     searchableAttributes: ['title', 'speakers', 'organisations', 'summary', 'text', 'place'],
-    filterableAttributes: [...facetFields, 'id', 'dateTs', 'file', 'people.slug'],
+    filterableAttributes: [...facetFields, 'id', 'dateTs', 'file', 'people.slug', 'acronyms'],
     sortableAttributes: ['dateTs', 'title'],
     faceting: { maxValuesPerFacet: FACET_VALUES_COUNTED, sortFacetValuesBy: { '*': 'count' } },
   };
@@ -62,7 +62,7 @@ export function passageSettings(synonyms: Synonyms, acronyms: string[]): Setting
   return {
     ...commonSettings(synonyms, acronyms),
     searchableAttributes: ['text', 'heading', 'title'],
-    filterableAttributes: [...facetFields, 'id', 'docId', 'dateTs', 'page'],
+    filterableAttributes: [...facetFields, 'id', 'docId', 'dateTs', 'page', 'acronyms'],
     sortableAttributes: ['dateTs', 'ordinal'],
     // The indexer lists every document id present in passages through this facet.
     faceting: { maxValuesPerFacet: MAX_TOTAL_HITS, sortFacetValuesBy: { '*': 'alpha' } },

@@ -38,7 +38,11 @@ const GlossaryEntrySchema = z.object({
   expansion: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
 });
-const GlossarySchema = z.object({ terms: z.array(GlossaryEntrySchema) });
+const GlossarySchema = z.object({
+  terms: z.array(GlossaryEntrySchema),
+  /** Groups of words and phrases meaning the same thing (not acronyms): "talks" and "dialogue". */
+  synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
+});
 
 export type Theme = z.infer<typeof ThemeSchema>;
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
@@ -92,17 +96,25 @@ export function loadTaxonomy(corpusDir: string): Taxonomy {
   return taxonomy;
 }
 
-export function loadGlossary(corpusDir: string): GlossaryEntry[] {
+export type Glossary = z.infer<typeof GlossarySchema>;
+
+export function loadGlossaryFile(corpusDir: string): Glossary {
   const file = join(corpusDir, 'glossary.yml');
-  if (!existsSync(file)) return [];
-  return loadYaml(file, GlossarySchema).terms;
+  if (!existsSync(file)) return { terms: [], synonyms: [] };
+  return loadYaml(file, GlossarySchema);
 }
 
-/** Every spelling of a glossary entry is a synonym of every other. */
-export function glossarySynonyms(glossary: GlossaryEntry[]): Record<string, string[]> {
+/** The glossary's acronym entries. */
+export function loadGlossary(corpusDir: string): GlossaryEntry[] {
+  return loadGlossaryFile(corpusDir).terms;
+}
+
+/** Every spelling of a glossary entry is a synonym of every other, and every member of a synonym group of the others. */
+export function glossarySynonyms(glossary: GlossaryEntry[], groups: readonly string[][] = []): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
-  for (const entry of glossary) {
-    const forms = [entry.acronym, entry.expansion, ...entry.aliases].map((f) => f.toLowerCase());
+  const allForms = [...glossary.map((entry) => [entry.acronym, entry.expansion, ...entry.aliases]), ...groups];
+  for (const group of allForms) {
+    const forms = group.map((f) => f.toLowerCase());
     for (const form of forms) {
       const others = forms.filter((f) => f !== form);
       synonyms[form] = [...new Set([...(synonyms[form] ?? []), ...others])];

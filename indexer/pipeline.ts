@@ -11,7 +11,7 @@ import type { Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
 import { PdfPool } from './extractors/pdf-pool.js';
 import { documentSettings, passageSettings } from '../contract/settings.js';
-import { glossarySynonyms, loadGlossary, loadTaxonomy, type GlossaryEntry } from '../contract/taxonomy.js';
+import { glossarySynonyms, loadGlossaryFile, loadTaxonomy, type GlossaryEntry } from '../contract/taxonomy.js';
 import { discover, sourceFile } from './stages/discover.js';
 import { extractStage } from './stages/extract.js';
 import { metadataStage } from './stages/metadata.js';
@@ -20,13 +20,14 @@ import { preflightStage } from './stages/preflight.js';
 import { Publisher } from './stages/publish.js';
 import { newJob, type Job, type SourceFile, type Stage, type StageContext, type StageOutcome } from './stages/stage.js';
 import { themesStage } from './stages/themes.js';
+import { acronymsStage } from './stages/acronyms.js';
 import { IndexStore } from './store.js';
 
 /** The per-document stages, in order. */
-export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, passagesStage, themesStage];
+export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, passagesStage, themesStage, acronymsStage];
 
 /** Bumped when a change to the stages alters their output, so every document is re-indexed once. */
-export const PIPELINE_VERSION = '1';
+export const PIPELINE_VERSION = '2';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 
@@ -78,7 +79,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   const config = loadConfig(corpusDir);
   const live = new IndexStore(options.client, options.prefix);
   const target = options.rebuild ? live.rebuildTarget() : live;
-  const settings = indexSettings(config.glossary);
+  const settings = indexSettings(config.glossary, config.synonymGroups);
 
   if (options.rebuild) await target.drop();
   await target.prepare(settings.documents, settings.passages);
@@ -106,6 +107,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   const ctx: StageContext = {
     corpusDir,
     taxonomy: config.taxonomy,
+    glossary: config.glossary,
     configHash: config.hash,
     indexed,
     pdfPool,
@@ -190,6 +192,7 @@ export async function explainFile(corpusDir: string, path: string, options: Pick
     return await processFile(file, {
       corpusDir: root,
       taxonomy: config.taxonomy,
+      glossary: config.glossary,
       configHash: config.hash,
       indexed: new Map(),
       pdfPool,
@@ -207,25 +210,29 @@ function newPdfPool(options: Pick<IndexOptions, 'pdf'>): PdfPool {
 interface CorpusConfig {
   taxonomy: ReturnType<typeof loadTaxonomy>;
   glossary: GlossaryEntry[];
+  /** The glossary's groups of words meaning the same (search synonyms only). */
+  synonymGroups: string[][];
   /** Changes whenever the taxonomy or the pipeline changes what records contain. */
   hash: string;
 }
 
 function loadConfig(corpusDir: string): CorpusConfig {
+  const glossary = loadGlossaryFile(corpusDir);
   const read = (name: string) => {
     const file = join(corpusDir, name);
     return existsSync(file) ? readFileSync(file, 'utf8') : '';
   };
   return {
     taxonomy: loadTaxonomy(corpusDir),
-    glossary: loadGlossary(corpusDir),
-    // The glossary shapes how records are searched (synonyms, acronyms): editing it re-indexes, as editing themes.yml does.
+    glossary: glossary.terms,
+    synonymGroups: glossary.synonyms,
+    // The glossary decides which acronyms each record carries: editing it re-indexes, as editing themes.yml does.
     hash: createHash('sha256').update(`${PIPELINE_VERSION}\n${read('themes.yml')}\n${read('glossary.yml')}`).digest('hex'),
   };
 }
 
-function indexSettings(glossary: GlossaryEntry[]) {
-  const synonyms = glossarySynonyms(glossary);
+function indexSettings(glossary: GlossaryEntry[], groups: readonly string[][]) {
+  const synonyms = glossarySynonyms(glossary, groups);
   const acronyms = glossary.map((g) => g.acronym);
   return { documents: documentSettings(synonyms, acronyms), passages: passageSettings(synonyms, acronyms) };
 }

@@ -38,6 +38,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     speakers,
     themes,
     themeTags: job.themeTags,
+    acronyms: job.acronyms,
     provenance: meta.provenance,
     summary: meta.summary,
     text: job.passages.map((p) => p.text).join('\n\n'),
@@ -50,7 +51,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     indexedAt,
   };
 
-  const passages: PassageRecord[] = job.passages.map((p) => ({
+  const passages: PassageRecord[] = job.passages.map((p, i) => ({
     id: p.id,
     docId: document.id,
     ordinal: p.ordinal,
@@ -60,6 +61,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     heading: p.heading,
     text: p.text,
     themes: p.themes,
+    acronyms: job.passageAcronyms[i] ?? [],
     title: document.title,
     type: document.type,
     organisations: document.organisations,

@@ -53,4 +53,95 @@
   // On narrow screens the filters start folded.
   var filters = document.querySelector('.sidebar__toggle');
   if (filters && window.matchMedia('(max-width: 900px)').matches) filters.open = false;
+  // "/" puts the cursor in the search box, unless one is typing somewhere already.
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var box = document.getElementById('q') || document.querySelector('.search-form__input');
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  });
+
+  // A document opened from a search scrolls to its first match (a link with its own #anchor wins).
+  var firstMatch = document.querySelector('.passage--first-match');
+  if (firstMatch && !window.location.hash) firstMatch.scrollIntoView({ block: 'center' });
+
+  // Long facet lists (speakers, organisations) get a box that narrows them.
+  function fold(text) {
+    return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+  function enhanceFacets(root) {
+    root.querySelectorAll('details.facet').forEach(function (facet) {
+      var more = facet.querySelector('.facet__more');
+      if (!more || facet.querySelector('.facet__filter')) return;
+      var title = facet.querySelector('.facet__title');
+      var label = (title ? title.firstChild.textContent : 'values').trim();
+      var input = document.createElement('input');
+      input.type = 'search';
+      input.className = 'facet__filter';
+      input.placeholder = 'Find a ' + label.toLowerCase() + '…';
+      input.setAttribute('aria-label', 'Find a value of ' + label);
+      facet.insertBefore(input, facet.querySelector('.facet__values'));
+      input.addEventListener('input', function () {
+        var wanted = fold(input.value.trim());
+        if (wanted) more.open = true;
+        facet.querySelectorAll('.facet__values > li').forEach(function (item) {
+          item.hidden = wanted !== '' && fold(item.textContent).indexOf(wanted) === -1;
+        });
+      });
+    });
+  }
+  enhanceFacets(document);
+
+  // Search as you type: the same URLs as the form, fetched and swapped in, with history kept.
+  var box = document.querySelector('[data-search-as-you-type]');
+  var layout = document.querySelector('.search-layout');
+  if (box && form && layout && window.fetch && window.DOMParser && window.history.pushState) {
+    var timer = null;
+    var controller = null;
+    var typing = false;
+    var searchUrl = function () {
+      var params = new URLSearchParams();
+      new FormData(form).forEach(function (value, name) {
+        if (typeof value === 'string' && value.trim() !== '' && name !== 'page') params.append(name, value);
+      });
+      var query = params.toString();
+      return '/' + (query ? '?' + query : '');
+    };
+    var load = function (url, push) {
+      if (controller) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      return fetch(url, { headers: { Accept: 'text/html' }, signal: controller ? controller.signal : undefined })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) {
+          var page = new DOMParser().parseFromString(html, 'text/html');
+          var fresh = page.querySelector('.search-layout');
+          if (!fresh) return;
+          layout.innerHTML = fresh.innerHTML;
+          document.title = page.title;
+          enhanceFacets(layout);
+          if (push === 'push') window.history.pushState({ search: url }, '', url);
+          else if (push === 'replace') window.history.replaceState({ search: url }, '', url);
+        })
+        .catch(function () { /* a failed or aborted fetch leaves the page as it is; submitting still works */ });
+    };
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        // The first change of a burst of typing is a new history entry; the rest replace it.
+        load(searchUrl(), typing ? 'replace' : 'push');
+        typing = true;
+      }, 300);
+    });
+    box.addEventListener('blur', function () { typing = false; });
+    window.addEventListener('popstate', function () {
+      var params = new URLSearchParams(window.location.search);
+      box.value = params.get('q') || '';
+      typing = false;
+      load(window.location.pathname + window.location.search, null);
+    });
+  }
 })();

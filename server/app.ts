@@ -16,6 +16,7 @@ import { Library } from './search/library.js';
 import { SearchClient, type SearchConnection } from './search/meili.js';
 import { isIndexNotFound } from '../contract/settings.js';
 import { ThemeCatalog } from './themes.js';
+import { GlossaryCatalog } from './glossary.js';
 import { viewHelpers } from './view-helpers.js';
 
 export interface AppDeps {
@@ -34,8 +35,9 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps): express.Express {
+  const glossary = new GlossaryCatalog(deps.corpusDir);
   const context: AppContext = {
-    library: new Library(new SearchClient(deps.search)),
+    library: new Library(new SearchClient(deps.search), () => glossary.acronyms()),
     themes: new ThemeCatalog(deps.corpusDir),
     corpusDir: deps.corpusDir,
     production: deps.production ?? false,

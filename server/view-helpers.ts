@@ -1,5 +1,5 @@
 /** Small formatting functions the views share (app.locals). */
-import { clipSummary, DOC_TYPE_LABELS, groupPeople, PROVENANCE_LABELS, type Provenance, type Role } from '../contract/document.js';
+import { clipSummary, DOC_TYPE_LABELS, groupPeople, isPaginated, passageLocation, PROVENANCE_LABELS, type Provenance, type Role } from '../contract/document.js';
 import { links } from './links.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -45,4 +45,4 @@ export function provenanceLabel(source: string | undefined): string {
   return source ? ((PROVENANCE_LABELS as Record<string, string>)[source as Provenance] ?? source) : 'not recorded';
 }
 
-export const viewHelpers = { formatDate, formatNumber, plural, typeLabel, roleLabel, provenanceLabel, clipSummary, groupPeople, links };
+export const viewHelpers = { formatDate, formatNumber, plural, typeLabel, roleLabel, provenanceLabel, clipSummary, groupPeople, links, isPaginated, passageLocation };

@@ -4,7 +4,7 @@
  * `stop(...)` with a reason, and the run goes on with the next file.
  */
 import type { DocumentRecord, Format, Passage, ThemeTag } from '../../contract/document.js';
-import type { Taxonomy } from '../../contract/taxonomy.js';
+import type { GlossaryEntry, Taxonomy } from '../../contract/taxonomy.js';
 import type { PdfPool } from '../extractors/pdf-pool.js';
 import type { Extracted, MetadataInput } from '../../contract/extracted.js';
 
@@ -38,11 +38,16 @@ export interface Job {
   metadata: DocumentMetadata | null;
   passages: Passage[];
   themeTags: ThemeTag[];
+  /** Glossary acronyms the document mentions (acronyms stage). */
+  acronyms: string[];
+  /** The same for each passage, in passage order. */
+  passageAcronyms: string[][];
 }
 
 export interface StageContext {
   corpusDir: string;
   taxonomy: Taxonomy;
+  glossary: readonly GlossaryEntry[];
   /** Hash of everything besides the file that changes the output (taxonomy, glossary, indexer version). */
   configHash: string;
   /** Fingerprints already in the index, by document id: preflight skips unchanged files. */
@@ -76,5 +81,7 @@ export function newJob(source: SourceFile): Job {
     metadata: null,
     passages: [],
     themeTags: [],
+    acronyms: [],
+    passageAcronyms: [],
   };
 }

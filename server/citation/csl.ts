@@ -3,7 +3,7 @@
  * citation format (APA, Chicago, BibTeX, RIS, CSL-JSON) is rendered from.
  */
 import { parse as parseName } from '@citation-js/name';
-import { DOC_TYPE_LABELS, type DocType, type DocumentRecord, type PassageRecord, type Person } from '../../contract/document.js';
+import { DOC_TYPE_LABELS, isPaginated, type DocType, type DocumentRecord, type PassageRecord, type Person } from '../../contract/document.js';
 import { foldAccents } from '../../contract/ids.js';
 import { documentUrl, passageUrl } from '../links.js';
 import { cleanLine, isoDateParts, isoDay } from './text.js';
@@ -71,8 +71,7 @@ const CSL_TYPES: Record<DocType, CslType> = {
 
 /** The page to cite, when the document has pages a reader can turn to (a PDF, or anything paginated). */
 export function pinpointPage(doc: Pick<DocumentRecord, 'format' | 'pages'>, passage: CitedPassage | undefined): number | null {
-  if (!passage) return null;
-  if (doc.format !== 'pdf' && doc.pages <= 1) return null;
+  if (!passage || !isPaginated(doc)) return null;
   return Number.isInteger(passage.page) && passage.page >= 1 ? passage.page : null;
 }
 

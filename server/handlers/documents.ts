@@ -6,10 +6,11 @@ import { groupPeople, type DocumentRecord, type Format, type ProvenanceMap } fro
 import { DOCUMENT_ID_PATTERN } from '../../contract/ids.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
-import { MAX_QUERY_LENGTH } from '../search/state.js';
+import { MAX_QUERY_LENGTH, parseSearchState, SEARCH_PARAMS, type RawParams } from '../search/state.js';
+import { stateUrl } from '../search/url.js';
 import { formatDate, provenanceLabel, typeLabel } from '../view-helpers.js';
 import { citationFormats } from '../citation/cite-box.js';
-import { documentFileUrl, documentUrl, passageUrl } from '../links.js';
+import { documentFileUrl, documentUrl, passageUrl, searchPath } from '../links.js';
 
 /** The id from the URL, checked against the id pattern before any lookup. */
 export function documentIdParam(req: Request): string {
@@ -27,6 +28,21 @@ function highlightQuery(req: Request): string {
   return q.trim();
 }
 
+/**
+ * The results this document was opened from: its URL carries the search's
+ * parameters (the hits link so). Anything unreadable falls back to the words alone.
+ */
+function backToResults(req: Request, context: AppContext): string | null {
+  const params: RawParams = {};
+  for (const name of SEARCH_PARAMS) if (req.query[name] !== undefined) params[name] = req.query[name];
+  if (Object.keys(params).length === 0) return null;
+  try {
+    return stateUrl(parseSearchState(params, { themeIds: context.themes.ids() }));
+  } catch {
+    return typeof params['q'] === 'string' ? searchPath({ q: params['q'] }) : null;
+  }
+}
+
 const NOTICES: Record<string, string> = {
   'passage-changed':
     'The passage you linked to has changed since the link was made; here is the document it belonged to.',
@@ -39,7 +55,8 @@ function metadataRows(document: DocumentRecord) {
   const add = (label: string, value: string | null | undefined, field: keyof ProvenanceMap, href?: string) => {
     if (value) rows.push({ label, value, source: provenanceLabel(provenance[field]), ...(href ? { href } : {}) });
   };
-  add('Date', document.date ? formatDate(document.date) : null, 'date');
+  // Always shown, "Undated" included, so the details say what the header says.
+  rows.push({ label: 'Date', value: formatDate(document.date), source: provenanceLabel(provenance.date) });
   add('Published', document.published ? formatDate(document.published) : null, 'published');
   add('Type', typeLabel(document.type), 'type');
   add('Organisations', document.organisations.join('; '), 'organisations');
@@ -70,6 +87,7 @@ export function documentHandlers(context: AppContext) {
       ]);
       const notice = typeof req.query['notice'] === 'string' ? (NOTICES[req.query['notice']] ?? null) : null;
       const base = baseUrl(req);
+      const firstMatch = passages.find((p) => p.matched)?.record.id ?? null;
       res.render('pages/document', {
         title: document.title,
         document,
@@ -84,6 +102,8 @@ export function documentHandlers(context: AppContext) {
         })),
         passages,
         matchCount: passages.filter((p) => p.matched).length,
+        firstMatch,
+        backUrl: backToResults(req, context),
         related,
         permalink: documentUrl(base, document.id),
         citations: citationFormats(document, base),

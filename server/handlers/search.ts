@@ -1,6 +1,7 @@
 /** The search page (`/`) and `GET /api/search`: the same search, as HTML or JSON. */
 import type { Request, Response } from 'express';
-import { FACETS, SORTS, type FacetParam, type SortKey } from '../../contract/facets.js';
+import { FACETS, SORTS, UNDATED, type FacetParam, type SortKey } from '../../contract/facets.js';
+import { passageLocation } from '../../contract/document.js';
 import { baseUrl, readSearchState, type AppContext } from '../context.js';
 import type { FacetCounts, SearchOutcome } from '../search/library.js';
 import { effectiveSort, hasFilters, PER_PAGE_CHOICES, type SearchState } from '../search/state.js';
@@ -8,6 +9,7 @@ import {
   feedParams,
   filterParams,
   onlyValue,
+  stateParams,
   stateUrl,
   toggleValue,
   withoutDate,
@@ -23,6 +25,7 @@ import { documentUrl, exportPath, feedPath, passageUrl } from '../links.js';
 export function facetValueLabel(context: AppContext, param: FacetParam, value: string): string {
   if (param === 'theme') return context.themes.label(value);
   if (param === 'type') return typeLabel(value);
+  if (param === 'year' && value === UNDATED) return 'Undated';
   return value;
 }
 
@@ -44,16 +47,17 @@ function activeChips(context: AppContext, state: SearchState): Chip[] {
 }
 
 interface HistogramBar {
-  year: number;
+  label: string;
   count: number;
   selected: boolean;
   url: string | null;
 }
 
-/** Documents per year, every year between the first and last shown (empty years as gaps). */
-function histogram(state: SearchState, years: FacetCounts | undefined): { bars: HistogramBar[]; max: number } {
-  const counts = new Map((years?.values ?? []).filter((v) => v.count > 0).map((v) => [Number(v.value), v.count]));
-  if (counts.size === 0) return { bars: [], max: 0 };
+/** Documents per year, every year between the first and last shown (empty years as gaps), then the undated ones. */
+function histogram(state: SearchState, years: FacetCounts | undefined): { bars: HistogramBar[]; max: number; first: string; last: string } {
+  const undated = years?.values.find((v) => v.value === UNDATED && v.count > 0);
+  const counts = new Map((years?.values ?? []).filter((v) => v.count > 0 && v.value !== UNDATED).map((v) => [Number(v.value), v.count]));
+  if (counts.size === 0) return { bars: [], max: 0, first: '', last: '' };
   const known = [...counts.keys()];
   const last = Math.max(...known);
   const first = Math.max(Math.min(...known), last - 59);
@@ -61,13 +65,18 @@ function histogram(state: SearchState, years: FacetCounts | undefined): { bars: 
   for (let year = first; year <= last; year++) {
     const count = counts.get(year) ?? 0;
     bars.push({
-      year,
+      label: String(year),
       count,
       selected: state.selections.year.includes(String(year)),
       url: count > 0 ? stateUrl(onlyValue(state, 'year', String(year))) : null,
     });
   }
-  return { bars, max: Math.max(...bars.map((b) => b.count)) };
+  const firstLabel = bars[0]!.label;
+  const lastLabel = bars[bars.length - 1]!.label;
+  if (undated) {
+    bars.push({ label: 'Undated', count: undated.count, selected: undated.selected, url: stateUrl(onlyValue(state, 'year', UNDATED)) });
+  }
+  return { bars, max: Math.max(...bars.map((b) => b.count)), first: firstLabel, last: lastLabel };
 }
 
 function pagination(state: SearchState, pages: number) {
@@ -107,6 +116,11 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome, sug
     };
   });
   const chips = activeChips(context, state);
+  const missing = [...new Set(outcome.hits.flatMap((hit) => hit.missing))];
+  const speakerSuggestions = outcome.unknownSpeakers.map((unknown) => ({
+    name: unknown.name,
+    closest: unknown.closest.map((name) => ({ name, url: stateUrl(toggleValue(toggleValue(state, 'speaker', unknown.name), 'speaker', name)) })),
+  }));
   const query = filterParams(state);
   const title = state.q ? `${state.q} – Search` : 'Search';
   return {
@@ -119,6 +133,8 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome, sug
     withoutQueryUrl: state.q ? stateUrl(withoutQuery(state)) : null,
     hasFilters: hasFilters(state),
     suggestion,
+    missing,
+    speakerSuggestions,
     histogram: histogram(state, outcome.facets.find((f) => f.param === 'year')),
     // Without an explicit sort the select rests on "relevance", so a new query is ranked by relevance.
     sortOptions: (Object.keys(SORTS) as SortKey[]).map((key) => ({
@@ -138,8 +154,13 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome, sug
       { label: 'RIS', url: exportPath('ris', query) },
     ],
     feedUrl: feedPath(feedParams(state)),
-    documentQuery: state.q ? `q=${encodeURIComponent(state.q)}` : '',
+    // A document opened from the results keeps the whole search, so "Back to results" returns to it.
+    documentQuery: stateParams(state).toString(),
   };
+}
+
+function hitMissing(outcome: SearchOutcome, id: string): string[] {
+  return outcome.hits.find((hit) => hit.document.id === id)?.missing ?? [];
 }
 
 export function searchJson(context: AppContext, outcome: SearchOutcome, base: string) {
@@ -166,8 +187,16 @@ export function searchJson(context: AppContext, outcome: SearchOutcome, base: st
       themes: document.themes.map((id) => ({ id, label: context.themes.label(id) })),
       summary: document.summary,
       url: documentUrl(base, document.id),
-      passages: passages.map((p) => ({ id: p.id, page: p.page, snippet: p.snippetHtml, permalink: passageUrl(base, p.id) })),
+      missing: hitMissing(outcome, document.id),
+      passages: passages.map((p) => ({
+        id: p.id,
+        page: p.page,
+        location: passageLocation(document, p),
+        snippet: p.snippetHtml,
+        permalink: passageUrl(base, p.id),
+      })),
     })),
+    unknownSpeakers: outcome.unknownSpeakers,
     facets: Object.fromEntries(
       outcome.facets.map((facet) => [
         facet.param,

@@ -11,9 +11,19 @@ import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './query.js';
 const MARKED = new RegExp(`${HIGHLIGHT_PRE}([^${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]*)${HIGHLIGHT_POST}`, 'g');
 const STRAY = new RegExp(`[${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]`, 'g');
 
+/**
+ * A typo or prefix match is marked only as far as the query's letters reach
+ * ("Kalas" marks "Kalla" in "Kallas"): the mark is widened to the whole word.
+ */
+const PARTIAL_WORD = new RegExp(`([\\p{L}\\p{N}]*)${HIGHLIGHT_PRE}([^${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]*)${HIGHLIGHT_POST}([\\p{L}\\p{N}]*)`, 'gu');
+
+export function wholeWordHighlights(marked: string): string {
+  return marked.replace(PARTIAL_WORD, `${HIGHLIGHT_PRE}$1$2$3${HIGHLIGHT_POST}`);
+}
+
 /** Safe HTML from a Meilisearch-highlighted string. */
 export function highlightHtml(marked: string): string {
-  return escapeHtml(marked).replace(MARKED, '<mark>$1</mark>').replace(STRAY, '');
+  return escapeHtml(wholeWordHighlights(marked)).replace(MARKED, '<mark>$1</mark>').replace(STRAY, '');
 }
 
 /** Whether a Meilisearch-highlighted string marks any match. */

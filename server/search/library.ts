@@ -4,7 +4,7 @@
  * corpus statistics. Every query shape comes from query.ts; the wire from meili.ts.
  */
 import { groupPeople, type DocumentRecord, type PassageRecord, type Person, type Role } from '../../contract/document.js';
-import { FACET_VALUES_SHOWN, FACETS, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
+import { FACET_VALUES_SHOWN, FACETS, UNDATED, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import { NotFound } from '../errors.js';
 import { hasHighlight, highlightHtml, plainHtml } from './highlight.js';
 import type { SearchClient } from './meili.js';
@@ -20,10 +20,18 @@ import {
   personDocumentsQuery,
   personPassagesQuery,
   relatedDocumentsQuery,
+  SNIPPETS_PER_DOCUMENT,
+  speakerNamesQuery,
+  termPresenceQueries,
   statsQueries,
   themeCountsQuery,
 } from './query.js';
 import type { SearchState } from './state.js';
+import { parseQuery, type ParsedQuery } from './query-text.js';
+import { closestNames, sameName } from './names.js';
+
+/** Speakers are re-read this often: new documents show up in the filter within seconds. */
+const SPEAKER_NAMES_TTL_MS = 5000;
 
 export type ListedDocument = Pick<
   DocumentRecord,
@@ -34,6 +42,7 @@ export type ListedDocument = Pick<
 export interface Snippet {
   id: string;
   page: number;
+  ordinal?: number;
   heading: string | null;
   /** Escaped HTML with <mark> around matches. */
   snippetHtml: string;
@@ -42,6 +51,13 @@ export interface Snippet {
 export interface SearchHit {
   document: ListedDocument;
   passages: Snippet[];
+  /** Query terms this document does not contain (the query's other words found it). */
+  missing: string[];
+}
+
+export interface SpeakerSuggestion {
+  name: string;
+  closest: string[];
 }
 
 export interface FacetValueCount {
@@ -62,6 +78,8 @@ export interface SearchOutcome {
   pages: number;
   hits: SearchHit[];
   facets: FacetCounts[];
+  /** Speaker filters that name nobody in the collection, with the closest names. */
+  unknownSpeakers: SpeakerSuggestion[];
 }
 
 export interface PassageView {
@@ -123,7 +141,13 @@ export function facetValues(
 }
 
 export class Library {
-  constructor(private readonly search: SearchClient) {}
+  private speakerCache: { at: number; names: string[] } | null = null;
+
+  /** `glossaryAcronyms`: the acronyms a query may write in capitals to mean the acronym only. */
+  constructor(
+    private readonly search: SearchClient,
+    private readonly glossaryAcronyms: () => ReadonlySet<string> = () => new Set(),
+  ) {}
 
   get names() {
     return this.search.names;
@@ -133,47 +157,110 @@ export class Library {
     return this.search.ready();
   }
 
+  /** The query box's text, read with the glossary's acronyms. */
+  parse(q: string): ParsedQuery {
+    return parseQuery(q, this.glossaryAcronyms());
+  }
+
+  /** Every speaker's name as indexed, re-read at most every few seconds. */
+  async speakerNames(): Promise<string[]> {
+    const now = performance.now();
+    if (this.speakerCache && now - this.speakerCache.at < SPEAKER_NAMES_TTL_MS) return this.speakerCache.names;
+    const [result] = await this.search.multiSearch([speakerNamesQuery(this.names)]);
+    const names = Object.keys(result?.facetDistribution?.['speakers'] ?? {});
+    this.speakerCache = { at: now, names };
+    return names;
+  }
+
+  /**
+   * Speaker filters as typed -> as indexed: accents and case do not matter. A name
+   * nobody in the collection has is kept (it finds nothing) and offered the closest names.
+   */
+  async resolveSpeakers(state: SearchState): Promise<{ state: SearchState; unknown: SpeakerSuggestion[] }> {
+    const typed = state.selections.speaker;
+    if (typed.length === 0) return { state, unknown: [] };
+    const known = await this.speakerNames();
+    const exact = new Set(known);
+    const resolved: string[] = [];
+    const unknown: SpeakerSuggestion[] = [];
+    for (const name of typed) {
+      const same = exact.has(name) ? [name] : sameName(name, known);
+      if (same.length > 0) resolved.push(...same);
+      else {
+        resolved.push(name);
+        unknown.push({ name, closest: closestNames(name, known) });
+      }
+    }
+    return { state: { ...state, selections: { ...state.selections, speaker: [...new Set(resolved)] } }, unknown };
+  }
+
   /** A results page: documents, their best passages and exact, disjunctive facet counts. */
-  async searchDocuments(state: SearchState, options: { passages?: boolean } = {}): Promise<SearchOutcome> {
-    const { queries, facetOrder } = documentQueries(state, this.names);
+  async searchDocuments(asked: SearchState, options: { passages?: boolean } = {}): Promise<SearchOutcome> {
+    const { state, unknown } = await this.resolveSpeakers(asked);
+    const parsed = this.parse(state.q);
+    const { queries, facetOrder } = documentQueries(state, this.names, parsed);
     const results = await this.search.multiSearch<ListedDocument>(queries);
     const main = results[0];
     if (!main) throw new Error('Meilisearch returned no result for the main query');
     const documents = main.hits as ListedDocument[];
-    // The snippets request goes out first; the facet lists are built while it is in flight.
-    const snippets =
-      state.q !== '' && documents.length > 0 && options.passages !== false
-        ? this.search.multiSearch<PassageRecord>(documents.map((d) => passageSnippetQuery(state.q, d.id, this.names)))
-        : null;
+    // Snippets (and, for several terms, which results lack which) go out first; the facet lists are built meanwhile.
+    const wantSnippets = parsed.text !== '' && documents.length > 0 && options.passages !== false;
+    const checkTerms = parsed.terms.length > 1 && documents.length > 0;
+    const second = wantSnippets || checkTerms
+      ? this.search.multiSearch<PassageRecord>([
+          ...(wantSnippets ? documents.map((d) => passageSnippetQuery(parsed, d.id, this.names, SNIPPETS_PER_DOCUMENT + 2)) : []),
+          ...(checkTerms ? termPresenceQueries(parsed, documents.map((d) => d.id), this.names) : []),
+        ])
+      : null;
     const facets = FACETS.map<FacetCounts>((facet) => {
       const index = facetOrder.indexOf(facet.param);
       const source = index >= 0 ? results[index + 1] : main;
-      return { param: facet.param, values: facetValues(source?.facetDistribution?.[facet.field], facet, state.selections[facet.param]) };
+      let distribution = source?.facetDistribution?.[facet.field];
+      if (facet.param === 'year') {
+        // Documents without a year are counted too, so the year counts add up to the total.
+        const dated = Object.values(distribution ?? {}).reduce((sum, n) => sum + n, 0);
+        const undated = (source?.totalHits ?? 0) - dated;
+        if (undated > 0) distribution = { ...distribution, [UNDATED]: undated };
+      }
+      return { param: facet.param, values: facetValues(distribution, facet, state.selections[facet.param]) };
     });
     let passages: Snippet[][] = documents.map(() => []);
-    if (snippets) {
-      passages = (await snippets).map((result) =>
-        result.hits.map((hit) => ({
-          id: hit.id,
-          page: hit.page,
-          heading: hit.heading ?? null,
-          snippetHtml: highlightHtml(hit._formatted?.text ?? ''),
-        })),
-      );
+    let missing: string[][] = documents.map(() => []);
+    if (second) {
+      const answers = await second;
+      if (wantSnippets) {
+        passages = answers.slice(0, documents.length).map((result) =>
+          result.hits
+            .filter((hit) => hasHighlight(hit._formatted?.text ?? ''))
+            .slice(0, SNIPPETS_PER_DOCUMENT)
+            .map((hit) => ({
+              id: hit.id,
+              page: hit.page,
+              ordinal: hit.ordinal,
+              heading: hit.heading ?? null,
+              snippetHtml: highlightHtml(hit._formatted?.text ?? ''),
+            })),
+        );
+      }
+      if (checkTerms) {
+        const presence = answers.slice(wantSnippets ? documents.length : 0).map((result) => new Set(result.hits.map((hit) => String(hit.id))));
+        missing = documents.map((d) => parsed.terms.filter((_, t) => !presence[t]?.has(d.id)));
+      }
     }
     return {
       state,
       total: main.totalHits ?? 0,
       page: main.page ?? state.page,
       pages: main.totalPages ?? 0,
-      hits: documents.map((document, i) => ({ document, passages: passages[i] ?? [] })),
+      hits: documents.map((document, i) => ({ document, passages: passages[i] ?? [], missing: missing[i] ?? [] })),
       facets,
+      unknownSpeakers: unknown,
     };
   }
 
   /** The whole result set in result order, up to `cap` documents (exports and feeds). */
   async allDocuments(state: SearchState, cap: number): Promise<{ documents: DocumentRecord[]; total: number }> {
-    const [result] = await this.search.multiSearch<DocumentRecord>([allDocumentsQuery(state, this.names, cap)]);
+    const [result] = await this.search.multiSearch<DocumentRecord>([allDocumentsQuery(state, this.names, cap, this.parse(state.q))]);
     return { documents: (result?.hits ?? []) as DocumentRecord[], total: result?.totalHits ?? 0 };
   }
 
@@ -191,8 +278,9 @@ export class Library {
 
   /** Every passage of a document in reading order, highlighted where it matches `q`. */
   async documentPassages(docId: string, q: string): Promise<PassageView[]> {
+    const parsed = this.parse(q);
     const queries = [documentPassagesQuery(docId, this.names)];
-    if (q !== '') queries.push(documentMatchesQuery(q, docId, this.names));
+    if (parsed.text !== '') queries.push(documentMatchesQuery(parsed, docId, this.names));
     const [all, matches] = await this.search.multiSearch<PassageRecord>(queries);
     const highlighted = new Map<string, string>();
     for (const hit of matches?.hits ?? []) highlighted.set(hit.id, hit._formatted?.text ?? '');

@@ -5,31 +5,48 @@
  */
 import type { MultiSearchQuery } from 'meilisearch';
 import { filterList, filterString as quote } from '../../contract/filters.js';
-import { FACETS, SORTS, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
+import { FACETS, SORTS, UNDATED, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import type { DocumentRecord } from '../../contract/document.js';
 import type { IndexNames } from '../../contract/settings.js';
 import { effectiveSort, type SearchState } from './state.js';
+import { parseQuery, type ParsedQuery } from './query-text.js';
 
 /** Private-use characters mark highlights, so they survive HTML escaping untouched (see highlight.ts). */
 export const HIGHLIGHT_PRE = '\uE000';
 export const HIGHLIGHT_POST = '\uE001';
 
 
-/** Every word must match (typos and synonyms allowed): a researcher's words are not optional. */
-const MATCHING_STRATEGY = 'all';
+/**
+ * A researcher's question in plain words rarely has every word in one document:
+ * documents with the most words (the rarest kept longest) rank first, and those
+ * without some words still come, marked with what they lack.
+ */
+export const MATCHING_STRATEGY = 'frequency';
 
 /** A larger page than any corpus we expect holds, for aggregate views (people, stats). */
 const EVERYTHING = 100_000;
 
 /** `field IN [...]`: OR within one facet. Numeric facets take validated integers unquoted. */
 export function facetFilter(facet: FacetDefinition, selected: readonly string[]): string {
-  const literals = selected.map((value) => (facet.numeric && /^\d+$/.test(value) ? value : quote(value)));
-  return `${facet.field} IN [${literals.join(', ')}]`;
+  const values = facet.numeric ? selected.filter((value) => value !== UNDATED) : selected;
+  const literals = values.map((value) => (facet.numeric && /^\d+$/.test(value) ? value : quote(value)));
+  const filter = `${facet.field} IN [${literals.join(', ')}]`;
+  // "Undated" is a value of the year facet: documents whose year is unknown.
+  if (values.length === selected.length) return filter;
+  const missing = `${facet.field} IS NULL OR ${facet.field} NOT EXISTS`;
+  return values.length === 0 ? missing : `${filter} OR ${missing}`;
 }
 
-/** Every filter of the state (AND across facets), optionally leaving one facet out. */
-export function stateFilters(state: SearchState, except?: FacetParam): string[] {
-  const filters: string[] = [];
+/** Acronyms written in capitals: results must mention them (any of them with OR). */
+export function acronymFilters(parsed: ParsedQuery): string[] {
+  if (parsed.acronyms.length === 0) return [];
+  if (parsed.anyOf) return [`acronyms IN ${filterList(parsed.acronyms)}`];
+  return parsed.acronyms.map((acronym) => `acronyms = ${quote(acronym)}`);
+}
+
+/** Every filter of the state (AND across facets) and of its query, optionally leaving one facet out. */
+export function stateFilters(state: SearchState, except?: FacetParam, parsed: ParsedQuery = parseQuery(state.q)): string[] {
+  const filters: string[] = [...acronymFilters(parsed)];
   for (const facet of FACETS) {
     const selected = state.selections[facet.param];
     if (facet.param !== except && selected.length > 0) filters.push(facetFilter(facet, selected));
@@ -55,13 +72,17 @@ export const DOCUMENT_FIELDS = DOCUMENT_LIST_FIELDS.concat([
  * the counts of unselected facets), then one query per facet with a selection,
  * without that facet's own filter, for its disjunctive counts.
  */
-export function documentQueries(state: SearchState, names: IndexNames): { queries: MultiSearchQuery[]; facetOrder: FacetParam[] } {
+export function documentQueries(
+  state: SearchState,
+  names: IndexNames,
+  parsed: ParsedQuery = parseQuery(state.q),
+): { queries: MultiSearchQuery[]; facetOrder: FacetParam[] } {
   const selectedFacets = FACETS.filter((f) => state.selections[f.param].length > 0);
   const main: MultiSearchQuery = {
     indexUid: names.documents,
-    q: state.q,
+    q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    filter: stateFilters(state),
+    filter: stateFilters(state, undefined, parsed),
     sort: [...SORTS[effectiveSort(state)].sort],
     page: state.page,
     hitsPerPage: state.per,
@@ -70,20 +91,24 @@ export function documentQueries(state: SearchState, names: IndexNames): { querie
   };
   const disjunctive = selectedFacets.map<MultiSearchQuery>((facet) => ({
     indexUid: names.documents,
-    q: state.q,
+    q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    filter: stateFilters(state, facet.param),
-    limit: 0,
+    filter: stateFilters(state, facet.param, parsed),
+    // page/hitsPerPage rather than limit: totalHits is exact, and the undated count is derived from it.
+    page: 1,
+    hitsPerPage: 0,
     facets: [facet.field],
   }));
   return { queries: [main, ...disjunctive], facetOrder: selectedFacets.map((f) => f.param) };
 }
 
-/** Passages matching `q` under `filter`, as cropped and highlighted snippets. */
+/** Passages matching `q` under `filter`, as cropped and highlighted snippets. Only the text is searched, so every snippet shows its match. */
 function snippetsQuery(q: string, filter: string[], names: IndexNames, limit: number): MultiSearchQuery {
   return {
     indexUid: names.passages,
     q,
+    matchingStrategy: MATCHING_STRATEGY,
+    attributesToSearchOn: ['text'],
     filter,
     limit,
     attributesToRetrieve: ['id', 'docId', 'page', 'ordinal', 'heading'],
@@ -96,8 +121,26 @@ function snippetsQuery(q: string, filter: string[], names: IndexNames, limit: nu
 }
 
 /** Up to `limit` passages of one document matching the query, cropped and highlighted. */
-export function passageSnippetQuery(q: string, docId: string, names: IndexNames, limit = 3): MultiSearchQuery {
-  return snippetsQuery(q, [`docId = ${quote(docId)}`], names, limit);
+export function passageSnippetQuery(parsed: ParsedQuery, docId: string, names: IndexNames, limit = SNIPPETS_PER_DOCUMENT): MultiSearchQuery {
+  return snippetsQuery(parsed.text, [`docId = ${quote(docId)}`, ...acronymFilters(parsed)], names, limit);
+}
+
+/** Snippets shown per result; a few more are asked for, since those without a visible match are dropped. */
+export const SNIPPETS_PER_DOCUMENT = 3;
+
+/**
+ * For each term of a query, which of these documents contain it (same typo and
+ * synonym rules): a result that lacks a term says so ("without: rearmament").
+ */
+export function termPresenceQueries(parsed: ParsedQuery, docIds: readonly string[], names: IndexNames): MultiSearchQuery[] {
+  return parsed.terms.map((term) => ({
+    indexUid: names.documents,
+    q: term,
+    matchingStrategy: 'all',
+    filter: [`id IN ${filterList(docIds)}`],
+    limit: docIds.length,
+    attributesToRetrieve: ['id'],
+  }));
 }
 
 /** Passages of these documents that name a person (the name as a phrase). */
@@ -120,11 +163,13 @@ export function documentPassagesQuery(docId: string, names: IndexNames): MultiSe
 }
 
 /** The passages of a document that match a query, fully highlighted (no crop). */
-export function documentMatchesQuery(q: string, docId: string, names: IndexNames): MultiSearchQuery {
+export function documentMatchesQuery(parsed: ParsedQuery, docId: string, names: IndexNames): MultiSearchQuery {
   return {
     indexUid: names.passages,
-    q,
-    filter: [`docId = ${quote(docId)}`],
+    q: parsed.text,
+    matchingStrategy: MATCHING_STRATEGY,
+    attributesToSearchOn: ['text'],
+    filter: [`docId = ${quote(docId)}`, ...acronymFilters(parsed)],
     limit: ALL_PASSAGES,
     attributesToRetrieve: ['id'],
     attributesToHighlight: ['text'],
@@ -134,12 +179,12 @@ export function documentMatchesQuery(q: string, docId: string, names: IndexNames
 }
 
 /** The whole result set in result order, up to `cap` documents (exports and feeds). */
-export function allDocumentsQuery(state: SearchState, names: IndexNames, cap: number): MultiSearchQuery {
+export function allDocumentsQuery(state: SearchState, names: IndexNames, cap: number, parsed: ParsedQuery = parseQuery(state.q)): MultiSearchQuery {
   return {
     indexUid: names.documents,
-    q: state.q,
+    q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    filter: stateFilters(state),
+    filter: stateFilters(state, undefined, parsed),
     sort: [...SORTS[effectiveSort(state)].sort],
     page: 1,
     hitsPerPage: cap,
@@ -171,6 +216,11 @@ export function relatedDocumentsQuery(document: Pick<DocumentRecord, 'id' | 'the
     limit: 200,
     attributesToRetrieve: DOCUMENT_LIST_FIELDS,
   };
+}
+
+/** Every speaker's name (the facet's values). */
+export function speakerNamesQuery(names: IndexNames): MultiSearchQuery {
+  return { indexUid: names.documents, q: '', limit: 0, facets: ['speakers'] };
 }
 
 /** Document counts per theme over the whole collection. */

@@ -4,7 +4,7 @@
  * BadRequest with a message a person can act on. Nothing outside the state
  * reaches a Meilisearch query.
  */
-import { FACETS, SORTS, type FacetParam, type SortKey } from '../../contract/facets.js';
+import { FACETS, SORTS, UNDATED, type FacetParam, type SortKey } from '../../contract/facets.js';
 import { DOC_TYPES } from '../../contract/document.js';
 import { BadRequest } from '../errors.js';
 import { SLUG_PATTERN } from '../../contract/ids.js';
@@ -125,7 +125,7 @@ const facetValueCheckers: Record<FacetParam, (value: string, context: StateConte
   speaker: () => null,
   type: (value) => ((DOC_TYPES as readonly string[]).includes(value) ? null : `Unknown document type "${value}". Known types: ${DOC_TYPES.join(', ')}.`),
   org: () => null,
-  year: (value) => (/^\d{4}$/.test(value) ? null : `Parameter "year" must be a four-digit year (got "${value}").`),
+  year: (value) => (/^\d{4}$/.test(value) || value === UNDATED ? null : `Parameter "year" must be a four-digit year or "${UNDATED}" (got "${value}").`),
 };
 
 /** The steps, in order. The order is the order in which problems are reported. */

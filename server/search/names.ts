@@ -1,0 +1,42 @@
+/**
+ * People's names as a researcher types them: accents and case do not matter
+ * ("Antonio Costa" is "António Costa"), and a misspelt name is offered the
+ * closest names in the collection ("Kalas" -> "Kaja Kallas").
+ */
+import { foldAccents } from '../../contract/ids.js';
+import { editDistance } from './suggest.js';
+
+const fold = (name: string) => foldAccents(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The names in `known` that are `input` up to accents, case and punctuation. */
+export function sameName(input: string, known: Iterable<string>): string[] {
+  const wanted = fold(input);
+  return [...known].filter((name) => fold(name) === wanted);
+}
+
+/** Up to `limit` names from `known` closest to `input`, best first; only names within a few typos of it. */
+export function closestNames(input: string, known: Iterable<string>, limit = 5): string[] {
+  const words = fold(input).split(' ').filter((w) => w.length >= 3);
+  if (words.length === 0) return [];
+  const scored: { name: string; score: number }[] = [];
+  for (const name of known) {
+    const parts = fold(name).split(' ');
+    let score = 0;
+    let matched = 0;
+    for (const word of words) {
+      let best = 3;
+      for (const part of parts) {
+        if (part === word || (word.length >= 4 && part.startsWith(word))) best = 0;
+        else best = Math.min(best, editDistance(word, part));
+      }
+      // One typo in a short word, two in a long one.
+      if (best <= (word.length >= 7 ? 2 : 1)) matched++;
+      score += best;
+    }
+    if (matched > 0) scored.push({ name, score: score + (words.length - matched) * 3 });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((entry) => entry.name);
+}

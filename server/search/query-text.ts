@@ -1,0 +1,90 @@
+/**
+ * The query box's syntax, read leniently: `"a phrase"`, `-word` and `-"a phrase"`
+ * to exclude, `OR` between words (any of them; results with more of the words
+ * rank first anyway). An unbalanced quote, a lone `-` or a stray `OR` is dropped
+ * rather than refused, so no query text is ever an error. A glossary acronym
+ * written in capitals ("SAFE", not "safe") must be mentioned by every result.
+ */
+
+export interface ParsedQuery {
+  /** The query as Meilisearch is sent it: normalised, stray operators dropped. */
+  text: string;
+  /** Words and phrases a result should contain (phrases with their quotes), in order. */
+  terms: string[];
+  excluded: string[];
+  /** Glossary acronyms written in capitals: results must mention them (any spelling). */
+  acronyms: string[];
+  /** `OR` was used: acronyms then widen the results rather than narrow them. */
+  anyOf: boolean;
+}
+
+interface Token {
+  kind: 'word' | 'phrase' | 'or';
+  text: string;
+  negated: boolean;
+}
+
+/** A quote mark of any common kind. */
+const QUOTE = /["“”„«»]/;
+/** Characters Meilisearch would read as syntax inside a word. */
+const STRAY = /["“”„«»]/g;
+
+function tokenize(q: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < q.length) {
+    while (i < q.length && /\s/.test(q[i]!)) i++;
+    if (i >= q.length) break;
+    let negated = false;
+    while (q[i] === '-') {
+      negated = true;
+      i++;
+    }
+    if (i < q.length && QUOTE.test(q[i]!)) {
+      const rest = q.slice(i + 1);
+      const close = rest.search(QUOTE);
+      if (close >= 0) {
+        const phrase = rest.slice(0, close).replace(/\s+/g, ' ').trim();
+        if (phrase !== '') tokens.push({ kind: phrase.includes(' ') ? 'phrase' : 'word', text: phrase, negated });
+        i += close + 2;
+        continue;
+      }
+      // An unbalanced quote: the words after it are read as words.
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < q.length && !/\s/.test(q[end]!)) end++;
+    const word = q.slice(i, end).replace(STRAY, '').replace(/^-+/, '');
+    i = end;
+    if (word === '') continue;
+    tokens.push({ kind: word === 'OR' && !negated ? 'or' : 'word', text: word, negated });
+  }
+  return tokens;
+}
+
+export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = new Set()): ParsedQuery {
+  const tokens = tokenize(q);
+  // `OR` counts only between two search terms.
+  const kept = tokens.filter((t, i) => t.kind !== 'or' || (i > 0 && tokens[i - 1]!.kind !== 'or' && i < tokens.length - 1 && tokens[i + 1]!.kind !== 'or'));
+  const anyOf = kept.some((t) => t.kind === 'or');
+  const parts: string[] = [];
+  const terms: string[] = [];
+  const excluded: string[] = [];
+  const acronyms: string[] = [];
+  for (const token of kept) {
+    if (token.kind === 'or') continue;
+    const written = token.kind === 'phrase' ? `"${token.text}"` : token.text;
+    if (token.negated) {
+      excluded.push(written);
+      parts.push(`-${written}`);
+      continue;
+    }
+    parts.push(written);
+    terms.push(written);
+    if (token.kind === 'word' && glossaryAcronyms.has(token.text) && token.text !== token.text.toLowerCase() && !acronyms.includes(token.text)) {
+      acronyms.push(token.text);
+    }
+  }
+  return { text: parts.join(' '), terms, excluded, acronyms, anyOf };
+}
