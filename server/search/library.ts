@@ -7,6 +7,7 @@ import { groupPeople, type DocumentRecord, type PassageRecord, type Person, type
 import { FACET_VALUES_SHOWN, FACETS, UNDATED, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import { NotFound } from '../errors.js';
 import { hasHighlight, highlightHtml, plainHtml } from './highlight.js';
+import type { SearchResponse } from 'meilisearch';
 import type { SearchClient } from './meili.js';
 import {
   allDocumentsQuery,
@@ -29,6 +30,9 @@ import {
 import type { SearchState } from './state.js';
 import { parseQuery, type ParsedQuery } from './query-text.js';
 import { closestNames, sameName } from './names.js';
+
+/** What the page needs of a search result, plain or federated. */
+type Counted<T extends Record<string, unknown>> = Pick<SearchResponse<T>, 'hits' | 'facetDistribution' | 'facetsByIndex' | 'estimatedTotalHits' | 'totalHits' | 'page' | 'totalPages'>;
 
 /** Speakers are re-read this often: new documents show up in the filter within seconds. */
 const SPEAKER_NAMES_TTL_MS = 5000;
@@ -198,28 +202,33 @@ export class Library {
   async searchDocuments(asked: SearchState, options: { passages?: boolean } = {}): Promise<SearchOutcome> {
     const { state, unknown } = await this.resolveSpeakers(asked);
     const parsed = this.parse(state.q);
-    const { queries, facetOrder } = documentQueries(state, this.names, parsed);
-    const results = await this.search.multiSearch<ListedDocument>(queries);
+    const { queries, federated, facetOrder } = documentQueries(state, this.names, parsed);
+    const results: Counted<ListedDocument>[] = federated
+      ? await Promise.all(federated.map((request) => this.search.federatedSearch<ListedDocument>(request.federation ?? {}, request.queries)))
+      : await this.search.multiSearch<ListedDocument>(queries);
     const main = results[0];
     if (!main) throw new Error('Meilisearch returned no result for the main query');
     const documents = main.hits as ListedDocument[];
     // Snippets (and, for several terms, which results lack which) go out first; the facet lists are built meanwhile.
     const wantSnippets = parsed.text !== '' && documents.length > 0 && options.passages !== false;
-    const checkTerms = parsed.terms.length > 1 && documents.length > 0;
+    // With OR a result needs only one alternative: nothing is "missing".
+    const checkTerms = !parsed.anyOf && parsed.terms.length > 1 && documents.length > 0;
+    const alternativeOf = (hit: ListedDocument & { _federation?: { queriesPosition?: number } }) =>
+      parsed.alternatives[hit._federation?.queriesPosition ?? 0] ?? parsed.alternatives[0]!;
     const second = wantSnippets || checkTerms
       ? this.search.multiSearch<PassageRecord>([
-          ...(wantSnippets ? documents.map((d) => passageSnippetQuery(parsed, d.id, this.names, SNIPPETS_PER_DOCUMENT + 2)) : []),
+          ...(wantSnippets ? documents.map((d) => passageSnippetQuery(alternativeOf(d), d.id, this.names, SNIPPETS_PER_DOCUMENT + 2)) : []),
           ...(checkTerms ? termPresenceQueries(parsed, documents.map((d) => d.id), this.names) : []),
         ])
       : null;
     const facets = FACETS.map<FacetCounts>((facet) => {
       const index = facetOrder.indexOf(facet.param);
       const source = index >= 0 ? results[index + 1] : main;
-      let distribution = source?.facetDistribution?.[facet.field];
+      let distribution = source?.facetDistribution?.[facet.field] ?? source?.facetsByIndex?.[this.names.documents]?.distribution[facet.field];
       if (facet.param === 'year') {
         // Documents without a year are counted too, so the year counts add up to the total.
         const dated = Object.values(distribution ?? {}).reduce((sum, n) => sum + n, 0);
-        const undated = (source?.totalHits ?? 0) - dated;
+        const undated = (source?.totalHits ?? source?.estimatedTotalHits ?? 0) - dated;
         if (undated > 0) distribution = { ...distribution, [UNDATED]: undated };
       }
       return { param: facet.param, values: facetValues(distribution, facet, state.selections[facet.param]) };
@@ -247,11 +256,12 @@ export class Library {
         missing = documents.map((d) => parsed.terms.filter((_, t) => !presence[t]?.has(d.id)));
       }
     }
+    const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
     return {
       state,
-      total: main.totalHits ?? 0,
+      total,
       page: main.page ?? state.page,
-      pages: main.totalPages ?? 0,
+      pages: main.totalPages ?? Math.ceil(total / state.per),
       hits: documents.map((document, i) => ({ document, passages: passages[i] ?? [], missing: missing[i] ?? [] })),
       facets,
       unknownSpeakers: unknown,

@@ -8,8 +8,11 @@ import {
   MeilisearchApiError,
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
+  type FederatedMultiSearchParams,
+  type MultiSearchFederation,
   type MultiSearchQuery,
   type MultiSearchResult,
+  type SearchResponse,
   type RecordAny,
 } from 'meilisearch';
 import { indexNames, isIndexNotFound, type IndexNames } from '../../contract/settings.js';
@@ -47,6 +50,15 @@ export class SearchClient {
     try {
       const response = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries });
       return response.results;
+    } catch (err) {
+      throw translateError(err);
+    }
+  }
+
+  /** One federated search: the queries' results joined into one ranked list (how `OR` is answered). */
+  async federatedSearch<T extends RecordAny = RecordAny>(federation: MultiSearchFederation, queries: MultiSearchQuery[]): Promise<SearchResponse<T>> {
+    try {
+      return (await this.client.multiSearch<FederatedMultiSearchParams, T>({ federation, queries })) as SearchResponse<T>;
     } catch (err) {
       throw translateError(err);
     }

@@ -16,7 +16,25 @@ export interface ParsedQuery {
   acronyms: string[];
   /** `OR` was used: acronyms then widen the results rather than narrow them. */
   anyOf: boolean;
+  /**
+   * With `OR`, the queries whose results are joined: `OR` binds the terms beside
+   * it, so "uk a OR b" is "uk a" or "uk b". Without `OR`, just `text`.
+   */
+  alternatives: Alternative[];
 }
+
+export interface Alternative {
+  text: string;
+  acronyms: string[];
+}
+
+interface Part {
+  text: string;
+  acronym: string | null;
+}
+
+/** More alternatives than this (several ORs) are cut: each is one more query. */
+export const MAX_ALTERNATIVES = 8;
 
 interface Token {
   kind: 'word' | 'phrase' | 'or';
@@ -72,19 +90,43 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
   const terms: string[] = [];
   const excluded: string[] = [];
   const acronyms: string[] = [];
+  // Slots of the query: a term, or a group of terms joined by OR.
+  const slots: Part[][] = [];
+  let joinNext = false;
   for (const token of kept) {
-    if (token.kind === 'or') continue;
+    if (token.kind === 'or') {
+      joinNext = true;
+      continue;
+    }
     const written = token.kind === 'phrase' ? `"${token.text}"` : token.text;
+    const isAcronym =
+      !token.negated && token.kind === 'word' && glossaryAcronyms.has(token.text) && token.text !== token.text.toLowerCase();
+    const part: Part = { text: token.negated ? `-${written}` : written, acronym: isAcronym ? token.text : null };
+    if (joinNext && slots.length > 0) slots[slots.length - 1]!.push(part);
+    else slots.push([part]);
+    joinNext = false;
     if (token.negated) {
       excluded.push(written);
-      parts.push(`-${written}`);
+      parts.push(part.text);
       continue;
     }
     parts.push(written);
     terms.push(written);
-    if (token.kind === 'word' && glossaryAcronyms.has(token.text) && token.text !== token.text.toLowerCase() && !acronyms.includes(token.text)) {
-      acronyms.push(token.text);
-    }
+    if (isAcronym && !acronyms.includes(token.text)) acronyms.push(token.text);
   }
-  return { text: parts.join(' '), terms, excluded, acronyms, anyOf };
+  let alternatives: Part[][] = [[]];
+  for (const slot of slots) {
+    alternatives = alternatives.flatMap((alternative) => slot.map((part) => [...alternative, part])).slice(0, MAX_ALTERNATIVES);
+  }
+  const text = parts.join(' ');
+  return {
+    text,
+    terms,
+    excluded,
+    acronyms,
+    anyOf,
+    alternatives: anyOf
+      ? alternatives.map((a) => ({ text: a.map((p) => p.text).join(' '), acronyms: [...new Set(a.flatMap((p) => (p.acronym ? [p.acronym] : [])))] }))
+      : [{ text, acronyms }],
+  };
 }

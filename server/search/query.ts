@@ -3,13 +3,13 @@
  * from the facet catalog and values are always quoted and escaped, so no
  * request text can change the shape of a filter.
  */
-import type { MultiSearchQuery } from 'meilisearch';
+import type { MultiSearchFederation, MultiSearchQuery } from 'meilisearch';
 import { filterList, filterString as quote } from '../../contract/filters.js';
 import { FACETS, SORTS, UNDATED, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import type { DocumentRecord } from '../../contract/document.js';
 import type { IndexNames } from '../../contract/settings.js';
 import { effectiveSort, type SearchState } from './state.js';
-import { parseQuery, type ParsedQuery } from './query-text.js';
+import { parseQuery, type Alternative, type ParsedQuery } from './query-text.js';
 
 /** Private-use characters mark highlights, so they survive HTML escaping untouched (see highlight.ts). */
 export const HIGHLIGHT_PRE = '\uE000';
@@ -37,16 +37,20 @@ export function facetFilter(facet: FacetDefinition, selected: readonly string[])
   return values.length === 0 ? missing : `${filter} OR ${missing}`;
 }
 
-/** Acronyms written in capitals: results must mention them (any of them with OR). */
-export function acronymFilters(parsed: ParsedQuery): string[] {
-  if (parsed.acronyms.length === 0) return [];
-  if (parsed.anyOf) return [`acronyms IN ${filterList(parsed.acronyms)}`];
-  return parsed.acronyms.map((acronym) => `acronyms = ${quote(acronym)}`);
+/** Acronyms written in capitals: results must mention each of them (by any spelling). */
+export function acronymFilters(acronyms: readonly string[]): string[] {
+  return acronyms.map((acronym) => `acronyms = ${quote(acronym)}`);
+}
+
+/** A multi-search request: plain, or federated (the queries' results joined, for `OR`). */
+export interface SearchRequest {
+  queries: MultiSearchQuery[];
+  federation?: MultiSearchFederation;
 }
 
 /** Every filter of the state (AND across facets) and of its query, optionally leaving one facet out. */
-export function stateFilters(state: SearchState, except?: FacetParam, parsed: ParsedQuery = parseQuery(state.q)): string[] {
-  const filters: string[] = [...acronymFilters(parsed)];
+export function stateFilters(state: SearchState, except?: FacetParam, acronyms: readonly string[] = parseQuery(state.q).acronyms): string[] {
+  const filters: string[] = [...acronymFilters(acronyms)];
   for (const facet of FACETS) {
     const selected = state.selections[facet.param];
     if (facet.param !== except && selected.length > 0) filters.push(facetFilter(facet, selected));
@@ -68,38 +72,62 @@ export const DOCUMENT_FIELDS = DOCUMENT_LIST_FIELDS.concat([
 ]);
 
 /**
- * The documents queries for one results page: the main query (hits, total and
+ * The documents requests for one results page: the main query (hits, total and
  * the counts of unselected facets), then one query per facet with a selection,
- * without that facet's own filter, for its disjunctive counts.
+ * without that facet's own filter, for its disjunctive counts: one multi-search
+ * request. With `OR`, the same as federated requests (`federated`), each joining
+ * the alternatives' results.
  */
 export function documentQueries(
   state: SearchState,
   names: IndexNames,
   parsed: ParsedQuery = parseQuery(state.q),
-): { queries: MultiSearchQuery[]; facetOrder: FacetParam[] } {
+): { queries: MultiSearchQuery[]; federated?: SearchRequest[]; facetOrder: FacetParam[] } {
   const selectedFacets = FACETS.filter((f) => state.selections[f.param].length > 0);
+  const unselected = FACETS.filter((f) => state.selections[f.param].length === 0).map((f) => f.field);
+  const sort = [...SORTS[effectiveSort(state)].sort];
+  const facetOrder = selectedFacets.map((f) => f.param);
+  if (parsed.anyOf) {
+    const joined = (except: FacetParam | undefined, facets: string[], offset: number, limit: number): SearchRequest => ({
+      federation: { offset, limit, facetsByIndex: { [names.documents]: facets }, mergeFacets: {} },
+      queries: parsed.alternatives.map((alternative) => ({
+        indexUid: names.documents,
+        q: alternative.text,
+        matchingStrategy: MATCHING_STRATEGY,
+        filter: stateFilters(state, except, alternative.acronyms),
+        ...(sort.length > 0 ? { sort } : {}),
+        attributesToRetrieve: DOCUMENT_LIST_FIELDS,
+      })),
+    });
+    return {
+      queries: [],
+      federated: [
+        joined(undefined, unselected, (state.page - 1) * state.per, state.per),
+        ...selectedFacets.map((facet) => joined(facet.param, [facet.field], 0, 0)),
+      ],
+      facetOrder,
+    };
+  }
   const main: MultiSearchQuery = {
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    filter: stateFilters(state, undefined, parsed),
-    sort: [...SORTS[effectiveSort(state)].sort],
+    filter: stateFilters(state, undefined, parsed.acronyms),
+    sort,
     page: state.page,
     hitsPerPage: state.per,
-    facets: FACETS.filter((f) => state.selections[f.param].length === 0).map((f) => f.field),
+    facets: unselected,
     attributesToRetrieve: DOCUMENT_LIST_FIELDS,
   };
   const disjunctive = selectedFacets.map<MultiSearchQuery>((facet) => ({
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    filter: stateFilters(state, facet.param, parsed),
-    // page/hitsPerPage rather than limit: totalHits is exact, and the undated count is derived from it.
-    page: 1,
-    hitsPerPage: 0,
+    filter: stateFilters(state, facet.param, parsed.acronyms),
+    limit: 0,
     facets: [facet.field],
   }));
-  return { queries: [main, ...disjunctive], facetOrder: selectedFacets.map((f) => f.param) };
+  return { queries: [main, ...disjunctive], facetOrder };
 }
 
 /** Passages matching `q` under `filter`, as cropped and highlighted snippets. Only the text is searched, so every snippet shows its match. */
@@ -121,8 +149,8 @@ function snippetsQuery(q: string, filter: string[], names: IndexNames, limit: nu
 }
 
 /** Up to `limit` passages of one document matching the query, cropped and highlighted. */
-export function passageSnippetQuery(parsed: ParsedQuery, docId: string, names: IndexNames, limit = SNIPPETS_PER_DOCUMENT): MultiSearchQuery {
-  return snippetsQuery(parsed.text, [`docId = ${quote(docId)}`, ...acronymFilters(parsed)], names, limit);
+export function passageSnippetQuery(alternative: Alternative, docId: string, names: IndexNames, limit = SNIPPETS_PER_DOCUMENT): MultiSearchQuery {
+  return snippetsQuery(alternative.text, [`docId = ${quote(docId)}`, ...acronymFilters(alternative.acronyms)], names, limit);
 }
 
 /** Snippets shown per result; a few more are asked for, since those without a visible match are dropped. */
@@ -169,7 +197,7 @@ export function documentMatchesQuery(parsed: ParsedQuery, docId: string, names: 
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
     attributesToSearchOn: ['text'],
-    filter: [`docId = ${quote(docId)}`, ...acronymFilters(parsed)],
+    filter: [`docId = ${quote(docId)}`, ...acronymFilters(parsed.anyOf ? [] : parsed.acronyms)],
     limit: ALL_PASSAGES,
     attributesToRetrieve: ['id'],
     attributesToHighlight: ['text'],
@@ -184,7 +212,7 @@ export function allDocumentsQuery(state: SearchState, names: IndexNames, cap: nu
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    filter: stateFilters(state, undefined, parsed),
+    filter: stateFilters(state, undefined, parsed.anyOf ? [] : parsed.acronyms),
     sort: [...SORTS[effectiveSort(state)].sort],
     page: 1,
     hitsPerPage: cap,

@@ -5,11 +5,11 @@
  * documents, and the way back to the results.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import request from 'supertest';
 import { indexedApp, type IndexedApp } from '../support/app.js';
-import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { copyShippedBasics } from '../support/corpus.js';
 import { tempDir } from '../support/engine.js';
 
 const FILLER =
@@ -84,7 +84,7 @@ This note on maritime security cooperation records no day, month or year at all.
 
 function writeCorpus(): string {
   const dir = tempDir('finding-corpus');
-  cpSync(SHIPPED_CORPUS, dir, { recursive: true });
+  copyShippedBasics(dir);
   for (const [relative, content] of Object.entries(DOCUMENTS)) {
     mkdirSync(dirname(join(dir, relative)), { recursive: true });
     writeFileSync(join(dir, relative), content);
