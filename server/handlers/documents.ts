@@ -2,7 +2,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Request, Response } from 'express';
-import { groupPeople, type DocumentRecord, type Format, type ProvenanceMap } from '../../contract/document.js';
+import { groupPeople, passageLocation, type DocumentRecord, type Format, type ProvenanceMap } from '../../contract/document.js';
 import { DOCUMENT_ID_PATTERN } from '../../contract/ids.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
@@ -124,6 +124,7 @@ export function documentHandlers(context: AppContext) {
           id: record.id,
           ordinal: record.ordinal,
           page: record.page,
+          location: passageLocation(document, record),
           heading: record.heading,
           text: record.text,
           permalink: passageUrl(base, record.id),
