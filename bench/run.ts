@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch } from 'meilisearch';
 import { ensureEngine, freePort, stopChild } from '../indexer/engine/engine.js';
-import { loadTaxonomy } from '../contract/taxonomy.js';
+import { loadGlossary, loadTaxonomy } from '../contract/taxonomy.js';
 import { obtainSearchKey } from '../server/search/meili.js';
 import { BENCH_DIR, corpusThemes, ensureCorpus, REPO_ROOT, writeDocument, type CorpusManifest } from './generate.js';
 import { engineFloor, runIndexer, type EngineFloor, type IndexerRun } from './indexing.js';
@@ -167,7 +167,8 @@ async function main(): Promise<void> {
       const pool = await facetPool(admin, prefix);
       const queries = queryMix(pool);
       const themeIds = new Set(loadTaxonomy(corpusDir).themes.map((t) => t.id));
-      const { sequences, roundTrips } = await meiliSequences(connection, queries, themeIds);
+      const acronyms = new Set(loadGlossary(corpusDir).map((entry) => entry.acronym));
+      const { sequences, roundTrips } = await meiliSequences(connection, queries, themeIds, acronyms);
       search = { queries: queries.length, meiliRoundTripsPerQuery: round(roundTrips.reduce((a, b) => a + b, 0) / roundTrips.length), byConcurrency: [] };
       for (const connections of CONCURRENCY) {
         const load = (label: string, url: string, seqs: typeof sequences) => {

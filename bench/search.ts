@@ -5,7 +5,7 @@
  * baseline is recorded by running the server's own Library over a client that
  * keeps every multi-search body, so it is exactly what the app sends.
  */
-import type { MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
+import type { MultiSearchFederation, MultiSearchQuery, MultiSearchResult, RecordAny, SearchResponse } from 'meilisearch';
 import { Meilisearch } from 'meilisearch';
 import { indexNames } from '../contract/settings.js';
 import { Library } from '../server/search/library.js';
@@ -68,31 +68,41 @@ export function queryMix(pool: FacetPool, count = 48): string[] {
   return queries;
 }
 
-/** A SearchClient that keeps the multi-search bodies it sends. */
+/** A SearchClient that keeps the multi-search bodies it sends (plain and federated). */
 class RecordingClient extends SearchClient {
-  readonly calls: MultiSearchQuery[][] = [];
+  readonly calls: { queries: MultiSearchQuery[]; federation?: MultiSearchFederation }[] = [];
   override async multiSearch<T extends RecordAny = RecordAny>(queries: MultiSearchQuery[]): Promise<MultiSearchResult<T>[]> {
-    this.calls.push(structuredClone(queries));
+    this.calls.push(structuredClone({ queries }));
     return super.multiSearch<T>(queries);
+  }
+  override async federatedSearch<T extends RecordAny = RecordAny>(federation: MultiSearchFederation, queries: MultiSearchQuery[]): Promise<SearchResponse<T>> {
+    this.calls.push(structuredClone({ federation, queries }));
+    return super.federatedSearch<T>(federation, queries);
   }
 }
 
 /** For each query string, the multi-search requests the app makes for it, as HTTP requests to Meilisearch. */
-export async function meiliSequences(connection: SearchConnection, queries: string[], themeIds: ReadonlySet<string>): Promise<{ sequences: LoadRequest[][]; roundTrips: number[] }> {
+export async function meiliSequences(
+  connection: SearchConnection,
+  queries: string[],
+  themeIds: ReadonlySet<string>,
+  acronyms: ReadonlySet<string> = new Set(),
+): Promise<{ sequences: LoadRequest[][]; roundTrips: number[] }> {
   const sequences: LoadRequest[][] = [];
   for (const query of queries) {
     const client = new RecordingClient(connection);
     const params = Object.fromEntries(groupParams(new URLSearchParams(query)));
-    await new Library(client).searchDocuments(parseSearchState(params, { themeIds }));
+    await new Library(client, () => acronyms).searchDocuments(parseSearchState(params, { themeIds }));
     sequences.push(
-      client.calls.map((queriesOfCall) => ({
+      client.calls.map((body) => ({
         method: 'POST' as const,
         path: '/multi-search',
         headers: {
           'content-type': 'application/json',
           ...(connection.searchKey ? { authorization: `Bearer ${connection.searchKey}` } : {}),
         },
-        body: JSON.stringify({ queries: queriesOfCall }),
+        // Requests the app sends at once (federated facet counts) are replayed one after another here.
+        body: JSON.stringify(body),
       })),
     );
   }

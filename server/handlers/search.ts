@@ -97,6 +97,15 @@ function pagination(state: SearchState, pages: number) {
   };
 }
 
+/**
+ * Ranked by relevance, documents with every word come first: when the first
+ * lacks a word, none has them all (the page then says so, as for no results).
+ */
+export function noneHasEveryWord(outcome: SearchOutcome): boolean {
+  const first = outcome.hits[0];
+  return effectiveSort(outcome.state) === 'relevance' && first !== undefined && first.missing.length > 0;
+}
+
 export function searchPageModel(context: AppContext, outcome: SearchOutcome, suggestion: string | null = null) {
   const { state } = outcome;
   const facets = FACETS.map((facet) => {
@@ -134,6 +143,7 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome, sug
     hasFilters: hasFilters(state),
     suggestion,
     missing,
+    partial: noneHasEveryWord(outcome),
     speakerSuggestions,
     histogram: histogram(state, outcome.facets.find((f) => f.param === 'year')),
     // Without an explicit sort the select rests on "relevance", so a new query is ranked by relevance.
@@ -209,13 +219,13 @@ export function searchJson(context: AppContext, outcome: SearchOutcome, base: st
 /** For a query that found nothing: a respelling from the collection's vocabulary, offered only if it finds something. */
 async function spellingSuggestion(context: AppContext, outcome: SearchOutcome): Promise<string | null> {
   const { state } = outcome;
-  if (outcome.total > 0 || !state.q) return null;
+  if (!state.q || (outcome.total > 0 && !noneHasEveryWord(outcome))) return null;
   // The vocabulary comes from what the same filters hold without the query (this outcome has no facet values).
   const browse = await context.library.searchDocuments({ ...state, q: '', page: 1 }, { passages: false });
   const suggestion = suggestSpelling(state.q, browse, context);
   if (!suggestion) return null;
-  const check = await context.library.searchDocuments({ ...state, q: suggestion, page: 1 }, { passages: false });
-  return check.total > 0 ? suggestion : null;
+  const check = await context.library.searchDocuments({ ...state, q: suggestion, page: 1, sort: null }, { passages: false });
+  return check.total > 0 && !noneHasEveryWord(check) ? suggestion : null;
 }
 
 export function searchHandlers(context: AppContext) {

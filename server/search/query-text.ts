@@ -26,7 +26,21 @@ export interface ParsedQuery {
 export interface Alternative {
   text: string;
   acronyms: string[];
+  /** How much its results count when joined with the others (1 = as much as the whole query). */
+  weight?: number;
 }
+
+/**
+ * A question in several words is answered by the whole query (documents with the
+ * most words, rarest first) joined with each word on its own, weighted down: a
+ * document with only some of the words is still found, below those with more.
+ */
+export const SINGLE_TERM_WEIGHT = 0.3;
+
+/** Words of a question too common to find anything on their own ("what did the EU agree"). */
+const FUNCTION_WORDS = new Set(
+  'a an the and or but of to in on at by for with from into onto about as is are was were be been being do does did done has have had will would can could should may might must shall what which who whom whose when where why how this that these those it its their there here than then so not no'.split(' '),
+);
 
 interface Part {
   text: string;
@@ -119,6 +133,8 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
     alternatives = alternatives.flatMap((alternative) => slot.map((part) => [...alternative, part])).slice(0, MAX_ALTERNATIVES);
   }
   const text = parts.join(' ');
+  const negations = excluded.map((e) => `-${e}`);
+  const wordByWord = !anyOf && terms.length > 1;
   return {
     text,
     terms,
@@ -127,6 +143,15 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
     anyOf,
     alternatives: anyOf
       ? alternatives.map((a) => ({ text: a.map((p) => p.text).join(' '), acronyms: [...new Set(a.flatMap((p) => (p.acronym ? [p.acronym] : [])))] }))
-      : [{ text, acronyms }],
+      : wordByWord
+        ? [
+            { text, acronyms },
+            ...terms.filter((term) => !FUNCTION_WORDS.has(term.toLowerCase())).map((term) => ({
+              text: [term, ...negations].join(' '),
+              acronyms: acronyms.includes(term) ? [term] : [],
+              weight: SINGLE_TERM_WEIGHT,
+            })),
+          ]
+        : [{ text, acronyms }],
   };
 }

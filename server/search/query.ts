@@ -87,10 +87,11 @@ export function documentQueries(
   const unselected = FACETS.filter((f) => state.selections[f.param].length === 0).map((f) => f.field);
   const sort = [...SORTS[effectiveSort(state)].sort];
   const facetOrder = selectedFacets.map((f) => f.param);
-  if (parsed.anyOf) {
+  if (parsed.alternatives.length > 1) {
     const joined = (except: FacetParam | undefined, facets: string[], offset: number, limit: number): SearchRequest => ({
       federation: { offset, limit, facetsByIndex: { [names.documents]: facets }, mergeFacets: {} },
       queries: parsed.alternatives.map((alternative) => ({
+        federationOptions: { weight: alternative.weight ?? 1 },
         indexUid: names.documents,
         q: alternative.text,
         matchingStrategy: MATCHING_STRATEGY,
