@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { indexedApp } from '../support/app.js';
 import { launchChromium, PageProblems, serveApp, watchedContext, type ServedApp } from '../support/browser.js';
 import { copyShippedBasics } from '../support/corpus.js';
@@ -48,10 +48,10 @@ describe('browser: finding', function () {
     await site?.close();
   });
 
-  function pageTest(title: string, body: (page: Page) => Promise<void>): void {
+  function pageTest(title: string, body: (page: Page) => Promise<void>, options: BrowserContextOptions = {}): void {
     it(title, async () => {
       problems.take();
-      const context = await watchedContext(browser, problems, { baseURL: site.baseUrl });
+      const context = await watchedContext(browser, problems, { baseURL: site.baseUrl, ...options });
       try {
         await body(await context.newPage());
       } finally {
@@ -115,4 +115,14 @@ describe('browser: finding', function () {
     await page.locator('.breadcrumb a', { hasText: 'Back to results' }).click();
     await page.waitForURL(/\/\?q=hovercraft$/);
   });
+
+  pageTest(
+    'at 375 px the first result starts in the first screen',
+    async (page) => {
+      await page.goto('/?q=maritime');
+      const box = await page.locator('.hit').first().boundingBox();
+      assert.ok(box && box.y < 667, `first result at ${box?.y}px`);
+    },
+    { viewport: { width: 375, height: 667 } },
+  );
 });
