@@ -82,14 +82,17 @@ describe('browser: the site in Chromium', function () {
     await Promise.all([page.waitForURL(/[?&]q=/), page.getByRole('searchbox', { name: 'Search the collection' }).press('Enter')]);
   }
 
-  pageTest('a typed search submitted with Enter finds the seed report with highlighted snippets and page numbers', async (page) => {
+  pageTest('a typed search submitted with Enter finds the seed report with highlighted snippets located by paragraph', async (page) => {
     await search(page, 'people smuggling');
     assert.equal(new URL(page.url()).searchParams.get('q'), 'people smuggling');
     const seed = page.locator('article.hit', { has: page.getByRole('link', { name: SEED_TITLE }) });
     assert.equal(await seed.count(), 1, 'the seed report is among the results');
     const marks = (await seed.locator('.snippet__text mark').allTextContents()).map((t) => t.toLowerCase());
     assert.ok(marks.includes('people') && marks.includes('smuggling'), `highlighted words: ${marks.join(', ')}`);
-    assert.match((await seed.locator('.snippet__meta').first().textContent()) ?? '', /Page \d+/);
+    // The seed is plain text without pages: its passages are located by section and paragraph, never "Page 1".
+    const location = (await seed.locator('.snippet__meta').first().textContent()) ?? '';
+    assert.match(location, /paragraph \d+/);
+    assert.doesNotMatch(location, /Page \d+/);
     assert.match((await page.locator('#results-summary').textContent()) ?? '', /\d+ documents? for “people smuggling”/);
   });
 
