@@ -4,7 +4,7 @@
  * closest names in the collection ("Kalas" -> "Kaja Kallas").
  */
 import { foldAccents } from '../../contract/ids.js';
-import { editDistance } from './suggest.js';
+import { editDistance } from './edit-distance.js';
 
 const fold = (name: string) => foldAccents(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
