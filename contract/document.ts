@@ -88,6 +88,10 @@ export interface DocumentRecord {
   place: string | null;
   language: string | null;
   sourceUrl: string | null;
+  /** For a source fetched by URL: where `sourceUrl` led after redirects. Absent for files put in the corpus. */
+  finalUrl?: string | null;
+  /** For a source fetched by URL: when the content indexed was retrieved (ISO date-time); citations give it. */
+  retrievedAt?: string | null;
   people: Person[];
   /** Canonical names of people who spoke (chair, speaker, moderator, author): the speaker facet. */
   speakers: string[];

@@ -20,3 +20,11 @@ export function managedEngineDirs(dataDir: string) {
   const root = join(resolve(dataDir), 'meili');
   return { root, db: join(root, 'data.ms'), dumps: join(root, 'dumps'), snapshots: join(root, 'snapshots') };
 }
+
+/** The list of sources fetched by URL, in the corpus folder. */
+export const SOURCES_FILE = 'sources.yml';
+
+/** Where fetched sources are kept under DATA_DIR: discover reads it as a second root, the server serves originals from it. */
+export function sourcesCacheDir(dataDir: string): string {
+  return join(resolve(dataDir), 'sources');
+}

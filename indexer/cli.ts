@@ -1,13 +1,16 @@
 /**
- * `npm run index -- [--corpus DIR] [--rebuild] [--json] [--explain FILE]`
+ * `npm run index -- [--corpus DIR] [--rebuild] [--fetch] [--json] [--explain FILE|URL]`
  *
- * Exit codes: 0 every file indexed (or unchanged); 1 some files failed, the rest
- * indexed; 2 fatal (bad configuration, Meilisearch unusable).
+ * Exit codes: 0 every file indexed (or unchanged) and every source fetched; 1
+ * some files or sources failed, the rest indexed; 2 fatal (bad configuration,
+ * Meilisearch unusable).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Meilisearch } from 'meilisearch';
 import { ConfigurationError, sharedConfig } from '../contract/env.js';
+import { fetchConfig } from '../contract/fetch-config.js';
+import { sourcesCacheDir } from '../contract/paths.js';
 import { commandEngine } from './engine/engine.js';
 import { explainFile, runIndex, type IndexSummary } from './pipeline.js';
 import { explainDocument, progressReporter, summaryLines } from './report.js';
@@ -17,7 +20,9 @@ const USAGE = `Usage: npm run index -- [options]
   --corpus DIR     folder of documents (default: $CORPUS_DIR or ./corpus)
   --rebuild        build fresh indexes and swap them in atomically
   --json           print the summary as one JSON object on stdout
+  --fetch          check the sources in sources.yml over the network first (only changed pages are downloaded)
   --explain FILE   run every stage but publish on FILE and print the result as JSON
+  --explain URL    fetch URL into a temporary folder and do the same (nothing is cached or indexed)
   --batch-size N   documents per write batch (default 1000; smaller uses less memory)
   --help           this text`;
 
@@ -29,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         corpus: { type: 'string' },
         rebuild: { type: 'boolean', default: false },
+        fetch: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         explain: { type: 'string' },
         'batch-size': { type: 'string' },
@@ -53,6 +59,15 @@ async function main(argv: string[]): Promise<number> {
   const config = sharedConfig();
   const corpusDir = args.corpus ? resolve(args.corpus) : config.corpusDir;
 
+  const fetch = fetchConfig();
+  const sourcesDir = sourcesCacheDir(config.dataDir);
+
+  if (args.explain && /^https?:\/\//i.test(args.explain)) {
+    const { explainUrl } = await import('./sources/explain.js');
+    const result = await explainUrl(corpusDir, args.explain, fetch);
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return result.fetch.error || result.document?.status === 'failed' ? 1 : 0;
+  }
   if (args.explain) {
     const { job, outcome } = await explainFile(corpusDir, args.explain);
     process.stdout.write(JSON.stringify(explainDocument(job, outcome), null, 2) + '\n');
@@ -67,12 +82,14 @@ async function main(argv: string[]): Promise<number> {
       client,
       prefix: config.indexPrefix,
       rebuild: args.rebuild,
+      sourcesDir,
+      ...(args.fetch ? { fetch } : {}),
       ...(batchDocuments ? { batchDocuments } : {}),
       reporter: progressReporter(process.stderr),
     });
     if (args.json) process.stdout.write(JSON.stringify(summary) + '\n');
     else process.stdout.write(summaryLines(summary).join('\n') + '\n');
-    return summary.failed.length ? 1 : 0;
+    return summary.failed.length || summary.fetch?.failed.length ? 1 : 0;
   } finally {
     await engine.stop();
   }

@@ -22,6 +22,8 @@ import { newJob, type Job, type SourceFile, type Stage, type StageContext, type 
 import { themesStage } from './stages/themes.js';
 import { acronymsStage } from './stages/acronyms.js';
 import { IndexStore } from './store.js';
+import type { FetchSettings, FetchSummary } from './sources/fetch.js';
+import { prepareSources } from './sources/stage.js';
 
 /** The per-document stages, in order. */
 export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, passagesStage, themesStage, acronymsStage];
@@ -54,6 +56,10 @@ export interface IndexOptions {
   /** Documents per write batch: smaller batches use less memory and show progress in the index sooner. */
   batchDocuments?: number;
   pdf?: { workers?: number; timeoutMs?: number; memoryMb?: number };
+  /** Cache of sources fetched by URL (DATA_DIR/sources): read as a second root when the corpus has sources.yml. */
+  sourcesDir?: string;
+  /** Check the sources in sources.yml over the network before discover; without it the cache is used as it is. */
+  fetch?: FetchSettings;
 }
 
 export interface IndexSummary {
@@ -66,6 +72,8 @@ export interface IndexSummary {
   documents: number;
   passages: number;
   durationMs: number;
+  /** The fetch stage's outcome, when the run fetched. */
+  fetch?: FetchSummary;
 }
 
 export class FatalIndexError extends Error {
@@ -83,10 +91,11 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
 
   if (options.rebuild) await target.drop();
   await target.prepare(settings.documents, settings.passages);
+  const sources = options.sourcesDir ? await prepareSources(corpusDir, resolve(options.sourcesDir), options.fetch) : null;
   const [indexed, withPassages, discovery] = await Promise.all([
     target.fingerprints(),
     target.passageDocumentIds(),
-    discover(corpusDir),
+    discover(corpusDir, { sourcesDir: sources?.cacheDir ?? undefined }),
   ]);
 
   const summary: IndexSummary = {
@@ -94,10 +103,11 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     unchanged: 0,
     removed: 0,
     needsOcr: [],
-    failed: [...discovery.rejected],
+    failed: [...(sources?.error ? [sources.error] : []), ...discovery.rejected],
     documents: 0,
     passages: 0,
     durationMs: 0,
+    ...(sources?.fetch ? { fetch: sources.fetch } : {}),
   };
   const reporter = options.reporter;
   reporter?.start(discovery.files.length);

@@ -34,6 +34,8 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     place: meta.place,
     language: meta.language,
     sourceUrl: meta.sourceUrl,
+    finalUrl: meta.finalUrl ?? null,
+    retrievedAt: meta.retrievedAt ?? null,
     people: meta.people,
     speakers,
     themes,

@@ -77,6 +77,8 @@ export function explainDocument(job: Job, outcome: StageOutcome | null) {
     place: meta?.place ?? null,
     language: meta?.language ?? null,
     sourceUrl: meta?.sourceUrl ?? null,
+    finalUrl: meta?.finalUrl ?? null,
+    retrievedAt: meta?.retrievedAt ?? null,
     people: (meta?.people ?? []).map((p) => ({ name: p.name, role: p.role, display: p.display })),
     themes: job.themeTags.map((t) => ({ id: t.id, label: t.label, evidence: t.evidence })),
     summary: meta?.summary ?? null,

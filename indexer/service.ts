@@ -7,6 +7,7 @@
 import type { Meilisearch } from 'meilisearch';
 import { indexNames } from '../contract/settings.js';
 import type { IndexSummary } from './pipeline.js';
+import type { FetchSettings } from './sources/fetch.js';
 import { summaryLines } from './summary.js';
 
 export { ensureEngine, type Engine } from './engine/engine.js';
@@ -26,6 +27,10 @@ export interface IndexingState {
 export interface IndexRunnerConfig {
   corpusDir: string;
   indexPrefix: string;
+  /** Cache of sources fetched by URL (DATA_DIR/sources). */
+  sourcesDir?: string;
+  /** How runs asked to fetch do it; without it no run fetches. */
+  fetch?: FetchSettings;
 }
 
 /** The part of the server's (pino) logger the runner writes to. */
@@ -43,6 +48,7 @@ function message(err: unknown): string {
 export class IndexRunner {
   private current: Promise<void> | null = null;
   private again = false;
+  private fetchWanted = false;
   private stopped = false;
   private finishedRuns = 0;
   private building = false;
@@ -64,8 +70,10 @@ export class IndexRunner {
     return this.current !== null;
   }
 
-  run(): Promise<void> {
+  /** Runs the indexer; with `fetch`, the sources in sources.yml are checked over the network first. */
+  run(options: { fetch?: boolean } = {}): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    if (options.fetch && this.config.fetch) this.fetchWanted = true;
     if (this.current) {
       this.again = true;
       return this.current;
@@ -73,11 +81,21 @@ export class IndexRunner {
     this.current = (async () => {
       do {
         this.again = false;
+        const fetch = this.fetchWanted ? this.config.fetch : undefined;
+        this.fetchWanted = false;
         try {
           if (this.finishedRuns === 0) this.building = await this.collectionEmpty();
           this.logger.info(this.building ? 'Indexing %s: building the collection, not ready until this run ends' : 'Indexing %s', this.config.corpusDir);
           const { runIndex } = await import('./pipeline.js');
-          this.report(await runIndex({ corpusDir: this.config.corpusDir, client: this.client, prefix: this.config.indexPrefix }));
+          this.report(
+            await runIndex({
+              corpusDir: this.config.corpusDir,
+              client: this.client,
+              prefix: this.config.indexPrefix,
+              ...(this.config.sourcesDir ? { sourcesDir: this.config.sourcesDir } : {}),
+              ...(fetch ? { fetch } : {}),
+            }),
+          );
         } catch (err) {
           // After a stop signal the engine may go away under a run: that is expected, not a failure.
           if (!this.stopped) this.logger.error({ err: message(err) }, `Indexing failed: ${message(err)}`);
@@ -120,6 +138,7 @@ export class IndexRunner {
           documents: summary.documents,
           passages: summary.passages,
           durationMs: summary.durationMs,
+          ...(summary.fetch ? { fetch: summary.fetch } : {}),
         },
       },
       `Index: ${line}`,

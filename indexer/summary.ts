@@ -10,6 +10,14 @@ export function summaryLines(s: IndexSummary): string[] {
     `${s.indexed} indexed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed, ${s.needsOcr.length} need OCR ` +
       `(${(s.durationMs / 1000).toFixed(1)} s; index holds ${s.documents} documents, ${s.passages} passages)`,
   ];
+  if (s.fetch) {
+    const f = s.fetch;
+    lines.push(
+      `sources: ${f.checked} checked, ${f.fetched.length} new or changed, ${f.unchanged} unchanged, ${f.failed.length} failed` +
+        (f.removed.length ? `, ${f.removed.length} removed from the cache` : ''),
+    );
+    for (const failed of f.failed) lines.push(`  fetch failed  ${failed.url}: ${failed.reason}`);
+  }
   for (const f of s.failed) lines.push(`  failed     ${f.file}: ${f.reason}`);
   for (const f of s.needsOcr) lines.push(`  needs OCR  ${f} (no text layer: indexed by metadata only)`);
   return lines;

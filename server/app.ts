@@ -22,6 +22,8 @@ import { viewHelpers } from './view-helpers.js';
 export interface AppDeps {
   search: SearchConnection;
   corpusDir: string;
+  /** Cache of sources fetched by URL (DATA_DIR/sources). */
+  sourcesDir?: string;
   /** No stack traces or internal messages in responses. */
   production?: boolean;
   /** Where server errors are reported, one line each; defaults to the logger, else stderr. */
@@ -40,6 +42,7 @@ export function createApp(deps: AppDeps): express.Express {
     library: new Library(new SearchClient(deps.search), () => glossary.acronyms()),
     themes: new ThemeCatalog(deps.corpusDir),
     corpusDir: deps.corpusDir,
+    sourcesDir: deps.sourcesDir ?? null,
     production: deps.production ?? false,
     log: deps.log ?? (deps.logger ? (line) => deps.logger?.error(line) : (line) => console.error(line)),
     indexing: deps.indexing ?? NOT_INDEXING,

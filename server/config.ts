@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ConfigurationError, parseEnv, SharedEnvSchema, sharedConfig, type SharedConfig } from '../contract/env.js';
+import { fetchConfig, type FetchConfig } from '../contract/fetch-config.js';
 
 export { ConfigurationError };
 
@@ -49,6 +50,8 @@ export interface Config extends SharedConfig {
   readonly logLevel: LogLevel;
   readonly indexOnStart: boolean;
   readonly watch: boolean;
+  /** Fetching sources listed in sources.yml; `intervalMs` 0 = the server never fetches. */
+  readonly fetch: FetchConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     indexOnStart: e.INDEX_ON_START,
     watch: e.WATCH,
+    fetch: fetchConfig(env),
   });
 }

@@ -9,6 +9,8 @@ export interface AppContext {
   library: Library;
   themes: ThemeCatalog;
   corpusDir: string;
+  /** Cache of sources fetched by URL, where their original files are served from; null when not configured. */
+  sourcesDir: string | null;
   production: boolean;
   log: (line: string) => void;
   /** Whether this process is indexing the corpus now (readiness, the "being indexed" page). */

@@ -13,9 +13,11 @@
  * A second signal exits at once.
  */
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { Meilisearch } from 'meilisearch';
 import { collectionLine, ensureEngine, IndexRunner, type Engine } from '../indexer/service.js';
+import { SOURCES_FILE, sourcesCacheDir } from '../contract/paths.js';
 import { ConfigurationError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -33,17 +35,23 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-async function watchCorpus(config: Config, reindex: () => Promise<void>, logger: Logger): Promise<FSWatcher> {
+async function watchCorpus(config: Config, reindex: (sourcesChanged: boolean) => Promise<void>, logger: Logger): Promise<FSWatcher> {
   const { watch } = await import('chokidar');
   let timer: NodeJS.Timeout | null = null;
+  let sourcesChanged = false;
   const watcher = watch(config.corpusDir, {
     ignoreInitial: true,
     ignored: (path) => /(^|[/\\])\../.test(path.slice(config.corpusDir.length)),
     awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 },
   });
-  watcher.on('all', () => {
+  watcher.on('all', (_event, path) => {
+    // An edited sources.yml may list new URLs: that run fetches them.
+    if (path === join(config.corpusDir, SOURCES_FILE)) sourcesChanged = true;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void reindex(), 500);
+    timer = setTimeout(() => {
+      void reindex(sourcesChanged);
+      sourcesChanged = false;
+    }, 500);
   });
   watcher.on('error', (err) => logger.error({ err: message(err) }, `Watching ${config.corpusDir} failed: ${message(err)}`));
   watcher.on('ready', () => logger.info('Watching %s for changes', config.corpusDir));
@@ -84,6 +92,7 @@ interface Running {
   server: Server | null;
   watcher: FSWatcher | null;
   indexer: IndexRunner | null;
+  fetchTimer: NodeJS.Timeout | null;
   stopping: boolean;
 }
 
@@ -101,12 +110,19 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
   if (running.stopping) return;
   const searchKey = await obtainSearchKey(engine.url, engine.masterKey, config.indexPrefix);
   const admin = new Meilisearch({ host: engine.url, ...(engine.masterKey ? { apiKey: engine.masterKey } : {}) });
-  const indexer = new IndexRunner(config, admin, logger, config.indexOnStart || config.watch);
+  const fetching = config.fetch.intervalMs > 0;
+  const indexer = new IndexRunner(
+    { ...config, sourcesDir: sourcesCacheDir(config.dataDir), ...(fetching ? { fetch: config.fetch } : {}) },
+    admin,
+    logger,
+    config.indexOnStart || config.watch,
+  );
   running.indexer = indexer;
 
   const app = createApp({
     search: { url: engine.url, searchKey, indexPrefix: config.indexPrefix },
     corpusDir: config.corpusDir,
+    sourcesDir: sourcesCacheDir(config.dataDir),
     production: config.production,
     logger,
     baseUrl: config.baseUrl,
@@ -127,9 +143,14 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
   // Where readers find the site: the public origin when one is configured.
   const siteUrl = config.baseUrl ?? listening;
 
-  const firstRun = config.indexOnStart ? indexer.run() : Promise.resolve();
+  const firstRun = config.indexOnStart ? indexer.run({ fetch: fetching }) : Promise.resolve();
+  if (fetching && (config.indexOnStart || config.watch)) {
+    // setInterval holds at most about 24 days.
+    running.fetchTimer = setInterval(() => void indexer.run({ fetch: true }), Math.min(config.fetch.intervalMs, 2 ** 31 - 1));
+    running.fetchTimer.unref();
+  }
   if (config.watch) {
-    running.watcher = await watchCorpus(config, () => indexer.run(), logger);
+    running.watcher = await watchCorpus(config, (sourcesChanged) => indexer.run({ fetch: sourcesChanged }), logger);
     if (running.stopping) await running.watcher.close();
   }
   if (!config.indexOnStart && !config.watch) logger.info('INDEX_ON_START=false and WATCH=false: serving only; the indexes are written elsewhere');
@@ -152,6 +173,7 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
 async function stop(signal: NodeJS.Signals, logger: Logger, running: Running): Promise<void> {
   logger.info(`${signal}: stopping; requests in flight have up to ${SHUTDOWN_GRACE_MS / 1000} s to finish`);
   running.indexer?.stop();
+  if (running.fetchTimer) clearInterval(running.fetchTimer);
   await running.watcher?.close();
   if (running.server?.listening) await closeServer(running.server, SHUTDOWN_GRACE_MS, logger);
   if (running.indexer?.running) {
@@ -173,7 +195,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger({ production: config.production, level: config.logLevel });
-  const running: Running = { engine: null, server: null, watcher: null, indexer: null, stopping: false };
+  const running: Running = { engine: null, server: null, watcher: null, indexer: null, fetchTimer: null, stopping: false };
 
   const onSignal = (signal: NodeJS.Signals) => {
     if (running.stopping) {

@@ -18,6 +18,9 @@ export interface GivenMetadata {
   place?: string;
   language?: string;
   sourceUrl?: string;
+  /** Where the source URL led after redirects, and when it was retrieved (written by the fetcher). */
+  finalUrl?: string;
+  retrievedAt?: string;
   people?: Person[];
   summary?: string;
 }
@@ -44,6 +47,9 @@ const KEY_ALIASES: Record<string, string> = {
   source_url: 'sourceUrl',
   sourceurl: 'sourceUrl',
   url: 'sourceUrl',
+  final_url: 'finalUrl',
+  retrieved: 'retrievedAt',
+  retrieved_at: 'retrievedAt',
   people: 'people',
   speakers: 'speakers',
   speaker: 'speakers',
@@ -61,6 +67,7 @@ const KEY_ALIASES: Record<string, string> = {
 
 export const ACCEPTED_KEYS = [
   'title', 'date', 'published', 'type', 'organisations', 'place', 'language', 'source_url',
+  'final_url', 'retrieved',
   'people', 'speakers', 'chair', 'moderators', 'authors', 'summary', 'password',
 ];
 
@@ -133,6 +140,10 @@ const GivenSchema = z.object({
   place: text.optional(),
   language: language.optional(),
   sourceUrl: url.optional(),
+  finalUrl: url.optional(),
+  retrievedAt: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be a date or date-time such as 2025-05-05 or 2025-05-05T10:00:00Z' })
+    .optional(),
   people: z.array(personEntry, { error: 'must be a list of {name, role}' }).optional(),
   speakers: textList.optional(),
   chairs: textList.optional(),
@@ -145,7 +156,7 @@ const GivenSchema = z.object({
 export type ReadResult = { ok: true; value: GivenMetadata } | { ok: false; error: string };
 
 /** Display names for keys in messages: the spelling the documentation uses. */
-const KEY_LABELS: Record<string, string> = { sourceUrl: 'source_url', chairs: 'chair' };
+const KEY_LABELS: Record<string, string> = { sourceUrl: 'source_url', finalUrl: 'final_url', retrievedAt: 'retrieved', chairs: 'chair' };
 
 function toPerson(name: string, role: Role, display?: string): Person {
   const parsed = parseGivenName(name);
@@ -188,6 +199,8 @@ export function readGivenMetadata(input: Record<string, unknown>, options: { str
   if (data.place !== undefined) value.place = data.place;
   if (data.language !== undefined) value.language = data.language;
   if (data.sourceUrl !== undefined) value.sourceUrl = data.sourceUrl;
+  if (data.finalUrl !== undefined) value.finalUrl = data.finalUrl;
+  if (data.retrievedAt !== undefined) value.retrievedAt = data.retrievedAt;
   if (data.summary !== undefined) value.summary = data.summary;
 
   const people: Person[] = [];

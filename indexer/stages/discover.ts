@@ -32,19 +32,26 @@ export interface Discovery {
   rejected: { file: string; reason: string }[];
 }
 
-export async function discover(corpusDir: string): Promise<Discovery> {
-  const entries = await readdir(corpusDir, { recursive: true, withFileTypes: true });
+/** Fetched sources appear under this folder name, beside the corpus's own files. */
+export const SOURCES_ROOT = 'sources';
+
+/**
+ * The corpus, and the cache of sources fetched by URL when given: its files are
+ * named `sources/<host>/<slug>.<ext>` and their ids leave the extension out, so
+ * a source whose server switches from HTML to PDF keeps its id.
+ */
+export async function discover(corpusDir: string, options: { sourcesDir?: string | undefined } = {}): Promise<Discovery> {
   const candidates: SourceFile[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const relativePath = relative(corpusDir, path).split(sep).join('/');
-    // Hidden files and folders (editor swap files, .git) are never documents.
-    if (relativePath.split('/').some((part) => part.startsWith('.'))) continue;
-    if (!relativePath.includes('/') && IGNORED_NAMES.has(entry.name.toLowerCase())) continue;
-    const format = FORMAT_BY_EXTENSION[extname(entry.name).toLowerCase()];
-    if (!format) continue;
-    candidates.push({ path, relativePath, id: documentId(relativePath), format, sidecarPath: sidecarFor(path) });
+  for (const entry of await listFiles(corpusDir)) {
+    if (!entry.relativePath.includes('/') && IGNORED_NAMES.has(entry.name.toLowerCase())) continue;
+    candidates.push({ ...entry.file, id: documentId(entry.relativePath) });
+  }
+  if (options.sourcesDir && existsSync(options.sourcesDir)) {
+    for (const entry of await listFiles(options.sourcesDir)) {
+      const relativePath = `${SOURCES_ROOT}/${entry.relativePath}`;
+      const id = documentId(relativePath.slice(0, relativePath.length - extname(relativePath).length));
+      candidates.push({ ...entry.file, relativePath, id });
+    }
   }
   candidates.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
 
@@ -59,6 +66,22 @@ export async function discover(corpusDir: string): Promise<Discovery> {
     byId.set(file.id, file);
   }
   return { files: [...byId.values()], rejected };
+}
+
+/** Files under `root` in a format Entente reads, hidden files and folders (editor swap files, .git) left out. */
+async function listFiles(root: string) {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const out: { name: string; relativePath: string; file: Omit<SourceFile, 'id'> }[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const relativePath = relative(root, path).split(sep).join('/');
+    if (relativePath.split('/').some((part) => part.startsWith('.'))) continue;
+    const format = FORMAT_BY_EXTENSION[extname(entry.name).toLowerCase()];
+    if (!format) continue;
+    out.push({ name: entry.name, relativePath, file: { path, relativePath, format, sidecarPath: sidecarFor(path) } });
+  }
+  return out;
 }
 
 /** `report.pdf.meta.yml`, else `report.meta.yml`, beside the file. */

@@ -187,6 +187,7 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
   let summary = clipSummary(givenSummary ?? fromText.summary);
   if (summary === title.value) summary = '';
 
+  const sidecarValues = layers.find((l) => l.source === 'sidecar')?.values;
   return {
     title: title.value,
     date: date?.value ?? null,
@@ -196,6 +197,9 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
     place: place?.value ?? null,
     language: lang?.value ?? null,
     sourceUrl: sourceUrl?.value ?? null,
+    // Only a sidecar says where and when a copy was fetched: a page's own markup cannot.
+    finalUrl: sidecarValues?.finalUrl ?? null,
+    retrievedAt: sidecarValues?.retrievedAt ?? null,
     people: peopleList,
     summary,
     provenance,

@@ -22,7 +22,7 @@ export interface SourceFile {
 /** The metadata stage's output: the descriptive fields of a document record. */
 export type DocumentMetadata = Pick<
   DocumentRecord,
-  'title' | 'date' | 'published' | 'type' | 'organisations' | 'place' | 'language' | 'sourceUrl' | 'people' | 'summary' | 'provenance'
+  'title' | 'date' | 'published' | 'type' | 'organisations' | 'place' | 'language' | 'sourceUrl' | 'finalUrl' | 'retrievedAt' | 'people' | 'summary' | 'provenance'
 >;
 
 export interface Job {

@@ -48,6 +48,8 @@ const NOTICES: Record<string, string> = {
     'The passage you linked to has changed since the link was made; here is the document it belonged to.',
 };
 
+const FETCHED = 'fetched from the source URL (sources.yml)';
+
 /** Metadata rows with where each value came from. */
 function metadataRows(document: DocumentRecord) {
   const provenance: ProvenanceMap = document.provenance ?? {};
@@ -64,6 +66,12 @@ function metadataRows(document: DocumentRecord) {
   add('Language', document.language, 'language');
   const safeSource = document.sourceUrl && /^https?:\/\//i.test(document.sourceUrl) ? document.sourceUrl : undefined;
   add('Source', document.sourceUrl, 'sourceUrl', safeSource);
+  // A source fetched by URL: where the address led and when the indexed copy was taken.
+  if (document.finalUrl && document.finalUrl !== document.sourceUrl) {
+    const safeFinal = /^https?:\/\//i.test(document.finalUrl) ? document.finalUrl : undefined;
+    rows.push({ label: 'Redirected to', value: document.finalUrl, source: FETCHED, ...(safeFinal ? { href: safeFinal } : {}) });
+  }
+  if (document.retrievedAt) rows.push({ label: 'Retrieved', value: formatDate(document.retrievedAt.slice(0, 10)), source: FETCHED });
   return rows;
 }
 
@@ -136,7 +144,7 @@ export function documentHandlers(context: AppContext) {
     async file(req: Request, res: Response) {
       const id = documentIdParam(req);
       const document = await context.library.getDocument(id);
-      const path = corpusFile(context.corpusDir, document.file);
+      const path = originalFile(context, document);
       if (!path) throw new NotFound('The original file of this document is no longer in the collection.');
       res.setHeader('Content-Type', CONTENT_TYPES[document.format] ?? 'application/octet-stream');
       res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -147,6 +155,16 @@ export function documentHandlers(context: AppContext) {
       res.sendFile(path, { dotfiles: 'allow' });
     },
   };
+}
+
+/** A fetched source's copy lives in the sources cache (named `sources/...` in the record), anything else in the corpus. */
+function originalFile(context: AppContext, document: DocumentRecord): string | null {
+  const prefix = 'sources/';
+  if (context.sourcesDir && document.retrievedAt && document.file.startsWith(prefix)) {
+    const cached = corpusFile(context.sourcesDir, document.file.slice(prefix.length));
+    if (cached) return cached;
+  }
+  return corpusFile(context.corpusDir, document.file);
 }
 
 /** The absolute path of a corpus file when it exists and lies inside the corpus (symlinks resolved), else null. */
