@@ -48,12 +48,20 @@ export class FetchError extends Error {
   constructor(
     message: string,
     readonly redirects: Hop[] = [],
+    /** The address guard refused the host (not a failure of the host itself). */
+    readonly refused = false,
   ) {
     super(message);
   }
 }
 
-type Robots = { allows(url: string): boolean; crawlDelayMs: number; note: string | null };
+type Robots = {
+  allows(url: string): boolean;
+  crawlDelayMs: number;
+  note: string | null;
+  /** The host's address is refused: reported as such rather than as a robots.txt problem. */
+  refusal: string | null;
+};
 
 export function userAgent(version: string, contact: string | undefined): string {
   return `Entente/${version} (research collection indexer${contact ? `; +${contact}` : ''})`;
@@ -88,6 +96,7 @@ export class PoliteClient {
     for (let hop = 0; ; hop++) {
       const target = this.check(current, redirects);
       const robots = await this.robotsFor(target);
+      if (robots.refusal) throw new FetchError(robots.refusal, redirects);
       if (!robots.allows(target.href)) throw new FetchError(`robots.txt of ${target.host} disallows ${target.pathname}${robots.note ? ` (${robots.note})` : ''}`, redirects);
       const conditional = validators && validators.url === target.href ? validators : undefined;
       const response = await this.schedule(target, robots.crawlDelayMs, () => this.once(target, accept, conditional, redirects));
@@ -106,7 +115,7 @@ export class PoliteClient {
     try {
       return checkUrl(url, this.options.allowPrivate);
     } catch (err) {
-      throw new FetchError((err as Error).message, redirects);
+      throw new FetchError((err as Error).message, redirects, true);
     }
   }
 
@@ -185,7 +194,7 @@ export class PoliteClient {
       return { kind: 'ok', contentType, body: Buffer.concat(chunks), etag: header('etag'), lastModified: header('last-modified') };
     } catch (err) {
       if (err instanceof FetchError) throw err;
-      throw new FetchError(describe(err, timeoutMs, signal), redirects);
+      throw new FetchError(describe(err, timeoutMs, signal), redirects, isRefusal(err));
     }
   }
 
@@ -201,7 +210,7 @@ export class PoliteClient {
 
   private async loadRobots(url: URL): Promise<Robots> {
     const robotsUrl = `${url.origin}/robots.txt`;
-    const allowAll: Robots = { allows: () => true, crawlDelayMs: 0, note: null };
+    const allowAll: Robots = { allows: () => true, crawlDelayMs: 0, note: null, refusal: null };
     try {
       const limited = new PoliteClient({ ...this.options, maxBytes: Math.min(this.options.maxBytes, MAX_ROBOTS_BYTES) });
       limited.robots.set(url.origin, Promise.resolve(allowAll));
@@ -220,14 +229,21 @@ export class PoliteClient {
         allows: (target) => parsed.isAllowed(target, ROBOTS_AGENT) !== false,
         crawlDelayMs: Math.min(MAX_CRAWL_DELAY_MS, (delay ?? 0) * 1000),
         note: null,
+        refusal: null,
       };
     } catch (err) {
       const message = (err as Error).message;
+      if ((err as FetchError).refused) return { ...allowAll, refusal: message };
       // RFC 9309: no robots.txt (4xx) means no rules; one that cannot be read (5xx, network) means stay away.
       if (/^HTTP 4\d\d/.test(message) || /^content type /.test(message)) return allowAll;
-      return { allows: () => false, crawlDelayMs: 0, note: `robots.txt could not be read: ${message}` };
+      return { allows: () => false, crawlDelayMs: 0, note: `robots.txt could not be read: ${message}`, refusal: null };
     }
   }
+}
+
+function isRefusal(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) if (e instanceof RefusedAddressError) return true;
+  return false;
 }
 
 /** A one-line reason for a failed request. */

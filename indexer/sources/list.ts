@@ -63,13 +63,14 @@ export function parseSourceList(text: string): SourceEntry[] {
     throw new SourceListError(`${SOURCES_FILE}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
   if (value === null || value === undefined) return [];
-  const list = Array.isArray(value) ? value : typeof value === 'object' && 'sources' in value ? (value as { sources: unknown }).sources : undefined;
+  if (!Array.isArray(value)) {
+    if (typeof value !== 'object') throw new SourceListError(`${SOURCES_FILE}: must hold "sources:", a list of entries with a url`);
+    const extra = Object.keys(value).find((k) => k !== 'sources');
+    if (extra !== undefined) throw new SourceListError(`${SOURCES_FILE}: unknown key "${extra}" (the file holds "sources:", a list of entries)`);
+  }
+  const list: unknown = Array.isArray(value) ? value : (value as { sources?: unknown }).sources;
   if (list === null || list === undefined) return [];
   if (!Array.isArray(list)) throw new SourceListError(`${SOURCES_FILE}: "sources" must be a list of entries with a url`);
-  if (!Array.isArray(value) && Object.keys(value as object).some((k) => k !== 'sources')) {
-    const extra = Object.keys(value as object).find((k) => k !== 'sources');
-    throw new SourceListError(`${SOURCES_FILE}: unknown key "${extra}" (the file holds "sources:", a list of entries)`);
-  }
 
   const entries: SourceEntry[] = [];
   const seen = new Map<string, number>();

@@ -1,0 +1,97 @@
+/** sources.yml, the cache's names, link following and the fetch settings: the parts of sources by URL that need no network. */
+import { strict as assert } from 'node:assert';
+import { ConfigurationError } from '../../contract/env.js';
+import { fetchConfig } from '../../contract/fetch-config.js';
+import { cacheStem } from '../../indexer/sources/cache.js';
+import { followLinks } from '../../indexer/sources/follow.js';
+import { DEFAULT_FOLLOW_LIMIT, parseSourceList } from '../../indexer/sources/list.js';
+
+describe('sources.yml', () => {
+  it('reads URLs with sidecar keys and follow rules', () => {
+    const entries = parseSourceList(`
+sources:
+  - https://www.gov.uk/government/speeches/pm-speech#section-2
+  - url: https://www.eeas.europa.eu/press-material_en.rss
+    follow: { limit: 5, hosts: [www.eeas.europa.eu], match: /eeas/ }
+    type: statement
+    organisations: [EEAS]
+  - url: https://example.org/report.pdf
+    title: A report
+    date: 2025-05-05
+    people:
+      - { name: Jane Doe, role: author }
+`);
+    assert.deepEqual(entries.map((e) => e.url), [
+      'https://www.gov.uk/government/speeches/pm-speech',
+      'https://www.eeas.europa.eu/press-material_en.rss',
+      'https://example.org/report.pdf',
+    ]);
+    assert.deepEqual(entries[1]!.follow, { limit: 5, hosts: ['www.eeas.europa.eu'], match: '/eeas/' });
+    assert.deepEqual(entries[1]!.metadata, { type: 'statement', organisations: ['EEAS'] });
+    assert.equal(entries[2]!.metadata['title'], 'A report');
+    assert.equal(parseSourceList('sources:\n  - url: https://a.example/feed\n    follow: true\n')[0]!.follow!.limit, DEFAULT_FOLLOW_LIMIT);
+    assert.deepEqual(parseSourceList('sources:\n  - url: https://a.example/feed\n    follow: true\n')[0]!.follow!.hosts, ['a.example']);
+  });
+
+  it('names the entry and the key of every mistake', () => {
+    const cases: [string, RegExp][] = [
+      ['sources:\n  - url: https://a.example/\n    typ: speech\n', /entry 1 \(https:\/\/a\.example\/\): unknown key "typ"/],
+      ['sources:\n  - url: https://a.example/\n    type: essay\n', /entry 1 .*type: must be one of/],
+      ['sources:\n  - url: https://a.example/\n  - url: https://a.example/#top\n', /entry 2 .*the same URL as entry 1/],
+      ['sources:\n  - title: no url\n', /entry 1: url must be an http\(s\) URL/],
+      ['sources:\n  - url: https://a.example/feed\n    follow: { limit: 0 }\n', /follow\.limit/],
+      ['sources:\n  - url: https://a.example/feed\n    follow: { depth: 2 }\n', /follow: .*depth/],
+      ['sources:\n  - url: https://a.example/feed\n    follow: true\n    title: Same for all\n', /"title" cannot be given for a followed listing/],
+      ['sources: [\n', /not valid YAML/],
+      ['source:\n  - https://a.example/\n', /unknown key "source"/],
+    ];
+    for (const [text, error] of cases) assert.throws(() => parseSourceList(text), error, text);
+  });
+
+  it('an empty file lists nothing', () => {
+    assert.deepEqual(parseSourceList(''), []);
+    assert.deepEqual(parseSourceList('sources:\n'), []);
+  });
+});
+
+describe('cache names', () => {
+  it('are readable, stable for a URL and distinct for distinct URLs', () => {
+    const a = cacheStem('https://www.gov.uk/government/speeches/pm-speech-at-munich');
+    assert.match(a, /^www\.gov\.uk\/government-speeches-pm-speech-at-munich-[0-9a-f]{8}$/);
+    assert.equal(cacheStem('https://www.gov.uk/government/speeches/pm-speech-at-munich'), a);
+    assert.notEqual(cacheStem('https://www.gov.uk/government/speeches/pm/speech-at-munich'), a);
+    assert.match(cacheStem('http://127.0.0.1:8080/'), /^127\.0\.0\.1-8080\/index-[0-9a-f]{8}$/);
+    assert.ok(cacheStem(`https://a.example/${'x'.repeat(500)}`).length < 120);
+  });
+});
+
+describe('following a listing', () => {
+  const rule = { limit: 2, hosts: ['news.example'], match: null };
+  it('takes RSS and Atom links in order, on allowed hosts, up to the limit', () => {
+    const rss = `<?xml version="1.0"?><rss><channel><item><link>https://news.example/a</link></item><item><link>https://evil.example/b</link></item><item><link>/c</link></item><item><link>https://news.example/d</link></item></channel></rss>`;
+    assert.deepEqual(followLinks(Buffer.from(rss), 'application/rss+xml', 'https://news.example/feed', rule), ['https://news.example/a', 'https://news.example/c']);
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="self" href="https://news.example/self"/><link rel="alternate" href="https://news.example/post"/></entry></feed>`;
+    assert.deepEqual(followLinks(Buffer.from(atom), 'text/xml', 'https://news.example/feed', rule), ['https://news.example/post']);
+  });
+  it('takes links from a page’s content, not its navigation, and only those matching', () => {
+    const html = `<html><body><nav><a href="/about">About</a></nav><main><a href="/press/1">One</a><a href="#top">Top</a><a href="mailto:x@news.example">Mail</a><a href="/other/2">Two</a><a href="/press/3">Three</a></main></body></html>`;
+    assert.deepEqual(followLinks(Buffer.from(html), 'text/html', 'https://news.example/press', { ...rule, match: '/press/' }), ['https://news.example/press/1', 'https://news.example/press/3']);
+  });
+});
+
+describe('fetch settings', () => {
+  it('reads durations, the contact and the private-address allowance', () => {
+    const config = fetchConfig({ FETCH_INTERVAL: '6h', FETCH_DELAY: '500ms', FETCH_CONTACT: 'desk@example.org', FETCH_ALLOW_PRIVATE: '127.0.0.1, 10.1.0.0/16' });
+    assert.equal(config.intervalMs, 6 * 3600 * 1000);
+    assert.equal(config.delayMs, 500);
+    assert.equal(config.contact, 'desk@example.org');
+    assert.deepEqual(config.allowPrivate, ['127.0.0.1', '10.1.0.0/16']);
+    assert.equal(fetchConfig({ FETCH_INTERVAL: '0' }).intervalMs, 0);
+    assert.deepEqual(fetchConfig({}).allowPrivate, []);
+    assert.equal(fetchConfig({ FETCH_ALLOW_PRIVATE: 'true' }).allowPrivate, true);
+  });
+  it('names the variable of a bad value', () => {
+    assert.throws(() => fetchConfig({ FETCH_INTERVAL: 'often' }), (err: Error) => err instanceof ConfigurationError && /^FETCH_INTERVAL: .*duration/.test(err.message));
+    assert.throws(() => fetchConfig({ FETCH_ALLOW_PRIVATE: 'yes please' }), /FETCH_ALLOW_PRIVATE: must be true, false, or a comma-separated list/);
+  });
+});
