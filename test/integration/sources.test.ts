@@ -69,6 +69,7 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
       `  - url: ${u('/feed.xml')}\n    follow: { limit: 2, match: /items/ }\n    type: statement`,
       `  - url: ${u('/report.pdf')}\n    title: Defence industrial cooperation report`,
       `  - url: ${u('/changing')}`,
+      `  - url: ${u('/hostile')}`,
       ...['/missing', '/broken', '/slow', '/huge', '/private/secret', '/plain.txt'].map((p) => `  - ${u(p)}`),
     ].filter((e) => !omit.some((p) => e.includes(u(p) + '\n') || e.endsWith(u(p))));
     writeFileSync(join(corpus, 'sources.yml'), `sources:\n${entries.join('\n')}\n`);
@@ -110,6 +111,11 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
         const word = changingVersion === 1 ? 'firstwording' : 'correctedwording';
         res.writeHead(200, { 'content-type': 'text/html', 'last-modified': lastModified }).end(page('A page that is corrected', prose(`the ${word} of the communique`)));
       },
+      // Markup in a fetched page's text must stay text on the site.
+      '/hostile': (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(page('Notes &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;', prose('a page that tries to inject markup'))),
       '/missing': (_req, res) => void res.writeHead(404, { 'content-type': 'text/html' }).end('<p>gone</p>'),
       '/broken': (_req, res) => void res.writeHead(500, { 'content-type': 'text/html' }).end('<p>error</p>'),
       '/slow': (_req, res) => {
@@ -140,10 +146,10 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
   it('fetches the listed pages, a PDF and the followed feed items, and indexes them under their original URLs', async () => {
     const summary = await index(true);
     const u = (p: string) => site.url(p);
-    assert.deepEqual(summary.fetch?.fetched, [u('/article'), u('/changing'), u('/items/1'), u('/items/2'), u('/old'), u('/report.pdf')].sort());
+    assert.deepEqual(summary.fetch?.fetched, [u('/article'), u('/changing'), u('/hostile'), u('/items/1'), u('/items/2'), u('/old'), u('/report.pdf')].sort());
     assert.deepEqual(summary.failed, [], JSON.stringify(summary.failed));
-    // The seed report plus six sources.
-    assert.equal(summary.indexed, 7);
+    // The seed report plus seven sources.
+    assert.equal(summary.indexed, 8);
 
     const article = (await byUrl(u('/article')))!;
     assert.equal(article.title, 'Speech on European security');
@@ -204,6 +210,7 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
     const thisRun = site.log.slice(logged);
     const status = (path: string) => thisRun.filter((r) => r.path === path).map((r) => r.status);
     assert.deepEqual(status('/article'), [304]);
+    assert.deepEqual(status('/hostile'), [200], 'no validators: downloaded again, but not re-indexed');
     assert.deepEqual(status('/article2'), [304]);
     assert.deepEqual(status('/feed.xml'), [304]);
     assert.deepEqual(status('/items/1'), [304]);
@@ -252,6 +259,15 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
     assert.match(html, /Retrieved/);
     const file = await request(app).get(`/documents/${moved.id}/file`).expect(200);
     assert.match(file.text, /Statement on maritime security/);
+
+    const hostile = (await byUrl(site.url('/hostile')))!;
+    assert.match(hostile.title, /<script>alert\(1\)<\/script>/, 'the title is kept as text');
+    const hostilePage = (await request(app).get(`/documents/${hostile.id}`).expect(200)).text;
+    assert.ok(!hostilePage.includes('<script>alert(1)') && !hostilePage.includes('<img src=x'), 'escaped');
+    assert.match(hostilePage, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    // The original is served as inert text.
+    const original = await request(app).get(`/documents/${hostile.id}/file`).expect(200);
+    assert.match(String(original.headers['content-type']), /^text\/plain/);
   });
 
   it('--explain URL shows what one URL gives without caching or indexing it', async () => {
