@@ -191,9 +191,17 @@ export async function processFile(file: SourceFile, ctx: StageContext): Promise<
 }
 
 /** Every stage but publish, on one file: what --explain prints. */
-export async function explainFile(corpusDir: string, path: string, options: Pick<IndexOptions, 'pdf' | 'maxFileBytes'> = {}) {
+export async function explainFile(
+  corpusDir: string,
+  path: string,
+  options: Pick<IndexOptions, 'pdf' | 'maxFileBytes'> & {
+    /** The name and id the file has in the collection, when it is explained from elsewhere (a fetched copy). */
+    as?: { relativePath: string; id: string };
+  } = {},
+) {
   const root = resolve(corpusDir);
-  const file = sourceFile(root, resolve(path));
+  const found = sourceFile(root, resolve(path));
+  const file = found && options.as ? { ...found, ...options.as } : found;
   if (!file) throw new FatalIndexError(`${path}: not a format Entente reads (.pdf .md .markdown .txt .html .htm)`);
   if (!existsSync(file.path)) throw new FatalIndexError(`${path}: no such file`);
   const config = loadConfig(root);

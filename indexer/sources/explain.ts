@@ -1,5 +1,8 @@
 /** `--explain URL`: what one URL gives (the fetch, then every stage but publish), with nothing cached or indexed. */
+import { extname } from 'node:path';
+import { documentId } from '../../contract/ids.js';
 import { explainFile } from '../pipeline.js';
+import { SOURCES_ROOT } from '../stages/discover.js';
 import { explainDocument } from '../report.js';
 import { fetchForExplain, type FetchSettings, type UrlExplanation } from './fetch.js';
 import { loadSourceList } from './list.js';
@@ -9,8 +12,11 @@ export async function explainUrl(corpusDir: string, url: string, settings: Fetch
   const { explanation, cleanup } = await fetchForExplain(url, entries, settings);
   try {
     if (!explanation.file) return { fetch: explanation, document: null };
-    const { job, outcome } = await explainFile(corpusDir, explanation.file);
-    const { file: _file, ...fetch } = explanation;
+    // The name and id the document gets when fetched for real, not those of the temporary copy.
+    const relativePath = `${SOURCES_ROOT}/${explanation.cacheName}`;
+    const id = documentId(relativePath.slice(0, relativePath.length - extname(relativePath).length));
+    const { job, outcome } = await explainFile(corpusDir, explanation.file, { as: { relativePath, id } });
+    const { file: _file, cacheName: _name, ...fetch } = explanation;
     return { fetch, document: explainDocument(job, outcome) };
   } finally {
     cleanup();

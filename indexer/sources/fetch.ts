@@ -181,6 +181,8 @@ export interface UrlExplanation {
   links?: string[];
   /** Where the fetched copy was put for extraction (deleted afterwards). */
   file?: string;
+  /** Its name in the cache, as a real fetch would store it (`<host>/<slug>.<ext>`). */
+  cacheName?: string;
   error?: string;
 }
 
@@ -212,6 +214,7 @@ export async function fetchForExplain(rawUrl: string, entries: readonly SourceEn
       entry?.metadata ?? {},
     );
     explanation.file = join(folder, doc.file);
+    explanation.cacheName = doc.file;
   } catch (err) {
     explanation.error = err instanceof FetchError ? err.message : `${(err as Error).message}`;
     if (err instanceof FetchError) explanation.redirects = err.redirects;
