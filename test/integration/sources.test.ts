@@ -12,6 +12,7 @@ import request from 'supertest';
 import type { DocumentRecord } from '../../contract/document.js';
 import { indexNames } from '../../contract/settings.js';
 import { runIndex, type IndexSummary } from '../../indexer/pipeline.js';
+import { IndexRunner } from '../../indexer/service.js';
 import { STATE_FILE } from '../../indexer/sources/cache.js';
 import { explainUrl } from '../../indexer/sources/explain.js';
 import type { FetchSettings } from '../../indexer/sources/fetch.js';
@@ -246,6 +247,18 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
     assert.equal(summary.indexed, 0);
     assert.equal(summary.fetch, undefined);
     assert.equal((await documents()).length, count);
+  });
+
+  it('the server\'s runner fetches only on the runs asked to (start-up, timer, an edited sources.yml)', async () => {
+    const logged: string[] = [];
+    const logger = { info: (o: object | string) => void logged.push(typeof o === 'string' ? o : JSON.stringify(o)), warn: () => {}, error: () => {} };
+    const runner = new IndexRunner({ corpusDir: corpus, indexPrefix: prefix, sourcesDir: cacheDir, fetch: SETTINGS }, client, logger, true);
+    const before = site.log.length;
+    await runner.run();
+    assert.equal(site.log.length, before, 'a plain run sends nothing');
+    await runner.run({ fetch: true });
+    assert.ok(site.requests('/article').length > 0 && site.log.length > before);
+    assert.ok(logged.some((line) => line.includes('"fetch":')), 'the fetch summary is logged');
   });
 
   it('shows provenance on the document page and serves the fetched copy as its original file', async () => {
