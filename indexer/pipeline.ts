@@ -22,7 +22,7 @@ import { newJob, type Job, type SourceFile, type Stage, type StageContext, type 
 import { themesStage } from './stages/themes.js';
 import { acronymsStage } from './stages/acronyms.js';
 import { IndexStore } from './store.js';
-import type { FetchSettings, FetchSummary } from './sources/fetch.js';
+import type { FetchSettings, FetchSummary, SourceOutcome } from './sources/fetch.js';
 import { prepareSources } from './sources/stage.js';
 
 /** The per-document stages, in order. */
@@ -34,12 +34,15 @@ export const PIPELINE_VERSION = '2';
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export type FileOutcome = 'indexed' | 'needs-ocr' | 'unchanged' | 'failed';
+export type { SourceOutcome };
 
 export interface Reporter {
   start(total: number): void;
   /** Called as each file finishes, in completion order. */
   file(relativePath: string, outcome: FileOutcome, reason?: string): void;
   finish(): void;
+  /** Called as each source listed in sources.yml is checked, before any file (runs with fetch only). */
+  source?(url: string, outcome: SourceOutcome, reason?: string): void;
 }
 
 export interface IndexOptions {
@@ -91,7 +94,8 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
 
   if (options.rebuild) await target.drop();
   await target.prepare(settings.documents, settings.passages);
-  const sources = options.sourcesDir ? await prepareSources(corpusDir, resolve(options.sourcesDir), options.fetch) : null;
+  const onSource = options.reporter?.source?.bind(options.reporter);
+  const sources = options.sourcesDir ? await prepareSources(corpusDir, resolve(options.sourcesDir), options.fetch, onSource) : null;
   const [indexed, withPassages, discovery] = await Promise.all([
     target.fingerprints(),
     target.passageDocumentIds(),

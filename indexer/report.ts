@@ -3,7 +3,7 @@
  * file, rate, ETA), plain lines otherwise; the summary; and --explain's JSON.
  */
 import cliProgress from 'cli-progress';
-import type { FileOutcome, Reporter } from './pipeline.js';
+import type { FileOutcome, Reporter, SourceOutcome } from './pipeline.js';
 import type { Job, StageOutcome } from './stages/stage.js';
 export { summaryLines } from './summary.js';
 
@@ -37,6 +37,14 @@ function barReporter(stream: NodeJS.WriteStream): Reporter {
     finish() {
       bar.stop();
     },
+    source: sourceLine(stream),
+  };
+}
+
+/** One line per source checked: fetching comes before the bar starts, and can take a while (a pause per request). */
+function sourceLine(stream: NodeJS.WriteStream) {
+  return (url: string, outcome: SourceOutcome, reason?: string) => {
+    stream.write(`source ${outcome.padEnd(9)} ${url}${reason ? `: ${reason}` : ''}\n`);
   };
 }
 
@@ -53,6 +61,7 @@ function lineReporter(stream: NodeJS.WriteStream): Reporter {
       stream.write(`[${done}/${total}] ${outcome.padEnd(9)} ${relativePath}${reason ? `: ${reason}` : ''}\n`);
     },
     finish() {},
+    source: sourceLine(stream),
   };
 }
 

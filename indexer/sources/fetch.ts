@@ -39,6 +39,9 @@ export interface FetchSummary {
   removed: string[];
 }
 
+export type SourceOutcome = 'fetched' | 'unchanged' | 'failed';
+export type SourceListener = (url: string, outcome: SourceOutcome, reason?: string) => void;
+
 export function clientOptions(settings: FetchSettings): ClientOptions {
   return {
     userAgent: userAgent(VERSION, settings.contact),
@@ -51,7 +54,12 @@ export function clientOptions(settings: FetchSettings): ClientOptions {
   };
 }
 
-export async function fetchSources(entries: readonly SourceEntry[], cacheDir: string, settings: FetchSettings, now: () => Date = () => new Date()): Promise<FetchSummary> {
+export async function fetchSources(
+  entries: readonly SourceEntry[],
+  cacheDir: string,
+  settings: FetchSettings,
+  { now = () => new Date(), onSource }: { now?: () => Date; onSource?: SourceListener } = {},
+): Promise<FetchSummary> {
   const cache = new SourceCache(cacheDir);
   const client = new PoliteClient(clientOptions(settings));
   const summary: FetchSummary = { checked: 0, fetched: [], unchanged: 0, failed: [], removed: [] };
@@ -68,6 +76,7 @@ export async function fetchSources(entries: readonly SourceEntry[], cacheDir: st
     if (outcome.kind === 'fetched') summary.fetched.push(url);
     else if (outcome.kind === 'unchanged') summary.unchanged++;
     else summary.failed.push({ url, reason: outcome.reason });
+    onSource?.(url, outcome.kind, outcome.kind === 'failed' ? outcome.reason : undefined);
   };
 
   try {
@@ -82,6 +91,7 @@ export async function fetchSources(entries: readonly SourceEntry[], cacheDir: st
             const links = await followListing(client, cache, entry, listed, now);
             if (typeof links === 'string') {
               summary.failed.push({ url: entry.url, reason: `listing: ${links}` });
+              onSource?.(entry.url, 'failed', `listing: ${links}`);
               continue;
             }
             // Items are fetched after the listing, each through its own host's queue.

@@ -5,6 +5,7 @@
  * recorded), a deadline per request, and a size cap enforced while the body
  * streams in. Every connection goes through the address guard.
  */
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import robotsParserModule from 'robots-parser';
 import { checkUrl, guardedLookup, RefusedAddressError, type AllowPrivate, type Resolver } from './guard.js';
@@ -146,7 +147,12 @@ export class PoliteClient {
     | { kind: 'not-modified' }
     | { kind: 'ok'; contentType: string; body: Buffer; etag: string | null; lastModified: string | null }
   > {
-    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: accept.join(', ') + ', */*;q=0.1' };
+    const headers: Record<string, string> = {
+      'user-agent': this.options.userAgent,
+      accept: accept.join(', ') + ', */*;q=0.1',
+      // Compressed transfers cost the site less; the size limit applies to the decompressed bytes too.
+      'accept-encoding': 'gzip, deflate, br',
+    };
     if (validators?.etag) headers['if-none-match'] = validators.etag;
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
     const { maxBytes, timeoutMs } = this.options;
@@ -191,7 +197,8 @@ export class PoliteClient {
         }
         chunks.push(chunk as Buffer);
       }
-      return { kind: 'ok', contentType, body: Buffer.concat(chunks), etag: header('etag'), lastModified: header('last-modified') };
+      const body = decode(Buffer.concat(chunks), header('content-encoding'), maxBytes, redirects);
+      return { kind: 'ok', contentType, body, etag: header('etag'), lastModified: header('last-modified') };
     } catch (err) {
       if (err instanceof FetchError) throw err;
       throw new FetchError(describe(err, timeoutMs, signal), redirects, isRefusal(err));
@@ -238,6 +245,26 @@ export class PoliteClient {
       if (/^HTTP 4\d\d/.test(message) || /^content type /.test(message)) return allowAll;
       return { allows: () => false, crawlDelayMs: 0, note: `robots.txt could not be read: ${message}`, refusal: null };
     }
+  }
+}
+
+/** The body without its transfer compression, never more than `maxBytes` (a small gzip can unpack to gigabytes). */
+function decode(body: Buffer, encoding: string | null, maxBytes: number, redirects: Hop[]): Buffer {
+  const name = (encoding ?? 'identity').trim().toLowerCase();
+  const decoders: Record<string, (data: Buffer, options: { maxOutputLength: number }) => Buffer> = {
+    gzip: gunzipSync,
+    'x-gzip': gunzipSync,
+    deflate: inflateSync,
+    br: brotliDecompressSync,
+  };
+  if (name === 'identity' || name === '') return body;
+  const decoder = decoders[name];
+  if (!decoder) throw new FetchError(`content encoding ${name} is not supported`, redirects);
+  try {
+    return decoder(body, { maxOutputLength: maxBytes });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new FetchError(`larger than the ${maxBytes} byte limit once decompressed`, redirects);
+    throw new FetchError(`the ${name} content could not be decompressed: ${(err as Error).message}`, redirects);
   }
 }
 

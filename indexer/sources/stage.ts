@@ -5,7 +5,7 @@
  */
 import { loadSourceList, SOURCES_FILE, SourceListError } from './list.js';
 import { SourceCache } from './cache.js';
-import { fetchSources, type FetchSettings, type FetchSummary } from './fetch.js';
+import { fetchSources, type FetchSettings, type FetchSummary, type SourceListener } from './fetch.js';
 
 export interface SourcesOutcome {
   /** The cache folder to discover, or null when the corpus lists no sources. */
@@ -15,7 +15,7 @@ export interface SourcesOutcome {
   error: { file: string; reason: string } | null;
 }
 
-export async function prepareSources(corpusDir: string, cacheDir: string, fetch: FetchSettings | undefined, now?: () => Date): Promise<SourcesOutcome> {
+export async function prepareSources(corpusDir: string, cacheDir: string, fetch: FetchSettings | undefined, onSource?: SourceListener): Promise<SourcesOutcome> {
   let entries;
   try {
     entries = loadSourceList(corpusDir);
@@ -24,7 +24,7 @@ export async function prepareSources(corpusDir: string, cacheDir: string, fetch:
     return { cacheDir, fetch: null, error: { file: SOURCES_FILE, reason: err.message.replace(`${SOURCES_FILE}: `, '') } };
   }
   if (!entries) return { cacheDir: null, fetch: null, error: null };
-  if (fetch) return { cacheDir, fetch: await fetchSources(entries, cacheDir, fetch, now), error: null };
+  if (fetch) return { cacheDir, fetch: await fetchSources(entries, cacheDir, fetch, { ...(onSource ? { onSource } : {}) }), error: null };
   const cache = new SourceCache(cacheDir);
   const { removed } = cache.sync(entries);
   if (removed.length) cache.save();

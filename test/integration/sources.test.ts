@@ -11,7 +11,7 @@ import type { Meilisearch } from 'meilisearch';
 import request from 'supertest';
 import type { DocumentRecord } from '../../contract/document.js';
 import { indexNames } from '../../contract/settings.js';
-import { runIndex, type IndexSummary } from '../../indexer/pipeline.js';
+import { runIndex, type IndexSummary, type Reporter } from '../../indexer/pipeline.js';
 import { IndexRunner } from '../../indexer/service.js';
 import { STATE_FILE } from '../../indexer/sources/cache.js';
 import { explainUrl } from '../../indexer/sources/explain.js';
@@ -56,8 +56,8 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
   let changingVersion = 1;
   let articleFails = false;
 
-  const index = (fetch: boolean): Promise<IndexSummary> =>
-    runIndex({ corpusDir: corpus, client, prefix, sourcesDir: cacheDir, ...(fetch ? { fetch: SETTINGS } : {}) });
+  const index = (fetch: boolean, reporter?: Reporter): Promise<IndexSummary> =>
+    runIndex({ corpusDir: corpus, client, prefix, sourcesDir: cacheDir, ...(fetch ? { fetch: SETTINGS } : {}), ...(reporter ? { reporter } : {}) });
   const documents = async () => (await client.index<DocumentRecord>(names.documents).getDocuments({ limit: 1000 })).results;
   const byUrl = async (url: string) => (await documents()).find((d) => d.sourceUrl === url);
   const search = async (q: string) => (await client.index<DocumentRecord>(names.documents).search(q)).hits.map((h) => h.sourceUrl);
@@ -177,7 +177,9 @@ describe('sources by URL (local web site, real Meilisearch)', function () {
   });
 
   it('reports why each failing source failed, and never asks for what robots.txt disallows', async () => {
-    const summary = await index(true);
+    const progress: string[] = [];
+    const summary = await index(true, { start() {}, file() {}, finish() {}, source: (url, outcome) => void progress.push(`${outcome} ${url.replace(site.origin, '')}`) });
+    assert.ok(progress.includes('failed /missing') && progress.includes('unchanged /article'), progress.join());
     const reasons = Object.fromEntries((summary.fetch?.failed ?? []).map((f) => [f.url.replace(site.origin, ''), f.reason]));
     assert.deepEqual(Object.keys(reasons).sort(), ['/broken', '/huge', '/missing', '/plain.txt', '/private/secret', '/slow']);
     assert.match(reasons['/missing']!, /HTTP 404/);
