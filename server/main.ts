@@ -143,7 +143,10 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
   // Where readers find the site: the public origin when one is configured.
   const siteUrl = config.baseUrl ?? listening;
 
-  const firstRun = config.indexOnStart ? indexer.run({ fetch: fetching }) : Promise.resolve();
+  const firstRun = config.indexOnStart ? indexer.run() : Promise.resolve();
+  // The first run indexes what is on disk (the corpus and the copies already fetched), so the
+  // site is ready without waiting for the network; the sources are checked right after it.
+  if (fetching && config.indexOnStart) void firstRun.then(() => indexer.run({ fetch: true }));
   if (fetching && (config.indexOnStart || config.watch)) {
     // setInterval holds at most about 24 days.
     running.fetchTimer = setInterval(() => void indexer.run({ fetch: true }), Math.min(config.fetch.intervalMs, 2 ** 31 - 1));
