@@ -6,8 +6,8 @@
  * next conditional request needs and where each copy came from.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { slugify } from '../../contract/ids.js';
 import type { Hop } from './http.js';
@@ -73,9 +73,13 @@ function safeDecode(text: string): string {
 
 export class SourceCache {
   private state: State;
+  /** The state accounts for every copy: read intact, or nothing was cached before. */
+  private readonly complete: boolean;
 
   constructor(readonly dir: string) {
-    this.state = readState(join(dir, STATE_FILE));
+    const read = readState(join(dir, STATE_FILE));
+    this.state = read ?? { version: STATE_VERSION, documents: {}, listings: {} };
+    this.complete = read !== null || !existsSync(dir);
   }
 
   document(url: string): CachedDocument | undefined {
@@ -137,7 +141,21 @@ export class SourceCache {
       this.writeSidecar(doc, entry.metadata);
     }
     for (const url of Object.keys(this.state.listings)) if (!byUrl.get(url)?.follow) delete this.state.listings[url];
+    this.removeOrphans();
     return { removed };
+  }
+
+  /** Files no state entry accounts for (a run stopped between writing a copy and recording it) would be indexed forever. */
+  private removeOrphans(): void {
+    // With a lost or damaged state the copies are kept: they are the only ones if the sites are down.
+    if (!this.complete || !existsSync(this.dir)) return;
+    const known = new Set([STATE_FILE]);
+    for (const doc of Object.values(this.state.documents)) known.add(doc.file).add(doc.file + '.meta.yml');
+    for (const entry of readdirSync(this.dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = relative(this.dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+      if (!known.has(file)) rmSync(join(this.dir, file), { force: true });
+    }
   }
 
   save(): void {
@@ -162,15 +180,14 @@ export class SourceCache {
   }
 }
 
-function readState(path: string): State {
-  const empty: State = { version: STATE_VERSION, documents: {}, listings: {} };
-  if (!existsSync(path)) return empty;
+/** The saved state, or null when there is none or it cannot be read (that costs full requests instead of conditional ones). */
+function readState(path: string): State | null {
+  if (!existsSync(path)) return null;
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as State;
-    // An unreadable or older state only costs full requests instead of conditional ones.
-    return parsed.version === STATE_VERSION && parsed.documents && parsed.listings ? parsed : empty;
+    return parsed.version === STATE_VERSION && parsed.documents && parsed.listings ? parsed : null;
   } catch {
-    return empty;
+    return null;
   }
 }
 

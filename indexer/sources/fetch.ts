@@ -16,6 +16,9 @@ import { normaliseUrl, type SourceEntry } from './list.js';
 import type { Resolver } from './guard.js';
 
 export const DOCUMENT_TYPES = ['text/html', 'application/xhtml+xml', 'application/pdf'] as const;
+/** Types some servers give PDFs: accepted only when the bytes are a PDF. */
+const PDF_ALIASES = ['application/octet-stream', 'binary/octet-stream', 'application/x-pdf', 'application/download', 'application/force-download'];
+const ACCEPTED_DOCUMENT_TYPES = [...DOCUMENT_TYPES, ...PDF_ALIASES];
 const LISTING_TYPES = ['text/html', 'application/xhtml+xml', ...FEED_TYPES] as const;
 /** Hosts checked at once; each host still sees one request at a time. */
 const HOSTS_AT_ONCE = 4;
@@ -76,6 +79,8 @@ export async function fetchSources(
     if (outcome.kind === 'fetched') summary.fetched.push(url);
     else if (outcome.kind === 'unchanged') summary.unchanged++;
     else summary.failed.push({ url, reason: outcome.reason });
+    // Recorded at once: a run stopped part-way still knows every copy it wrote.
+    cache.save();
     onSource?.(url, outcome.kind, outcome.kind === 'failed' ? outcome.reason : undefined);
   };
 
@@ -131,7 +136,7 @@ async function fetchDocument(
   try {
     result = await client.get(
       url,
-      DOCUMENT_TYPES,
+      ACCEPTED_DOCUMENT_TYPES,
       previous ? { url: previous.finalUrl, etag: previous.etag, lastModified: previous.lastModified } : undefined,
     );
   } catch (err) {
@@ -144,6 +149,13 @@ async function fetchDocument(
     cache.update(url, { checkedAt, lastError: null, redirects: result.redirects });
     return { kind: 'unchanged', doc: previous! };
   }
+  const content = storedContent(result);
+  if (typeof content === 'string') {
+    if (!previous) return { kind: 'failed', reason: content };
+    cache.update(url, { checkedAt, lastError: content });
+    return { kind: 'failed', reason: `${content} (keeping the copy retrieved ${previous.retrievedAt})` };
+  }
+  result = { ...result, ...content };
   const hash = sha256(result.body);
   const validators = { etag: result.etag, lastModified: result.lastModified, redirects: result.redirects, checkedAt, lastError: null };
   if (previous && previous.sha256 === hash && previous.contentType === result.contentType && previous.finalUrl === result.finalUrl) {
@@ -156,6 +168,29 @@ async function fetchDocument(
     metadata,
   );
   return { kind: 'fetched', doc };
+}
+
+/**
+ * The bytes and type to keep: a PDF sent as a generic binary type is a PDF; an
+ * HTML page in a legacy charset named only in the HTTP header is stored as
+ * UTF-8 (the copy must read the same without that header).
+ */
+export function storedContent(result: { contentType: string; charset: string | null; body: Buffer }): { contentType: string; body: Buffer } | string {
+  const { contentType, charset, body } = result;
+  if (PDF_ALIASES.includes(contentType)) {
+    return body.subarray(0, 1024).includes('%PDF-') ? { contentType: 'application/pdf', body } : `content type ${contentType} and not a PDF`;
+  }
+  if (contentType === 'application/pdf' || !charset || ['utf-8', 'utf8', 'us-ascii'].includes(charset)) return { contentType, body };
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    return `charset ${charset} is not one Entente can read`;
+  }
+  const text = decoder.decode(body);
+  // The page's own <meta charset> would now be wrong: say what the bytes are.
+  const html = /<meta[^>]+charset/i.test(text) ? text.replace(/(<meta[^>]+charset\s*=\s*["']?)[^"'\s>;]+/i, '$1utf-8') : text;
+  return { contentType, body: Buffer.from(html, 'utf8') };
 }
 
 /** The links of a followed listing, fetched conditionally (a 304 reuses the links found last time), or why not. */
@@ -209,8 +244,11 @@ export async function fetchForExplain(rawUrl: string, entries: readonly SourceEn
   const explanation: UrlExplanation = { url, finalUrl: null, redirects: [], contentType: null, bytes: 0, sha256: null };
   const client = new PoliteClient(clientOptions(settings));
   try {
-    const result = await client.get(url, entry?.follow ? LISTING_TYPES : [...DOCUMENT_TYPES, ...FEED_TYPES]);
-    if (result.kind !== 'ok') throw new FetchError('unexpected 304');
+    const fetched = await client.get(url, entry?.follow ? LISTING_TYPES : [...ACCEPTED_DOCUMENT_TYPES, ...FEED_TYPES]);
+    if (fetched.kind !== 'ok') throw new FetchError('unexpected 304');
+    const content = FEED_TYPES.includes(fetched.contentType as never) ? fetched : storedContent(fetched);
+    if (typeof content === 'string') throw new FetchError(content);
+    const result = { ...fetched, ...content };
     Object.assign(explanation, { finalUrl: result.finalUrl, redirects: result.redirects, contentType: result.contentType, bytes: result.body.length, sha256: sha256(result.body) });
     if (entry?.follow || (FEED_TYPES as readonly string[]).includes(result.contentType)) {
       const rule = entry?.follow ?? { limit: 20, hosts: [new URL(url).host], match: null };

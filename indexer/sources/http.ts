@@ -41,7 +41,18 @@ export interface Validators {
 }
 
 export type FetchResult =
-  | { kind: 'ok'; finalUrl: string; redirects: Hop[]; contentType: string; body: Buffer; etag: string | null; lastModified: string | null }
+  | {
+      kind: 'ok';
+      finalUrl: string;
+      redirects: Hop[];
+      /** Media type, lower case, without parameters. */
+      contentType: string;
+      /** The charset parameter of the Content-Type, lower case, when given. */
+      charset: string | null;
+      body: Buffer;
+      etag: string | null;
+      lastModified: string | null;
+    }
   | { kind: 'not-modified'; finalUrl: string; redirects: Hop[] };
 
 export class FetchError extends Error {
@@ -145,7 +156,7 @@ export class PoliteClient {
   ): Promise<
     | { kind: 'redirect'; status: number; location: string }
     | { kind: 'not-modified' }
-    | { kind: 'ok'; contentType: string; body: Buffer; etag: string | null; lastModified: string | null }
+    | { kind: 'ok'; contentType: string; charset: string | null; body: Buffer; etag: string | null; lastModified: string | null }
   > {
     const headers: Record<string, string> = {
       'user-agent': this.options.userAgent,
@@ -177,7 +188,10 @@ export class PoliteClient {
         await res.body.dump();
         throw new FetchError(`HTTP ${res.statusCode}${url.href === redirects[0]?.url || redirects.length === 0 ? '' : ` at ${url.href}`}`, redirects);
       }
-      const contentType = (header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const [mediaType = '', ...parameters] = (header('content-type') ?? '').split(';');
+      const contentType = mediaType.trim().toLowerCase();
+      const charsetParameter = parameters.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='));
+      const charset = charsetParameter ? charsetParameter.slice('charset='.length).replace(/^"|"$/g, '') || null : null;
       if (!accept.includes(contentType)) {
         await res.body.dump();
         throw new FetchError(`content type ${contentType || '(none)'} is not one Entente reads (${accept.join(', ')})`, redirects);
@@ -198,7 +212,7 @@ export class PoliteClient {
         chunks.push(chunk as Buffer);
       }
       const body = decode(Buffer.concat(chunks), header('content-encoding'), maxBytes, redirects);
-      return { kind: 'ok', contentType, body, etag: header('etag'), lastModified: header('last-modified') };
+      return { kind: 'ok', contentType, charset, body, etag: header('etag'), lastModified: header('last-modified') };
     } catch (err) {
       if (err instanceof FetchError) throw err;
       throw new FetchError(describe(err, timeoutMs, signal), redirects, isRefusal(err));

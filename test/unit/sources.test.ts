@@ -2,7 +2,11 @@
 import { strict as assert } from 'node:assert';
 import { ConfigurationError } from '../../contract/env.js';
 import { fetchConfig } from '../../contract/fetch-config.js';
-import { cacheStem } from '../../indexer/sources/cache.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheStem, SourceCache, STATE_FILE } from '../../indexer/sources/cache.js';
+import { storedContent } from '../../indexer/sources/fetch.js';
+import { tempDir } from '../support/engine.js';
 import { followLinks } from '../../indexer/sources/follow.js';
 import { DEFAULT_FOLLOW_LIMIT, parseSourceList } from '../../indexer/sources/list.js';
 
@@ -93,5 +97,63 @@ describe('fetch settings', () => {
   it('names the variable of a bad value', () => {
     assert.throws(() => fetchConfig({ FETCH_INTERVAL: 'often' }), (err: Error) => err instanceof ConfigurationError && /^FETCH_INTERVAL: .*duration/.test(err.message));
     assert.throws(() => fetchConfig({ FETCH_ALLOW_PRIVATE: 'yes please' }), /FETCH_ALLOW_PRIVATE: must be true, false, or a comma-separated list/);
+  });
+});
+
+describe('what is kept of a fetched page', () => {
+  it('a PDF sent as a generic binary type is a PDF; anything else under that type is refused', () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj');
+    assert.deepEqual(storedContent({ contentType: 'application/octet-stream', charset: null, body: pdf }), { contentType: 'application/pdf', body: pdf });
+    assert.match(String(storedContent({ contentType: 'application/octet-stream', charset: null, body: Buffer.from('MZ\x90') })), /not a PDF/);
+  });
+  it('an HTML page in a charset named only by the server is kept as UTF-8, its own declaration corrected', () => {
+    const latin1 = Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>Défense européenne</body></html>', 'latin1');
+    const kept = storedContent({ contentType: 'text/html', charset: 'iso-8859-1', body: latin1 });
+    assert.ok(typeof kept !== 'string');
+    const text = kept.body.toString('utf8');
+    assert.match(text, /Défense européenne/);
+    assert.match(text, /charset=utf-8/);
+    assert.match(String(storedContent({ contentType: 'text/html', charset: 'no-such-charset', body: latin1 })), /charset no-such-charset/);
+  });
+});
+
+describe('the sources cache', () => {
+  const doc = (url: string) => ({
+    url, origin: url, finalUrl: url, redirects: [], retrievedAt: '2026-01-01T00:00:00.000Z', checkedAt: '2026-01-01T00:00:00.000Z',
+    sha256: 'x', contentType: 'text/html', etag: null, lastModified: null, lastError: null,
+  });
+  const entry = (url: string) => ({ url, metadata: { type: 'speech' }, follow: null });
+
+  it('drops copies no entry or state accounts for, keeps the rest with sidecars that follow sources.yml', () => {
+    const dir = tempDir('sources-cache');
+    try {
+      const cache = new SourceCache(dir);
+      const kept = cache.store(doc('https://a.example/kept'), Buffer.from('<p>kept</p>'), {});
+      const gone = cache.store(doc('https://a.example/gone'), Buffer.from('<p>gone</p>'), {});
+      cache.save();
+      mkdirSync(join(dir, 'a.example'), { recursive: true });
+      writeFileSync(join(dir, 'a.example', 'orphan-12345678.html'), '<p>written, never recorded</p>');
+      const again = new SourceCache(dir);
+      assert.deepEqual(again.sync([entry('https://a.example/kept')]).removed, ['https://a.example/gone']);
+      assert.ok(existsSync(join(dir, kept.file)) && !existsSync(join(dir, gone.file)));
+      assert.ok(!existsSync(join(dir, 'a.example', 'orphan-12345678.html')));
+      assert.match(readFileSync(join(dir, kept.file + '.meta.yml'), 'utf8'), /type: speech/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps every copy when its state is lost: they may be the only ones', () => {
+    const dir = tempDir('sources-cache');
+    try {
+      const cache = new SourceCache(dir);
+      const stored = cache.store(doc('https://a.example/page'), Buffer.from('<p>page</p>'), {});
+      cache.save();
+      rmSync(join(dir, STATE_FILE));
+      new SourceCache(dir).sync([entry('https://a.example/page')]);
+      assert.ok(existsSync(join(dir, stored.file)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
