@@ -12,10 +12,10 @@ export function summaryLines(s: IndexSummary): string[] {
   ];
   if (s.fetch) {
     const f = s.fetch;
-    lines.push(
-      `sources: ${f.checked} checked, ${f.fetched.length} new or changed, ${f.unchanged} unchanged, ${f.failed.length} failed` +
-        (f.removed.length ? `, ${f.removed.length} removed from the cache` : ''),
-    );
+    // Part of the headline: the server logs every further line as a warning.
+    lines[0] +=
+      `; sources: ${f.checked} checked, ${f.fetched.length} new or changed, ${f.unchanged} unchanged, ${f.failed.length} failed` +
+      (f.removed.length ? `, ${f.removed.length} removed from the cache` : '');
     for (const failed of f.failed) lines.push(`  fetch failed  ${failed.url}: ${failed.reason}`);
   }
   for (const f of s.failed) lines.push(`  failed     ${f.file}: ${f.reason}`);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { cacheStem, SourceCache, STATE_FILE } from '../../indexer/sources/cache.js';
 import { storedContent } from '../../indexer/sources/fetch.js';
+import { summaryLines } from '../../indexer/summary.js';
 import { tempDir } from '../support/engine.js';
 import { followLinks } from '../../indexer/sources/follow.js';
 import { DEFAULT_FOLLOW_LIMIT, parseSourceList } from '../../indexer/sources/list.js';
@@ -155,5 +156,16 @@ describe('the sources cache', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the run summary', () => {
+  it('says what the fetch did in its headline and lists each source that failed', () => {
+    const lines = summaryLines({
+      indexed: 1, unchanged: 2, removed: 0, needsOcr: [], failed: [], documents: 3, passages: 9, durationMs: 1200,
+      fetch: { checked: 3, fetched: ['https://a.example/new'], unchanged: 1, failed: [{ url: 'https://a.example/gone', reason: 'HTTP 404' }], removed: [] },
+    });
+    assert.match(lines[0]!, /; sources: 3 checked, 1 new or changed, 1 unchanged, 1 failed$/);
+    assert.deepEqual(lines.slice(1), ['  fetch failed  https://a.example/gone: HTTP 404']);
   });
 });
