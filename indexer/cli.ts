@@ -74,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
     return outcome && outcome.stop === 'failed' ? 1 : 0;
   }
 
+  if (args.fetch && !fetch.contact) {
+    process.stderr.write('FETCH_CONTACT is not set: the sites fetched from cannot tell who to contact about these requests.\n');
+  }
   const engine = await commandEngine(config, (signal) => `Stopped (${signal}); the next run picks up where this one left off.`);
   try {
     const client = new Meilisearch({ host: engine.url, apiKey: engine.masterKey ?? undefined });
