@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { cacheStem, SourceCache, STATE_FILE } from '../../indexer/sources/cache.js';
 import { storedContent } from '../../indexer/sources/fetch.js';
 import { summaryLines } from '../../indexer/summary.js';
+import { readGivenMetadata } from '../../indexer/metadata/input.js';
 import { tempDir } from '../support/engine.js';
 import { followLinks } from '../../indexer/sources/follow.js';
 import { DEFAULT_FOLLOW_LIMIT, parseSourceList } from '../../indexer/sources/list.js';
@@ -167,5 +168,17 @@ describe('the run summary', () => {
     });
     assert.match(lines[0]!, /; sources: 3 checked, 1 new or changed, 1 unchanged, 1 failed$/);
     assert.deepEqual(lines.slice(1), ['  fetch failed  https://a.example/gone: HTTP 404']);
+  });
+});
+
+describe('provenance keys in a sidecar', () => {
+  it('reads retrieved and final_url, and rejects values that are not a date or an http(s) URL', () => {
+    assert.deepEqual(readGivenMetadata({ retrieved: '2025-05-21', final_url: 'https://a.example/b' }, { strict: true }), {
+      ok: true,
+      value: { retrievedAt: '2025-05-21', finalUrl: 'https://a.example/b' },
+    });
+    assert.equal(readGivenMetadata({ retrieved: '2026-12-01T03:58:30.956Z' }, { strict: true }).ok, true);
+    assert.match(String((readGivenMetadata({ retrieved: 'yesterday' }, { strict: true }) as { error: string }).error), /^retrieved: must be a date/);
+    assert.match(String((readGivenMetadata({ final_url: 'ftp://a.example/' }, { strict: true }) as { error: string }).error), /^final_url: not an http\(s\) URL/);
   });
 });
