@@ -71,7 +71,10 @@ export async function fetchSources(
   const limit = pLimit(HOSTS_AT_ONCE);
   // Entries grouped by host: the client serialises each host anyway; this keeps a slow host from holding the others' slots.
   const byHost = new Map<string, SourceEntry[]>();
-  for (const entry of entries) byHost.set(new URL(entry.url).host, [...(byHost.get(new URL(entry.url).host) ?? []), entry]);
+  for (const entry of entries) {
+    const host = new URL(entry.url).host;
+    byHost.set(host, [...(byHost.get(host) ?? []), entry]);
+  }
 
   const fetchOne = async (url: string, origin: string, metadata: Record<string, unknown>) => {
     summary.checked++;
@@ -99,12 +102,10 @@ export async function fetchSources(
               onSource?.(entry.url, 'failed', `listing: ${links}`);
               continue;
             }
-            // Items are fetched after the listing, each through its own host's queue.
-            await Promise.all(
-              links
-                .filter((link) => !claimed.has(link) && (claimed.add(link), true))
-                .map((link) => fetchOne(link, entry.url, entry.metadata)),
-            );
+            // Items are fetched after the listing, each through its own host's queue; a link two listings share, once.
+            const unclaimed = links.filter((link) => !claimed.has(link));
+            for (const link of unclaimed) claimed.add(link);
+            await Promise.all(unclaimed.map((link) => fetchOne(link, entry.url, entry.metadata)));
           }
         }),
       ),

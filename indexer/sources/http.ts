@@ -186,7 +186,7 @@ export class PoliteClient {
       }
       if (res.statusCode < 200 || res.statusCode > 299) {
         await res.body.dump();
-        throw new FetchError(`HTTP ${res.statusCode}${url.href === redirects[0]?.url || redirects.length === 0 ? '' : ` at ${url.href}`}`, redirects);
+        throw new FetchError(`HTTP ${res.statusCode}${redirects.length ? ` at ${url.href}` : ''}`, redirects);
       }
       const [mediaType = '', ...parameters] = (header('content-type') ?? '').split(';');
       const contentType = mediaType.trim().toLowerCase();
@@ -194,7 +194,8 @@ export class PoliteClient {
       const charset = charsetParameter ? charsetParameter.slice('charset='.length).replace(/^"|"$/g, '') || null : null;
       if (!accept.includes(contentType)) {
         await res.body.dump();
-        throw new FetchError(`content type ${contentType || '(none)'} is not one Entente reads (${accept.join(', ')})`, redirects);
+        const expected = accept.slice(0, 3).join(', ') + (accept.length > 3 ? ' …' : '');
+        throw new FetchError(`content type ${contentType || '(none)'} is not one Entente reads here (${expected})`, redirects);
       }
       const declared = Number(header('content-length') ?? NaN);
       if (declared > maxBytes) {
