@@ -44,6 +44,9 @@ export const PROVENANCE_LABELS: Record<Provenance, string> = {
   file: 'file name',
 };
 
+export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 export interface Person {
   /** Canonical name: honorifics stripped ("Alan Dashwood"). */
   name: string;
@@ -79,12 +82,19 @@ export interface DocumentRecord {
   title: string;
   /** ISO YYYY-MM-DD of the event, else of publication; null when unknown. */
   date: string | null;
+  /**
+   * How much of `date` the source states: "May 2025" is stored as 2025-05-01 with
+   * precision 'month'. Absent on records written before precision was kept: read as 'day'.
+   */
+  datePrecision?: DatePrecision;
   /** Unix seconds of `date` (UTC midnight), for range filters and sorting; null when unknown. */
   dateTs: number | null;
   year: number | null;
   published: string | null;
   type: DocType;
   organisations: string[];
+  /** Who published the original (an outlet, ministry, think tank); absent when not known apart from `organisations`. */
+  publisher?: string | null;
   place: string | null;
   language: string | null;
   sourceUrl: string | null;

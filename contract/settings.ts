@@ -22,6 +22,20 @@ export function indexNames(prefix: string): IndexNames {
   return { documents: `${prefix}_documents`, passages: `${prefix}_passages` };
 }
 
+/** The edition history: shared by a --rebuild's new indexes and the live ones, never swapped or dropped with them. */
+export function editionsIndexName(prefix: string): string {
+  return `${prefix}_editions`;
+}
+
+/** Looked up by id and document only; never searched by words. */
+export const EDITION_SETTINGS: Settings = {
+  displayedAttributes: ['*'],
+  searchableAttributes: ['id'],
+  filterableAttributes: ['id', 'docId', 'kind'],
+  sortableAttributes: ['atTs'],
+  pagination: { maxTotalHits: 10_000 },
+};
+
 const facetFields = FACETS.map((f) => f.field);
 
 /** A glossary entry turned into Meilisearch synonyms by the indexer. */

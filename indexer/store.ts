@@ -5,8 +5,9 @@
  */
 import { Meilisearch, type EnqueuedTask, type Index, type Settings, type Task } from 'meilisearch';
 import type { DocumentRecord, PassageRecord } from '../contract/document.js';
+import { editionChangeId, passageEditions, type EditionChange, type EditionRecord } from '../contract/editions.js';
 import { filterList } from '../contract/filters.js';
-import { indexNames, isIndexNotFound, type IndexNames } from '../contract/settings.js';
+import { EDITION_SETTINGS, editionsIndexName, indexNames, isIndexNotFound, type IndexNames } from '../contract/settings.js';
 
 export class IndexWriteError extends Error {
   override name = 'IndexWriteError';
@@ -22,6 +23,8 @@ export class IndexStore {
   readonly names: IndexNames;
   readonly documents: Index<DocumentRecord>;
   readonly passages: Index<PassageRecord>;
+  /** Earlier editions of passages and the change log of each document (see contract/editions.ts). */
+  readonly editions: Index<EditionRecord>;
 
   constructor(
     readonly client: Meilisearch,
@@ -31,6 +34,7 @@ export class IndexStore {
     this.names = names;
     this.documents = client.index<DocumentRecord>(names.documents);
     this.passages = client.index<PassageRecord>(names.passages);
+    this.editions = client.index<EditionRecord>(editionsIndexName(prefix));
   }
 
   /** A store writing to the `_next` indexes that --rebuild fills before the swap. */
@@ -59,6 +63,9 @@ export class IndexStore {
     }
     await this.wait(this.documents.updateSettings(documentSettings));
     await this.wait(this.passages.updateSettings(passageSettings));
+    const editions = editionsIndexName(this.prefix);
+    if (!(await this.exists(editions))) await this.wait(this.client.createIndex(editions, { primaryKey: 'id' }));
+    await this.wait(this.editions.updateSettings(EDITION_SETTINGS));
   }
 
   async drop(): Promise<void> {
@@ -91,6 +98,7 @@ export class IndexStore {
    * an interrupted run is redone for exactly the documents it did not finish.
    */
   async write(documents: DocumentRecord[], passages: PassageRecord[], replaced: string[]): Promise<void> {
+    if (replaced.length) await this.keepEditions(replaced, documents, passages);
     const tasks: Promise<Task>[] = [];
     if (passages.length) tasks.push(this.wait(this.passages.addDocuments(passages)));
     if (replaced.length) {
@@ -105,9 +113,74 @@ export class IndexStore {
     if (documents.length) await this.wait(this.documents.addDocuments(documents));
   }
 
-  /** Removes documents and all their passages. */
+  /**
+   * Before a document's passages are replaced or removed, the ones that leave
+   * are copied to the edition history with their text-quote context, and the
+   * change is logged: a permalink to them can still show what was cited.
+   * Passages that stay are not copied (their id is a hash of their text).
+   */
+  private async keepEditions(docIds: string[], newDocuments: DocumentRecord[] | null, newPassages: PassageRecord[]): Promise<void> {
+    const [oldDocuments, oldPassages] = await Promise.all([this.documentsById(docIds), this.passagesOf(docIds)]);
+    const now = new Date().toISOString();
+    const newById = new Map((newDocuments ?? []).map((doc) => [doc.id, doc]));
+    const newIds = new Set(newPassages.map((passage) => passage.id));
+    const records: EditionRecord[] = [];
+    for (const docId of docIds) {
+      const before = oldDocuments.get(docId);
+      if (!before) continue;
+      const after = newById.get(docId);
+      const ordered = (oldPassages.get(docId) ?? []).sort((a, b) => a.ordinal - b.ordinal);
+      const leaving = new Set(ordered.filter((passage) => !after || !newIds.has(passage.id)).map((passage) => passage.id));
+      const kept = ordered.length - leaving.size;
+      const added = after ? newPassages.filter((passage) => passage.docId === docId).length - kept : 0;
+      if (after && leaving.size === 0 && added === 0) continue;
+      const at = after?.indexedAt ?? now;
+      records.push(
+        ...passageEditions(ordered, leaving, { title: before.title, indexedAt: before.indexedAt, supersededAt: at, documentRemoved: !after }),
+      );
+      const { text: _text, ...metadata } = before;
+      const change: EditionChange = {
+        kind: 'edition',
+        id: editionChangeId(docId, at),
+        docId,
+        at,
+        atTs: Math.floor(Date.parse(at) / 1000),
+        previousIndexedAt: before.indexedAt,
+        passagesAdded: Math.max(0, added),
+        passagesRemoved: leaving.size,
+        passagesKept: kept,
+        removed: !after,
+        document: metadata,
+      };
+      records.push(change);
+    }
+    if (records.length) await this.wait(this.editions.addDocuments(records));
+  }
+
+  private async documentsById(docIds: string[]): Promise<Map<string, DocumentRecord>> {
+    const found = new Map<string, DocumentRecord>();
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.documents.getDocuments({ filter: `id IN ${filterList(docIds)}`, limit: PAGE, offset });
+      for (const doc of page.results) found.set(doc.id, doc);
+      if (page.results.length < PAGE) break;
+    }
+    return found;
+  }
+
+  private async passagesOf(docIds: string[]): Promise<Map<string, PassageRecord[]>> {
+    const found = new Map<string, PassageRecord[]>();
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.passages.getDocuments({ filter: `docId IN ${filterList(docIds)}`, limit: PAGE, offset });
+      for (const passage of page.results) found.set(passage.docId, [...(found.get(passage.docId) ?? []), passage]);
+      if (page.results.length < PAGE) break;
+    }
+    return found;
+  }
+
+  /** Removes documents and all their passages, keeping them in the edition history. */
   async remove(docIds: string[]): Promise<void> {
     if (!docIds.length) return;
+    await this.keepEditions(docIds, null, []);
     await Promise.all([
       this.wait(this.passages.deleteDocuments({ filter: `docId IN ${filterList(docIds)}` })),
       this.wait(this.documents.deleteDocuments(docIds)),

@@ -36,6 +36,63 @@
   });
   document.querySelectorAll('[data-copy-target][hidden]').forEach(function (button) { button.hidden = false; });
 
+  // Citation style: the reader's last choice, remembered in this browser; the form still works without script.
+  var STYLE_KEY = 'entente.citationStyle';
+  function savedStyle() {
+    try { return window.localStorage.getItem(STYLE_KEY); } catch (e) { return null; }
+  }
+  function showStyle(box, style) {
+    var picker = box.querySelector('[data-style-picker]');
+    if (!picker || !box.querySelector('[data-style="' + style + '"]')) return;
+    picker.value = style;
+    box.querySelectorAll('[data-style]').forEach(function (figure) { figure.hidden = figure.getAttribute('data-style') !== style; });
+  }
+  function enhanceCiteBox(box) {
+    var picker = box.querySelector('[data-style-picker]');
+    if (!picker) return;
+    box.querySelectorAll('[data-copy-target][hidden]').forEach(function (button) { button.hidden = false; });
+    var submit = box.querySelector('[data-style-submit]');
+    if (submit) submit.hidden = true;
+    // A style named in the URL wins over the saved one.
+    if (!/[?&]style=/.test(window.location.search) && savedStyle()) showStyle(box, savedStyle());
+    picker.addEventListener('change', function () {
+      showStyle(box, picker.value);
+      try { window.localStorage.setItem(STYLE_KEY, picker.value); } catch (e) { /* private mode: the choice lasts this page */ }
+    });
+  }
+  document.querySelectorAll('[data-cite-box]').forEach(enhanceCiteBox);
+
+  // A passage's "Cite" link opens its cite box in a dialog; without script (or if loading fails) it is a page.
+  var dialog = null;
+  function citeDialog() {
+    if (dialog) return dialog;
+    dialog = document.createElement('dialog');
+    dialog.className = 'cite-dialog';
+    dialog.setAttribute('aria-labelledby', 'cite-dialog-title');
+    dialog.innerHTML = '<form method="dialog" class="cite-dialog__close"><button class="button button--small" type="submit">Close</button></form>' +
+      '<h2 id="cite-dialog-title">Cite this passage</h2><div class="cite-dialog__body"></div>';
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('[data-cite-dialog]');
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0 || typeof HTMLDialogElement === 'undefined') return;
+    event.preventDefault();
+    fetch(link.href, { headers: { Accept: 'text/html' } })
+      .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.text(); })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var box = page.querySelector('[data-cite-box]');
+        if (!box) throw new Error('no cite box');
+        var open = citeDialog();
+        var body = open.querySelector('.cite-dialog__body');
+        body.replaceChildren(document.importNode(box, true));
+        enhanceCiteBox(body.querySelector('[data-cite-box]'));
+        open.showModal();
+      })
+      .catch(function () { window.location.href = link.href; });
+  }, true);
+
   // Sort and page size apply at once.
   var form = document.getElementById('search-form');
   if (form) {

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { PROJECT_ROOT } from '../contract/paths.js';
-import type { AppContext } from './context.js';
+import { baseUrl, type AppContext } from './context.js';
+import type { DocumentRecord } from '../contract/document.js';
+import { coinsTitle } from './citation/highwire.js';
 import { HttpError, NotFound, PassageNotFound, SearchUnavailable } from './errors.js';
 import type { IndexingState } from '../indexer/service.js';
 import { requestLogger, type Logger } from './logger.js';
@@ -82,9 +84,11 @@ export function createApp(deps: AppDeps): express.Express {
       referrerPolicy: { policy: 'same-origin' },
     }),
   );
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     res.locals['themeLabel'] = (id: string) => context.themes.label(id);
+    // A COinS span per listed document, so reference managers can save results from a list.
+    res.locals['coins'] = (doc: DocumentRecord) => coinsTitle(doc, baseUrl(req));
     // While the first run builds a new collection, results are incomplete: say so on every page.
     res.locals['buildingCollection'] = context.indexing().building;
     next();

@@ -24,8 +24,8 @@ export function searchPath(params: URLSearchParams | Record<string, string> = {}
   return text ? `/?${text}` : '/';
 }
 
-/** Exports (`csv`, `bib`, `ris`) and the Atom feed of a search, from its filter parameters (no `?`). */
-export function exportPath(extension: 'csv' | 'bib' | 'ris', query: string): string {
+/** Exports (`csv`, `bib`, `ris`, `json` for CSL-JSON) and the Atom feed of a search, from its filter parameters (no `?`). */
+export function exportPath(extension: 'csv' | 'bib' | 'ris' | 'json', query: string): string {
   return `/export.${extension}${query ? `?${query}` : ''}`;
 }
 
@@ -42,10 +42,12 @@ export function documentFilePath(documentId: string): string {
   return `${documentPath(documentId)}/file`;
 }
 
-export function documentCitePath(documentId: string, format: string, passageId?: string): string {
-  const params = new URLSearchParams({ format });
+/** A citation as a file to download (`format`), or, without one, the cite box as a page (what a passage's "Cite" opens). */
+export function documentCitePath(documentId: string, format?: string, passageId?: string): string {
+  const params = new URLSearchParams(format ? { format } : {});
   if (passageId) params.set('passage', passageId);
-  return `${documentPath(documentId)}/cite?${params.toString()}`;
+  const query = params.toString();
+  return `${documentPath(documentId)}/cite${query ? `?${query}` : ''}`;
 }
 
 /** A passage inside its document page (where its permalink redirects). */

@@ -35,6 +35,7 @@ export function routes(context: AppContext): Router {
   router.get('/export.csv', cite.exportCsv);
   router.get('/export.bib', cite.exportBibtex);
   router.get('/export.ris', cite.exportRis);
+  router.get('/export.json', cite.exportCslJson);
   router.get('/feed.atom', cite.feed);
   // JSON API
   router.get('/api/search', search.api);

@@ -12,17 +12,26 @@ declare module '@citation-js/core' {
 
   export class Cite {
     constructor(data: unknown);
+    /** The parsed items, as CSL-JSON. */
+    data: Array<Record<string, unknown>>;
     format(style: 'bibliography' | 'citation' | 'bibtex', options?: CiteFormatOptions): string;
   }
 
   export interface CslStyleRegister {
-    add(name: string, xml: string): void;
+    /** A style or locale as XML text, or as citeproc-js's JSON form of the XML. */
+    add(name: string, xml: string | object): void;
     has(name: string): boolean;
   }
 
   export const plugins: {
+    input: {
+      util: {
+        /** Citation.js's CSL-JSON clean-up: drops unknown variables and values of the wrong type. */
+        clean(items: unknown[], options?: { bestGuessConversions?: boolean }): unknown[];
+      };
+    };
     config: {
-      get(plugin: '@csl'): { styles: CslStyleRegister };
+      get(plugin: '@csl'): { styles: CslStyleRegister; locales: CslStyleRegister };
     };
   };
 }

@@ -23,7 +23,7 @@ export interface CslName {
   literal?: string;
 }
 
-export type CslType = 'report' | 'speech' | 'article-newspaper' | 'document';
+export type CslType = 'report' | 'speech' | 'article-newspaper' | 'webpage' | 'legislation' | 'hearing' | 'document';
 
 export interface CslItem {
   id: string;
@@ -36,43 +36,88 @@ export interface CslItem {
   publisher?: string;
   'publisher-place'?: string;
   'container-title'?: string;
-  /** The kind of document in words ("Event report"), shown by APA in brackets; none for news articles. */
+  /** The kind of document in words ("Policy paper"), shown by APA in brackets; none for news articles and web pages. */
   genre?: string;
-  'event-title'?: string;
   'event-place'?: string;
-  'event-date'?: CslDate;
   /** Page of the cited passage (pinpoint), only for documents with real pages. */
   page?: string;
   language?: string;
+  abstract?: string;
+  /** The original when its address is known, else the copy in Entente. */
   URL: string;
+  /** "Retrieved from Entente: <permalink>" when URL is the original's. */
+  note?: string;
+  /** Where the copy that was read is kept, and its permalink (CSL's archive variables). */
+  archive?: string;
+  archive_location?: string;
 }
 
-/** The passage fields a citation needs: its id for the permalink, its page for the pinpoint. */
-export type CitedPassage = Pick<PassageRecord, 'id' | 'page'>;
+/** The passage fields a citation needs: its id for the permalink, its page and number for the pinpoint. */
+export type CitedPassage = Pick<PassageRecord, 'id' | 'page'> & Partial<Pick<PassageRecord, 'ordinal'>>;
+
+/** Where in the work the cited words are: p. 7 for pages, para. 3 (passage number) for the rest. */
+export interface Pinpoint {
+  label: 'page' | 'paragraph';
+  value: string;
+}
 
 export interface CiteOptions {
   /** Public origin of the site, e.g. "http://localhost:3000". */
   baseUrl: string;
-  /** Cite this passage: permalink and page pinpoint. */
+  /** Cite this passage: permalink and pinpoint. */
   passage?: CitedPassage;
   /** Access date; today (UTC) by default. A Date or `YYYY-MM-DD`. */
   accessed?: Date | string;
 }
 
-const CSL_TYPES: Record<DocType, CslType> = {
+/*
+ * Keyed by string rather than DocType: types the metadata side may add
+ * (legislation, hearing, web page) map without a change here.
+ */
+const CSL_TYPES: Record<string, CslType> = {
   'policy-paper': 'report',
   briefing: 'report',
-  'event-report': 'speech',
+  report: 'report',
+  // The document held is a written report of the event.
+  'event-report': 'report',
   speech: 'speech',
   news: 'article-newspaper',
+  webpage: 'webpage',
+  legislation: 'legislation',
+  hearing: 'hearing',
   statement: 'document',
   other: 'document',
 };
+
+/** The CSL type of a document: a statement or other item read from a web page is a web page. */
+export function cslType(doc: Pick<DocumentRecord, 'type' | 'format' | 'sourceUrl'>): CslType {
+  const mapped = CSL_TYPES[doc.type] ?? 'document';
+  if (mapped === 'document' && doc.format === 'html' && originalUrl(doc) !== null) return 'webpage';
+  return mapped;
+}
+
+/** The original's address when it is a web address a reader can follow. */
+export function originalUrl(doc: Pick<DocumentRecord, 'sourceUrl'>): string | null {
+  const url = doc.sourceUrl ? cleanLine(doc.sourceUrl) : '';
+  return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+}
 
 /** The page to cite, when the document has pages a reader can turn to (a PDF, or anything paginated). */
 export function pinpointPage(doc: Pick<DocumentRecord, 'format' | 'pages'>, passage: CitedPassage | undefined): number | null {
   if (!passage || !isPaginated(doc)) return null;
   return Number.isInteger(passage.page) && passage.page >= 1 ? passage.page : null;
+}
+
+/**
+ * The pinpoint of a cited passage: its page when the work has pages, else its
+ * number among the document's passages (APA 8.28 "para."), which the document
+ * page shows beside each passage.
+ */
+export function pinpoint(doc: Pick<DocumentRecord, 'format' | 'pages'>, passage: CitedPassage | undefined): Pinpoint | null {
+  const page = pinpointPage(doc, passage);
+  if (page !== null) return { label: 'page', value: String(page) };
+  if (passage && Number.isInteger(passage.ordinal) && (passage.ordinal ?? -1) >= 0) return { label: 'paragraph', value: String((passage.ordinal ?? 0) + 1) };
+  return null;
 }
 
 const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
@@ -164,44 +209,68 @@ export function citationKey(doc: DocumentRecord): string {
   return `${who || 'anon'}${year ?? 'nd'}${firstWord.slice(0, 20)}`;
 }
 
+/**
+ * The date the original carries, no more precise than its source states it:
+ * a record dated 2025-05-01 with precision "month" is issued May 2025.
+ */
+export function issuedParts(doc: Pick<DocumentRecord, 'date' | 'published' | 'year' | 'datePrecision'>): CslDateParts | null {
+  const usesDate = doc.published === null || doc.published === doc.date;
+  const parts = isoDateParts(doc.published ?? doc.date);
+  if (!parts) return doc.year ? [doc.year] : null;
+  const precision = usesDate ? (doc.datePrecision ?? 'day') : 'day';
+  if (precision === 'year') return [parts[0]];
+  if (precision === 'month' && parts.length >= 2) return [parts[0], parts[1] as number];
+  return parts;
+}
+
+/** Who published the original: the recorded publisher, else the organisations behind it. */
+export function publisherName(doc: Pick<DocumentRecord, 'publisher' | 'organisations'>): string {
+  const named = doc.publisher ? cleanLine(doc.publisher) : '';
+  return named || organisations(doc as DocumentRecord).join('; ');
+}
+
 /** The CSL-JSON item for a document, or for one of its passages when `passage` is given. */
 export function toCslItem(doc: DocumentRecord, options: CiteOptions): CslItem {
   const title = cleanLine(doc.title) || doc.id;
-  const cslType = CSL_TYPES[doc.type];
-  const orgs = organisations(doc);
+  const type = cslType(doc);
   const place = doc.place ? cleanLine(doc.place) : '';
-  const issuedParts = isoDateParts(doc.published ?? doc.date) ?? (doc.year ? ([doc.year] as CslDateParts) : null);
+  const entente = options.passage ? passageUrl(options.baseUrl, options.passage.id) : documentUrl(options.baseUrl, doc.id);
+  const original = originalUrl(doc);
 
   const item: CslItem = {
     id: doc.id,
-    type: cslType,
+    type,
     'citation-key': citationKey(doc),
     title,
     accessed: { 'date-parts': [accessedParts(options.accessed)] },
-    URL: options.passage ? passageUrl(options.baseUrl, options.passage.id) : documentUrl(options.baseUrl, doc.id),
+    URL: original ?? entente,
   };
+  if (original) {
+    item.archive = 'Entente';
+    item.archive_location = entente;
+    item.note = `Retrieved from Entente: ${entente}`;
+  }
 
-  // APA and Chicago describe a newspaper article by its outlet alone, without a bracketed kind.
-  if (cslType !== 'article-newspaper') item.genre = DOC_TYPE_LABELS[doc.type];
+  // APA and Chicago describe a newspaper article or a web page by its outlet or site, without a bracketed kind.
+  if (type !== 'article-newspaper' && type !== 'webpage') item.genre = DOC_TYPE_LABELS[doc.type as DocType] ?? cleanLine(doc.type);
   const authors = cslAuthors(doc);
   if (authors.length > 0) item.author = authors;
-  const issued = cslDate(issuedParts);
+  const issued = cslDate(issuedParts(doc));
   if (issued) item.issued = issued;
-  if (orgs.length > 0) item.publisher = orgs.join('; ');
-  if (cslType === 'article-newspaper' && orgs[0]) item['container-title'] = orgs[0];
+  const publisher = publisherName(doc);
+  if (publisher) item.publisher = publisher;
+  if ((type === 'article-newspaper' || type === 'webpage') && publisher) item['container-title'] = publisher;
 
-  if (cslType === 'speech') {
-    // An event report is about one event: the event is the document's subject.
-    item['event-title'] = title;
+  if (type === 'speech') {
     if (place) item['event-place'] = place;
-    const eventDate = cslDate(isoDateParts(doc.date));
-    if (eventDate) item['event-date'] = eventDate;
-  } else if (place) {
+  } else if (place && type !== 'webpage') {
     item['publisher-place'] = place;
   }
 
   const page = pinpointPage(doc, options.passage);
   if (page !== null) item.page = String(page);
   if (doc.language) item.language = cleanLine(doc.language);
+  const summary = cleanLine(doc.summary ?? '');
+  if (summary) item.abstract = summary;
   return item;
 }

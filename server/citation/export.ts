@@ -1,13 +1,14 @@
 /**
- * A result set as a file: CSV for spreadsheets, BibTeX and RIS for reference
- * managers.
+ * A result set as a file: CSV for spreadsheets; BibTeX, biblatex, RIS and
+ * CSL-JSON for reference managers. For a search, each document brings the
+ * passages that matched, with their permalinks.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentRecord } from '../../contract/document.js';
+import type { DocumentRecord, PassageRecord } from '../../contract/document.js';
 import { bibtexEntries } from './bibtex.js';
 import type { DownloadFile } from './cite.js';
-import { toCslItem, type CslItem } from './csl.js';
-import { documentUrl } from '../links.js';
+import { originalUrl, pinpoint, publisherName, toCslItem, type CslItem } from './csl.js';
+import { documentUrl, passageUrl } from '../links.js';
 import { MEDIA_TYPES } from './media-types.js';
 import { risRecord } from './ris.js';
 import { cleanLine } from './text.js';
@@ -16,6 +17,7 @@ export const EXPORT_FORMATS = [
   { id: 'csv', label: 'CSV', extension: 'csv', contentType: MEDIA_TYPES.csv },
   { id: 'bibtex', label: 'BibTeX', extension: 'bib', contentType: MEDIA_TYPES.bibtex },
   { id: 'ris', label: 'RIS', extension: 'ris', contentType: MEDIA_TYPES.ris },
+  { id: 'csl-json', label: 'CSL-JSON', extension: 'json', contentType: MEDIA_TYPES.cslJson },
 ] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,21 +31,36 @@ export interface ExportOptions {
   baseUrl: string;
   /** Access date for BibTeX and RIS; today (UTC) by default. */
   accessed?: Date | string;
+  /** For a search: the passages of each document that matched, best first. */
+  passages?: ReadonlyMap<string, readonly PassageRecord[]>;
 }
 
-export const CSV_COLUMNS = ['id', 'title', 'date', 'type', 'organisations', 'people', 'themes', 'url'] as const;
+export const CSV_COLUMNS = [
+  'id', 'title', 'date', 'type', 'organisations', 'publisher', 'people', 'themes', 'summary', 'source_url', 'url', 'passages',
+] as const;
 
 /**
  * A spreadsheet evaluates a cell that starts with one of these as a formula
  * (CSV injection); a leading apostrophe makes it text (OWASP's advice).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r|%]/;
 
 function csvCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function csvRow(doc: DocumentRecord, baseUrl: string): Record<(typeof CSV_COLUMNS)[number], string> {
+/** "p. 7: “text…” <permalink>", one line per passage, for a spreadsheet cell. */
+function passageLines(doc: DocumentRecord, passages: readonly PassageRecord[], baseUrl: string): string {
+  return passages
+    .map((passage) => {
+      const at = pinpoint(doc, passage);
+      const where = at ? `${at.label === 'page' ? 'p.' : 'para.'} ${at.value}: ` : '';
+      return `${where}“${cleanLine(passage.text)}” ${passageUrl(baseUrl, passage.id)}`;
+    })
+    .join('\n');
+}
+
+function csvRow(doc: DocumentRecord, options: ExportOptions): Record<(typeof CSV_COLUMNS)[number], string> {
   const themeLabels = doc.themeTags.length > 0 ? doc.themeTags.map((tag) => tag.label) : doc.themes;
   const row = {
     id: doc.id,
@@ -51,20 +68,26 @@ function csvRow(doc: DocumentRecord, baseUrl: string): Record<(typeof CSV_COLUMN
     date: doc.date ?? '',
     type: doc.type,
     organisations: doc.organisations.join('; '),
+    publisher: publisherName(doc),
     people: doc.people.map((person) => `${person.name} (${person.role})`).join('; '),
     themes: themeLabels.join('; '),
-    url: documentUrl(baseUrl, doc.id),
+    summary: doc.summary ?? '',
+    source_url: originalUrl(doc) ?? '',
+    url: documentUrl(options.baseUrl, doc.id),
   };
-  return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, csvCell(cleanLine(value))])) as typeof row;
+  const cells = Object.fromEntries(Object.entries(row).map(([column, value]) => [column, csvCell(cleanLine(value))]));
+  // Passages keep one line each inside the quoted cell; each line is guarded as its own cell would be.
+  const lines = passageLines(doc, options.passages?.get(doc.id) ?? [], options.baseUrl).split('\n').map(csvCell).join('\n');
+  return { ...cells, passages: lines } as Record<(typeof CSV_COLUMNS)[number], string>;
 }
 
 /**
  * RFC 4180 CSV (CRLF, fields quoted when needed) with a header row. Starts with
  * a UTF-8 byte order mark, without which Excel reads "UK–EU" as mojibake.
  */
-export function resultsCsv(docs: DocumentRecord[], options: Pick<ExportOptions, 'baseUrl'>): string {
+export function resultsCsv(docs: DocumentRecord[], options: ExportOptions): string {
   return stringify(
-    docs.map((doc) => csvRow(doc, options.baseUrl)),
+    docs.map((doc) => csvRow(doc, options)),
     { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', bom: true },
   );
 }
@@ -91,12 +114,29 @@ function disambiguator(occurrence: number): string {
   return occurrence <= 26 ? String.fromCharCode(96 + occurrence) : String(occurrence);
 }
 
+/**
+ * The items of an export: one per document and, for a search, one per matching
+ * passage after it (its permalink and pinpoint), keys kept unique in the file.
+ */
+export function exportItems(docs: DocumentRecord[], options: ExportOptions): CslItem[] {
+  const items: CslItem[] = [];
+  for (const doc of docs) {
+    items.push(toCslItem(doc, options));
+    for (const passage of options.passages?.get(doc.id) ?? []) items.push({ ...toCslItem(doc, { ...options, passage }), id: passage.id });
+  }
+  return withUniqueKeys(items);
+}
+
 export function resultsBibtex(docs: DocumentRecord[], options: ExportOptions): string {
-  return bibtexEntries(withUniqueKeys(docs.map((doc) => toCslItem(doc, options))));
+  return bibtexEntries(exportItems(docs, options), 'biblatex');
 }
 
 export function resultsRis(docs: DocumentRecord[], options: ExportOptions): string {
-  return docs.map((doc) => risRecord(toCslItem(doc, options), doc.type)).join('\r\n');
+  return exportItems(docs, options).map((item) => risRecord(item)).join('\r\n');
+}
+
+export function resultsCslJson(docs: DocumentRecord[], options: ExportOptions): string {
+  return `${JSON.stringify(exportItems(docs, options), null, 2)}\n`;
 }
 
 export function exportResults(id: ExportFormatId, docs: DocumentRecord[], options: ExportOptions): string {
@@ -107,6 +147,8 @@ export function exportResults(id: ExportFormatId, docs: DocumentRecord[], option
       return resultsBibtex(docs, options);
     case 'ris':
       return resultsRis(docs, options);
+    case 'csl-json':
+      return resultsCslJson(docs, options);
   }
 }
 

@@ -5,6 +5,7 @@
 export {
   citeDocument,
   citationFile,
+  citationText,
   citationFormat,
   isCitationFormatId,
   CITATION_FORMATS,
@@ -13,12 +14,27 @@ export {
   type CitationFormatId,
   type DownloadFile,
 } from './cite.js';
-export { citationKey, pinpointPage, toCslItem, type CiteOptions, type CitedPassage, type CslItem } from './csl.js';
+export {
+  citationKey,
+  cslType,
+  issuedParts,
+  originalUrl,
+  pinpoint,
+  pinpointPage,
+  publisherName,
+  toCslItem,
+  type CiteOptions,
+  type CitedPassage,
+  type CslItem,
+  type Pinpoint,
+} from './csl.js';
 export {
   exportFile,
+  exportItems,
   exportResults,
   isExportFormatId,
   resultsBibtex,
+  resultsCslJson,
   resultsCsv,
   resultsRis,
   CSV_COLUMNS,
@@ -29,4 +45,15 @@ export {
 } from './export.js';
 export { atomFeed, ATOM_CONTENT_TYPE, type AtomFeedOptions } from './feed.js';
 export { documentFileUrl, documentUrl, passageUrl } from '../links.js';
-export { warmUpCitationStyles, type RenderedText, type StyledCitation } from './styles.js';
+export {
+  citationStyle,
+  isCslStyle,
+  warmUpCitationStyles,
+  CITATION_STYLES,
+  DEFAULT_STYLE,
+  type CitationStyle,
+  type CslStyle,
+  type RenderedText,
+  type StyledCitation,
+} from './styles.js';
+export { OFFICIAL_STYLES_COMMIT } from './official-styles.js';

@@ -3,19 +3,18 @@
  * hard-wraps values at 70 characters (continuation lines most readers do not
  * accept) and types speeches as sound recordings.
  */
-import type { DocType } from '../../contract/document.js';
-import type { CslDate, CslItem, CslName } from './csl.js';
+import type { CslDate, CslItem, CslName, CslType } from './csl.js';
 import { cleanLine } from './text.js';
 
-const RIS_TYPES: Record<DocType, string> = {
-  'policy-paper': 'RPRT',
-  briefing: 'RPRT',
-  // The document held is a written report of the event.
-  'event-report': 'RPRT',
+const RIS_TYPES: Record<CslType, string> = {
+  report: 'RPRT',
+  // RIS has no speech type; Zotero and EndNote read GEN with M3 (the kind of work) as a document.
   speech: 'GEN',
-  statement: 'GEN',
-  news: 'NEWS',
-  other: 'GEN',
+  'article-newspaper': 'NEWS',
+  webpage: 'ELEC',
+  legislation: 'STAT',
+  hearing: 'HEAR',
+  document: 'GEN',
 };
 
 /** "Family, Given, Suffix" as RIS wants it; an institution stays one unsplit name (no comma). */
@@ -36,10 +35,13 @@ function risDate(date: CslDate | undefined): string | null {
   return `${year}/${month ? pad(month) : ''}/${day ? pad(day) : ''}/`;
 }
 
-/** One RIS record (CRLF lines, TY first, ER last) for an item of the given document type. */
-export function risRecord(item: CslItem, docType: DocType): string {
+/**
+ * One RIS record (CRLF lines, TY first, ER last). UR is the original; L2, the
+ * "link to the full text", is the copy in Entente the passage was read in.
+ */
+export function risRecord(item: CslItem): string {
   const lines: Array<[string, string | null | undefined]> = [
-    ['TY', RIS_TYPES[docType]],
+    ['TY', RIS_TYPES[item.type]],
     ['TI', item.title],
     ...(item.author ?? []).map((name): [string, string] => ['AU', risName(name)]),
     ['PY', item.issued ? String(item.issued['date-parts'][0][0]) : null],
@@ -50,8 +52,11 @@ export function risRecord(item: CslItem, docType: DocType): string {
     ['M3', item.genre],
     ['LA', item.language],
     ['UR', item.URL],
+    ['L2', item.archive_location],
     ['SP', item.page],
     ['Y2', risDate(item.accessed)],
+    ['AB', item.abstract],
+    ['N1', item.note],
   ];
   const body = lines
     .map(([tag, value]) => [tag, value ? cleanLine(value) : ''] as const)

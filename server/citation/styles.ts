@@ -1,14 +1,38 @@
 /**
- * APA and Chicago references rendered by the CSL processor (citeproc-js through
- * Citation.js), as plain text and as HTML that is safe to print unescaped.
+ * References in the official CSL styles (APA 7, Chicago author-date and
+ * notes-bibliography, Harvard Cite Them Right, OSCOLA, MHRA) rendered by the
+ * CSL processor (citeproc-js through Citation.js), as plain text and as HTML
+ * that is safe to print unescaped.
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import { CHICAGO_AUTHOR_DATE_CSL } from './chicago-style.js';
-import type { CslItem } from './csl.js';
+import type { CslItem, Pinpoint } from './csl.js';
+import { officialLocale, officialStyle } from './official-styles.js';
 import { escapeHtml } from '../html.js';
 
-export type CslStyle = 'apa' | 'chicago';
+export const CITATION_STYLES = [
+  { id: 'apa', label: 'APA (7th edition)', file: 'apa', lang: 'en-US', viaEntente: true },
+  { id: 'chicago', label: 'Chicago (author-date)', file: 'chicago-author-date', lang: 'en-US', viaEntente: true },
+  { id: 'chicago-notes', label: 'Chicago (notes and bibliography)', file: 'chicago-note-bibliography', lang: 'en-US', viaEntente: true },
+  { id: 'harvard', label: 'Harvard (Cite Them Right)', file: 'harvard-cite-them-right', lang: 'en-GB', viaEntente: true },
+  // OSCOLA footnotes give the original and its access date only; a second address has no place in them.
+  { id: 'oscola', label: 'OSCOLA', file: 'oscola', lang: 'en-GB', viaEntente: false },
+  { id: 'mhra', label: 'MHRA', file: 'modern-humanities-research-association', lang: 'en-GB', viaEntente: true },
+] as const;
+
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+export type CslStyle = CitationStyle['id'];
+export const DEFAULT_STYLE: CslStyle = 'apa';
+
+export function isCslStyle(value: unknown): value is CslStyle {
+  return CITATION_STYLES.some((style) => style.id === value);
+}
+
+export function citationStyle(id: CslStyle): CitationStyle {
+  const style = CITATION_STYLES.find((candidate) => candidate.id === id);
+  if (!style) throw new RangeError(`unknown citation style: ${id}`);
+  return style;
+}
 
 export interface RenderedText {
   text: string;
@@ -17,17 +41,23 @@ export interface RenderedText {
 }
 
 export interface StyledCitation extends RenderedText {
-  /** The in-text (parenthetical) citation, with the page pinpoint when there is one: "(Müller & O’Brien, 2024, p. 7)". */
+  /** The in-text citation or, for a note style, the footnote, with the pinpoint when there is one: "(Müller & O’Brien, 2024, p. 7)". */
   inText: RenderedText;
+  /** Whether `inText` is a footnote (note styles) or a parenthetical citation. */
+  kind: 'in-text' | 'note';
 }
 
-const TEMPLATES: Record<CslStyle, string> = {
-  apa: 'apa',
-  chicago: 'entente-chicago-author-date',
-};
-
-const cslStyles = plugins.config.get('@csl').styles;
-if (!cslStyles.has(TEMPLATES.chicago)) cslStyles.add(TEMPLATES.chicago, CHICAGO_AUTHOR_DATE_CSL);
+const cslConfig = plugins.config.get('@csl');
+/** Styles of class "note" cite in footnotes; the others in parentheses. */
+const noteStyles = new Set<CslStyle>();
+for (const style of CITATION_STYLES) {
+  const definition = officialStyle(style.file);
+  if (definition.attrs['class'] === 'note') noteStyles.add(style.id);
+  if (!cslConfig.styles.has(style.file)) cslConfig.styles.add(style.file, definition);
+}
+for (const lang of new Set(CITATION_STYLES.map((style) => style.lang))) {
+  if (!cslConfig.locales.has(lang)) cslConfig.locales.add(lang, officialLocale(lang));
+}
 
 /*
  * citeproc-js reads a few HTML-like tags inside field values as rich text
@@ -69,52 +99,56 @@ function safeHtml(html: string, text: string): string {
 
 /**
  * What the reference list shows differs from the stored item: the pinpoint
- * belongs to the in-text citation, not the reference (APA 8.13, CMOS 15.22),
- * and APA does not repeat a publisher that is also the author (APA 9.24). An event
- * report's event carries the report's own title, so its name is not repeated
- * either; APA prints an event's place only in the event-name slot, so the
- * place goes there.
+ * belongs to the in-text citation or note, not the reference (APA 8.13, CMOS
+ * 15.22); APA does not repeat a publisher that is also the author (APA 9.24);
+ * the Entente copy is named after the reference, not by the style's archive
+ * slot, so every style says it the same way.
  */
-function referenceItem(item: CslItem, style: CslStyle): Omit<CslItem, 'page'> {
-  const { page: _pinpoint, ...reference } = item;
+function referenceItem(item: CslItem, style: CslStyle): CslItem {
+  const { page: _pinpoint, note: _note, archive: _archive, archive_location: _location, abstract: _abstract, ...reference } = item;
   const onlyAuthor = reference.author?.length === 1 ? reference.author[0] : undefined;
   const publisherIsAuthor = onlyAuthor?.literal !== undefined && onlyAuthor.literal === reference.publisher;
-  // Chicago repeats an institutional publisher (CMOS 14.84), except as an event's host beside the same name.
-  if (publisherIsAuthor && (style === 'apa' || reference.type === 'speech')) delete reference.publisher;
-  if (reference['event-title'] === reference.title) {
-    delete reference['event-title'];
-    if (style === 'apa' && reference['event-place']) {
-      reference['event-title'] = reference['event-place'];
-      delete reference['event-place'];
-      if (JSON.stringify(reference['event-date']) === JSON.stringify(reference.issued)) delete reference['event-date'];
-    }
-  }
+  // Chicago repeats an institutional publisher (CMOS 14.84), except as a speech's host beside the same name.
+  if (publisherIsAuthor && (style === 'apa' || style === 'harvard' || reference.type === 'speech')) delete reference.publisher;
+  // A site or outlet that publishes itself is named once, as the container.
+  if (reference['container-title'] !== undefined && reference['container-title'] === reference.publisher) delete reference.publisher;
   return reference;
 }
 
 const ENTRY_BODY = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/;
 
-function renderReference(cite: Cite, style: CslStyle): RenderedText {
-  const options = { template: TEMPLATES[style], lang: 'en-US' };
+function renderReference(cite: Cite, style: CitationStyle): RenderedText {
+  const options = { template: style.file, lang: style.lang };
   const text = restoreText(cite.format('bibliography', { ...options, format: 'text' }).trim());
   const htmlDocument = cite.format('bibliography', { ...options, format: 'html' });
   const body = ENTRY_BODY.exec(htmlDocument)?.[1]?.trim() ?? '';
   return { text, html: safeHtml(restoreHtml(body), text) };
 }
 
-function renderInText(cite: Cite, item: CslItem, style: CslStyle): RenderedText {
-  const entry = [{ id: item.id, ...(item.page ? { locator: item.page, label: 'page' } : {}) }];
-  const options = { template: TEMPLATES[style], lang: 'en-US', entry };
+function renderInText(cite: Cite, id: string, style: CitationStyle, at: Pinpoint | null): RenderedText {
+  const entry = [{ id, ...(at ? { locator: at.value, label: at.label } : {}) }];
+  const options = { template: style.file, lang: style.lang, entry };
   const text = restoreText(cite.format('citation', { ...options, format: 'text' }).trim());
   const html = restoreHtml(cite.format('citation', { ...options, format: 'html' }).trim());
   return { text, html: safeHtml(html, text) };
 }
 
-/** The reference-list entry and the in-text citation of one item in APA 7th or Chicago author-date. */
-export function renderStyle(item: CslItem, style: CslStyle): StyledCitation {
-  const reference = new Cite(shieldValue(referenceItem(item, style)));
-  const withPinpoint = new Cite(shieldValue(item));
-  return { ...renderReference(reference, style), inText: renderInText(withPinpoint, item, style) };
+/** "Retrieved from Entente: <permalink>" after the reference, when the reference points at the original. */
+function withRetrieval(reference: RenderedText, item: CslItem, style: CitationStyle): RenderedText {
+  if (!style.viaEntente || !item.archive_location) return reference;
+  const sentence = `Retrieved from Entente: ${item.archive_location}`;
+  const link = `Retrieved from Entente: <a href="${escapeHtml(item.archive_location)}">${escapeHtml(item.archive_location)}</a>`;
+  return { text: `${reference.text} ${sentence}`, html: `${reference.html} ${link}` };
+}
+
+/** The reference-list entry and the in-text citation (or footnote) of one item in one style. */
+export function renderStyle(item: CslItem, styleId: CslStyle, at: Pinpoint | null = item.page ? { label: 'page', value: item.page } : null): StyledCitation {
+  const style = citationStyle(styleId);
+  const shown = shieldValue(referenceItem(item, styleId));
+  const reference = withRetrieval(renderReference(new Cite(shown), style), item, style);
+  // The in-text citation is rendered from the same item as the reference, so both name the work alike.
+  const kind = noteStyles.has(style.id) ? 'note' : 'in-text';
+  return { ...reference, inText: renderInText(new Cite(shown), item.id, style, at), kind };
 }
 
 /**
@@ -131,6 +165,5 @@ export function warmUpCitationStyles(): void {
     accessed: { 'date-parts': [[2025, 1, 1]] },
     URL: 'http://localhost/',
   };
-  renderStyle(sample, 'apa');
-  renderStyle(sample, 'chicago');
+  for (const style of CITATION_STYLES) renderStyle(sample, style.id);
 }

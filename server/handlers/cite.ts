@@ -8,11 +8,16 @@ import {
   citationFile,
   citeDocument,
   CITATION_FORMATS,
+  CITATION_STYLES,
   exportFile,
   isCitationFormatId,
+  isCslStyle,
+  type CslStyle,
   type DownloadFile,
   type ExportFormatId,
 } from '../citation/index.js';
+import { citeBox } from '../citation/cite-box.js';
+import { highwireTags } from '../citation/highwire.js';
 import { baseUrl, readSearchState, type AppContext } from '../context.js';
 import { BadRequest, NotFound } from '../errors.js';
 import { feedParams, stateUrl } from '../search/url.js';
@@ -21,11 +26,21 @@ import { absoluteUrl, feedPath } from '../links.js';
 /** Exports stop here: beyond it a researcher should narrow the search. */
 export const EXPORT_CAP = 5000;
 const FEED_ENTRIES = 50;
+/** Matching passages listed per document in an export of a search. */
+const EXPORT_PASSAGES = 3;
 
 function singleParam(req: Request, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string') throw new BadRequest(`Parameter "${name}" may be given only once.`);
+  return value;
+}
+
+/** `?style=`: the citation style to show first; absent means the default (a script may then apply the reader's saved choice). */
+export function styleParam(req: Request): CslStyle | undefined {
+  const value = singleParam(req, 'style');
+  if (value === undefined) return undefined;
+  if (!isCslStyle(value)) throw new BadRequest(`Unknown citation style "${value.slice(0, 40)}". Styles: ${CITATION_STYLES.map((s) => s.id).join(', ')}.`);
   return value;
 }
 
@@ -55,8 +70,9 @@ export function citeHandlers(context: AppContext) {
     return { document, passage };
   }
 
-  function format(req: Request): (typeof CITATION_FORMATS)[number]['id'] {
-    const value = singleParam(req, 'format') ?? 'apa';
+  function format(req: Request): (typeof CITATION_FORMATS)[number]['id'] | undefined {
+    const value = singleParam(req, 'format');
+    if (value === undefined) return undefined;
     if (!isCitationFormatId(value)) {
       throw new BadRequest(`Unknown citation format "${value.slice(0, 40)}". Formats: ${CITATION_FORMATS.map((f) => f.id).join(', ')}.`);
     }
@@ -66,14 +82,30 @@ export function citeHandlers(context: AppContext) {
   async function exportAs(id: ExportFormatId, req: Request, res: Response) {
     const state = readSearchState(req, context);
     const { documents } = await context.library.allDocuments(state, EXPORT_CAP);
-    send(res, exportFile(id, documents, { baseUrl: baseUrl(req) }));
+    const passages = await context.library.matchingPassages(state.q, documents.map((doc) => doc.id), EXPORT_PASSAGES);
+    send(res, exportFile(id, documents, { baseUrl: baseUrl(req), passages }));
   }
 
   return {
-    /** `/documents/:id/cite?format=…[&passage=…]`: the citation as a file. */
+    /**
+     * `/documents/:id/cite[?passage=…][&style=…]`: the cite box as a page (what
+     * the passage "Cite" link opens, in a dialog when script runs);
+     * `?format=…`: the citation as a file to download.
+     */
     async document(req: Request, res: Response) {
       const chosen = format(req);
+      const style = styleParam(req);
       const { document, passage } = await citedTarget(String(req.params['id'] ?? ''), singleParam(req, 'passage'));
+      if (chosen === undefined) {
+        res.render('pages/cite', {
+          title: `Cite: ${document.title}`,
+          document,
+          passageText: passage?.text ?? null,
+          headMeta: highwireTags(document, baseUrl(req), passage),
+          box: citeBox(document, baseUrl(req), { ...(passage ? { passage } : {}), ...(style ? { style } : {}) }),
+        });
+        return;
+      }
       const citation = citeDocument(document, { baseUrl: baseUrl(req), ...(passage ? { passage } : {}) });
       send(res, citationFile(citation, chosen));
     },
@@ -85,9 +117,14 @@ export function citeHandlers(context: AppContext) {
       res.json({
         document: document.id,
         passage: passage?.id ?? null,
-        apa: citation.apa,
-        chicago: citation.chicago,
+        permalink: citation.permalink,
+        originalUrl: citation.originalUrl,
+        pinpoint: citation.pinpoint,
+        styles: citation.styles,
+        apa: citation.styles.apa,
+        chicago: citation.styles.chicago,
         bibtex: citation.bibtex,
+        biblatex: citation.biblatex,
         ris: citation.ris,
         cslJson: citation.cslJson,
       });
@@ -96,6 +133,7 @@ export function citeHandlers(context: AppContext) {
     exportCsv: (req: Request, res: Response) => exportAs('csv', req, res),
     exportBibtex: (req: Request, res: Response) => exportAs('bibtex', req, res),
     exportRis: (req: Request, res: Response) => exportAs('ris', req, res),
+    exportCslJson: (req: Request, res: Response) => exportAs('csl-json', req, res),
 
     /** `/feed.atom?<search>`: the newest documents of a search. */
     async feed(req: Request, res: Response) {

@@ -9,8 +9,10 @@ import { BadRequest, NotFound } from '../errors.js';
 import { MAX_QUERY_LENGTH, parseSearchState, SEARCH_PARAMS, type RawParams } from '../search/state.js';
 import { stateUrl } from '../search/url.js';
 import { formatDate, provenanceLabel, typeLabel } from '../view-helpers.js';
-import { citationFormats } from '../citation/cite-box.js';
+import { citeBox } from '../citation/cite-box.js';
+import { highwireTags } from '../citation/highwire.js';
 import { documentFileUrl, documentUrl, passageUrl, searchPath } from '../links.js';
+import { styleParam } from './cite.js';
 
 /** The id from the URL, checked against the id pattern before any lookup. */
 export function documentIdParam(req: Request): string {
@@ -88,11 +90,16 @@ export function documentHandlers(context: AppContext) {
     async page(req: Request, res: Response) {
       const id = documentIdParam(req);
       const q = highlightQuery(req);
+      const style = styleParam(req);
       const document = await context.library.getDocument(id);
-      const [passages, related] = await Promise.all([
+      const [passages, related, changes] = await Promise.all([
         context.library.documentPassages(id, q),
         context.library.related(document),
+        context.library.documentChanges(id),
       ]);
+      // Reached through a passage permalink: the page describes that passage (its page for reference managers).
+      const passageParam = typeof req.query['passage'] === 'string' ? req.query['passage'] : '';
+      const citedPassage = passages.find((passage) => passage.record.id === passageParam)?.record;
       const notice = typeof req.query['notice'] === 'string' ? (NOTICES[req.query['notice']] ?? null) : null;
       const base = baseUrl(req);
       const firstMatch = passages.find((p) => p.matched)?.record.id ?? null;
@@ -114,7 +121,9 @@ export function documentHandlers(context: AppContext) {
         backUrl: backToResults(req, context),
         related,
         permalink: documentUrl(base, document.id),
-        citations: citationFormats(document, base),
+        citeBox: citeBox(document, base, { ...(style ? { style } : {}) }),
+        headMeta: highwireTags(document, base, citedPassage),
+        changes,
       });
     },
 

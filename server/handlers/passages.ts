@@ -1,6 +1,14 @@
-/** Passage permalinks: `/passages/:id` leads to the passage in its document, for as long as it exists. */
+/**
+ * Passage permalinks: `/passages/:id` leads to the passage in its document for
+ * as long as it is there; after an edit, to the passage as it was cited (an
+ * earlier edition) beside the closest current passage; after the document's
+ * removal, to the cited text with its metadata (410 Gone).
+ */
 import type { Request, Response } from 'express';
+import type { DocumentRecord } from '../../contract/document.js';
+import type { EditionChange, PassageEdition } from '../../contract/editions.js';
 import { PASSAGE_ID_PATTERN } from '../../contract/ids.js';
+import { anchorQuote, type Anchored } from '../citation/anchor.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { HttpError, PassageNotFound } from '../errors.js';
 import { documentPath, documentUrl, passageInDocumentPath, passageUrl } from '../links.js';
@@ -13,13 +21,49 @@ function passageIdParam(req: Request): { passageId: string; docId: string } {
   return { passageId, docId: match[1] };
 }
 
+/** What a permalink to a passage no longer in its document resolves to. */
+type EarlierEdition =
+  | { state: 'changed'; edition: PassageEdition; document: DocumentRecord; closest: (Anchored & { text: string; page: number }) | null }
+  | { state: 'removed'; edition: PassageEdition; removal: EditionChange | null };
+
 export function passageHandlers(context: AppContext) {
+  async function earlierEdition(passageId: string): Promise<EarlierEdition | null> {
+    const edition = await context.library.passageEdition(passageId);
+    if (!edition) return null;
+    const document = await context.library.findDocument(edition.docId);
+    if (!document) {
+      const removal = (await context.library.documentChanges(edition.docId)).find((change) => change.removed) ?? null;
+      return { state: 'removed', edition, removal };
+    }
+    const current = await context.library.documentPassages(document.id, '');
+    const anchored = anchorQuote(
+      { exact: edition.text, prefix: edition.prefix, suffix: edition.suffix },
+      current.map(({ record }) => ({ id: record.id, text: record.text })),
+    );
+    const closestRecord = anchored ? current.find(({ record }) => record.id === anchored.id)?.record : undefined;
+    return {
+      state: 'changed',
+      edition,
+      document,
+      closest: anchored && closestRecord ? { ...anchored, text: closestRecord.text, page: closestRecord.page } : null,
+    };
+  }
+
   return {
     async permalink(req: Request, res: Response) {
       const { passageId, docId } = passageIdParam(req);
       const passage = await context.library.findPassage(passageId, docId);
       if (passage) {
-        res.redirect(302, passageInDocumentPath(passage.docId, passage.id));
+        res.redirect(302, passageInDocumentPath(passage.docId, passage.id, `passage=${encodeURIComponent(passage.id)}`));
+        return;
+      }
+      const earlier = await earlierEdition(passageId);
+      if (earlier?.state === 'changed') {
+        res.render('pages/passage-edition', { title: `Earlier edition: ${earlier.edition.title}`, earlier });
+        return;
+      }
+      if (earlier?.state === 'removed') {
+        res.status(410).render('pages/passage-edition', { title: `Removed: ${earlier.edition.title}`, earlier });
         return;
       }
       const document = await context.library.findDocument(docId);
@@ -35,6 +79,41 @@ export function passageHandlers(context: AppContext) {
       const passage = await context.library.findPassage(passageId, docId);
       const base = baseUrl(req);
       if (!passage) {
+        const earlier = await earlierEdition(passageId);
+        if (earlier) {
+          const { edition } = earlier;
+          const cited = {
+            id: edition.id,
+            docId: edition.docId,
+            edition: 'earlier',
+            text: edition.text,
+            page: edition.page,
+            heading: edition.heading,
+            indexedAt: edition.indexedAt,
+            supersededAt: edition.supersededAt,
+            permalink: passageUrl(base, edition.id),
+          };
+          if (earlier.state === 'changed') {
+            res.json({
+              ...cited,
+              document: { id: earlier.document.id, title: earlier.document.title, url: documentUrl(base, earlier.document.id) },
+              closest: earlier.closest
+                ? { id: earlier.closest.id, text: earlier.closest.text, page: earlier.closest.page, similarity: earlier.closest.similarity, permalink: passageUrl(base, earlier.closest.id) }
+                : null,
+            });
+          } else {
+            const removed = earlier.removal?.document;
+            res.status(410).json({
+              ...cited,
+              error: 'The document of this passage was removed from the collection.',
+              removedAt: earlier.removal?.at ?? edition.supersededAt,
+              document: removed
+                ? { id: removed.id, title: removed.title, date: removed.date, type: removed.type, organisations: removed.organisations, sourceUrl: removed.sourceUrl }
+                : { id: edition.docId, title: edition.title },
+            });
+          }
+          return;
+        }
         const document = await context.library.findDocument(docId);
         if (document) {
           res.status(404).json({

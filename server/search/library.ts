@@ -6,9 +6,12 @@
 import { groupPeople, type DocumentRecord, type PassageRecord, type Person, type Role } from '../../contract/document.js';
 import { FACET_VALUES_SHOWN, FACETS, UNDATED, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import { NotFound } from '../errors.js';
+import type { EditionChange, PassageEdition } from '../../contract/editions.js';
+import { isIndexNotFound } from '../../contract/settings.js';
 import { hasHighlight, highlightHtml, plainHtml } from './highlight.js';
 import type { SearchResponse } from 'meilisearch';
 import type { SearchClient } from './meili.js';
+import type { MultiSearchQuery } from 'meilisearch';
 import {
   allDocumentsQuery,
   documentByIdQuery,
@@ -17,6 +20,9 @@ import {
   documentQueries,
   everyonesPeopleQuery,
   passageByIdQuery,
+  documentChangesQuery,
+  matchingPassagesQuery,
+  passageEditionQuery,
   passageSnippetQuery,
   personDocumentsQuery,
   personPassagesQuery,
@@ -272,6 +278,40 @@ export class Library {
   async allDocuments(state: SearchState, cap: number): Promise<{ documents: DocumentRecord[]; total: number }> {
     const [result] = await this.search.multiSearch<DocumentRecord>([allDocumentsQuery(state, this.names, cap, this.parse(state.q))]);
     return { documents: (result?.hits ?? []) as DocumentRecord[], total: result?.totalHits ?? 0 };
+  }
+
+  /**
+   * The passages of each document that match `q`, best first, with their
+   * text: what an export of a search lists under each document.
+   */
+  async matchingPassages(q: string, docIds: readonly string[], perDocument = 3): Promise<Map<string, PassageRecord[]>> {
+    const found = new Map<string, PassageRecord[]>();
+    if (q === '' || docIds.length === 0) return found;
+    const results = await this.search.multiSearch<PassageRecord>(docIds.map((docId) => matchingPassagesQuery(q, docId, this.names, perDocument)));
+    docIds.forEach((docId, i) => found.set(docId, (results[i]?.hits ?? []) as PassageRecord[]));
+    return found;
+  }
+
+  /** Records of the edition history; none when the history does not exist yet (an index from before it). */
+  private async editionRecords<T extends PassageEdition | EditionChange>(query: MultiSearchQuery): Promise<T[]> {
+    try {
+      const [result] = await this.search.multiSearch<T>([query]);
+      return (result?.hits ?? []) as T[];
+    } catch (err) {
+      if (isIndexNotFound(err)) return [];
+      throw err;
+    }
+  }
+
+  /** A passage as it was before it left its document, or null. */
+  async passageEdition(passageId: string): Promise<PassageEdition | null> {
+    const [edition] = await this.editionRecords<PassageEdition>(passageEditionQuery(this.search.editionsIndex, passageId));
+    return edition ?? null;
+  }
+
+  /** The changes of a document, newest first (its removal included). */
+  async documentChanges(docId: string, limit = 50): Promise<EditionChange[]> {
+    return this.editionRecords<EditionChange>(documentChangesQuery(this.search.editionsIndex, docId, limit));
   }
 
   /** One document without its full text, or null. */

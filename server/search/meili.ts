@@ -15,7 +15,7 @@ import {
   type SearchResponse,
   type RecordAny,
 } from 'meilisearch';
-import { indexNames, isIndexNotFound, type IndexNames } from '../../contract/settings.js';
+import { editionsIndexName, indexNames, isIndexNotFound, type IndexNames } from '../../contract/settings.js';
 import { SearchUnavailable } from '../errors.js';
 import { readinessQueries } from './query.js';
 
@@ -30,10 +30,13 @@ export interface SearchConnection {
 
 export class SearchClient {
   readonly names: IndexNames;
+  /** The edition history (contract/editions.ts): absent until the indexer has run with it. */
+  readonly editionsIndex: string;
   private readonly client: Meilisearch;
 
   constructor(connection: SearchConnection) {
     this.names = indexNames(connection.indexPrefix);
+    this.editionsIndex = editionsIndexName(connection.indexPrefix);
     this.client = new Meilisearch({
       host: connection.url,
       ...(connection.searchKey ? { apiKey: connection.searchKey } : {}),

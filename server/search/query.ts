@@ -64,6 +64,7 @@ export function stateFilters(state: SearchState, except?: FacetParam, acronyms: 
 export const DOCUMENT_LIST_FIELDS = [
   'id', 'title', 'date', 'year', 'type', 'organisations', 'people', 'speakers', 'themes', 'themeTags',
   'summary', 'place', 'pages', 'passageCount', 'needsOcr', 'format', 'sourceUrl', 'published',
+  'publisher', 'datePrecision',
 ];
 
 /** Every document field but the full text (pages render passages instead) and the fingerprint. */
@@ -170,6 +171,27 @@ export function termPresenceQueries(parsed: ParsedQuery, docIds: readonly string
     limit: docIds.length,
     attributesToRetrieve: ['id'],
   }));
+}
+
+/** Up to `limit` passages of one document matching the query, whole (an export lists them with their text). */
+export function matchingPassagesQuery(q: string, docId: string, names: IndexNames, limit: number): MultiSearchQuery {
+  return {
+    indexUid: names.passages,
+    q,
+    filter: [`docId = ${quote(docId)}`],
+    limit,
+    attributesToRetrieve: ['id', 'docId', 'page', 'ordinal', 'heading', 'text'],
+  };
+}
+
+/** A passage that left its document, by its permalink id (contract/editions.ts). */
+export function passageEditionQuery(editionsIndex: string, passageId: string): MultiSearchQuery {
+  return { indexUid: editionsIndex, q: '', filter: [`id = ${quote(passageId)}`, 'kind = passage'], limit: 1 };
+}
+
+/** A document's changes, newest first. */
+export function documentChangesQuery(editionsIndex: string, docId: string, limit: number): MultiSearchQuery {
+  return { indexUid: editionsIndex, q: '', filter: [`docId = ${quote(docId)}`, 'kind = edition'], sort: ['atTs:desc'], limit };
 }
 
 /** Passages of these documents that name a person (the name as a phrase). */

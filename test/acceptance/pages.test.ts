@@ -136,7 +136,7 @@ describe('acceptance: pages, permalinks and API', function () {
   it('redirects a passage permalink to its anchor in the document', async () => {
     const passage = seedPassages[1] ?? seedPassages[0]!;
     const res = await request(site.app).get(`/passages/${passage.id}`).expect(302);
-    assert.equal(res.headers['location'], `/documents/${SEED_ID}#${passage.id}`);
+    assert.equal(res.headers['location'], `/documents/${SEED_ID}?passage=${passage.id}#${passage.id}`);
   });
 
   it('sends a changed passage to its document with a notice, and a gone one to a 404 with a search box', async () => {
@@ -175,7 +175,7 @@ describe('acceptance: pages, permalinks and API', function () {
 
   it('cites a document and a passage in every format, as downloads and JSON', async () => {
     const passage = seedPassages[0]!;
-    for (const format of ['apa', 'chicago', 'bibtex', 'ris', 'csl-json']) {
+    for (const format of ['apa', 'chicago', 'chicago-notes', 'harvard', 'oscola', 'mhra', 'bibtex', 'biblatex', 'ris', 'csl-json']) {
       const res = await request(site.app).get(`/documents/${SEED_ID}/cite?format=${format}&passage=${passage.id}`).expect(200);
       assert.match(String(res.headers['content-disposition']), /^attachment; filename="/);
       assert.ok(res.text.includes(`/passages/${passage.id}`), `${format} cites the passage permalink`);

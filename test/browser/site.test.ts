@@ -147,7 +147,7 @@ describe('browser: the site in Chromium', function () {
     const passageLink = seed.getByRole('link', { name: 'Go to passage' }).last();
     const passageId = ((await passageLink.getAttribute('href')) ?? '').replace('/passages/', '');
     assert.ok(passageId.startsWith(`${SEED_ID}_`), passageId);
-    await Promise.all([page.waitForURL(new RegExp(`/documents/${SEED_ID}#`)), passageLink.click()]);
+    await Promise.all([page.waitForURL(new RegExp(`/documents/${SEED_ID}\\?passage=[\\w-]+#`)), passageLink.click()]);
 
     assert.equal(await page.evaluate(() => location.hash), `#${passageId}`);
     assert.equal(await page.locator(':target').getAttribute('id'), passageId);
@@ -163,22 +163,76 @@ describe('browser: the site in Chromium', function () {
     'the cite box copies the APA reference to the clipboard and downloads BibTeX',
     async (page) => {
       await page.goto(`/documents/${SEED_ID}`);
-      const apa = page.locator('.citation', { has: page.locator('#citation-apa') });
-      const shown = ((await page.locator('#citation-apa').innerText()) ?? '').trim();
-      await apa.getByRole('button', { name: 'Copy' }).click();
+      const apa = page.locator('.citation', { has: page.locator('#citation-document-apa') });
+      const shown = ((await page.locator('#citation-document-apa').innerText()) ?? '').trim();
+      await apa.getByRole('button', { name: 'Copy reference' }).click();
       await page.getByRole('button', { name: 'Copied' }).waitFor();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, shown);
-      assert.match(copied, /\(2025, May 5\)\. UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead \[Event report\]/);
+      assert.match(copied, /\(2025\)\. UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead \[Event report\]/);
       assert.ok(copied.endsWith(`${site.baseUrl}/documents/${SEED_ID}`), copied);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.cite-box__downloads').getByRole('link', { name: 'BibTeX' }).click()]);
+      await page.locator('.cite-box__downloads').scrollIntoViewIfNeeded();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.cite-box__downloads').getByRole('link', { name: 'BibTeX', exact: true }).click()]);
       const bibtex = readFileSync(await download.path(), 'utf8');
       assert.ok(bibtex.startsWith('@'), bibtex.slice(0, 80));
       assert.ok(bibtex.includes(`url = {${site.baseUrl}/documents/${SEED_ID}}`), bibtex);
     },
     { permissions: ['clipboard-read', 'clipboard-write'] },
   );
+
+  pageTest(
+    'a passage "Cite" opens a dialog with the cite box, downloads nothing, and the chosen style is remembered',
+    async (page) => {
+      const downloads: string[] = [];
+      page.on('download', (download) => downloads.push(download.suggestedFilename()));
+      await page.goto(`/documents/${SEED_ID}`);
+      const passage = page.locator('section.passage').nth(1);
+      const passageId = (await passage.getAttribute('id')) ?? '';
+      await passage.getByRole('link', { name: 'Cite' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Cite this passage' });
+      await dialog.waitFor();
+      assert.equal(new URL(page.url()).pathname, `/documents/${SEED_ID}`, 'the page stayed');
+      assert.match((await dialog.locator('.permalink a').first().textContent()) ?? '', new RegExp(`/passages/${passageId}$`));
+      assert.ok(await dialog.locator('[data-style="apa"]').isVisible());
+      await dialog.getByLabel('Style').selectOption('harvard');
+      assert.ok(await dialog.locator('[data-style="harvard"]').isVisible());
+      assert.ok(!(await dialog.locator('[data-style="apa"]').isVisible()));
+      assert.match((await dialog.locator('[data-style="harvard"] .citation__intext').innerText()) ?? '', /\(Institute for European Policymaking at Bocconi University, 2025, para\. 2\)/);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      // Another page: the document's own cite box opens in the remembered style.
+      await page.reload();
+      assert.ok(await page.locator('.doc-side [data-style="harvard"]').isVisible());
+      assert.ok(!(await page.locator('.doc-side [data-style="apa"]').isVisible()));
+      assert.deepEqual(downloads, [], 'nothing was downloaded');
+    },
+  );
+
+  pageTest('reference managers find the Highwire Press tags, as the Zotero Connector reads them', async (page) => {
+    await page.goto('/documents/papers-defence-industrial-base-pdf');
+    // As Zotero's Embedded Metadata translator does: every meta[name^="citation_"], repeated names collected in order.
+    const tags = await page.evaluate(() => {
+      const found: Record<string, string[]> = {};
+      for (const meta of document.querySelectorAll<HTMLMetaElement>('head meta[name]')) {
+        const name = meta.getAttribute('name') ?? '';
+        if (!name.startsWith('citation_')) continue;
+        (found[name.slice('citation_'.length)] ??= []).push(meta.content);
+      }
+      return found;
+    });
+    assert.deepEqual(tags['title'], ['The Defence Industrial Base']);
+    assert.deepEqual(tags['author'], ['Fictional, Jane']);
+    assert.ok(tags['publication_date']?.[0], 'a date');
+    assert.equal(tags['pdf_url']?.length, 1);
+    const pdf = await page.request.get(tags['pdf_url']![0]!);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf', 'the PDF a reference manager would attach');
+    assert.equal(tags['firstpage'], undefined, 'a whole document has no first page');
+
+    const passageId = await page.locator('section.passage').filter({ hasText: /joint procurement/i }).first().getAttribute('id');
+    await page.goto(`/passages/${passageId}`);
+    assert.equal(await page.locator('meta[name="citation_firstpage"]').getAttribute('content'), '2');
+  });
 
   pageTest(
     '"Link to this passage" copies the absolute permalink, which leads back to the passage',
@@ -232,7 +286,8 @@ describe('browser: the site in Chromium', function () {
 
       // Script-only controls stay hidden, and "Link to this passage" is a plain link to the permalink.
       await page.goto(`/documents/${SEED_ID}`);
-      assert.equal(await page.locator('[data-copy-target]').count(), 2, 'the cite box has its Copy buttons');
+      assert.equal(await page.locator('[data-copy-target]').count(), 16, 'the cite box has its Copy buttons');
+      assert.equal(await page.getByRole('button', { name: 'Show' }).count(), 1, 'the style form submits without script');
       assert.equal(await page.getByRole('button', { name: 'Copy' }).count(), 0, 'Copy buttons are hidden without JavaScript');
       const passage = page.locator('section.passage').nth(1);
       const passageId = await passage.getAttribute('id');

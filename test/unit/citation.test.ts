@@ -52,65 +52,71 @@ function rawTexSpecials(value: string): string {
     .replace(/[^\\&%$#_~^]/g, '');
 }
 
-const ALLOWED_TAG = /^<\/?i>$/;
+/** Italics, and the link to the Entente copy after a reference. */
+const ALLOWED_TAG = /^(?:<\/?i>|<a href="http:\/\/localhost:3000\/(?:passages|documents)\/[\w-]+">|<\/a>)$/;
 
 function assertSafeHtml(html: string): void {
   for (const tag of html.match(/<[^>]*>?/g) ?? []) assert.match(tag, ALLOWED_TAG, `unexpected markup ${tag} in ${html}`);
   assert.doesNotMatch(html, /<script|<\/mark|<img|<b>/i);
 }
 
-describe('citations: the seed event report', () => {
+describe('citations: the seed event report (no known source: the Entente copy is cited)', () => {
   let citation: Citation;
   before(() => {
     citation = citeDocument(seedEventReport(), { baseUrl: BASE_URL, accessed: ACCESSED });
   });
 
-  it('APA names the organisation as author, dates the event, italicises the title and gives the place and permalink', () => {
+  it('APA names the organisation as author, gives the year of the report, italicises the title and points at the Entente copy', () => {
     assert.equal(
-      citation.apa.text,
-      'Institute for European Policymaking at Bocconi University. (2025, May 5). ' +
-        'UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead [Event report]. Brussels. ' +
+      citation.styles.apa.text,
+      'Institute for European Policymaking at Bocconi University. (2025). ' +
+        'UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead [Event report]. ' +
         SEED_URL,
     );
     assert.equal(
-      citation.apa.html,
-      'Institute for European Policymaking at Bocconi University. (2025, May 5). ' +
-        '<i>UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead</i> [Event report]. Brussels. ' +
+      citation.styles.apa.html,
+      'Institute for European Policymaking at Bocconi University. (2025). ' +
+        '<i>UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead</i> [Event report]. ' +
         SEED_URL,
     );
-    assert.equal(citation.apa.inText.text, '(Institute for European Policymaking at Bocconi University, 2025)');
+    assert.equal(citation.styles.apa.inText.text, '(Institute for European Policymaking at Bocconi University, 2025)');
+    assert.doesNotMatch(citation.styles.apa.text, /Retrieved from Entente/, 'the copy is already the address given');
   });
 
-  it('Chicago author-date quotes the event report title and gives place and full date', () => {
+  it('Chicago author-date gives kind, place and publisher', () => {
     assert.equal(
-      citation.chicago.text,
+      citation.styles.chicago.text,
       'Institute for European Policymaking at Bocconi University. 2025. ' +
-        '“UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead.” Event report, Brussels, May 5, 2025. ' +
+        '“UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead.” Event report. Brussels: Institute for European Policymaking at Bocconi University. ' +
         `${SEED_URL}.`,
     );
-    assert.equal(citation.chicago.inText.text, '(Institute for European Policymaking at Bocconi University 2025)');
+    assert.equal(citation.styles.chicago.inText.text, '(Institute for European Policymaking at Bocconi University 2025)');
   });
 
-  it('CSL-JSON describes the event: speech type, institutional author, event title, place and date', () => {
+  it('CSL-JSON describes a report: institutional author, place, full date, the Entente URL and no archive', () => {
     const item = citation.cslJson;
-    assert.equal(item.type, 'speech');
+    assert.equal(item.type, 'report');
+    assert.equal(item.genre, 'Event report');
     assert.deepEqual(item.author, [{ literal: 'Institute for European Policymaking at Bocconi University' }]);
-    assert.equal(item['event-title'], 'UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead');
-    assert.equal(item['event-place'], 'Brussels');
-    assert.deepEqual(item['event-date'], { 'date-parts': [[2025, 5, 5]] });
+    assert.equal(item['publisher-place'], 'Brussels');
     assert.deepEqual(item.issued, { 'date-parts': [[2025, 5, 5]] });
     assert.equal(item.publisher, 'Institute for European Policymaking at Bocconi University');
     assert.equal(item.URL, SEED_URL);
+    assert.equal(item.archive_location, undefined);
+    assert.equal(item.note, undefined);
     assert.deepEqual(item.accessed, { 'date-parts': [[2025, 6, 1]] });
     assert.equal(item.page, undefined);
   });
 
-  it('BibTeX is a @misc entry with a stable key, the organisation braced as one name and TeX-escaped title', () => {
-    assert.match(citation.bibtex, /^@misc\{iepbu2025ukeu,\n/);
+  it('BibTeX is a @techreport with a stable key, the organisation braced as one name and the title braced whole', () => {
+    assert.match(citation.bibtex, /^@techreport\{iepbu2025ukeu,\n/);
     assert.match(citation.bibtex, /\tauthor = \{\{Institute for European Policymaking at Bocconi University\}\},/);
-    assert.match(citation.bibtex, /\ttitle = \{UK--\{EU\} \{Defence\}/);
+    assert.match(citation.bibtex, /\ttitle = \{\{UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead\}\},/);
     assert.match(citation.bibtex, /\turl = \{http:\/\/localhost:3000\/documents\/uk-eu-defence-roundtable-2025-txt\},/);
-    assert.match(citation.bibtex, /accessed 2025-06-01/);
+    assert.match(citation.bibtex, /\tmonth = may,/);
+    assert.match(citation.bibtex, /\turldate = \{2025-06-01\},/);
+    assert.match(citation.biblatex, /^@report\{iepbu2025ukeu,\n/);
+    assert.match(citation.biblatex, /\tdate = \{2025-05-05\},/);
     assert.equal(citationKey(seedEventReport()), 'iepbu2025ukeu');
   });
 
@@ -127,24 +133,28 @@ describe('citations: the seed event report', () => {
     assert.ok(lines.includes('Y2  - 2025/06/01/'));
     assert.equal(lines.at(-1), 'ER  - ');
     assert.ok(!lines.some((line) => line.startsWith('SP ')), 'no page for a document without pages');
+    assert.ok(!lines.some((line) => line.startsWith('L2 ')), 'no second link when the copy is the only one');
     assert.ok(citation.ris.endsWith('ER  - \r\n'));
     assert.ok(!/[^\r]\n/.test(citation.ris), 'every line ends in CRLF');
   });
 
-  it('a passage of an unpaginated text cites the passage permalink without a page', () => {
+  it('a passage of an unpaginated text cites the passage permalink and its number as the pinpoint', () => {
     const seed = seedEventReport();
     const cited = citeDocument(seed, { baseUrl: `${BASE_URL}/`, passage: passageOf(seed, 1), accessed: ACCESSED });
     const permalink = `${BASE_URL}/passages/${seed.id}_0a1b2c3d`;
     assert.equal(cited.cslJson.URL, permalink);
     assert.equal(cited.cslJson.page, undefined);
-    assert.ok(cited.apa.text.endsWith(permalink));
-    assert.equal(cited.apa.inText.text, '(Institute for European Policymaking at Bocconi University, 2025)');
+    assert.ok(cited.styles.apa.text.endsWith(permalink));
+    assert.equal(cited.styles.apa.inText.text, '(Institute for European Policymaking at Bocconi University, 2025, para. 13)');
+    assert.deepEqual(cited.pinpoint, { label: 'paragraph', value: '13' });
     assert.doesNotMatch(cited.bibtex, /pages/);
+    assert.match(cited.bibtex, /note = \{Cited at para\. 13\}/);
   });
 });
 
-describe('citations: a PDF policy paper with two authors, passage on page 7', () => {
+describe('citations: a PDF policy paper with two authors and a source URL, passage on page 7', () => {
   const paper = policyPaper();
+  const ORIGINAL = 'https://example.org/rebuilding-european-defence.pdf';
   const passage = passageOf(paper, 7);
   const permalink = `${BASE_URL}/passages/${paper.id}_0a1b2c3d`;
   let citation: Citation;
@@ -152,43 +162,63 @@ describe('citations: a PDF policy paper with two authors, passage on page 7', ()
     citation = citeDocument(paper, { baseUrl: BASE_URL, passage, accessed: ACCESSED });
   });
 
-  it('APA lists both authors by surname and initials, year, italic title, publisher and permalink; the in-text citation has the page', () => {
+  it('APA lists both authors, year, italic title, publisher and the original URL, then the passage in Entente; the in-text citation has the page', () => {
     assert.equal(
-      citation.apa.text,
+      citation.styles.apa.text,
       'Müller, A., & O’Brien, S. (2024). Rebuilding European Defence: What Role for the United Kingdom? [Policy paper]. ' +
-        `Centre for European Reform. ${permalink}`,
+        `Centre for European Reform. ${ORIGINAL} Retrieved from Entente: ${permalink}`,
     );
     assert.equal(
-      citation.apa.html,
+      citation.styles.apa.html,
       'Müller, A., &#38; O’Brien, S. (2024). <i>Rebuilding European Defence: What Role for the United Kingdom?</i> [Policy paper]. ' +
-        `Centre for European Reform. ${permalink}`,
+        `Centre for European Reform. ${ORIGINAL} Retrieved from Entente: <a href="${permalink}">${permalink}</a>`,
     );
-    assert.equal(citation.apa.inText.text, '(Müller & O’Brien, 2024, p. 7)');
+    assert.equal(citation.styles.apa.inText.text, '(Müller & O’Brien, 2024, p. 7)');
   });
 
   it('Chicago inverts only the first author, joins with "and", and pins the page in the in-text citation', () => {
     assert.equal(
-      citation.chicago.text,
-      'Müller, Anna, and Seán O’Brien. 2024. Rebuilding European Defence: What Role for the United Kingdom? ' +
-        `Policy paper. London: Centre for European Reform. ${permalink}.`,
+      citation.styles.chicago.text,
+      'Müller, Anna, and Seán O’Brien. 2024. “Rebuilding European Defence: What Role for the United Kingdom?” ' +
+        `Policy paper. London: Centre for European Reform. ${ORIGINAL}. Retrieved from Entente: ${permalink}`,
     );
-    assert.equal(citation.chicago.html.includes('<i>Rebuilding European Defence: What Role for the United Kingdom?</i>'), true);
-    assert.equal(citation.chicago.inText.text, '(Müller and O’Brien 2024, 7)');
+    assert.equal(citation.styles.chicago.inText.text, '(Müller and O’Brien 2024, 7)');
   });
 
-  it('the page pinpoint reaches BibTeX, RIS and CSL-JSON', () => {
+  it('every official style gives the page: p. 7 in the in-text citation or footnote', () => {
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(citation.styles).map(([id, styled]) => [id, [styled.kind, styled.inText.text]])),
+      {
+        apa: ['in-text', '(Müller & O’Brien, 2024, p. 7)'],
+        chicago: ['in-text', '(Müller and O’Brien 2024, 7)'],
+        'chicago-notes': ['note', 'Müller and O’Brien, “Rebuilding European Defence: What Role for the United Kingdom?,” 7.'],
+        harvard: ['in-text', '(Müller and O’Brien, 2024, p. 7)'],
+        oscola: ['note', `Anna Müller and Seán O’Brien, ‘Rebuilding European Defence: What Role for the United Kingdom?’ (Centre for European Reform 2024) Policy paper 7 <${ORIGINAL}> accessed 1 June 2025.`],
+        mhra: ['note', `Anna Müller and Seán O’Brien, Rebuilding European Defence: What Role for the United Kingdom? (Centre for European Reform, 12 November 2024), p. 7 <${ORIGINAL}>.`],
+      },
+    );
+  });
+
+  it('the pinpoint and the Entente permalink reach BibTeX, biblatex, RIS and CSL-JSON; the original is the url', () => {
     assert.match(citation.bibtex, /^@techreport\{muller2024rebuilding,\n/);
-    assert.match(citation.bibtex, /\tpages = \{7\},/);
-    assert.match(citation.bibtex, /\tauthor = \{M\{\\" u\}ller, Anna and O'Brien, Se\{\\' a\}n\},/);
+    assert.match(citation.bibtex, /\tauthor = \{Müller, Anna and O'Brien, Seán\},/);
     assert.match(citation.bibtex, /\tinstitution = \{Centre for European Reform\},/);
+    assert.match(citation.bibtex, new RegExp(`\\turl = \\{${ORIGINAL}\\},`));
+    assert.match(citation.bibtex, /\tnote = \{Cited at p\. 7\. Retrieved from Entente: http:\/\/localhost:3000\/passages\/papers-cer-rebuilding-european-defence-pdf\\_0a1b2c3d\},/);
+    assert.doesNotMatch(citation.bibtex, /howpublished/);
+    assert.match(citation.biblatex, /\turldate = \{2025-06-01\},/);
     const lines = risLines(citation.ris);
     assert.deepEqual(
       lines.filter((line) => line.startsWith('AU')),
       ['AU  - Müller, Anna', "AU  - O'Brien, Seán"],
     );
     assert.ok(lines.includes('SP  - 7'));
-    assert.ok(lines.includes(`UR  - ${permalink}`));
+    assert.ok(lines.includes(`UR  - ${ORIGINAL}`));
+    assert.ok(lines.includes(`L2  - ${permalink}`));
     assert.equal(citation.cslJson.page, '7');
+    assert.equal(citation.cslJson.URL, ORIGINAL);
+    assert.equal(citation.cslJson.archive, 'Entente');
+    assert.equal(citation.cslJson.archive_location, permalink);
     assert.equal(citation.cslJson.type, 'report');
     assert.deepEqual(citation.cslJson.author, [
       { family: 'Müller', given: 'Anna' },
@@ -204,7 +234,7 @@ describe('citations: a PDF policy paper with two authors, passage on page 7', ()
     const markdown = policyPaper({ format: 'markdown', pages: 3 });
     const cited = citeDocument(markdown, { baseUrl: BASE_URL, passage: passageOf(markdown, 2), accessed: ACCESSED });
     assert.equal(cited.cslJson.page, '2');
-    assert.equal(cited.apa.inText.text, '(Müller & O’Brien, 2024, p. 2)');
+    assert.equal(cited.styles.apa.inText.text, '(Müller & O’Brien, 2024, p. 2)');
   });
 
   it('the key depends only on the record: same document, same key; name particles and accents folded', () => {
@@ -230,23 +260,76 @@ describe('citations: type mapping and defaults', () => {
     assert.equal(news.cslJson.type, 'article-newspaper');
     assert.equal(news.cslJson['container-title'], 'Financial Times');
     assert.equal(news.cslJson.author, undefined);
-    assert.match(news.apa.html, /<i>Financial Times<\/i>/);
-    assert.doesNotMatch(news.apa.text, /\[News\]/, 'APA gives no bracketed kind for a newspaper article');
+    assert.match(news.styles.apa.html, /<i>Financial Times<\/i>/);
+    assert.doesNotMatch(news.styles.apa.text, /\[News\]/, 'APA gives no bracketed kind for a newspaper article');
     assert.ok(risLines(news.ris).includes('TY  - NEWS'));
+    // Unsigned: biblatex's @article needs an author, so the outlet's item is @online (BibTeX: @misc published by it).
+    assert.match(news.bibtex, /^@misc\{/);
+    assert.match(news.bibtex, /\thowpublished = \{Financial Times, London\},/);
+    assert.match(news.biblatex, /^@online\{/);
+    assert.match(news.biblatex, /\torganization = \{Financial Times\},/);
+    const signed = citeDocument(policyPaper({ type: 'news', organisations: ['Financial Times'], format: 'html', pages: 1 }), { baseUrl: BASE_URL, accessed: ACCESSED });
+    assert.match(signed.bibtex, /^@article\{/);
+    assert.match(signed.bibtex, /\tjournal = \{Financial Times\},/, 'a news @article names its journal');
+    assert.match(signed.biblatex, /\tjournaltitle = \{Financial Times\},\n\tentrysubtype = \{newspaper\},/);
 
     const statement = citeDocument(policyPaper({ type: 'statement' }), { baseUrl: BASE_URL, accessed: ACCESSED });
     assert.equal(statement.cslJson.type, 'document');
   });
 
+  it('a statement read from a web page is a web page: @online, RIS ELEC, the site as container', () => {
+    const page = policyPaper({ type: 'statement', format: 'html', pages: 1, people: [], organisations: ['Cabinet Office'], publisher: 'GOV.UK', sourceUrl: 'https://www.gov.uk/x' });
+    const cited = citeDocument(page, { baseUrl: BASE_URL, accessed: ACCESSED });
+    assert.equal(cited.cslJson.type, 'webpage');
+    assert.equal(cited.cslJson['container-title'], 'GOV.UK');
+    assert.match(cited.biblatex, /^@online\{/);
+    assert.doesNotMatch(cited.biblatex, /location/, 'biblatex @online has no location');
+    assert.ok(risLines(cited.ris).includes('TY  - ELEC'));
+    assert.equal((cited.styles.apa.text.match(/GOV\.UK/g) ?? []).length, 1, 'the site is named once');
+  });
+
+  it('a speech is a CSL speech, @misc of type Speech in BibTeX, RIS GEN with M3 Speech', () => {
+    const speech = citeDocument(seedEventReport({ type: 'speech', people: [{ name: 'Kaja Kallas', display: 'Kaja Kallas', role: 'speaker', slug: 'kaja-kallas' }] }), {
+      baseUrl: BASE_URL,
+      accessed: ACCESSED,
+    });
+    assert.equal(speech.cslJson.type, 'speech');
+    assert.equal(speech.cslJson['event-place'], 'Brussels');
+    assert.match(speech.biblatex, /^@misc\{kallas2025uk/);
+    assert.match(speech.biblatex, /\ttype = \{Speech\},/);
+    assert.ok(risLines(speech.ris).includes('M3  - Speech'));
+  });
+
+  it('the recorded publisher wins over the organisations, and the date keeps only the precision the source gives', () => {
+    const monthOnly = policyPaper({ publisher: 'European External Action Service', date: '2025-05-01', published: null, datePrecision: 'month' });
+    const cited = citeDocument(monthOnly, { baseUrl: BASE_URL, accessed: ACCESSED });
+    assert.equal(cited.cslJson.publisher, 'European External Action Service');
+    assert.deepEqual(cited.cslJson.issued, { 'date-parts': [[2025, 5]] });
+    assert.match(cited.biblatex, /\tdate = \{2025-05\},/);
+    assert.match(cited.bibtex, /\tyear = \{2025\},\n\tmonth = may,/);
+    assert.ok(risLines(cited.ris).includes('DA  - 2025/05//'));
+    assert.match(citeDocument(policyPaper({ type: 'statement', publisher: 'EEAS', date: '2025-05-01', published: null, datePrecision: 'month' }), { baseUrl: BASE_URL, accessed: ACCESSED }).styles.apa.text, /\(2025, May\)/);
+    const yearOnly = citeDocument(policyPaper({ date: '2025-01-01', published: null, datePrecision: 'year' }), { baseUrl: BASE_URL, accessed: ACCESSED });
+    assert.deepEqual(yearOnly.cslJson.issued, { 'date-parts': [[2025]] });
+    assert.doesNotMatch(yearOnly.bibtex, /month/);
+  });
+
+  it('BibTeX never puts the day into month', () => {
+    for (const type of ['speech', 'news', 'statement', 'policy-paper'] as const) {
+      const bib = citeDocument(policyPaper({ type }), { baseUrl: BASE_URL, accessed: ACCESSED }).bibtex;
+      assert.match(bib, /\tmonth = nov,/);
+    }
+  });
+
   it('an organisation that is author and publisher is named once in APA; Chicago repeats it as publisher', () => {
-    const statement = policyPaper({ type: 'statement', people: [], organisations: ['Council of the European Union'], place: 'Brussels' });
+    const statement = policyPaper({ type: 'statement', people: [], organisations: ['Council of the European Union'], place: 'Brussels', sourceUrl: null });
     const cited = citeDocument(statement, { baseUrl: BASE_URL, accessed: ACCESSED });
     assert.equal(
-      cited.apa.text,
+      cited.styles.apa.text,
       'Council of the European Union. (2024, November 12). Rebuilding European Defence: What Role for the United Kingdom? [Statement]. ' +
         `${BASE_URL}/documents/papers-cer-rebuilding-european-defence-pdf`,
     );
-    assert.match(cited.chicago.text, /Kingdom\? Statement\. Brussels: Council of the European Union\. http/);
+    assert.match(cited.styles.chicago.text, /Kingdom\?” Statement\. Brussels: Council of the European Union\. http/);
   });
 
   it('a speech with no author is by its speaker', () => {
@@ -256,7 +339,7 @@ describe('citations: type mapping and defaults', () => {
     });
     const cited = citeDocument(speech, { baseUrl: BASE_URL, accessed: ACCESSED });
     assert.deepEqual(cited.cslJson.author, [{ family: 'Kallas', given: 'Kaja' }]);
-    assert.ok(cited.apa.text.startsWith('Kallas, K. (2025, May 5).'));
+    assert.ok(cited.styles.apa.text.startsWith('Kallas, K. (2025, May 5).'), cited.styles.apa.text);
   });
 
   it('the access date defaults to today and can be given as a Date', () => {
@@ -269,9 +352,9 @@ describe('citations: type mapping and defaults', () => {
   });
 
   it('an undated work says "n.d." in APA and gives the access date in Chicago', () => {
-    const undated = citeDocument(policyPaper({ date: null, published: null, year: null }), { baseUrl: BASE_URL, accessed: ACCESSED });
-    assert.match(undated.apa.text, /\(n\.d\.\)/);
-    assert.match(undated.chicago.text, /Accessed June 1, 2025\./);
+    const undated = citeDocument(policyPaper({ date: null, published: null, year: null, sourceUrl: null }), { baseUrl: BASE_URL, accessed: ACCESSED });
+    assert.match(undated.styles.apa.text, /\(n\.d\.\)/);
+    assert.match(undated.styles.chicago.text, /Accessed June 1, 2025\./);
   });
 });
 
@@ -283,25 +366,25 @@ describe('citations: hostile values are escaped in every format', () => {
   });
 
   it('APA and Chicago HTML contain no markup but the italics, and show the hostile text as text', () => {
-    for (const style of [citation.apa, citation.chicago]) {
+    for (const style of [citation.styles.apa, citation.styles.chicago]) {
       assertSafeHtml(style.html);
       assertSafeHtml(style.inText.html);
       assert.match(style.html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/i);
       assert.match(style.html, /&lt;\/mark&gt;/i);
     }
-    assert.match(citation.apa.html, /&lt;i&gt;x&lt;\/i&gt;/);
-    assert.match(citation.apa.html, /&lt;b&gt;Org&lt;\/b&gt;/);
-    assert.ok(citation.apa.text.includes('</mark><script>alert(1)</script> <i>x</i>'), 'plain text keeps the characters');
+    assert.match(citation.styles.apa.html, /&lt;i&gt;x&lt;\/i&gt;/);
+    assert.match(citation.styles.apa.html, /&lt;b&gt;Org&lt;\/b&gt;/);
+    assert.ok(citation.styles.apa.text.includes('</mark><script>alert(1)</script> <i>x</i>'), 'plain text keeps the characters');
   });
 
   it('hostile names come out escaped in the in-text citation, as a person or as an organisation', () => {
     const byName = citeDocument(hostileDocument(), { baseUrl: BASE_URL, accessed: ACCESSED });
-    assert.match(byName.apa.inText.html, /&lt;|&gt;/);
-    assertSafeHtml(byName.apa.inText.html);
+    assert.match(byName.styles.apa.inText.html, /&lt;|&gt;/);
+    assertSafeHtml(byName.styles.apa.inText.html);
     const byOrg = citeDocument({ ...hostileDocument(), people: [] }, { baseUrl: BASE_URL, accessed: ACCESSED });
-    assertSafeHtml(byOrg.apa.html);
-    assertSafeHtml(byOrg.chicago.inText.html);
-    assert.ok(byOrg.apa.html.startsWith('=HYPERLINK(“http://evil.example”)&lt;b&gt;Org&lt;/b&gt; &#38; Co.'));
+    assertSafeHtml(byOrg.styles.apa.html);
+    assertSafeHtml(byOrg.styles.chicago.inText.html);
+    assert.ok(byOrg.styles.apa.html.startsWith('=HYPERLINK(“http://evil.example”)&lt;b&gt;Org&lt;/b&gt; &#38; Co.'));
   });
 
   it('BibTeX escapes every TeX special and keeps braces balanced, for a person or an organisation as author', () => {
@@ -314,7 +397,7 @@ describe('citations: hostile values are escaped in every format', () => {
       }
       assert.doesNotMatch(bibtex, /\\textit|\\textbf/, 'markup in values is not turned into TeX formatting');
       assert.match(bibtex, /\\textless\{\}script\\textgreater\{\}/);
-      assert.match(bibtex, /100\\% \\textdollar\{\}5 \\#1 a\\textunderscore\{\}b/);
+      assert.match(bibtex, /100\\% \\\$5 \\#1 a\\_b/);
     }
   });
 
@@ -337,13 +420,18 @@ describe('citations: hostile values are escaped in every format', () => {
 });
 
 describe('citations: download formats', () => {
-  it('lists every format with its label, extension and content type', () => {
+  it('lists every style and format with its label, extension and content type', () => {
     assert.deepEqual(
       CITATION_FORMATS.map((format) => [format.id, format.extension, format.contentType.split(';')[0]]),
       [
         ['apa', 'txt', 'text/plain'],
         ['chicago', 'txt', 'text/plain'],
+        ['chicago-notes', 'txt', 'text/plain'],
+        ['harvard', 'txt', 'text/plain'],
+        ['oscola', 'txt', 'text/plain'],
+        ['mhra', 'txt', 'text/plain'],
         ['bibtex', 'bib', 'application/x-bibtex'],
+        ['biblatex', 'bib', 'application/x-bibtex'],
         ['ris', 'ris', 'application/x-research-info-systems'],
         ['csl-json', 'json', 'application/vnd.citationstyles.csl+json'],
       ],
@@ -354,7 +442,7 @@ describe('citations: download formats', () => {
     assert.ok(!isCitationFormatId('docx'));
   });
 
-  it('gives each download a body and a safe filename carrying the key and page', () => {
+  it('gives each download a body and a safe filename carrying the key and pinpoint', () => {
     const paper = policyPaper();
     const citation = citeDocument(paper, { baseUrl: BASE_URL, passage: passageOf(paper, 7), accessed: ACCESSED });
     assert.deepEqual(
@@ -362,12 +450,17 @@ describe('citations: download formats', () => {
       [
         'muller2024rebuilding-p7-apa.txt',
         'muller2024rebuilding-p7-chicago.txt',
+        'muller2024rebuilding-p7-chicago-notes.txt',
+        'muller2024rebuilding-p7-harvard.txt',
+        'muller2024rebuilding-p7-oscola.txt',
+        'muller2024rebuilding-p7-mhra.txt',
         'muller2024rebuilding-p7.bib',
+        'muller2024rebuilding-p7-biblatex.bib',
         'muller2024rebuilding-p7.ris',
         'muller2024rebuilding-p7.json',
       ],
     );
-    assert.equal(citationFile(citation, 'apa').body, `${citation.apa.text}\n`);
+    assert.equal(citationFile(citation, 'apa').body, `${citation.styles.apa.text}\n`);
     assert.equal(citationFile(citation, 'ris').body, citation.ris);
     const cslFile = citationFile(citation, 'csl-json');
     assert.equal(cslFile.contentType, 'application/vnd.citationstyles.csl+json; charset=utf-8');

@@ -1,37 +1,59 @@
 import { strict as assert } from 'node:assert';
 import { parse } from 'csv-parse/sync';
 import { citationKey, exportFile, exportResults, EXPORT_FORMATS, isExportFormatId } from '../../server/citation/index.js';
-import { ACCESSED, BASE_URL, hostileDocument, policyPaper, seedEventReport } from '../fixtures/citation-documents.js';
+import { ACCESSED, BASE_URL, hostileDocument, passageOf, policyPaper, seedEventReport } from '../fixtures/citation-documents.js';
 
 const options = { baseUrl: BASE_URL, accessed: ACCESSED };
+const HEADER = ['id', 'title', 'date', 'type', 'organisations', 'publisher', 'people', 'themes', 'summary', 'source_url', 'url', 'passages'];
 
 function parseCsv(csv: string): string[][] {
   return parse(csv, { bom: true }) as string[][];
 }
 
 describe('export: CSV', () => {
-  it('has the documented header and one row per document, with joined facets and the document URL', () => {
-    const csv = exportResults('csv', [seedEventReport(), policyPaper()], options);
+  it('has the documented header and one row per document: facets, publisher, summary, source URL and the document URL', () => {
+    const csv = exportResults('csv', [seedEventReport(), policyPaper({ publisher: 'CER Publications' })], options);
     const [header, seed, paper] = parseCsv(csv);
-    assert.deepEqual(header, ['id', 'title', 'date', 'type', 'organisations', 'people', 'themes', 'url']);
+    assert.deepEqual(header, HEADER);
     assert.deepEqual(seed, [
       'uk-eu-defence-roundtable-2025-txt',
       'UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead',
       '2025-05-05',
       'event-report',
       'Institute for European Policymaking at Bocconi University',
+      'Institute for European Policymaking at Bocconi University',
       'Eleanor Spaventa (chair); Alan Dashwood (speaker); Jonathan Faull (speaker); Julian King (speaker)',
       'Security and defence partnership; NATO',
+      'The discussion focused on progress made so far and the challenges that still lie ahead in shaping a new framework for UK–EU collaboration in security and defence.',
+      '',
       `${BASE_URL}/documents/uk-eu-defence-roundtable-2025-txt`,
+      '',
     ]);
     assert.equal(paper?.[0], 'papers-cer-rebuilding-european-defence-pdf');
-    assert.equal(paper?.[5], "Anna Müller (author); Seán O'Brien (author); Kaja Kallas (mentioned)");
+    assert.equal(paper?.[5], 'CER Publications');
+    assert.equal(paper?.[6], "Anna Müller (author); Seán O'Brien (author); Kaja Kallas (mentioned)");
+    assert.equal(paper?.[9], 'https://example.org/rebuilding-european-defence.pdf');
+  });
+
+  it('for a search, lists the matching passages of each document with pinpoint and permalink', () => {
+    const paper = policyPaper();
+    const passages = new Map([[paper.id, [passageOf(paper, 7), { ...passageOf(paper, 9, 'ffff0000'), text: '=1+1 is not a formula here' }]]]);
+    const [, row] = parseCsv(exportResults('csv', [paper], { ...options, passages }));
+    assert.equal(
+      row?.[11],
+      `p. 7: “The United Kingdom could join SAFE procurement as a third country…” ${BASE_URL}/passages/${paper.id}_0a1b2c3d\n` +
+        `p. 9: “=1+1 is not a formula here” ${BASE_URL}/passages/${paper.id}_ffff0000`,
+    );
+    const ris = exportResults('ris', [paper], { ...options, passages });
+    assert.equal(ris.split('\r\n').filter((line) => line.startsWith('TY  - ')).length, 3, 'the document and its two passages');
+    assert.ok(ris.includes(`L2  - ${BASE_URL}/passages/${paper.id}_0a1b2c3d`));
+    assert.ok(ris.includes('SP  - 9'));
   });
 
   it('is RFC 4180: CRLF records, fields with commas, quotes or line breaks quoted, and a BOM for Excel', () => {
     const tricky = policyPaper({ title: 'Security, "Defence"\nand Trade', organisations: ['A, B', 'C'] });
     const csv = exportResults('csv', [tricky], options);
-    assert.ok(csv.startsWith('\uFEFFid,title,date,type,organisations,people,themes,url\r\n'));
+    assert.ok(csv.startsWith('\uFEFFid,title,date,type,organisations,publisher,people,themes,summary,source_url,url,passages\r\n'));
     assert.ok(csv.endsWith('\r\n'));
     assert.match(csv, /,"Security, ""Defence"" and Trade",/);
     const [, row] = parseCsv(csv);
@@ -54,10 +76,11 @@ describe('export: CSV', () => {
       ["'=HYPERLINK(\"http://evil.example\",\"click\")", "'+44 20 7946 0000", "'-2+3", "'@SUM(A1:A9)", "'=1+1", 'Defence = security'],
     );
     assert.equal(rows[3]?.[4], "'=cmd|\"/c calc\"!A1");
+    assert.equal(rows[3]?.[5], "'=cmd|\"/c calc\"!A1", 'the publisher column too');
   });
 
   it('an empty result set is the header alone', () => {
-    assert.deepEqual(parseCsv(exportResults('csv', [], options)), [['id', 'title', 'date', 'type', 'organisations', 'people', 'themes', 'url']]);
+    assert.deepEqual(parseCsv(exportResults('csv', [], options)), [HEADER]);
   });
 });
 
@@ -70,7 +93,8 @@ describe('export: BibTeX', () => {
     const keys = [...bibtex.matchAll(/^@\w+\{([^,]+),$/gm)].map((match) => match[1]);
     assert.equal(citationKey(paper), citationKey(secondEdition));
     assert.deepEqual(keys, ['iepbu2025ukeu', 'muller2024rebuilding', 'muller2024rebuildingb', 'muller2024rebuildingc']);
-    assert.match(bibtex, /\turl = \{http:\/\/localhost:3000\/documents\/papers-cer-rebuilding-european-defence-2-pdf\},/);
+    assert.match(bibtex, /\turl = \{https:\/\/example.org\/rebuilding-european-defence.pdf\},/);
+    assert.match(bibtex, /\tnote = \{Retrieved from Entente: http:\/\/localhost:3000\/documents\/papers-cer-rebuilding-european-defence-2-pdf\},/);
     assert.equal(bibtex.split('\n\n').length, 4);
   });
 
@@ -94,7 +118,9 @@ describe('export: RIS', () => {
     assert.equal(lines.filter((line) => line.startsWith('TY  - ')).length, 3);
     assert.equal(lines.filter((line) => line === 'ER  - ').length, 3);
     assert.ok(lines.filter(Boolean).every((line) => /^[A-Z][A-Z0-9]  - /.test(line)), 'no stray or continuation lines');
-    assert.ok(lines.includes(`UR  - ${BASE_URL}/documents/papers-cer-rebuilding-european-defence-pdf`));
+    assert.ok(lines.includes('UR  - https://example.org/rebuilding-european-defence.pdf'));
+    assert.ok(lines.includes(`L2  - ${BASE_URL}/documents/papers-cer-rebuilding-european-defence-pdf`));
+    assert.ok(lines.includes('PB  - Centre for European Reform'));
     assert.ok(!lines.some((line) => line.startsWith('SP ')), 'a result set cites documents, not pages');
   });
 
@@ -111,6 +137,7 @@ describe('export: formats table and files', () => {
         ['csv', 'csv', 'text/csv; charset=utf-8'],
         ['bibtex', 'bib', 'application/x-bibtex; charset=utf-8'],
         ['ris', 'ris', 'application/x-research-info-systems; charset=utf-8'],
+        ['csl-json', 'json', 'application/vnd.citationstyles.csl+json; charset=utf-8'],
       ],
     );
     assert.ok(isExportFormatId('csv'));
