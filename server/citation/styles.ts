@@ -8,6 +8,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CslItem, Pinpoint } from './csl.js';
 import { officialLocale, officialStyle } from './official-styles.js';
+import { decodeHTML } from 'entities';
 import { escapeHtml } from '../html.js';
 
 export const CITATION_STYLES = [
@@ -117,20 +118,25 @@ function referenceItem(item: CslItem, style: CslStyle): CslItem {
 
 const ENTRY_BODY = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/;
 
+/*
+ * The processor runs once per output, in HTML; the plain text is that HTML
+ * without its tags, entities decoded (the value shield keeps any "<" of the
+ * data out of the tags). Running it a second time for text doubled the cost
+ * of a cite box.
+ */
+function fromHtml(rendered: string): RenderedText {
+  const text = restoreText(decodeHTML(rendered.replace(/<[^>]*>/g, ''))).replace(/\s+/g, ' ').trim();
+  return { text, html: safeHtml(restoreHtml(rendered.trim()), text) };
+}
+
 function renderReference(cite: Cite, style: CitationStyle): RenderedText {
-  const options = { template: style.file, lang: style.lang };
-  const text = restoreText(cite.format('bibliography', { ...options, format: 'text' }).trim());
-  const htmlDocument = cite.format('bibliography', { ...options, format: 'html' });
-  const body = ENTRY_BODY.exec(htmlDocument)?.[1]?.trim() ?? '';
-  return { text, html: safeHtml(restoreHtml(body), text) };
+  const htmlDocument = cite.format('bibliography', { template: style.file, lang: style.lang, format: 'html' });
+  return fromHtml(ENTRY_BODY.exec(htmlDocument)?.[1] ?? '');
 }
 
 function renderInText(cite: Cite, id: string, style: CitationStyle, at: Pinpoint | null): RenderedText {
   const entry = [{ id, ...(at ? { locator: at.value, label: at.label } : {}) }];
-  const options = { template: style.file, lang: style.lang, entry };
-  const text = restoreText(cite.format('citation', { ...options, format: 'text' }).trim());
-  const html = restoreHtml(cite.format('citation', { ...options, format: 'html' }).trim());
-  return { text, html: safeHtml(html, text) };
+  return fromHtml(cite.format('citation', { template: style.file, lang: style.lang, entry, format: 'html' }));
 }
 
 /** "Retrieved from Entente: <permalink>" after the reference, when the reference points at the original. */
@@ -145,10 +151,11 @@ function withRetrieval(reference: RenderedText, item: CslItem, style: CitationSt
 export function renderStyle(item: CslItem, styleId: CslStyle, at: Pinpoint | null = item.page ? { label: 'page', value: item.page } : null): StyledCitation {
   const style = citationStyle(styleId);
   const shown = shieldValue(referenceItem(item, styleId));
-  const reference = withRetrieval(renderReference(new Cite(shown), style), item, style);
   // The in-text citation is rendered from the same item as the reference, so both name the work alike.
+  const cite = new Cite(shown);
+  const reference = withRetrieval(renderReference(cite, style), item, style);
   const kind = noteStyles.has(style.id) ? 'note' : 'in-text';
-  return { ...reference, inText: renderInText(new Cite(shown), item.id, style, at), kind };
+  return { ...reference, inText: renderInText(cite, item.id, style, at), kind };
 }
 
 /**

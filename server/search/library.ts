@@ -150,6 +150,9 @@ export function facetValues(
   return kept;
 }
 
+/** Documents whose matching passages are asked for in one multi-search. */
+const MATCHING_PASSAGES_CHUNK = 200;
+
 export class Library {
   private speakerCache: { at: number; names: string[] } | null = null;
 
@@ -287,8 +290,12 @@ export class Library {
   async matchingPassages(q: string, docIds: readonly string[], perDocument = 3): Promise<Map<string, PassageRecord[]>> {
     const found = new Map<string, PassageRecord[]>();
     if (q === '' || docIds.length === 0) return found;
-    const results = await this.search.multiSearch<PassageRecord>(docIds.map((docId) => matchingPassagesQuery(q, docId, this.names, perDocument)));
-    docIds.forEach((docId, i) => found.set(docId, (results[i]?.hits ?? []) as PassageRecord[]));
+    // A few hundred queries per round trip keep each request small for an export of thousands of documents.
+    for (let start = 0; start < docIds.length; start += MATCHING_PASSAGES_CHUNK) {
+      const chunk = docIds.slice(start, start + MATCHING_PASSAGES_CHUNK);
+      const results = await this.search.multiSearch<PassageRecord>(chunk.map((docId) => matchingPassagesQuery(q, docId, this.names, perDocument)));
+      chunk.forEach((docId, i) => found.set(docId, (results[i]?.hits ?? []) as PassageRecord[]));
+    }
     return found;
   }
 
