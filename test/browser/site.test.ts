@@ -315,6 +315,13 @@ describe('browser: the site in Chromium', function () {
         },
       ],
       ['about', '/about'],
+      [
+        'cite box of a passage',
+        async (page) => {
+          await page.goto(`/documents/${SEED_ID}`);
+          return `/documents/${SEED_ID}/cite?passage=${(await page.locator('section.passage').first().getAttribute('id')) ?? ''}`;
+        },
+      ],
       ['not found (404)', '/no-such-page'],
       ['bad request (400)', '/?per=7'],
     ];
