@@ -53,9 +53,8 @@ function csvCell(value: string): string {
 function passageLines(doc: DocumentRecord, passages: readonly PassageRecord[], baseUrl: string): string {
   return passages
     .map((passage) => {
-      const at = pinpoint(doc, passage);
-      const where = at ? `${at.label === 'page' ? 'p.' : 'para.'} ${at.value}: ` : '';
-      return `${where}“${cleanLine(passage.text)}” ${passageUrl(baseUrl, passage.id)}`;
+      const where = pinpointText(doc, passage);
+      return `${where ? `${where}: ` : ''}“${cleanLine(passage.text)}” ${passageUrl(baseUrl, passage.id)}`;
     })
     .join('\n');
 }
@@ -114,17 +113,27 @@ function disambiguator(occurrence: number): string {
   return occurrence <= 26 ? String.fromCharCode(96 + occurrence) : String(occurrence);
 }
 
+/** "p. 7" or "para. 3": where a passage is, as the citation's pinpoint says it. */
+function pinpointText(doc: DocumentRecord, passage: PassageRecord): string | null {
+  const at = pinpoint(doc, passage);
+  return at ? `${at.label === 'page' ? 'p.' : 'para.'} ${at.value}` : null;
+}
+
 /**
- * The items of an export: one per document and, for a search, one per matching
- * passage after it (its permalink and pinpoint), keys kept unique in the file.
+ * The items of an export, one per document, keys kept unique in the file. For
+ * a search, the note names the matching passages with pinpoint and permalink:
+ * a reference manager gets one item per work, not one per passage.
  */
 export function exportItems(docs: DocumentRecord[], options: ExportOptions): CslItem[] {
-  const items: CslItem[] = [];
-  for (const doc of docs) {
-    items.push(toCslItem(doc, options));
-    for (const passage of options.passages?.get(doc.id) ?? []) items.push({ ...toCslItem(doc, { ...options, passage }), id: passage.id });
-  }
-  return withUniqueKeys(items);
+  return withUniqueKeys(
+    docs.map((doc) => {
+      const item = toCslItem(doc, options);
+      const passages = options.passages?.get(doc.id) ?? [];
+      if (passages.length === 0) return item;
+      const listed = passages.map((passage) => [pinpointText(doc, passage), passageUrl(options.baseUrl, passage.id)].filter(Boolean).join(', '));
+      return { ...item, note: [item.note, `Matching passages: ${listed.join('; ')}`].filter(Boolean).join('. ') };
+    }),
+  );
 }
 
 export function resultsBibtex(docs: DocumentRecord[], options: ExportOptions): string {

@@ -142,6 +142,8 @@ describe('acceptance: citing through the site', function () {
     const json = await request(app).get('/export.json?q=sanctions').expect(200).expect('Content-Type', /csl\+json/);
     const items = JSON.parse(json.text) as Array<{ id: string; URL: string; archive_location?: string }>;
     assert.ok(items.some((item) => item.id === SPEECH_ID && item.URL === 'https://www.eeas.europa.eu/eeas/ukraine-speech-kallas_en'));
-    assert.ok(items.some((item) => item.archive_location?.includes('/passages/speeches-kallas-ukraine-html_')));
+    const speechItem = items.find((item) => item.id === SPEECH_ID) as { note?: string } | undefined;
+    assert.match(speechItem?.note ?? '', /Matching passages: para\. \d+, http:\/\/127\.0\.0\.1:\d+\/passages\/speeches-kallas-ukraine-html_[0-9a-f]{8}/);
+    assert.equal(new Set(items.map((item) => item.id)).size, items.length, 'one item per document');
   });
 });

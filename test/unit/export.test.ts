@@ -45,9 +45,15 @@ describe('export: CSV', () => {
         `p. 9: “=1+1 is not a formula here” ${BASE_URL}/passages/${paper.id}_ffff0000`,
     );
     const ris = exportResults('ris', [paper], { ...options, passages });
-    assert.equal(ris.split('\r\n').filter((line) => line.startsWith('TY  - ')).length, 3, 'the document and its two passages');
-    assert.ok(ris.includes(`L2  - ${BASE_URL}/passages/${paper.id}_0a1b2c3d`));
-    assert.ok(ris.includes('SP  - 9'));
+    assert.equal(ris.split('\r\n').filter((line) => line.startsWith('TY  - ')).length, 1, 'one item per work');
+    assert.ok(
+      ris.includes(
+        `N1  - Retrieved from Entente: ${BASE_URL}/documents/${paper.id}. Matching passages: p. 7, ${BASE_URL}/passages/${paper.id}_0a1b2c3d; p. 9, ${BASE_URL}/passages/${paper.id}_ffff0000\r\n`,
+      ),
+      ris,
+    );
+    const bib = exportResults('bibtex', [paper], { ...options, passages });
+    assert.match(bib, /Matching passages: p\. 7, http:\/\/localhost:3000\/passages\/papers-cer-rebuilding-european-defence-pdf\\_0a1b2c3d; p\. 9/);
   });
 
   it('is RFC 4180: CRLF records, fields with commas, quotes or line breaks quoted, and a BOM for Excel', () => {
