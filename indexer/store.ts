@@ -5,7 +5,7 @@
  */
 import { Meilisearch, type EnqueuedTask, type Index, type Settings, type Task } from 'meilisearch';
 import type { DocumentRecord, PassageRecord } from '../contract/document.js';
-import { editionChangeId, passageEditions, type EditionChange, type EditionRecord } from '../contract/editions.js';
+import { EDITION_DOCUMENT_FIELDS, editionChangeId, passageEditions, type EditionChange, type EditionRecord } from '../contract/editions.js';
 import { filterList } from '../contract/filters.js';
 import { EDITION_SETTINGS, editionsIndexName, indexNames, isIndexNotFound, type IndexNames } from '../contract/settings.js';
 
@@ -138,7 +138,6 @@ export class IndexStore {
       records.push(
         ...passageEditions(ordered, leaving, { title: before.title, indexedAt: before.indexedAt, supersededAt: at, documentRemoved: !after }),
       );
-      const { text: _text, ...metadata } = before;
       const change: EditionChange = {
         kind: 'edition',
         id: editionChangeId(docId, at),
@@ -150,17 +149,18 @@ export class IndexStore {
         passagesRemoved: leaving.size,
         passagesKept: kept,
         removed: !after,
-        document: metadata,
+        document: before,
       };
       records.push(change);
     }
     if (records.length) await this.wait(this.editions.addDocuments(records));
   }
 
-  private async documentsById(docIds: string[]): Promise<Map<string, DocumentRecord>> {
-    const found = new Map<string, DocumentRecord>();
+  /** The records of these documents without their full text (a batch may hold a thousand long documents). */
+  private async documentsById(docIds: string[]): Promise<Map<string, Omit<DocumentRecord, 'text'>>> {
+    const found = new Map<string, Omit<DocumentRecord, 'text'>>();
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.documents.getDocuments({ filter: `id IN ${filterList(docIds)}`, limit: PAGE, offset });
+      const page = await this.documents.getDocuments({ filter: `id IN ${filterList(docIds)}`, fields: [...EDITION_DOCUMENT_FIELDS], limit: PAGE, offset });
       for (const doc of page.results) found.set(doc.id, doc);
       if (page.results.length < PAGE) break;
     }
