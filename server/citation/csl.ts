@@ -141,7 +141,7 @@ function peopleWithRole(doc: DocumentRecord, role: Person['role']): Person[] {
   return doc.people.filter((person) => person.role === role && cleanLine(person.name) !== '');
 }
 
-function organisations(doc: DocumentRecord): string[] {
+function organisations(doc: Pick<DocumentRecord, 'organisations'>): string[] {
   return doc.organisations.map(cleanLine).filter(Boolean);
 }
 
@@ -226,7 +226,7 @@ export function issuedParts(doc: Pick<DocumentRecord, 'date' | 'published' | 'ye
 /** Who published the original: the recorded publisher, else the organisations behind it. */
 export function publisherName(doc: Pick<DocumentRecord, 'publisher' | 'organisations'>): string {
   const named = doc.publisher ? cleanLine(doc.publisher) : '';
-  return named || organisations(doc as DocumentRecord).join('; ');
+  return named || organisations(doc).join('; ');
 }
 
 /** The CSL-JSON item for a document, or for one of its passages when `passage` is given. */
