@@ -208,7 +208,7 @@ describe('re-indexing after edits (real Meilisearch)', function () {
       const moved = idOf(after, PARAGRAPHS[0]!);
       const res = await request(app).get(`/api/passages/${moved.id}`).expect(200);
       assert.equal(res.body.page, 2);
-      await request(app).get(`/passages/${moved.id}`).expect(302).expect('Location', `/documents/${documentId(FILE)}#${moved.id}`);
+      await request(app).get(`/passages/${moved.id}`).expect(302).expect('Location', `/documents/${documentId(FILE)}?passage=${moved.id}#${moved.id}`);
     });
   });
 });
