@@ -66,7 +66,7 @@ export interface CiteOptions {
   baseUrl: string;
   /** Cite this passage: permalink and pinpoint. */
   passage?: CitedPassage;
-  /** Access date; today (UTC) by default. A Date or `YYYY-MM-DD`. */
+  /** Access date; by default the day the original was fetched (a source fetched by URL), else today (UTC). A Date or `YYYY-MM-DD`. */
   accessed?: Date | string;
 }
 
@@ -96,10 +96,13 @@ export function cslType(doc: Pick<DocumentRecord, 'type' | 'format' | 'sourceUrl
   return mapped;
 }
 
-/** The original's address when it is a web address a reader can follow. */
-export function originalUrl(doc: Pick<DocumentRecord, 'sourceUrl'>): string | null {
-  const url = doc.sourceUrl ? cleanLine(doc.sourceUrl) : '';
-  return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+/** The original's address when it is a web address a reader can follow: its stated URL, else where a fetch of it ended. */
+export function originalUrl(doc: Pick<DocumentRecord, 'sourceUrl' | 'finalUrl'>): string | null {
+  for (const candidate of [doc.sourceUrl, doc.finalUrl]) {
+    const url = candidate ? cleanLine(candidate) : '';
+    if (/^https?:\/\/[^\s]+$/i.test(url)) return url;
+  }
+  return null;
 }
 
 /** The page to cite, when the document has pages a reader can turn to (a PDF, or anything paginated). */
@@ -242,7 +245,7 @@ export function toCslItem(doc: DocumentRecord, options: CiteOptions): CslItem {
     type,
     'citation-key': citationKey(doc),
     title,
-    accessed: { 'date-parts': [accessedParts(options.accessed)] },
+    accessed: { 'date-parts': [accessedParts(options.accessed ?? (doc.retrievedAt ? doc.retrievedAt.slice(0, 10) : undefined))] },
     URL: original ?? entente,
   };
   if (original) {

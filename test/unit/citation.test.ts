@@ -314,6 +314,14 @@ describe('citations: type mapping and defaults', () => {
     assert.doesNotMatch(yearOnly.bibtex, /month/);
   });
 
+  it('a source fetched by URL is cited at its address, accessed on the day it was retrieved', () => {
+    const fetched = policyPaper({ sourceUrl: null, finalUrl: 'https://example.org/final', retrievedAt: '2025-03-04T10:00:00.000Z' });
+    const cited = citeDocument(fetched, { baseUrl: BASE_URL });
+    assert.equal(cited.cslJson.URL, 'https://example.org/final');
+    assert.deepEqual(cited.cslJson.accessed, { 'date-parts': [[2025, 3, 4]] });
+    assert.match(cited.biblatex, /\turldate = \{2025-03-04\},/);
+  });
+
   it('BibTeX never puts the day into month', () => {
     for (const type of ['speech', 'news', 'statement', 'policy-paper'] as const) {
       const bib = citeDocument(policyPaper({ type }), { baseUrl: BASE_URL, accessed: ACCESSED }).bibtex;
