@@ -1,8 +1,9 @@
 /**
  * Every citation format read back by a real consumer: biber's data-model
  * validation for BibTeX and biblatex, Citation.js's BibTeX, biblatex and RIS
- * parsers field for field, Citation.js's CSL-JSON field-type model, and
- * citeproc-js rendering each official style from its CSL file.
+ * parsers field for field, Citation.js's CSL-JSON field-type model, pandoc's
+ * strict CSL-JSON reader field for field, and citeproc-js rendering each
+ * official style from its CSL file.
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { DocumentRecord } from '../../contract/document.js';
-import { citeDocument, CITATION_STYLES, exportResults, type Citation, type CslItem } from '../../server/citation/index.js';
+import { citationText, citeDocument, CITATION_STYLES, exportResults, type Citation, type CslItem } from '../../server/citation/index.js';
 import { officialStyle } from '../../server/citation/official-styles.js';
 import { ACCESSED, BASE_URL, hostileDocument, passageOf, policyPaper, seedEventReport } from '../fixtures/citation-documents.js';
 
@@ -87,6 +88,25 @@ function biberProblems(bib: string): string[] {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** pandoc's reading of a CSL-JSON file, written back as CSL-JSON (`pandoc -f csljson -t csljson`); throws with pandoc's error when it cannot read it. */
+function pandocCslJson(json: string): unknown {
+  try {
+    return JSON.parse(execFileSync('pandoc', ['-f', 'csljson', '-t', 'csljson'], { input: json, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })) as unknown;
+  } catch (error) {
+    const failed = error as { stderr?: string; code?: string };
+    if (failed.code === 'ENOENT') throw new Error('pandoc is not installed: apt-get install pandoc (.ci/run does)');
+    throw new Error(`pandoc cannot read the CSL-JSON: ${failed.stderr ?? String(error)}`);
+  }
+}
+
+/**
+ * pandoc reads straight quotes in CSL-JSON text as quotation marks and writes
+ * them back curly, as citeproc renders them: the one change it may make.
+ */
+function straightQuotes(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '\\"')) as unknown;
 }
 
 type ReadBack = Record<string, unknown> & { author?: Array<Record<string, string>>; issued?: { 'date-parts': number[][] } };
@@ -186,6 +206,28 @@ describe('acceptance: citation formats read back by real parsers', function () {
     }
     const exported = JSON.parse(exportResults('csl-json', corpus().map(({ doc }) => doc), { baseUrl: BASE_URL, accessed: ACCESSED })) as CslItem[];
     assert.deepEqual(plugins.input.util.clean(structuredClone(exported), { bestGuessConversions: false }), exported);
+  });
+
+  it('pandoc reads every CSL-JSON citation and the export back field for field', () => {
+    // The file /documents/:id/cite?format=csl-json gives; /api/cite carries the same item.
+    for (const { name, citation } of all) {
+      const file = citationText(citation, 'csl-json');
+      assert.deepEqual(JSON.parse(file), [citation.cslJson], `${name}: the file is the item`);
+      assert.deepEqual(straightQuotes(pandocCslJson(file)), [citation.cslJson], `${name}: pandoc read it differently`);
+    }
+    // The export of a query: each item's note lists the matching passages.
+    const docs = corpus().map(({ doc }) => doc);
+    const passages = new Map(docs.map((doc) => [doc.id, [passageOf(doc, doc.pages > 1 ? 7 : 1)]]));
+    const exported = exportResults('csl-json', docs, { baseUrl: BASE_URL, accessed: ACCESSED, passages });
+    assert.ok(exported.includes('Matching passages: '));
+    assert.deepEqual(straightQuotes(pandocCslJson(exported)), JSON.parse(exported));
+  });
+
+  it('pandoc rejects or rewrites what the CSL-JSON schema forbids: the check is live', () => {
+    assert.throws(() => pandocCslJson('[{"id":"a","type":"report","title":"T","author":"Anna Müller"}]'), /expected Array/);
+    assert.throws(() => pandocCslJson('[{"id":"a","type":"report","title":"T","issued":{"date-parts":[["2025","May"]]}}]'), /not a number/);
+    const looseDate = [{ id: 'a', type: 'report', title: 'T', issued: 'May 2025' }];
+    assert.notDeepEqual(pandocCslJson(JSON.stringify(looseDate)), looseDate);
   });
 
   it('every official style is the CSL file from the styles repository, and citeproc renders each for every document', () => {
