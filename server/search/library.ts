@@ -29,19 +29,33 @@ import {
   relatedDocumentsQuery,
   SNIPPETS_PER_DOCUMENT,
   speakerNamesQuery,
+  termFrequencyQueries,
   termPresenceQueries,
   statsQueries,
   themeCountsQuery,
 } from './query.js';
 import type { SearchState } from './state.js';
-import { parseQuery, type ParsedQuery } from './query-text.js';
-import { closestNames, sameName } from './names.js';
+import { parseQuery, queryWords, weighByRarity, type ParsedQuery } from './query-text.js';
+import { closestNames, sameName, speakersNamed } from './names.js';
 
 /** What the page needs of a search result, plain or federated. */
 type Counted<T extends Record<string, unknown>> = Pick<SearchResponse<T>, 'hits' | 'facetDistribution' | 'facetsByIndex' | 'estimatedTotalHits' | 'totalHits' | 'page' | 'totalPages'>;
 
 /** Speakers are re-read this often: new documents show up in the filter within seconds. */
 const SPEAKER_NAMES_TTL_MS = 5000;
+
+/** Words' document counts are kept this long: rarity changes only as the collection grows. */
+const TERM_FREQUENCY_TTL_MS = 60_000;
+
+/** Bounds the remembered document counts (one entry per distinct word searched). */
+const TERM_FREQUENCY_CACHE_SIZE = 5000;
+
+/**
+ * A document where a person the query names speaks or writes counts this much
+ * more than one that only mentions them: what they said comes before what
+ * others said about them.
+ */
+export const OWN_WORDS_WEIGHT = 1.5;
 
 export type ListedDocument = Pick<
   DocumentRecord,
@@ -154,7 +168,8 @@ export function facetValues(
 const MATCHING_PASSAGES_CHUNK = 200;
 
 export class Library {
-  private speakerCache: { at: number; names: string[] } | null = null;
+  private speakerCache: { at: number; names: string[]; documents: number } | null = null;
+  private termFrequencies = new Map<string, { at: number; documents: number }>();
 
   /** `glossaryAcronyms`: the acronyms a query may write in capitals to mean the acronym only. */
   constructor(
@@ -177,12 +192,46 @@ export class Library {
 
   /** Every speaker's name as indexed, re-read at most every few seconds. */
   async speakerNames(): Promise<string[]> {
+    return (await this.collectionFacts([])).speakers;
+  }
+
+  /**
+   * The speakers' names, the collection's size and how many documents have each
+   * term, from the caches or else from one multi-search.
+   */
+  private async collectionFacts(terms: readonly string[]): Promise<{ speakers: string[]; documents: number; frequencies: Map<string, number> }> {
     const now = performance.now();
-    if (this.speakerCache && now - this.speakerCache.at < SPEAKER_NAMES_TTL_MS) return this.speakerCache.names;
-    const [result] = await this.search.multiSearch([speakerNamesQuery(this.names)]);
-    const names = Object.keys(result?.facetDistribution?.['speakers'] ?? {});
-    this.speakerCache = { at: now, names };
-    return names;
+    const cached = this.speakerCache && now - this.speakerCache.at < SPEAKER_NAMES_TTL_MS ? this.speakerCache : null;
+    const unknown = [...new Set(terms)].filter((term) => {
+      const entry = this.termFrequencies.get(term);
+      return !entry || now - entry.at >= TERM_FREQUENCY_TTL_MS;
+    });
+    if (!cached || unknown.length > 0) {
+      const results = await this.search.multiSearch([speakerNamesQuery(this.names), ...termFrequencyQueries(unknown, this.names)]);
+      const [facet, ...counts] = results;
+      this.speakerCache = { at: now, names: Object.keys(facet?.facetDistribution?.['speakers'] ?? {}), documents: facet?.totalHits ?? 0 };
+      if (this.termFrequencies.size + unknown.length > TERM_FREQUENCY_CACHE_SIZE) this.termFrequencies.clear();
+      unknown.forEach((term, i) => this.termFrequencies.set(term, { at: now, documents: counts[i]?.totalHits ?? 0 }));
+    }
+    const facts = this.speakerCache!;
+    const frequencies = new Map(terms.map((term) => [term, this.termFrequencies.get(term)?.documents ?? 0]));
+    return { speakers: facts.names, documents: facts.documents, frequencies };
+  }
+
+  /**
+   * The query as it is ranked: single words weighted by how rare they are, and,
+   * when it names people who speak or write in the collection, their own
+   * documents weighted up (the same query, filtered on them).
+   */
+  private async ranked(parsed: ParsedQuery): Promise<ParsedQuery> {
+    if (parsed.text === '' || parsed.anyOf) return parsed;
+    const singles = parsed.alternatives.flatMap((a) => (a.term === undefined ? [] : [a.term]));
+    const facts = await this.collectionFacts(singles);
+    const weighed = weighByRarity(parsed, facts.frequencies, facts.documents);
+    const named = speakersNamed(queryWords(parsed), facts.speakers);
+    if (named.length === 0) return weighed;
+    const [whole, ...rest] = weighed.alternatives;
+    return { ...weighed, alternatives: [whole!, { text: parsed.text, acronyms: parsed.acronyms, weight: OWN_WORDS_WEIGHT, speakers: named }, ...rest] };
   }
 
   /**
@@ -210,7 +259,7 @@ export class Library {
   /** A results page: documents, their best passages and exact, disjunctive facet counts. */
   async searchDocuments(asked: SearchState, options: { passages?: boolean } = {}): Promise<SearchOutcome> {
     const { state, unknown } = await this.resolveSpeakers(asked);
-    const parsed = this.parse(state.q);
+    const parsed = await this.ranked(this.parse(state.q));
     const { queries, federated, facetOrder } = documentQueries(state, this.names, parsed);
     const results: Counted<ListedDocument>[] = federated
       ? await Promise.all(federated.map((request) => this.search.federatedSearch<ListedDocument>(request.federation ?? {}, request.queries)))

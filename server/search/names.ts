@@ -40,3 +40,27 @@ export function closestNames(input: string, known: Iterable<string>, limit = 5):
     .slice(0, limit)
     .map((entry) => entry.name);
 }
+
+/**
+ * The people in `known` a query names: by their whole name ("Kaja Kallas") or
+ * their surname ("kallas", or with one typo when it is long enough: "Kalas"),
+ * accents and case aside. Short surnames must be exact: "Rute" is too far from
+ * too many words to be read as "Rutte".
+ */
+export function speakersNamed(words: readonly string[], known: Iterable<string>): string[] {
+  const typed = fold(words.join(' ')).split(' ').filter((w) => w !== '');
+  if (typed.length === 0) return [];
+  const padded = ` ${typed.join(' ')} `;
+  const named: string[] = [];
+  for (const name of known) {
+    const parts = fold(name).split(' ').filter((p) => p !== '');
+    const surname = parts[parts.length - 1];
+    if (!surname) continue;
+    const whole = parts.length > 1 && padded.includes(` ${parts.join(' ')} `);
+    const bySurname =
+      surname.length >= 4 &&
+      typed.some((word) => word === surname || (word.length >= 5 && surname.length >= 5 && editDistance(word, surname) <= 1));
+    if (whole || bySurname) named.push(name);
+  }
+  return named;
+}

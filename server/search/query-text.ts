@@ -28,6 +28,10 @@ export interface Alternative {
   acronyms: string[];
   /** How much its results count when joined with the others (1 = as much as the whole query). */
   weight?: number;
+  /** The one term this alternative searches on its own, when it is a single-word query. */
+  term?: string;
+  /** Only documents where one of these people speaks or writes (a name the query gives). */
+  speakers?: string[];
 }
 
 /**
@@ -150,8 +154,49 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
               text: [term, ...negations].join(' '),
               acronyms: acronyms.includes(term) ? [term] : [],
               weight: SINGLE_TERM_WEIGHT,
+              term,
             })),
           ]
         : [{ text, acronyms }],
   };
+}
+
+/**
+ * A word in more than this share of the documents says next to nothing on its
+ * own ("EU" in a collection about the EU): its single-word query is dropped.
+ */
+export const COMMON_WORD_SHARE = 0.5;
+
+/**
+ * How much a document found by one word alone counts, by how rare the word is:
+ * the word's inverse document frequency relative to a word found in one
+ * document, so a word in one document keeps SINGLE_TERM_WEIGHT and a word in
+ * most documents counts for almost nothing. Meilisearch ranks every word alike;
+ * this puts back what a rare word says about a document.
+ */
+export function rarityWeight(documentsWithWord: number, documents: number): number {
+  if (documents <= 1 || documentsWithWord <= 1) return SINGLE_TERM_WEIGHT;
+  if (documentsWithWord / documents > COMMON_WORD_SHARE) return 0;
+  return (SINGLE_TERM_WEIGHT * Math.log(documents / documentsWithWord)) / Math.log(documents);
+}
+
+/**
+ * The query's alternatives with each single word weighted by its rarity
+ * (`frequencies`: documents per term, `documents`: the collection's size) and
+ * words too common to mean anything alone dropped.
+ */
+export function weighByRarity(parsed: ParsedQuery, frequencies: ReadonlyMap<string, number>, documents: number): ParsedQuery {
+  const alternatives = parsed.alternatives.flatMap((alternative) => {
+    if (alternative.term === undefined) return [alternative];
+    const found = frequencies.get(alternative.term);
+    if (found === undefined) return [alternative];
+    const weight = rarityWeight(found, documents);
+    return weight > 0 ? [{ ...alternative, weight }] : [];
+  });
+  return { ...parsed, alternatives };
+}
+
+/** The people the query names, by the folded words of their names (see speakersNamed). */
+export function queryWords(parsed: ParsedQuery): string[] {
+  return parsed.terms.flatMap((term) => term.replace(/"/g, '').split(/\s+/)).filter((w) => w !== '');
 }

@@ -96,7 +96,7 @@ export function documentQueries(
         indexUid: names.documents,
         q: alternative.text,
         matchingStrategy: MATCHING_STRATEGY,
-        filter: stateFilters(state, except, alternative.acronyms),
+        filter: [...stateFilters(state, except, alternative.acronyms), ...(alternative.speakers ? [`speakers IN ${filterList(alternative.speakers)}`] : [])],
         ...(sort.length > 0 ? { sort } : {}),
         attributesToRetrieve: DOCUMENT_LIST_FIELDS,
       })),
@@ -269,9 +269,15 @@ export function relatedDocumentsQuery(document: Pick<DocumentRecord, 'id' | 'the
   };
 }
 
+/** How many documents have each term (same typo and synonym rules as a search), and how many there are. */
+export function termFrequencyQueries(terms: readonly string[], names: IndexNames): MultiSearchQuery[] {
+  return terms.map((term) => ({ indexUid: names.documents, q: term, matchingStrategy: 'all', page: 1, hitsPerPage: 0 }));
+}
+
 /** Every speaker's name (the facet's values). */
 export function speakerNamesQuery(names: IndexNames): MultiSearchQuery {
-  return { indexUid: names.documents, q: '', limit: 0, facets: ['speakers'] };
+  // An exact total too: the collection's size, against which a word's rarity is measured.
+  return { indexUid: names.documents, q: '', page: 1, hitsPerPage: 0, facets: ['speakers'] };
 }
 
 /** Document counts per theme over the whole collection. */
