@@ -162,10 +162,11 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
 }
 
 /**
- * A word in more than this share of the documents says next to nothing on its
- * own ("EU" in a collection about the EU): its single-word query is dropped.
+ * The least a single word counts: a word in every document still finds the
+ * documents that have only it (after all others), since a question's rarest
+ * word is not always in the documents that answer it.
  */
-export const COMMON_WORD_SHARE = 0.5;
+export const COMMON_WORD_WEIGHT = 0.02;
 
 /**
  * How much a document found by one word alone counts, by how rare the word is:
@@ -176,22 +177,18 @@ export const COMMON_WORD_SHARE = 0.5;
  */
 export function rarityWeight(documentsWithWord: number, documents: number): number {
   if (documents <= 1 || documentsWithWord <= 1) return SINGLE_TERM_WEIGHT;
-  if (documentsWithWord / documents > COMMON_WORD_SHARE) return 0;
-  return (SINGLE_TERM_WEIGHT * Math.log(documents / documentsWithWord)) / Math.log(documents);
+  const rarity = Math.log(documents / Math.min(documents, documentsWithWord)) / Math.log(documents);
+  return Math.max(COMMON_WORD_WEIGHT, SINGLE_TERM_WEIGHT * rarity);
 }
 
 /**
  * The query's alternatives with each single word weighted by its rarity
- * (`frequencies`: documents per term, `documents`: the collection's size) and
- * words too common to mean anything alone dropped.
+ * (`frequencies`: documents per term, `documents`: the collection's size).
  */
 export function weighByRarity(parsed: ParsedQuery, frequencies: ReadonlyMap<string, number>, documents: number): ParsedQuery {
-  const alternatives = parsed.alternatives.flatMap((alternative) => {
-    if (alternative.term === undefined) return [alternative];
-    const found = frequencies.get(alternative.term);
-    if (found === undefined) return [alternative];
-    const weight = rarityWeight(found, documents);
-    return weight > 0 ? [{ ...alternative, weight }] : [];
+  const alternatives = parsed.alternatives.map((alternative) => {
+    const found = alternative.term === undefined ? undefined : frequencies.get(alternative.term);
+    return found === undefined ? alternative : { ...alternative, weight: rarityWeight(found, documents) };
   });
   return { ...parsed, alternatives };
 }
