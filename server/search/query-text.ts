@@ -51,6 +51,13 @@ interface Part {
   acronym: string | null;
 }
 
+/** `&` as a word of a phrase: documents write "and" as often, and a phrase must match word for word. */
+const AMPERSAND = /(^|\s)&(\s|$)/;
+
+/** A quoted term with `&` as one of its words. */
+export const isAmpersandPhrase = (term: string) => term.startsWith('"') && AMPERSAND.test(term.slice(1, -1));
+const AMPERSANDS = /(^|\s)&(?=\s|$)/g;
+
 /** More alternatives than this (several ORs) are cut: each is one more query. */
 export const MAX_ALTERNATIVES = 8;
 
@@ -111,17 +118,21 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
   // Slots of the query: a term, or a group of terms joined by OR.
   const slots: Part[][] = [];
   let joinNext = false;
+  let ampersand = false;
   for (const token of kept) {
     if (token.kind === 'or') {
       joinNext = true;
       continue;
     }
     const written = token.kind === 'phrase' ? `"${token.text}"` : token.text;
+    const spelledOut = token.kind === 'phrase' && !token.negated && AMPERSAND.test(token.text) ? `"${token.text.replace(AMPERSANDS, '$1and')}"` : null;
     const isAcronym =
       !token.negated && token.kind === 'word' && glossaryAcronyms.has(token.text) && token.text !== token.text.toLowerCase();
     const part: Part = { text: token.negated ? `-${written}` : written, acronym: isAcronym ? token.text : null };
-    if (joinNext && slots.length > 0) slots[slots.length - 1]!.push(part);
-    else slots.push([part]);
+    const spellings = spelledOut ? [part, { text: spelledOut, acronym: null }] : [part];
+    if (joinNext && slots.length > 0) slots[slots.length - 1]!.push(...spellings);
+    else slots.push(spellings);
+    if (spelledOut) ampersand = true;
     joinNext = false;
     if (token.negated) {
       excluded.push(written);
@@ -139,6 +150,7 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
   const text = parts.join(' ');
   const negations = excluded.map((e) => `-${e}`);
   const wordByWord = !anyOf && terms.length > 1;
+  const joined = alternatives.map((a) => ({ text: a.map((p) => p.text).join(' '), acronyms: [...new Set(a.flatMap((p) => (p.acronym ? [p.acronym] : [])))] }));
   return {
     text,
     terms,
@@ -146,10 +158,10 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
     acronyms,
     anyOf,
     alternatives: anyOf
-      ? alternatives.map((a) => ({ text: a.map((p) => p.text).join(' '), acronyms: [...new Set(a.flatMap((p) => (p.acronym ? [p.acronym] : [])))] }))
+      ? joined
       : wordByWord
         ? [
-            { text, acronyms },
+            ...(ampersand ? joined : [{ text, acronyms }]),
             ...terms.filter((term) => !FUNCTION_WORDS.has(term.toLowerCase())).map((term) => ({
               text: [term, ...negations].join(' '),
               acronyms: acronyms.includes(term) ? [term] : [],
@@ -157,7 +169,9 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
               term,
             })),
           ]
-        : [{ text, acronyms }],
+        : ampersand
+          ? joined
+          : [{ text, acronyms }],
   };
 }
 

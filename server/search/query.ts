@@ -9,7 +9,7 @@ import { FACETS, SORTS, UNDATED, type FacetDefinition, type FacetParam } from '.
 import type { DocumentRecord } from '../../contract/document.js';
 import type { IndexNames } from '../../contract/settings.js';
 import { effectiveSort, type SearchState } from './state.js';
-import { parseQuery, type Alternative, type ParsedQuery } from './query-text.js';
+import { isAmpersandPhrase, parseQuery, type Alternative, type ParsedQuery } from './query-text.js';
 
 /** Private-use characters mark highlights, so they survive HTML escaping untouched (see highlight.ts). */
 export const HIGHLIGHT_PRE = '\uE000';
@@ -165,7 +165,8 @@ export const SNIPPETS_PER_DOCUMENT = 3;
 export function termPresenceQueries(parsed: ParsedQuery, docIds: readonly string[], names: IndexNames): MultiSearchQuery[] {
   return parsed.terms.map((term) => ({
     indexUid: names.documents,
-    q: term,
+    // A phrase with `&` is also found written with "and": its words, in any order, are what it must have.
+    q: isAmpersandPhrase(term) ? term.replace(/"/g, '') : term,
     matchingStrategy: 'all',
     filter: [`id IN ${filterList(docIds)}`],
     limit: docIds.length,

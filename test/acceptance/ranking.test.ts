@@ -22,6 +22,8 @@ const DOCUMENTS: Record<string, string> = {
   'europe-housing.md': `---\ntitle: Europe and housing\ndate: 2024-04-10\ntype: news\n---\n\nEurope builds fewer homes. ${FILLER}\n`,
   'aviation.md': `---\ntitle: Airspace notes\ndate: 2024-05-10\ntype: briefing\n---\n\nA quadcopter flown near the runway closed the airport for an hour. ${FILLER}\n`,
   'lindqvist-speech.md': `---\ntitle: Address to the coastal communities\ndate: 2025-03-01\ntype: speech\nspeakers: [Maren Lindqvist]\n---\n\nOur fisheries quota must protect the small boats of the northern coast. ${FILLER}\n`,
+  'partnership-and.md': `---\ntitle: Talks on the partnership\ndate: 2025-06-01\ntype: statement\n---\n\nBoth sides signed the Security and Defence Partnership in May. ${FILLER}\n`,
+  'partnership-amp.md': `---\ntitle: Notes on the partnership\ndate: 2025-06-02\ntype: statement\n---\n\nThe Security & Defence Partnership covers crisis management. ${FILLER}\n`,
   'about-lindqvist.md': `---\ntitle: Commentators on Lindqvist and the fisheries quota\ndate: 2025-03-05\ntype: news\n---\n\nCommentators said Maren Lindqvist had misjudged the fisheries quota; Lindqvist, they wrote, spoke only for the north. ${FILLER}\n`,
 };
 
@@ -51,6 +53,18 @@ describe('acceptance: ranking by what the words say', function () {
     assert.match(ids[0] ?? '', /^aviation/, `first: ${ids.join(', ')}`);
     // The common word still finds its documents, after the rare one.
     assert.equal(ids.filter((id) => id.startsWith('europe-')).length, 4, ids.join(', '));
+  });
+
+  it('finds a quoted phrase with & where it is written with "and", and the other way round', async () => {
+    for (const q of ['"Security & Defence Partnership"', '"Security and Defence Partnership"']) {
+      const ids = await topIds(q);
+      assert.ok(ids.some((id) => id.startsWith('partnership-and')), `${q}: ${ids.join(', ')}`);
+    }
+    const ids = await topIds('"Security & Defence Partnership"');
+    assert.ok(ids.some((id) => id.startsWith('partnership-amp')), ids.join(', '));
+    const res = await request(site.app).get('/api/search').query({ q: '"Security & Defence Partnership" crisis' }).expect(200);
+    const hit = (res.body as { hits: { id: string; missing: string[] }[] }).hits.find((h) => h.id.startsWith('partnership-and'));
+    assert.deepEqual(hit?.missing, ['crisis'], 'the phrase written with "and" is not reported missing');
   });
 
   it("ranks a person's own speech above a text that mentions them", async () => {

@@ -1,8 +1,8 @@
 /** The query box's syntax, whole-word highlights and name matching: pure functions, no engine. */
 import { strict as assert } from 'node:assert';
-import { parseQuery } from '../../server/search/query-text.js';
+import { parseQuery, rarityWeight, SINGLE_TERM_WEIGHT } from '../../server/search/query-text.js';
 import { highlightHtml } from '../../server/search/highlight.js';
-import { closestNames, sameName } from '../../server/search/names.js';
+import { closestNames, sameName, speakersNamed } from '../../server/search/names.js';
 import { passageLocation } from '../../contract/document.js';
 
 const ACRONYMS = new Set(['SAFE', 'EDF', 'HR/VP', 'UK']);
@@ -37,6 +37,31 @@ describe('query syntax', () => {
     const parsed = parseQuery('what did the UK agree -draft', ACRONYMS);
     assert.deepEqual(parsed.alternatives.map((a) => a.text), ['what did the UK agree -draft', 'UK -draft', 'agree -draft']);
     assert.deepEqual(parsed.alternatives[1]!.acronyms, ['UK']);
+  });
+});
+
+describe('reading a query for ranking', () => {
+  it('searches a phrase with & also with "and", word by word too', () => {
+    const parsed = parseQuery('"Security & Defence Partnership"', ACRONYMS);
+    assert.deepEqual(parsed.alternatives.map((a) => a.text), ['"Security & Defence Partnership"', '"Security and Defence Partnership"']);
+    const longer = parseQuery('"R & D" spending', ACRONYMS);
+    assert.deepEqual(longer.alternatives.map((a) => a.text), ['"R & D" spending', '"R and D" spending', '"R & D"', 'spending']);
+    assert.equal(parseQuery('"R&D"', ACRONYMS).alternatives.length, 1, 'an & inside a word stays as typed');
+  });
+
+  it('weighs a word alone by its rarity: full in one document, next to nothing in all', () => {
+    assert.equal(rarityWeight(1, 100), SINGLE_TERM_WEIGHT);
+    assert.ok(rarityWeight(10, 100) < SINGLE_TERM_WEIGHT && rarityWeight(10, 100) > rarityWeight(60, 100));
+    assert.ok(rarityWeight(100, 100) > 0 && rarityWeight(100, 100) < 0.05);
+  });
+
+  it('finds the speakers a query names, by whole name or surname, one typo in a long surname', () => {
+    const known = ['Kaja Kallas', 'Mark Rutte', 'Nicolás Pascual de la Parte', 'Jo Lee'];
+    assert.deepEqual(speakersNamed(['Kalas', 'sanctions'], known), ['Kaja Kallas']);
+    assert.deepEqual(speakersNamed(['nicolas', 'pascual', 'de', 'la', 'parte'], known), ['Nicolás Pascual de la Parte']);
+    assert.deepEqual(speakersNamed(['rute'], known), [], 'a short surname must be exact');
+    assert.deepEqual(speakersNamed(['lee'], known), [], 'a surname under four letters needs the whole name');
+    assert.deepEqual(speakersNamed(['jo', 'lee'], known), ['Jo Lee']);
   });
 });
 
