@@ -44,7 +44,7 @@ type Counted<T extends Record<string, unknown>> = Pick<SearchResponse<T>, 'hits'
 /** Speakers are re-read this often: new documents show up in the filter within seconds. */
 const SPEAKER_NAMES_TTL_MS = 5000;
 
-/** Words' document counts are kept this long: rarity changes only as the collection grows. */
+/** Words' document counts (and, for ranking, the speakers) are kept this long: rarity changes only as the collection grows. */
 const TERM_FREQUENCY_TTL_MS = 60_000;
 
 /** Bounds the remembered document counts (one entry per distinct word searched). */
@@ -192,16 +192,16 @@ export class Library {
 
   /** Every speaker's name as indexed, re-read at most every few seconds. */
   async speakerNames(): Promise<string[]> {
-    return (await this.collectionFacts([])).speakers;
+    return (await this.collectionFacts([], SPEAKER_NAMES_TTL_MS)).speakers;
   }
 
   /**
    * The speakers' names, the collection's size and how many documents have each
    * term, from the caches or else from one multi-search.
    */
-  private async collectionFacts(terms: readonly string[]): Promise<{ speakers: string[]; documents: number; frequencies: Map<string, number> }> {
+  private async collectionFacts(terms: readonly string[], maxAge: number): Promise<{ speakers: string[]; documents: number; frequencies: Map<string, number> }> {
     const now = performance.now();
-    const cached = this.speakerCache && now - this.speakerCache.at < SPEAKER_NAMES_TTL_MS ? this.speakerCache : null;
+    const cached = this.speakerCache && now - this.speakerCache.at < maxAge ? this.speakerCache : null;
     const unknown = [...new Set(terms)].filter((term) => {
       const entry = this.termFrequencies.get(term);
       return !entry || now - entry.at >= TERM_FREQUENCY_TTL_MS;
@@ -226,7 +226,8 @@ export class Library {
   private async ranked(parsed: ParsedQuery): Promise<ParsedQuery> {
     if (parsed.text === '' || parsed.anyOf) return parsed;
     const singles = parsed.alternatives.flatMap((a) => (a.term === undefined ? [] : [a.term]));
-    const facts = await this.collectionFacts(singles);
+    // Ranking can use names and counts a minute old: most searches then need no request before their own.
+    const facts = await this.collectionFacts(singles, TERM_FREQUENCY_TTL_MS);
     const weighed = weighByRarity(parsed, facts.frequencies, facts.documents);
     const named = speakersNamed(queryWords(parsed), facts.speakers);
     if (named.length === 0) return weighed;
