@@ -12,11 +12,25 @@ import { ExtractionError } from '../../../contract/extracted.js';
 import { normaliseInfo } from './info.js';
 import { pageBlocks, runFromTextItem } from './layout.js';
 
-// pdf.js reads CMaps and standard fonts through fs in Node, so these are directory
-// paths (a file:// URL fails); the trailing slash is required.
+// pdf.js reads its data files through fs in Node, so these are directory paths (a
+// file:// URL fails); the trailing slash is required. CMaps give CJK text in predefined
+// encodings, the wasm decoders JBIG2 and JPEG 2000 images, the ICC profiles colours.
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const CMAP_DIR = path.join(pdfjsDir, 'cmaps') + path.sep;
-const STANDARD_FONT_DIR = path.join(pdfjsDir, 'standard_fonts') + path.sep;
+const assetDir = (name: string): string => path.join(pdfjsDir, name) + path.sep;
+
+/** getDocument options shared by text extraction and page rendering. */
+export const PDFJS_OPTIONS = {
+  cMapUrl: assetDir('cmaps'),
+  cMapPacked: true,
+  standardFontDataUrl: assetDir('standard_fonts'),
+  wasmUrl: assetDir('wasm'),
+  iccUrl: assetDir('iccs'),
+  verbosity: VerbosityLevel.ERRORS,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+} as const;
 
 /** Past this many unreadable pages in a row the rest is assumed broken too (fuzzed /Count). */
 const MAX_CONSECUTIVE_PAGE_FAILURES = 50;
@@ -47,14 +61,7 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
   const loadingTask = getDocument({
     data,
     password,
-    cMapUrl: CMAP_DIR,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONT_DIR,
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
+    ...PDFJS_OPTIONS,
   });
   let document;
   try {
@@ -109,6 +116,7 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
       warnings,
     };
   } finally {
-    await document.destroy().catch(() => undefined);
+    // pdf.js 6 frees a document through its loading task (PDFDocumentProxy.destroy is gone).
+    await loadingTask.destroy().catch(() => undefined);
   }
 }
