@@ -7,10 +7,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, PDFDateString, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
-import type { Block, Extracted } from '../../../contract/extracted.js';
+import type { Block, Extracted, OcrPage } from '../../../contract/extracted.js';
 import { ExtractionError } from '../../../contract/extracted.js';
 import { normaliseInfo } from './info.js';
 import { pageBlocks, runFromTextItem } from './layout.js';
+import { ocrPage, OcrTimeout, type OcrSettings } from './ocr.js';
 
 // pdf.js reads its data files through fs in Node, so these are directory paths (a
 // file:// URL fails); the trailing slash is required. CMaps give CJK text in predefined
@@ -57,7 +58,9 @@ export function loadFailureReason(error: unknown): string {
 
 const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'str' in item;
 
-export async function extractPdf(data: Uint8Array, password?: string): Promise<Extracted> {
+/** `ocr` null: pages without a text layer stay empty and the file is flagged needs-ocr. */
+export async function extractPdf(data: Uint8Array, password?: string, ocr: OcrSettings | null = null): Promise<Extracted> {
+  const started = Date.now();
   const loadingTask = getDocument({
     data,
     password,
@@ -75,6 +78,8 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
     const pages = document.numPages;
     const blocks: Block[] = [];
     const warnings: string[] = [];
+    const ocrPages: OcrPage[] = [];
+    let ocrStopped = false;
     let pagesRead = 0;
     let firstPageError = '';
     let consecutiveFailures = 0;
@@ -82,7 +87,23 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
       try {
         const page = await document.getPage(pageNumber);
         const content = await page.getTextContent({ includeMarkedContent: false });
-        blocks.push(...pageBlocks(content.items.filter(isTextItem).map(runFromTextItem), pageNumber));
+        const textBlocks = pageBlocks(content.items.filter(isTextItem).map(runFromTextItem), pageNumber);
+        blocks.push(...textBlocks);
+        if (textBlocks.length === 0 && ocr !== null && !ocrStopped) {
+          try {
+            if (Date.now() - started > ocr.budgetMs) throw new OcrTimeout('the time for OCR ran out');
+            const recognised = await ocrPage(page, pageNumber, ocr, started + ocr.budgetMs);
+            blocks.push(...recognised.blocks);
+            if (recognised.mark) ocrPages.push(recognised.mark);
+          } catch (error) {
+            if (error instanceof OcrTimeout) {
+              ocrStopped = true;
+              warnings.push(`OCR stopped at page ${pageNumber} of ${pages}: the time for OCR ran out`);
+            } else {
+              warnings.push(`page ${pageNumber}: OCR failed: ${messageOf(error)}`);
+            }
+          }
+        }
         page.cleanup();
         pagesRead++;
         consecutiveFailures = 0;
@@ -113,6 +134,7 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
       properties: { ...normaliseInfo(info, pages, (value) => PDFDateString.toDateObject(value)) },
       propertiesSource: 'pdf-info',
       needsOcr: pages > 0 && blocks.length === 0,
+      ocrPages,
       warnings,
     };
   } finally {
