@@ -11,6 +11,7 @@ import type { Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
 import { PdfPool } from './extractors/pdf-pool.js';
 import { ocrConfig, type OcrConfig } from '../contract/env.js';
+import { trainedDataFile } from './extractors/pdf/ocr.js';
 import { documentSettings, passageSettings } from '../contract/settings.js';
 import { glossarySynonyms, loadGlossaryFile, loadTaxonomy, type GlossaryEntry } from '../contract/taxonomy.js';
 import { discover, sourceFile } from './stages/discover.js';
@@ -92,6 +93,14 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   if (!existsSync(corpusDir)) throw new FatalIndexError(`corpus folder ${corpusDir} does not exist`);
   const config = loadConfig(corpusDir);
   const ocr = options.ocr === undefined ? ocrConfig() : options.ocr;
+  // A missing language stops the run at once rather than failing every scanned page.
+  for (const language of ocr?.languages ?? []) {
+    try {
+      trainedDataFile(language);
+    } catch (error) {
+      throw new FatalIndexError(`OCR_LANGUAGES: ${(error as Error).message}`);
+    }
+  }
   const live = new IndexStore(options.client, options.prefix);
   const target = options.rebuild ? live.rebuildTarget() : live;
   const settings = indexSettings(config.glossary, config.synonymGroups);
