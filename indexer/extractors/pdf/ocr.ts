@@ -4,7 +4,8 @@
  * tesseract.js reads the image. The trained data comes from the @tesseract.js-data/<lang>
  * npm packages and is handed to tesseract as bytes, so nothing is ever fetched.
  */
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,13 +43,24 @@ export function trainedDataFile(language: string): string {
 
 /**
  * tesseract reads every language from one langPath, and each language is its own npm
- * package, so a private folder of links gathers them. (Passing the bytes as {code, data}
- * would be simpler, but tesseract.js 7 then names the language by its data and fails.)
+ * package, so a folder of links gathers them. (Passing the bytes as {code, data} would be
+ * simpler, but tesseract.js 7 then names the language by its data and fails.) The folder is
+ * named after the files it links to and kept: pool workers are killed, so they cannot clean
+ * up, and the next worker finds it ready. Links are made under a temporary name and renamed,
+ * so two workers starting at once never see half a folder.
  */
 function languageFolder(languages: string[]): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'entente-tessdata-'));
-  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-  for (const language of languages) symlinkSync(trainedDataFile(language), path.join(folder, `${language}.traineddata.gz`));
+  const targets = languages.map(trainedDataFile);
+  const folder = path.join(os.tmpdir(), `entente-tessdata-${createHash('sha256').update(targets.join('\n')).digest('hex').slice(0, 16)}`);
+  mkdirSync(folder, { recursive: true });
+  languages.forEach((language, i) => {
+    const link = path.join(folder, `${language}.traineddata.gz`);
+    if (existsSync(link)) return;
+    const temporary = `${link}.${process.pid}`;
+    rmSync(temporary, { force: true });
+    symlinkSync(targets[i]!, temporary);
+    renameSync(temporary, link);
+  });
   return folder;
 }
 
