@@ -16,6 +16,8 @@ export interface IndexerRun {
   exitCode: number | null;
   summary: IndexSummary;
   peakTreeRssBytes: number;
+  /** The indexer's main process alone, without its PDF workers. */
+  peakMainRssBytes: number;
   peakEngineRssBytes: number;
 }
 
@@ -58,7 +60,7 @@ export async function runIndexer(corpusDir: string, target: EngineTarget, extraA
   } catch {
     throw new Error(`indexer exited ${exitCode} without a JSON summary:\n${stderr.slice(-3000)}`);
   }
-  return { wallMs: Math.round(wallMs), exitCode, summary, peakTreeRssBytes: memory.peakBytes, peakEngineRssBytes: engine.peakBytes };
+  return { wallMs: Math.round(wallMs), exitCode, summary, peakTreeRssBytes: memory.peakBytes, peakMainRssBytes: memory.peakRootBytes, peakEngineRssBytes: engine.peakBytes };
 }
 
 const DUMP_PAGE = 1000;

@@ -49,13 +49,15 @@ export function processTree(root: number): number[] {
 
 export interface MemorySample {
   peakBytes: number;
+  /** Peak of the root process alone (the indexer without its PDF workers). */
+  peakRootBytes: number;
   lastBytes: number;
   samples: number;
 }
 
 /** Samples the summed RSS of a process tree every `intervalMs` until stopped. */
 export function sampleTreeMemory(root: () => number | undefined, intervalMs = 100): { stop(): MemorySample; current(): MemorySample } {
-  const result: MemorySample = { peakBytes: 0, lastBytes: 0, samples: 0 };
+  const result: MemorySample = { peakBytes: 0, peakRootBytes: 0, lastBytes: 0, samples: 0 };
   const sample = () => {
     const pid = root();
     if (pid === undefined) return;
@@ -63,6 +65,7 @@ export function sampleTreeMemory(root: () => number | undefined, intervalMs = 10
     if (total === 0) return;
     result.lastBytes = total;
     result.peakBytes = Math.max(result.peakBytes, total);
+    result.peakRootBytes = Math.max(result.peakRootBytes, rssBytes(pid));
     result.samples++;
   };
   sample();

@@ -125,7 +125,11 @@ async function main(): Promise<void> {
   const prefix = 'bench';
   const target = { url: engine.url, masterKey: engine.masterKey!, prefix, dataDir, enginePid: lock.enginePid };
   const admin = new Meilisearch({ host: engine.url, apiKey: engine.masterKey ?? undefined });
-  const profileArgs = (name: string) => (args.profile ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, `${SIZE}-${name}`)] : []);
+  // CPU profile, and a sampling heap profile (what is still allocated when the process ends).
+  const profileArgs = (name: string) =>
+    args.profile
+      ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, `${SIZE}-${name}`), '--heap-prof', '--heap-prof-dir', join(PROFILE_DIR, `${SIZE}-${name}`)]
+      : [];
   let server: ChildProcess | null = null;
   // Ctrl-C or a kill stops the server, the engine and the temporary copy too, not only this process.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -375,10 +379,11 @@ function table(r: Results): string {
       ['indexing', 'value'],
       ['full run', `${(ix.full.wallMs / 1000).toFixed(1)} s: ${ix.full.documentsPerS} docs/s, ${ix.full.pagesPerS} pages/s, ${ix.full.passagesPerS} passages/s`],
       ['engine floor', ix.floor ? `${(ix.floor.ms / 1000).toFixed(1)} s (pipeline ${ix.floorRatio}x)` : 'skipped'],
-      ['peak memory', `indexer ${(ix.full.peakTreeRssBytes / MiB).toFixed(0)} MiB (with PDF workers); Meilisearch ${(ix.full.peakEngineRssBytes / MiB).toFixed(0)} MiB`],
+      ['peak memory', `indexer ${(ix.full.peakTreeRssBytes / MiB).toFixed(0)} MiB with PDF workers (main process ${(ix.full.peakMainRssBytes / MiB).toFixed(0)} MiB); Meilisearch ${(ix.full.peakEngineRssBytes / MiB).toFixed(0)} MiB`],
       ['no-change re-index', `${(ix.noChange.wallMs / 1000).toFixed(1)} s`],
       ['1% changed re-index', `${(ix.onePercent.wallMs / 1000).toFixed(1)} s (${ix.onePercent.changed} documents)`],
       ['PDF extraction', r.pdf ? `${r.pdf.files} files: pool ${r.pdf.pool.coldMs} ms cold / ${r.pdf.pool.warmMs} ms warm; pdftotext ${r.pdf.pdftotext.ms ?? 'n/a'} ms; ${r.pdf.ratioCold ?? 'n/a'}x / ${r.pdf.ratioWarm ?? 'n/a'}x` : 'skipped'],
+      ['OCR', r.pdf?.ocr ? `${r.pdf.ocr.pages} scanned pages: ${r.pdf.ocr.pagesPerSecond} pages/s with ${r.pdf.ocr.workers} workers, mean confidence ${r.pdf.ocr.meanConfidence}, worker peak ${(r.pdf.ocr.peakWorkerRssBytes / MiB).toFixed(0)} MiB` : 'skipped'],
       ['start-up', r.startup ? (r.startup.error ?? `${r.startup.firstStartMs} ms fresh, ${r.startup.restartMs} ms restart`) : 'skipped'],
     ]),
   );

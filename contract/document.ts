@@ -118,6 +118,8 @@ export interface DocumentRecord {
   pages: number;
   passageCount: number;
   needsOcr: boolean;
+  /** Present when some pages' text was recognised by OCR: how many, their mean confidence (0–100), and the pages below the floor. */
+  ocr?: { pages: number; confidence: number; lowConfidencePages: number[] };
   /** sha256 of the file, its sidecar and the indexer configuration: unchanged fingerprint = skip. */
   fingerprint: string;
   sha256: string;
@@ -139,6 +141,8 @@ export interface PassageRecord {
   end: number;
   heading: string | null;
   text: string;
+  /** Present when the passage's page was read by OCR: tesseract's mean confidence (0–100), and whether it is below the floor. */
+  ocr?: PassageOcr;
   /** Themes matched in this passage. */
   themes: string[];
   /** Glossary acronyms this passage mentions by any spelling. */
@@ -153,8 +157,13 @@ export interface PassageRecord {
   date: string | null;
 }
 
+export interface PassageOcr {
+  confidence: number;
+  belowFloor: boolean;
+}
+
 /** A passage as produced by the passages stage, before the document's fields are copied in. */
-export type Passage = Pick<PassageRecord, 'id' | 'ordinal' | 'page' | 'start' | 'end' | 'heading' | 'text' | 'themes'> & {
+export type Passage = Pick<PassageRecord, 'id' | 'ordinal' | 'page' | 'start' | 'end' | 'heading' | 'text' | 'themes' | 'ocr'> & {
   /** Theme evidence within this passage. */
   themeTags: ThemeTag[];
 };

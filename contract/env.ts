@@ -19,6 +19,48 @@ export const SharedEnvSchema = z.object({
     .default('entente'),
 });
 
+/**
+ * Limits for a managed Meilisearch while it indexes. Its own defaults take two thirds of
+ * the machine's memory and every core; on a laptop that sits beside the indexer, the
+ * server and everything else, so the defaults here are modest. Both are configurable.
+ */
+export const EngineEnvSchema = z.object({
+  MEILI_MAX_INDEXING_MEMORY: z
+    .string()
+    .regex(/^\d+(?:\.\d+)?\s?(?:B|[KMGT]i?B)$/u, 'must be a size such as 1GiB or 512MiB')
+    .default('1GiB'),
+  MEILI_MAX_INDEXING_THREADS: z.coerce.number().int().min(1, 'must be a whole number of at least 1').default(2),
+});
+
+/** Command-line arguments that bound a managed Meilisearch's indexing memory and threads. */
+export function engineIndexingArgs(env: NodeJS.ProcessEnv = process.env): string[] {
+  const e = parseEnv(EngineEnvSchema, env);
+  return ['--max-indexing-memory', e.MEILI_MAX_INDEXING_MEMORY.replace(/\s/gu, ''), '--max-indexing-threads', String(e.MEILI_MAX_INDEXING_THREADS)];
+}
+
+/** OCR of PDF pages without a text layer (indexer only). */
+export const OcrEnvSchema = z.object({
+  OCR: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
+  OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z_]{3,12}(?:\+[a-z_]{3,12})*$/u, 'must be tesseract language codes joined by +, such as eng or eng+fra+deu')
+    .default('eng'),
+  OCR_MIN_CONFIDENCE: z.coerce.number().min(0).max(100, 'must be between 0 and 100').default(60),
+});
+
+export interface OcrConfig {
+  languages: string[];
+  /** Pages recognised with a mean confidence below this are kept but marked. */
+  minConfidence: number;
+}
+
+/** null when OCR is turned off. */
+export function ocrConfig(env: NodeJS.ProcessEnv = process.env): OcrConfig | null {
+  const e = parseEnv(OcrEnvSchema, env);
+  if (e.OCR === 'false') return null;
+  return { languages: e.OCR_LANGUAGES.split('+'), minConfidence: e.OCR_MIN_CONFIDENCE };
+}
+
 export interface SharedConfig {
   corpusDir: string;
   dataDir: string;

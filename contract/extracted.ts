@@ -14,6 +14,14 @@ export interface Block {
   text: string;
 }
 
+/** A page whose text came from OCR, with tesseract's mean word confidence (0–100). */
+export interface OcrPage {
+  page: number;
+  confidence: number;
+  /** Below the configured confidence floor: kept and searchable, but marked as unreliable. */
+  belowFloor: boolean;
+}
+
 export interface Extracted {
   blocks: Block[];
   pages: number;
@@ -21,8 +29,10 @@ export interface Extracted {
   properties: MetadataInput;
   /** Where `properties` came from. */
   propertiesSource: 'pdf-info' | 'html-meta' | 'front-matter' | null;
-  /** True when the file has pages but no text layer. */
+  /** True when the file has pages but no text, neither from a text layer nor from OCR. */
   needsOcr: boolean;
+  /** Pages read by OCR (absent or empty when none were). */
+  ocrPages?: OcrPage[];
   /** Non-fatal problems (a page that failed to extract), shown in --explain and the summary. */
   warnings: string[];
 }

@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
 import { PdfPool } from './extractors/pdf-pool.js';
+import { ocrConfig, type OcrConfig } from '../contract/env.js';
+import { trainedDataFile } from './extractors/pdf/ocr.js';
 import { documentSettings, passageSettings } from '../contract/settings.js';
 import { glossarySynonyms, loadGlossaryFile, loadTaxonomy, type GlossaryEntry } from '../contract/taxonomy.js';
 import { discover, sourceFile } from './stages/discover.js';
@@ -29,7 +31,7 @@ import { prepareSources } from './sources/stage.js';
 export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, passagesStage, themesStage, acronymsStage];
 
 /** Bumped when a change to the stages alters their output, so every document is re-indexed once. */
-export const PIPELINE_VERSION = '2';
+export const PIPELINE_VERSION = '3';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 
@@ -63,6 +65,8 @@ export interface IndexOptions {
   sourcesDir?: string;
   /** Check the sources in sources.yml over the network before discover; without it the cache is used as it is. */
   fetch?: FetchSettings;
+  /** OCR of PDF pages without a text layer; null turns it off (default: from OCR, OCR_LANGUAGES, OCR_MIN_CONFIDENCE). */
+  ocr?: OcrConfig | null;
 }
 
 export interface IndexSummary {
@@ -88,6 +92,15 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   const corpusDir = resolve(options.corpusDir);
   if (!existsSync(corpusDir)) throw new FatalIndexError(`corpus folder ${corpusDir} does not exist`);
   const config = loadConfig(corpusDir);
+  const ocr = options.ocr === undefined ? ocrConfig() : options.ocr;
+  // A missing language stops the run at once rather than failing every scanned page.
+  for (const language of ocr?.languages ?? []) {
+    try {
+      trainedDataFile(language);
+    } catch (error) {
+      throw new FatalIndexError(`OCR_LANGUAGES: ${(error as Error).message}`);
+    }
+  }
   const live = new IndexStore(options.client, options.prefix);
   const target = options.rebuild ? live.rebuildTarget() : live;
   const settings = indexSettings(config.glossary, config.synonymGroups);
@@ -117,12 +130,13 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   reporter?.start(discovery.files.length);
   for (const rejected of discovery.rejected) reporter?.file(rejected.file, 'failed', rejected.reason);
 
-  const pdfPool = newPdfPool(options);
+  const pdfPool = newPdfPool(options, ocr);
   const ctx: StageContext = {
     corpusDir,
     taxonomy: config.taxonomy,
     glossary: config.glossary,
-    configHash: config.hash,
+    // Turning OCR on or off, or changing its languages, changes what scanned files give.
+    configHash: ocr === null ? config.hash : createHash('sha256').update(`${config.hash}\nocr:${JSON.stringify(ocr)}`).digest('hex'),
     indexed,
     pdfPool,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
@@ -198,7 +212,7 @@ export async function processFile(file: SourceFile, ctx: StageContext): Promise<
 export async function explainFile(
   corpusDir: string,
   path: string,
-  options: Pick<IndexOptions, 'pdf' | 'maxFileBytes'> & {
+  options: Pick<IndexOptions, 'pdf' | 'maxFileBytes' | 'ocr'> & {
     /** The name and id the file has in the collection, when it is explained from elsewhere (a fetched copy). */
     as?: { relativePath: string; id: string };
   } = {},
@@ -209,7 +223,7 @@ export async function explainFile(
   if (!file) throw new FatalIndexError(`${path}: not a format Entente reads (.pdf .md .markdown .txt .html .htm)`);
   if (!existsSync(file.path)) throw new FatalIndexError(`${path}: no such file`);
   const config = loadConfig(root);
-  const pdfPool = newPdfPool({ pdf: { workers: 1, ...options.pdf } });
+  const pdfPool = newPdfPool({ pdf: { workers: 1, ...options.pdf } }, options.ocr === undefined ? ocrConfig() : options.ocr);
   try {
     return await processFile(file, {
       corpusDir: root,
@@ -225,8 +239,8 @@ export async function explainFile(
   }
 }
 
-function newPdfPool(options: Pick<IndexOptions, 'pdf'>): PdfPool {
-  return new PdfPool({ size: options.pdf?.workers, timeoutMs: options.pdf?.timeoutMs, memoryMb: options.pdf?.memoryMb });
+function newPdfPool(options: Pick<IndexOptions, 'pdf'>, ocr: OcrConfig | null): PdfPool {
+  return new PdfPool({ size: options.pdf?.workers, timeoutMs: options.pdf?.timeoutMs, memoryMb: options.pdf?.memoryMb, ocr });
 }
 
 interface CorpusConfig {

@@ -20,6 +20,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
   const speakers = [...new Set(meta.people.filter((p) => SPEAKING_ROLES.has(p.role)).map((p) => p.name))];
   const themes = job.themeTags.map((t) => t.id);
 
+  const ocrPages = extracted.ocrPages ?? [];
   const document: DocumentRecord = {
     id: job.source.id,
     file: job.source.relativePath,
@@ -47,6 +48,15 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     pages: extracted.pages,
     passageCount: job.passages.length,
     needsOcr: extracted.needsOcr,
+    ...(ocrPages.length > 0
+      ? {
+          ocr: {
+            pages: ocrPages.length,
+            confidence: Math.round(ocrPages.reduce((sum, p) => sum + p.confidence, 0) / ocrPages.length),
+            lowConfidencePages: ocrPages.filter((p) => p.belowFloor).map((p) => p.page),
+          },
+        }
+      : {}),
     fingerprint: job.fingerprint,
     sha256: job.sha256,
     bytes: job.bytes,
@@ -62,6 +72,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     end: p.end,
     heading: p.heading,
     text: p.text,
+    ...(p.ocr ? { ocr: p.ocr } : {}),
     themes: p.themes,
     acronyms: job.passageAcronyms[i] ?? [],
     title: document.title,

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import which from 'which';
 import { managedEngineDirs } from '../../contract/paths.js';
+import { engineIndexingArgs } from '../../contract/env.js';
 
 export interface Engine {
   url: string;
@@ -172,6 +173,7 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
       '--no-analytics',
       '--env', 'development',
       '--log-level', 'WARN',
+      ...engineIndexingArgs(),
     ],
     {
       cwd: meiliDir,

@@ -27,6 +27,8 @@ export interface PdfPoolOptions {
   memoryMb: number;
   /** How often worker memory is sampled, in milliseconds. */
   pollMs: number;
+  /** OCR of pages without a text layer (default null: off). */
+  ocr: { languages: string[]; minConfidence: number } | null;
 }
 
 export interface PdfPoolStats {
@@ -49,7 +51,11 @@ export const DEFAULT_PDF_POOL_OPTIONS: PdfPoolOptions = {
   timeoutMs: 60_000,
   memoryMb: 640,
   pollMs: 50,
+  ocr: null,
 };
+
+/** Share of the time limit a file may spend before OCR stops, so its text so far is kept rather than killed. */
+const OCR_BUDGET_SHARE = 0.75;
 
 // Under tsx (development, tests) this file is .ts and the worker must be loaded through
 // tsx's loader too; compiled into dist/ both are plain .js siblings. pdf.js (3 MB of
@@ -215,6 +221,7 @@ export class PdfPool {
     }, this.options.timeoutMs);
     const request: ExtractRequest = { type: 'extract', id: task.id, path: task.path };
     if (task.password !== undefined) request.password = task.password;
+    if (this.options.ocr) request.ocr = { ...this.options.ocr, budgetMs: Math.floor(this.options.timeoutMs * OCR_BUDGET_SHARE) };
     worker.child.send(request);
   }
 

@@ -20,7 +20,7 @@ async function handle(request: ExtractRequest): Promise<ExtractResponse> {
   }
   try {
     // pdf.js takes ownership of (and may detach) the array it is given.
-    const extracted = await extractPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), request.password);
+    const extracted = await extractPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), request.password, request.ocr ?? null);
     return { type: 'result', id: request.id, ok: true, extracted };
   } catch (error) {
     const reason = error instanceof ExtractionError ? error.message : `PDF extraction failed: ${String((error as Error)?.message ?? error)}`;

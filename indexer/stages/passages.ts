@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Passage } from '../../contract/document.js';
 import { fail, type Job, type Stage } from './stage.js';
-import { type Block } from '../../contract/extracted.js';
+import { type Block, type OcrPage } from '../../contract/extracted.js';
 
 export const MIN_PASSAGE_WORDS = 40;
 export const MAX_PASSAGE_WORDS = 250;
@@ -238,7 +238,8 @@ function packSection(units: Unit[]): Unit[] {
 }
 
 /** Passages of a document, in reading order, with stable ids. */
-export function buildPassages(docId: string, blocks: readonly Block[]): Passage[] {
+export function buildPassages(docId: string, blocks: readonly Block[], ocrPages: readonly OcrPage[] = []): Passage[] {
+  const ocrByPage = new Map(ocrPages.map(({ page, confidence, belowFloor }) => [page, { confidence, belowFloor }]));
   const text = fullText(blocks);
   const spans: Array<{ page: number; heading: string | null; start: number; end: number }> = [];
   for (const section of sectionsOf(blocks)) {
@@ -264,7 +265,10 @@ export function buildPassages(docId: string, blocks: readonly Block[]): Passage[
     const baseId = passageId(docId, passageText);
     const occurrence = (occurrences.get(baseId) ?? 0) + 1;
     occurrences.set(baseId, occurrence);
+    // Passages never cross a page, so a passage's page says whether OCR read it.
+    const ocr = ocrByPage.get(span.page);
     return {
+      ...(ocr ? { ocr } : {}),
       id: occurrence > 1 ? `${baseId}-${occurrence}` : baseId,
       ordinal,
       page: span.page,
@@ -282,6 +286,6 @@ export const passagesStage: Stage = {
   name: 'passages',
   run(job: Job) {
     if (!job.extracted) return fail('no extracted text to split into passages');
-    job.passages = buildPassages(job.source.id, job.extracted.blocks);
+    job.passages = buildPassages(job.source.id, job.extracted.blocks, job.extracted.ocrPages);
   },
 };

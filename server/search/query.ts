@@ -69,7 +69,7 @@ export const DOCUMENT_LIST_FIELDS = [
 
 /** Every document field but the full text (pages render passages instead) and the fingerprint. */
 export const DOCUMENT_FIELDS = DOCUMENT_LIST_FIELDS.concat([
-  'file', 'dateTs', 'language', 'provenance', 'sha256', 'bytes', 'indexedAt', 'finalUrl', 'retrievedAt',
+  'file', 'dateTs', 'language', 'provenance', 'sha256', 'bytes', 'indexedAt', 'finalUrl', 'retrievedAt', 'ocr',
 ]);
 
 /**

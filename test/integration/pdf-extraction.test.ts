@@ -120,11 +120,24 @@ describe('PDF extraction of the real-world corpus', function () {
     }
   });
 
-  it('gets text from every file the manifest expects text from and pdf.js can open', () => {
-    const expected = manifest.filter((row) => row.expect === 'text' && row.observed.startsWith('ok'));
-    assert.ok(expected.length >= 45);
+  it('gets text from every file the manifest expects text from', () => {
+    const expected = manifest.filter((row) => row.expect === 'text');
+    assert.equal(expected.length, 51);
     const missing = expected.filter((row) => outcomes.get(row.file)?.status !== 'text').map((row) => row.file);
     assert.deepEqual(missing, []);
+  });
+
+  it('reads a PDF 2.0 file whose streams are all Brotli-compressed, and one whose password guards only an attachment', () => {
+    const brotli = outcomes.get('Brotli-Prototype-FileA.pdf')!;
+    assert.ok(brotli.status === 'text' && brotli.text.length > 10_000, 'Brotli file gives its text');
+    const attachment = outcomes.get('auth-event-ef-open.pdf')!;
+    assert.ok(attachment.status === 'text' && attachment.text.trim().length > 0, 'opens without the attachment password');
+  });
+
+  it('opens a file whose page tree is a bare page as one page without text', () => {
+    const bare = outcomes.get('issue21436.pdf')!;
+    assert.equal(bare.status, 'needs-ocr');
+    assert.equal(bare.status === 'needs-ocr' ? bare.extracted.pages : 0, 1);
   });
 
   it('recovers the pages that still work in documents with broken pages', () => {
@@ -168,10 +181,13 @@ describe('PDF extraction of the real-world corpus', function () {
     }
   });
 
-  it('stops the decompression bomb by its memory or time limit', () => {
+  it('keeps the decompression bomb within the limits and its real text', () => {
+    // pdf.js 6 refuses the 100,000 x 100,000 JBIG2 images; were it to decode them, the
+    // pool's memory or time limit would stop the file (test/unit/pdf-pool.test.ts).
     const bomb = outcomes.get('bomb_giant.pdf')!;
-    assert.equal(bomb.status, 'failed');
-    assert.match(bomb.status === 'failed' ? bomb.reason : '', /exceeded memory limit of 768 MiB|timed out after 30 s/);
+    assert.ok(bomb.status === 'text', bomb.status === 'failed' ? bomb.reason : bomb.status);
+    assert.match(bomb.text, /GIANT JBIG2 BOMB/);
+    assert.ok(bomb.extracted.warnings.length === 0 || bomb.extracted.warnings.every((w) => /^page \d+: /.test(w)));
   });
 
   it('keeps worker memory within the limit and all workers under 2 GiB', () => {

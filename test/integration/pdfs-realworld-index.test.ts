@@ -87,9 +87,9 @@ describe('indexing the real-world PDF corpus from the command line', function ()
     const failed = new Map(summary.failed.map((f) => [f.file, f.reason]));
     const client = await adminClient();
     const passages = client.index(indexNames(prefix).passages);
-    for (const [file, , , category, expect, , observed] of manifest) {
+    for (const [file, , , category, expect] of manifest) {
       if (category === 'encrypted' && expect === 'error') assert.match(failed.get(file!) ?? '', /password-protected/, file);
-      if (expect === 'text' && observed!.startsWith('ok')) {
+      if (expect === 'text') {
         assert.ok(!failed.has(file!), `${file} indexed`);
         const res = await passages.search('', { filter: `docId = "${documentId(file!)}"`, limit: 1 });
         assert.ok(res.estimatedTotalHits! > 0, `${file} indexed with text`);

@@ -7,16 +7,31 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, PDFDateString, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
-import type { Block, Extracted } from '../../../contract/extracted.js';
+import type { Block, Extracted, OcrPage } from '../../../contract/extracted.js';
 import { ExtractionError } from '../../../contract/extracted.js';
 import { normaliseInfo } from './info.js';
 import { pageBlocks, runFromTextItem } from './layout.js';
+import { ocrPage, OcrTimeout, type OcrSettings } from './ocr.js';
 
-// pdf.js reads CMaps and standard fonts through fs in Node, so these are directory
-// paths (a file:// URL fails); the trailing slash is required.
+// pdf.js reads its data files through fs in Node, so these are directory paths (a
+// file:// URL fails); the trailing slash is required. CMaps give CJK text in predefined
+// encodings, the wasm decoders JBIG2 and JPEG 2000 images, the ICC profiles colours.
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const CMAP_DIR = path.join(pdfjsDir, 'cmaps') + path.sep;
-const STANDARD_FONT_DIR = path.join(pdfjsDir, 'standard_fonts') + path.sep;
+const assetDir = (name: string): string => path.join(pdfjsDir, name) + path.sep;
+
+/** getDocument options shared by text extraction and page rendering. */
+export const PDFJS_OPTIONS = {
+  cMapUrl: assetDir('cmaps'),
+  cMapPacked: true,
+  standardFontDataUrl: assetDir('standard_fonts'),
+  wasmUrl: assetDir('wasm'),
+  iccUrl: assetDir('iccs'),
+  verbosity: VerbosityLevel.ERRORS,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+} as const;
 
 /** Past this many unreadable pages in a row the rest is assumed broken too (fuzzed /Count). */
 const MAX_CONSECUTIVE_PAGE_FAILURES = 50;
@@ -43,18 +58,13 @@ export function loadFailureReason(error: unknown): string {
 
 const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'str' in item;
 
-export async function extractPdf(data: Uint8Array, password?: string): Promise<Extracted> {
+/** `ocr` null: pages without a text layer stay empty and the file is flagged needs-ocr. */
+export async function extractPdf(data: Uint8Array, password?: string, ocr: OcrSettings | null = null): Promise<Extracted> {
+  const started = Date.now();
   const loadingTask = getDocument({
     data,
     password,
-    cMapUrl: CMAP_DIR,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONT_DIR,
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
+    ...PDFJS_OPTIONS,
   });
   let document;
   try {
@@ -68,6 +78,8 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
     const pages = document.numPages;
     const blocks: Block[] = [];
     const warnings: string[] = [];
+    const ocrPages: OcrPage[] = [];
+    let ocrStopped = false;
     let pagesRead = 0;
     let firstPageError = '';
     let consecutiveFailures = 0;
@@ -75,7 +87,23 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
       try {
         const page = await document.getPage(pageNumber);
         const content = await page.getTextContent({ includeMarkedContent: false });
-        blocks.push(...pageBlocks(content.items.filter(isTextItem).map(runFromTextItem), pageNumber));
+        const textBlocks = pageBlocks(content.items.filter(isTextItem).map(runFromTextItem), pageNumber);
+        blocks.push(...textBlocks);
+        if (textBlocks.length === 0 && ocr !== null && !ocrStopped) {
+          try {
+            if (Date.now() - started > ocr.budgetMs) throw new OcrTimeout('the time for OCR ran out');
+            const recognised = await ocrPage(page, pageNumber, ocr, started + ocr.budgetMs);
+            blocks.push(...recognised.blocks);
+            if (recognised.mark) ocrPages.push(recognised.mark);
+          } catch (error) {
+            if (error instanceof OcrTimeout) {
+              ocrStopped = true;
+              warnings.push(`OCR stopped at page ${pageNumber} of ${pages}: the time for OCR ran out`);
+            } else {
+              warnings.push(`page ${pageNumber}: OCR failed: ${messageOf(error)}`);
+            }
+          }
+        }
         page.cleanup();
         pagesRead++;
         consecutiveFailures = 0;
@@ -106,9 +134,11 @@ export async function extractPdf(data: Uint8Array, password?: string): Promise<E
       properties: { ...normaliseInfo(info, pages, (value) => PDFDateString.toDateObject(value)) },
       propertiesSource: 'pdf-info',
       needsOcr: pages > 0 && blocks.length === 0,
+      ocrPages,
       warnings,
     };
   } finally {
-    await document.destroy().catch(() => undefined);
+    // pdf.js 6 frees a document through its loading task (PDFDocumentProxy.destroy is gone).
+    await loadingTask.destroy().catch(() => undefined);
   }
 }
