@@ -1,5 +1,5 @@
 /**
- * PDF text extraction through the indexer's PdfPool beside poppler's pdftotext,
+ * PDF text extraction through the indexer's ExtractionPool beside poppler's pdftotext,
  * on every real-world PDF the manifest expects text from, with the same
  * parallelism (2) on both sides; then OCR throughput on scanned pages made here
  * (known text drawn onto an image-only page).
@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { PdfPool } from '../indexer/extractors/pdf-pool.js';
+import { ExtractionPool } from '../indexer/extractors/pool.js';
 import { scannedPdf } from '../test/support/scanned-pdf.js';
 import { REPO_ROOT } from './generate.js';
 
@@ -67,7 +67,7 @@ export async function benchPdfExtraction(log: (line: string) => void): Promise<P
     return null;
   }
   const { files, excluded, bytes } = textFiles();
-  const pool = new PdfPool({ size: PARALLEL, timeoutMs: 60_000, memoryMb: 640 });
+  const pool = new ExtractionPool({ size: PARALLEL, timeoutMs: 60_000, memoryMb: 640 });
   const passOverPool = async () => {
     let failed = 0;
     let characters = 0;
@@ -155,7 +155,7 @@ async function benchOcr(log: (line: string) => void): Promise<OcrThroughput | nu
     writeFileSync(file, await scannedPdf(pages));
     files.push(file);
   }
-  const pool = new PdfPool({ size: PARALLEL, timeoutMs: 120_000, memoryMb: 1024, ocr: { languages: ['eng'], minConfidence: 60 } });
+  const pool = new ExtractionPool({ size: PARALLEL, timeoutMs: 120_000, memoryMb: 1024, ocr: { languages: ['eng'], minConfidence: 60 } });
   try {
     const started = performance.now();
     const results = await Promise.all(files.map((file) => pool.extract(file)));

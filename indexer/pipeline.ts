@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
-import { PdfPool } from './extractors/pdf-pool.js';
+import { ExtractionPool } from './extractors/pool.js';
 import { ocrConfig, type OcrConfig } from '../contract/env.js';
 import { trainedDataFile } from './extractors/pdf/ocr.js';
 import { documentSettings, passageSettings } from '../contract/settings.js';
@@ -56,10 +56,11 @@ export interface IndexOptions {
   rebuild?: boolean;
   reporter?: Reporter;
   maxFileBytes?: number;
-  /** Documents processed at once; PDFs are further bounded by the worker pool. */
+  /** Documents processed at once; extraction is further bounded by the worker pool. */
   concurrency?: number;
   /** Documents per write batch: smaller batches use less memory and show progress in the index sooner. */
   batchDocuments?: number;
+  /** The extraction worker pool (every format): workers, and each file's time and memory limits. */
   pdf?: { workers?: number; timeoutMs?: number; memoryMb?: number };
   /** Cache of sources fetched by URL (DATA_DIR/sources): read as a second root when the corpus has sources.yml. */
   sourcesDir?: string;
@@ -130,7 +131,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   reporter?.start(discovery.files.length);
   for (const rejected of discovery.rejected) reporter?.file(rejected.file, 'failed', rejected.reason);
 
-  const pdfPool = newPdfPool(options, ocr);
+  const pool = newPool(options, ocr);
   const ctx: StageContext = {
     corpusDir,
     taxonomy: config.taxonomy,
@@ -138,7 +139,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     // Turning OCR on or off, or changing its languages, changes what scanned files give.
     configHash: ocr === null ? config.hash : createHash('sha256').update(`${config.hash}\nocr:${JSON.stringify(ocr)}`).digest('hex'),
     indexed,
-    pdfPool,
+    pool,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
   const publisher = new Publisher(target, new Date().toISOString(), options.batchDocuments);
@@ -183,7 +184,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     }
   } finally {
     limit.clearQueue();
-    await pdfPool.close();
+    await pool.close();
     reporter?.finish();
   }
 
@@ -223,24 +224,25 @@ export async function explainFile(
   if (!file) throw new FatalIndexError(`${path}: not a format Entente reads (.pdf .md .markdown .txt .html .htm)`);
   if (!existsSync(file.path)) throw new FatalIndexError(`${path}: no such file`);
   const config = loadConfig(root);
-  const pdfPool = newPdfPool({ pdf: { workers: 1, ...options.pdf } }, options.ocr === undefined ? ocrConfig() : options.ocr);
+  const pool = newPool({ pdf: { workers: 1, ...options.pdf } }, options.ocr === undefined ? ocrConfig() : options.ocr);
   try {
     return await processFile(file, {
-      corpusDir: root,
+      // A file explained from outside the corpus is read as if its folder were the corpus.
+      corpusDir: file.relativePath.includes('/') || dirname(file.path) === root ? root : dirname(file.path),
       taxonomy: config.taxonomy,
       glossary: config.glossary,
       configHash: config.hash,
       indexed: new Map(),
-      pdfPool,
+      pool,
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     });
   } finally {
-    await pdfPool.close();
+    await pool.close();
   }
 }
 
-function newPdfPool(options: Pick<IndexOptions, 'pdf'>, ocr: OcrConfig | null): PdfPool {
-  return new PdfPool({ size: options.pdf?.workers, timeoutMs: options.pdf?.timeoutMs, memoryMb: options.pdf?.memoryMb, ocr });
+function newPool(options: Pick<IndexOptions, 'pdf'>, ocr: OcrConfig | null): ExtractionPool {
+  return new ExtractionPool({ size: options.pdf?.workers, timeoutMs: options.pdf?.timeoutMs, memoryMb: options.pdf?.memoryMb, ocr });
 }
 
 interface CorpusConfig {

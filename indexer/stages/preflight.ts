@@ -4,30 +4,41 @@
  * an unchanged file be skipped without extracting it again.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fail, unchanged, type Job, type Stage, type StageContext } from './stage.js';
 import { type MetadataInput } from '../../contract/extracted.js';
+import { CorpusFileError, readCorpusFile } from './corpus-file.js';
+
+/** A sidecar is a few lines of YAML; anything larger is a mistake or an attack. */
+export const MAX_SIDECAR_BYTES = 256 * 1024;
 
 export const preflightStage: Stage = {
   name: 'preflight',
   async run(job: Job, ctx: StageContext) {
     const { source } = job;
-    const info = await stat(source.path);
-    if (info.size > ctx.maxFileBytes) {
-      return fail(`file is ${mib(info.size)} MiB, over the ${mib(ctx.maxFileBytes)} MiB limit`);
-    }
-
     let sidecarText = '';
     if (source.sidecarPath) {
-      sidecarText = await readFile(source.sidecarPath, 'utf8');
+      const sidecarName = basename(source.sidecarPath);
+      try {
+        sidecarText = (await readCorpusFile(source.root ?? ctx.corpusDir, source.sidecarPath, MAX_SIDECAR_BYTES)).toString('utf8');
+      } catch (error) {
+        if (error instanceof CorpusFileError) return fail(`sidecar ${sidecarName} ${error.message}`);
+        throw error;
+      }
       const parsed = parseSidecar(sidecarText);
-      if (typeof parsed === 'string') return fail(`sidecar ${basename(source.sidecarPath)}: ${parsed}`);
+      if (typeof parsed === 'string') return fail(`sidecar ${sidecarName}: ${parsed}`);
       job.sidecar = parsed;
     }
 
-    const data = await readFile(source.path);
+    let data: Buffer;
+    try {
+      data = await readCorpusFile(source.root ?? ctx.corpusDir, source.path, ctx.maxFileBytes);
+    } catch (error) {
+      if (error instanceof CorpusFileError) return fail(`file ${error.message}`);
+      throw error;
+    }
+    if (data.length === 0) return fail('file is empty (0 bytes): nothing to index');
     job.bytes = data.length;
     job.sha256 = sha256(data);
     job.fingerprint = sha256(`${job.sha256}\n${sha256(sidecarText)}\n${ctx.configHash}`);
@@ -47,8 +58,6 @@ export const preflightStage: Stage = {
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
-
-const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function parseSidecar(text: string): MetadataInput | string {
   let value: unknown;

@@ -5,7 +5,7 @@
  */
 import type { DocumentRecord, Format, Passage, ThemeTag } from '../../contract/document.js';
 import type { GlossaryEntry, Taxonomy } from '../../contract/taxonomy.js';
-import type { PdfPool } from '../extractors/pdf-pool.js';
+import type { ExtractionPool } from '../extractors/pool.js';
 import type { Extracted, MetadataInput } from '../../contract/extracted.js';
 
 export interface SourceFile {
@@ -17,6 +17,8 @@ export interface SourceFile {
   format: Format;
   /** Absolute path of `NAME.meta.yml` beside the file, when there is one. */
   sidecarPath: string | null;
+  /** The folder the file (and its sidecar) must lie inside when read: the corpus unless set (fetched sources). */
+  root?: string;
 }
 
 /** The metadata stage's output: the descriptive fields of a document record. */
@@ -52,7 +54,8 @@ export interface StageContext {
   configHash: string;
   /** Fingerprints already in the index, by document id: preflight skips unchanged files. */
   indexed: ReadonlyMap<string, string>;
-  pdfPool: PdfPool;
+  /** Worker processes every extractor runs in. */
+  pool: ExtractionPool;
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
 }

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PdfPool, type PdfPoolStats } from '../../indexer/extractors/pdf-pool.js';
+import { ExtractionPool, type ExtractionPoolStats } from '../../indexer/extractors/pool.js';
 import type { Extracted } from '../../contract/extracted.js';
 
 const REPO_ROOT = path.join(import.meta.dirname, '..', '..');
@@ -50,8 +50,8 @@ describe('PDF extraction of the real-world corpus', function () {
   let manifest: ManifestRow[];
   const outcomes = new Map<string, Outcome>();
   let runMs = 0;
-  let stats: PdfPoolStats;
-  let pool: PdfPool;
+  let stats: ExtractionPoolStats;
+  let pool: ExtractionPool;
 
   before(async function () {
     if (!existsSync(path.join(SOURCE_DIR, 'MANIFEST.tsv'))) {
@@ -64,7 +64,7 @@ describe('PDF extraction of the real-world corpus', function () {
     manifest = readManifest(workDir);
     assert.equal(manifest.length, 70);
 
-    pool = new PdfPool({ size: 2, timeoutMs: TIMEOUT_MS, memoryMb: MEMORY_MB });
+    pool = new ExtractionPool({ size: 2, timeoutMs: TIMEOUT_MS, memoryMb: MEMORY_MB });
     const started = Date.now();
     await Promise.all(
       manifest.map(async ({ file }) => {

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PdfPool } from '../../indexer/extractors/pdf-pool.js';
+import { ExtractionPool } from '../../indexer/extractors/pool.js';
 import type { Extracted } from '../../contract/extracted.js';
 import { REPO_ROOT } from '../support/corpus.js';
 import { tempDir } from '../support/engine.js';
@@ -37,7 +37,7 @@ function wordRecall(expected: string, actual: string): number {
 describe('OCR of PDFs without a text layer', function () {
   this.timeout(180_000);
   let dir: string;
-  let pool: PdfPool;
+  let pool: ExtractionPool;
 
   before(async () => {
     dir = tempDir('ocr');
@@ -45,7 +45,7 @@ describe('OCR of PDFs without a text layer', function () {
     writeFileSync(path.join(dir, 'french.pdf'), await scannedPdf(FRENCH));
     writeFileSync(path.join(dir, 'poor.pdf'), await scannedPdf([ENGLISH[0]!], { dpi: 70, noise: 0.01 }));
     writeFileSync(path.join(dir, 'speckled.pdf'), await scannedPdf(ENGLISH, { dpi: 100, noise: 0.1 }));
-    pool = new PdfPool({ size: 1, timeoutMs: 60_000, memoryMb: 768, ocr: { languages: ['eng', 'fra'], minConfidence: 60 } });
+    pool = new ExtractionPool({ size: 1, timeoutMs: 60_000, memoryMb: 768, ocr: { languages: ['eng', 'fra'], minConfidence: 60 } });
   });
 
   after(async () => {
@@ -85,7 +85,7 @@ describe('OCR of PDFs without a text layer', function () {
   });
 
   it('marks pages below the confidence floor and keeps their text', async () => {
-    const strict = new PdfPool({ size: 1, timeoutMs: 60_000, memoryMb: 768, ocr: { languages: ['eng'], minConfidence: 100 } });
+    const strict = new ExtractionPool({ size: 1, timeoutMs: 60_000, memoryMb: 768, ocr: { languages: ['eng'], minConfidence: 100 } });
     try {
       const extracted = await strict.extract(path.join(dir, 'english.pdf'));
       assert.ok(extracted.ocrPages!.length === 2 && extracted.ocrPages!.every((p) => p.belowFloor));
@@ -106,7 +106,7 @@ describe('OCR of PDFs without a text layer', function () {
   });
 
   it('stops OCR when the time for the file runs out, keeping what was read and saying why', async () => {
-    const hurried = new PdfPool({ size: 1, timeoutMs: 4_000, memoryMb: 768, ocr: { languages: ['eng'], minConfidence: 60 } });
+    const hurried = new ExtractionPool({ size: 1, timeoutMs: 4_000, memoryMb: 768, ocr: { languages: ['eng'], minConfidence: 60 } });
     try {
       const extracted = await hurried.extract(path.join(dir, 'speckled.pdf'));
       assert.ok(extracted.warnings.some((w) => /^OCR stopped at page [12] of 2: the time for OCR ran out$/.test(w)), extracted.warnings.join('; '));
@@ -116,7 +116,7 @@ describe('OCR of PDFs without a text layer', function () {
   });
 
   it('flags the scan as needing OCR when OCR is off', async () => {
-    const off = new PdfPool({ size: 1, timeoutMs: 60_000, memoryMb: 768 });
+    const off = new ExtractionPool({ size: 1, timeoutMs: 60_000, memoryMb: 768 });
     try {
       const extracted = await off.extract(path.join(dir, 'english.pdf'));
       assert.equal(extracted.needsOcr, true);
@@ -131,8 +131,8 @@ describe('OCR of PDFs without a text layer', function () {
     // trained data would fail there and the OCR with it.
     if (spawnSync('unshare', ['-n', 'true']).status !== 0) this.skip();
     const script = `
-      import { PdfPool } from ${JSON.stringify(path.join(REPO_ROOT, 'indexer/extractors/pdf-pool.ts'))};
-      const pool = new PdfPool({ size: 1, timeoutMs: 60000, memoryMb: 768, ocr: { languages: ['eng', 'deu'], minConfidence: 60 } });
+      import { ExtractionPool } from ${JSON.stringify(path.join(REPO_ROOT, 'indexer/extractors/pool.ts'))};
+      const pool = new ExtractionPool({ size: 1, timeoutMs: 60000, memoryMb: 768, ocr: { languages: ['eng', 'deu'], minConfidence: 60 } });
       const extracted = await pool.extract(${JSON.stringify(path.join(dir, 'english.pdf'))});
       await pool.close();
       console.log(JSON.stringify({ text: extracted.blocks.map((b) => b.text).join(' '), warnings: extracted.warnings }));`;

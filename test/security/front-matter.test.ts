@@ -3,9 +3,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { extractStage } from '../../indexer/stages/extract.js';
-import { newJob, type Job, type StageContext } from '../../indexer/stages/stage.js';
+import { newJob, type Job } from '../../indexer/stages/stage.js';
+import { inProcessContext } from '../support/in-process-pool.js';
 
-const ctx = {} as StageContext;
+// In this process, so that front matter that ran would be seen here (real runs extract in workers).
+const ctx = inProcessContext();
 
 function markdownJob(content: string): Job {
   const job = newJob({ path: '/corpus/x.md', relativePath: 'x.md', id: 'x-md', format: 'markdown', sidecarPath: null });

@@ -7,6 +7,7 @@ import { extractMarkdown } from '../../indexer/extractors/markdown.js';
 import { extractText } from '../../indexer/extractors/text.js';
 import type { Format } from '../../contract/document.js';
 import { extractStage } from '../../indexer/stages/extract.js';
+import { ExtractionPool } from '../../indexer/extractors/pool.js';
 import { newJob, type Job, type StageContext } from '../../indexer/stages/stage.js';
 import { type Block } from '../../contract/extracted.js';
 
@@ -239,14 +240,20 @@ describe('html extractor', () => {
   });
 });
 
-describe('extract stage', () => {
+describe('extract stage', function () {
+  this.timeout(30_000);
+  // The stage extracts in worker processes, as in a real run.
+  const pool = new ExtractionPool({ size: 1 });
+  const stageCtx = { pool } as StageContext;
+  after(() => pool.close());
+
   it('has an extractor for every format', () => {
     assert.deepEqual(Object.keys(EXTRACTORS).sort(), ['html', 'markdown', 'pdf', 'text']);
   });
 
   it('extracts with the extractor for the file format and releases the file bytes', async () => {
     const job = jobFor('markdown', '# Heading\n\nText.');
-    const outcome = await extractStage.run(job, ctx);
+    const outcome = await extractStage.run(job, stageCtx);
     assert.equal(outcome, undefined);
     assert.equal(job.data, null);
     assert.deepEqual(texts(job.extracted!.blocks), ['Heading', 'Text.']);
@@ -254,7 +261,7 @@ describe('extract stage', () => {
 
   it('stops the document with the extractor’s reason', async () => {
     const job = jobFor('markdown', '---\ntitle: [unclosed\n---\nText.');
-    const outcome = await extractStage.run(job, ctx);
+    const outcome = await extractStage.run(job, stageCtx);
     assert.equal(outcome?.stop, 'failed');
     assert.match(outcome.reason, /front matter is not valid YAML/);
     assert.equal(job.extracted, null);

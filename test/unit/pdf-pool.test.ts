@@ -6,10 +6,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { PdfPool } from '../../indexer/extractors/pdf-pool.js';
+import { ExtractionPool } from '../../indexer/extractors/pool.js';
 import { alive } from '../support/app.js';
 
-const POOL_MODULE = fileURLToPath(new URL('../../indexer/extractors/pdf-pool.ts', import.meta.url));
+const POOL_MODULE = fileURLToPath(new URL('../../indexer/extractors/pool.ts', import.meta.url));
 
 async function textPdf(pages: number, text: (page: number) => string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -31,7 +31,7 @@ async function waitUntil(condition: () => boolean, ms: number): Promise<boolean>
   return condition();
 }
 
-describe('PdfPool (worker processes)', function () {
+describe('ExtractionPool (worker processes)', function () {
   this.timeout(60_000);
   let dir: string;
   let twoPages: string;
@@ -47,7 +47,7 @@ describe('PdfPool (worker processes)', function () {
   after(async () => rm(dir, { recursive: true, force: true }));
 
   it('extracts in a worker process and keeps page numbers', async () => {
-    const pool = new PdfPool({ size: 1 });
+    const pool = new ExtractionPool({ size: 1 });
     try {
       const extracted = await pool.extract(twoPages);
       assert.equal(extracted.pages, 2);
@@ -60,7 +60,7 @@ describe('PdfPool (worker processes)', function () {
 
   it('replaces a worker grown large after a file without failing the files queued behind it', async () => {
     // A limit this low makes every worker end each file above the recycling share.
-    const pool = new PdfPool({ size: 1, memoryMb: 220 });
+    const pool = new ExtractionPool({ size: 1, memoryMb: 220 });
     try {
       const results = await Promise.all([twoPages, twoPages, twoPages].map((file) => pool.extract(file)));
       assert.deepEqual(results.map((r) => r.pages), [2, 2, 2]);
@@ -71,7 +71,7 @@ describe('PdfPool (worker processes)', function () {
   });
 
   it('fails a file past the time limit and goes on with a fresh worker', async () => {
-    const pool = new PdfPool({ size: 1, timeoutMs: 300 });
+    const pool = new ExtractionPool({ size: 1, timeoutMs: 300 });
     try {
       await assert.rejects(pool.extract(manyPages), /^ExtractionError: timed out after 0.3 s$/);
       assert.equal((await pool.extract(twoPages)).pages, 2);
@@ -83,7 +83,7 @@ describe('PdfPool (worker processes)', function () {
 
   it('fails a file whose worker passes the memory limit', async () => {
     // Node with pdf.js loaded is already above 40 MiB, so the first file trips the limit.
-    const pool = new PdfPool({ size: 1, memoryMb: 40, timeoutMs: 20_000 });
+    const pool = new ExtractionPool({ size: 1, memoryMb: 40, timeoutMs: 20_000 });
     try {
       await assert.rejects(pool.extract(manyPages), /^ExtractionError: exceeded memory limit of 40 MiB$/);
       assert.equal(pool.getStats().killedForMemory, 1);
@@ -93,7 +93,7 @@ describe('PdfPool (worker processes)', function () {
   });
 
   it('fails only the file whose worker crashed', async () => {
-    const pool = new PdfPool({ size: 1, timeoutMs: 20_000 });
+    const pool = new ExtractionPool({ size: 1, timeoutMs: 20_000 });
     try {
       await pool.extract(twoPages);
       const [pid] = pool.pids;
@@ -101,7 +101,7 @@ describe('PdfPool (worker processes)', function () {
       const queued = pool.extract(twoPages);
       await sleep(100);
       process.kill(pid!, 'SIGKILL');
-      await assert.rejects(doomed, /^ExtractionError: PDF worker crashed \(signal SIGKILL\)$/);
+      await assert.rejects(doomed, /^ExtractionError: extraction worker crashed \(signal SIGKILL\)$/);
       assert.equal((await queued).pages, 2);
       assert.notDeepEqual(pool.pids, [pid]);
     } finally {
@@ -110,7 +110,7 @@ describe('PdfPool (worker processes)', function () {
   });
 
   it('leaves no worker process behind after close()', async () => {
-    const pool = new PdfPool({ size: 2 });
+    const pool = new ExtractionPool({ size: 2 });
     await Promise.all([pool.extract(twoPages), pool.extract(twoPages)]);
     const pids = pool.pids;
     assert.ok(pids.length > 0);
@@ -121,8 +121,8 @@ describe('PdfPool (worker processes)', function () {
 
   it('workers exit when the parent process dies without closing the pool', async () => {
     const script = `
-      const { PdfPool } = await import(${JSON.stringify(POOL_MODULE)});
-      const pool = new PdfPool({ size: 2 });
+      const { ExtractionPool } = await import(${JSON.stringify(POOL_MODULE)});
+      const pool = new ExtractionPool({ size: 2 });
       await Promise.all([pool.extract(${JSON.stringify(twoPages)}), pool.extract(${JSON.stringify(twoPages)})]);
       console.log(JSON.stringify(pool.pids));
       setInterval(() => {}, 1000);

@@ -1,6 +1,6 @@
 /**
  * Text and properties of one PDF with pdf.js, page by page so that one broken page
- * costs only that page. Runs inside a pool worker process (see ../pdf-worker.ts); it
+ * costs only that page. Runs inside a pool worker process (see ../worker.ts); it
  * has no limits of its own, the pool enforces time and memory from outside.
  */
 import { createRequire } from 'node:module';

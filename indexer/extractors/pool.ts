@@ -1,7 +1,9 @@
 /**
- * PDF extraction in a pool of child processes, so that one hostile file cannot hang or
- * kill the run. Each file gets a wall-time limit and a memory limit; a worker past either
- * is killed, its file fails with the reason, and a fresh worker takes the next file.
+ * Extraction, of every format, in a pool of child processes, so that one hostile file
+ * cannot hang or kill the run, nor block the web server that runs the indexer (100,000
+ * nested <div>s take minutes to parse). Each file gets a wall-time limit and a memory
+ * limit; a worker past either is killed, its file fails with the reason, and a fresh
+ * worker takes the next file.
  *
  * Memory is watched as the worker's resident set size (/proc/<pid>/status VmRSS), not
  * only the V8 heap: pdf.js decodes images and streams into typed arrays outside the heap
@@ -11,14 +13,15 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Format } from '../../contract/document.js';
 import type { Extracted } from '../../contract/extracted.js';
 import { ExtractionError } from '../../contract/extracted.js';
-import type { ExtractRequest, WorkerMessage } from './pdf/protocol.js';
+import type { ExtractRequest, WorkerMessage } from './protocol.js';
 
 /** A worker whose memory ends a file above this share of the limit is replaced: pdf.js caches grow. */
 const RECYCLE_SHARE = 0.4;
 
-export interface PdfPoolOptions {
+export interface ExtractionPoolOptions {
   /** Concurrent worker processes. */
   size: number;
   /** Wall-time limit per file, in milliseconds. */
@@ -31,7 +34,7 @@ export interface PdfPoolOptions {
   ocr: { languages: string[]; minConfidence: number } | null;
 }
 
-export interface PdfPoolStats {
+export interface ExtractionPoolStats {
   /** Highest resident set size seen in any one worker, in bytes (0 where /proc is missing). */
   peakWorkerRssBytes: number;
   /** Highest sum of all workers' resident set sizes seen at one sample, in bytes. */
@@ -46,7 +49,7 @@ export interface PdfPoolStats {
  * The one set of defaults (the indexer passes only what its caller set). Two
  * workers at most: the main process parses, tags and writes alongside them.
  */
-export const DEFAULT_PDF_POOL_OPTIONS: PdfPoolOptions = {
+export const DEFAULT_POOL_OPTIONS: ExtractionPoolOptions = {
   size: Math.min(2, os.availableParallelism()),
   timeoutMs: 60_000,
   memoryMb: 640,
@@ -62,7 +65,7 @@ const OCR_BUDGET_SHARE = 0.75;
 // JavaScript) is imported before tsx registers: through tsx's transform it costs ~400 MB
 // more memory and 2 s more start-up per worker, and Node's module cache then serves it.
 const RUNNING_TYPESCRIPT = import.meta.url.endsWith('.ts');
-const WORKER_PATH = fileURLToPath(new URL(RUNNING_TYPESCRIPT ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url));
+const WORKER_PATH = fileURLToPath(new URL(RUNNING_TYPESCRIPT ? './worker.ts' : './worker.js', import.meta.url));
 const LOADER_ARGS = RUNNING_TYPESCRIPT
   ? [
       '--import',
@@ -86,7 +89,9 @@ function residentBytes(pid: number): number | null {
 
 interface Task {
   id: number;
-  path: string;
+  format: Format;
+  data: Uint8Array | undefined;
+  path: string | undefined;
   password: string | undefined;
   resolve: (extracted: Extracted) => void;
   reject: (error: Error) => void;
@@ -103,14 +108,14 @@ interface Worker {
   rssBytes: number;
 }
 
-export class PdfPool {
-  readonly options: PdfPoolOptions;
+export class ExtractionPool {
+  readonly options: ExtractionPoolOptions;
   private readonly workers = new Set<Worker>();
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
   private readonly poller: NodeJS.Timeout;
-  private readonly stats: PdfPoolStats = {
+  private readonly stats: ExtractionPoolStats = {
     peakWorkerRssBytes: 0,
     peakTotalRssBytes: 0,
     workersStarted: 0,
@@ -123,20 +128,29 @@ export class PdfPool {
     for (const worker of this.workers) worker.child.kill('SIGKILL');
   };
 
-  constructor(options: Partial<PdfPoolOptions> = {}) {
+  constructor(options: Partial<ExtractionPoolOptions> = {}) {
     const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-    this.options = { ...DEFAULT_PDF_POOL_OPTIONS, ...defined };
-    if (!(this.options.size >= 1)) throw new RangeError('PdfPool size must be at least 1');
+    this.options = { ...DEFAULT_POOL_OPTIONS, ...defined };
+    if (!(this.options.size >= 1)) throw new RangeError('ExtractionPool size must be at least 1');
     this.poller = setInterval(() => this.sampleMemory(), this.options.pollMs);
     this.poller.unref();
     process.on('exit', this.killAllOnExit);
   }
 
-  /** Extracts one PDF; rejects with an ExtractionError whose message is the reason. */
+  /** Extracts one PDF read by the worker from `absPath`; rejects with an ExtractionError whose message is the reason. */
   extract(absPath: string, password?: string): Promise<Extracted> {
-    if (this.closed) return Promise.reject(new ExtractionError('PDF pool is closed'));
+    return this.submit('pdf', undefined, absPath, password);
+  }
+
+  /** Extracts a file of any format from its bytes (text formats: decoded to UTF-8 by preflight). */
+  extractData(format: Format, data: Uint8Array, password?: string): Promise<Extracted> {
+    return this.submit(format, data, undefined, password);
+  }
+
+  private submit(format: Format, data: Uint8Array | undefined, path: string | undefined, password: string | undefined): Promise<Extracted> {
+    if (this.closed) return Promise.reject(new ExtractionError('extraction pool is closed'));
     return new Promise<Extracted>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, path: absPath, password, resolve, reject });
+      this.queue.push({ id: this.nextId++, format, data, path, password, resolve, reject });
       this.dispatch();
     });
   }
@@ -146,7 +160,7 @@ export class PdfPool {
     return [...this.workers].flatMap((worker) => (worker.child.pid === undefined ? [] : [worker.child.pid]));
   }
 
-  getStats(): Readonly<PdfPoolStats> {
+  getStats(): Readonly<ExtractionPoolStats> {
     return { ...this.stats };
   }
 
@@ -156,7 +170,7 @@ export class PdfPool {
     this.closed = true;
     clearInterval(this.poller);
     process.off('exit', this.killAllOnExit);
-    for (const task of this.queue.splice(0)) task.reject(new ExtractionError('PDF pool closed'));
+    for (const task of this.queue.splice(0)) task.reject(new ExtractionError('extraction pool closed'));
     const exits = [...this.workers].map(
       (worker) =>
         new Promise<void>((resolve) => {
@@ -164,7 +178,7 @@ export class PdfPool {
           worker.child.once('exit', () => resolve());
           // An idle worker is unref'd; without this the parent could exit before the 'exit' event.
           worker.child.ref();
-          this.kill(worker, 'PDF pool closed');
+          this.kill(worker, 'extraction pool closed');
         }),
     );
     await Promise.all(exits);
@@ -205,7 +219,7 @@ export class PdfPool {
     });
     child.on('message', (message: WorkerMessage) => this.onMessage(worker, message));
     child.on('error', (error) => {
-      worker.killReason ??= `PDF worker could not run: ${error.message}`;
+      worker.killReason ??= `extraction worker could not run: ${error.message}`;
       child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) => this.onExit(worker, code, signal));
@@ -219,9 +233,13 @@ export class PdfPool {
       this.stats.killedForTime++;
       this.kill(worker, `timed out after ${formatSeconds(this.options.timeoutMs)}`);
     }, this.options.timeoutMs);
-    const request: ExtractRequest = { type: 'extract', id: task.id, path: task.path };
+    const request: ExtractRequest = { type: 'extract', id: task.id, format: task.format };
+    if (task.data !== undefined) request.data = task.data;
+    if (task.path !== undefined) request.path = task.path;
     if (task.password !== undefined) request.password = task.password;
-    if (this.options.ocr) request.ocr = { ...this.options.ocr, budgetMs: Math.floor(this.options.timeoutMs * OCR_BUDGET_SHARE) };
+    if (this.options.ocr && task.format === 'pdf') request.ocr = { ...this.options.ocr, budgetMs: Math.floor(this.options.timeoutMs * OCR_BUDGET_SHARE) };
+    // The queued copy of the bytes is no longer needed once sent.
+    task.data = undefined;
     worker.child.send(request);
   }
 
@@ -252,7 +270,7 @@ export class PdfPool {
       const queued = this.queue.shift();
       const errorLine = worker.stderrTail.split('\n').find((line) => /\w*Error\b/u.test(line));
       const detail = errorLine?.trim() ?? `exit code ${code}, signal ${signal}`;
-      queued?.reject(new ExtractionError(`PDF worker could not start: ${detail}`));
+      queued?.reject(new ExtractionError(`extraction worker could not start: ${detail}`));
     }
     if (task) {
       let reason = worker.killReason;
@@ -260,7 +278,7 @@ export class PdfPool {
         this.stats.crashed++;
         reason = /heap limit|heap out of memory/iu.test(worker.stderrTail)
           ? `exceeded memory limit of ${this.options.memoryMb} MiB (JavaScript heap)`
-          : `PDF worker crashed (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+          : `extraction worker crashed (${signal ? `signal ${signal}` : `exit code ${code}`})`;
       }
       task.reject(new ExtractionError(reason));
     }
