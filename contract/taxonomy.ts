@@ -4,6 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { RE2JS } from 're2js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN } from './ids.js';
@@ -87,13 +88,25 @@ export function loadTaxonomy(corpusDir: string): Taxonomy {
     }
     for (const pattern of theme.terms.patterns) {
       try {
-        new RegExp(pattern, 'iu');
+        compileThemePattern(pattern);
       } catch (err) {
-        throw new ConfigError(`${file}: theme "${theme.id}": bad pattern ${pattern}: ${(err as Error).message}`);
+        throw new ConfigError(
+          `${file}: theme "${theme.id}": bad pattern ${pattern}: ${(err as Error).message} ` +
+            '(patterns use RE2 syntax, which runs in linear time: no backreferences and no lookahead)',
+        );
       }
     }
   }
   return taxonomy;
+}
+
+/**
+ * A theme pattern, compiled for RE2's linear-time engine: case-insensitive, with
+ * lookbehind. JavaScript's backtracking engine would let one pattern such as `(a|a)+$`
+ * stall indexing, and with it the web server, for seconds per passage.
+ */
+export function compileThemePattern(source: string): RE2JS {
+  return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE | RE2JS.LOOKBEHINDS);
 }
 
 export type Glossary = z.infer<typeof GlossarySchema>;

@@ -61,7 +61,7 @@ export interface IndexOptions {
   /** Documents per write batch: smaller batches use less memory and show progress in the index sooner. */
   batchDocuments?: number;
   /** The extraction worker pool (every format): workers, and each file's time and memory limits. */
-  pdf?: { workers?: number; timeoutMs?: number; memoryMb?: number };
+  extraction?: { workers?: number; timeoutMs?: number; memoryMb?: number };
   /** Cache of sources fetched by URL (DATA_DIR/sources): read as a second root when the corpus has sources.yml. */
   sourcesDir?: string;
   /** Check the sources in sources.yml over the network before discover; without it the cache is used as it is. */
@@ -213,7 +213,7 @@ export async function processFile(file: SourceFile, ctx: StageContext): Promise<
 export async function explainFile(
   corpusDir: string,
   path: string,
-  options: Pick<IndexOptions, 'pdf' | 'maxFileBytes' | 'ocr'> & {
+  options: Pick<IndexOptions, 'extraction' | 'maxFileBytes' | 'ocr'> & {
     /** The name and id the file has in the collection, when it is explained from elsewhere (a fetched copy). */
     as?: { relativePath: string; id: string };
   } = {},
@@ -224,7 +224,7 @@ export async function explainFile(
   if (!file) throw new FatalIndexError(`${path}: not a format Entente reads (.pdf .md .markdown .txt .html .htm)`);
   if (!existsSync(file.path)) throw new FatalIndexError(`${path}: no such file`);
   const config = loadConfig(root);
-  const pool = newPool({ pdf: { workers: 1, ...options.pdf } }, options.ocr === undefined ? ocrConfig() : options.ocr);
+  const pool = newPool({ extraction: { workers: 1, ...options.extraction } }, options.ocr === undefined ? ocrConfig() : options.ocr);
   try {
     return await processFile(file, {
       // A file explained from outside the corpus is read as if its folder were the corpus.
@@ -241,8 +241,8 @@ export async function explainFile(
   }
 }
 
-function newPool(options: Pick<IndexOptions, 'pdf'>, ocr: OcrConfig | null): ExtractionPool {
-  return new ExtractionPool({ size: options.pdf?.workers, timeoutMs: options.pdf?.timeoutMs, memoryMb: options.pdf?.memoryMb, ocr });
+function newPool(options: Pick<IndexOptions, 'extraction'>, ocr: OcrConfig | null): ExtractionPool {
+  return new ExtractionPool({ size: options.extraction?.workers, timeoutMs: options.extraction?.timeoutMs, memoryMb: options.extraction?.memoryMb, ocr });
 }
 
 interface CorpusConfig {

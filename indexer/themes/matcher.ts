@@ -7,11 +7,13 @@
  *             spellings (-isation/-ization, defence/defense) alike;
  *   acronyms  case-sensitive whole words ("EU" not in "Europe", "SAFE" not "safe"),
  *             an optional plural "s";
- *   patterns  regular expressions, case-insensitive, on the text as written.
+ *   patterns  regular expressions (RE2 syntax, linear time), case-insensitive, on
+ *             the text as written.
  * Within one theme, overlapping matches count once, the longest winning
  * ("joint procurement" is not also "procurement").
  */
-import type { Taxonomy, Theme } from '../../contract/taxonomy.js';
+import type { RE2JS } from 're2js';
+import { compileThemePattern, type Taxonomy, type Theme } from '../../contract/taxonomy.js';
 
 export interface CompiledTheme {
   theme: Theme;
@@ -19,7 +21,7 @@ export interface CompiledTheme {
   phrases: { regex: RegExp; terms: string[] } | null;
   /** On the text as written; capture group n is term n. */
   acronyms: { regex: RegExp; terms: string[] } | null;
-  patterns: RegExp[];
+  patterns: RE2JS[];
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,18 +76,6 @@ function phraseSource(phrase: string): string {
 const wordStart = (term: string) => (/^[A-Za-z0-9_]/.test(term) ? '\\b' : '');
 const wordEnd = (term: string) => (/[A-Za-z0-9_]$/.test(term) ? '\\b' : '');
 
-/** Case-insensitive patterns; without the `u` flag when they do not need it, which is several times faster. */
-function compilePattern(source: string): RegExp {
-  if (!/\\[pPu]\{|\\u\{/.test(source)) {
-    try {
-      return new RegExp(source, 'gi');
-    } catch {
-      // Valid only in unicode mode: fall through.
-    }
-  }
-  return new RegExp(source, 'giu');
-}
-
 function compileTheme(theme: Theme): CompiledTheme {
   // Longest first, so an alternation prefers "joint procurement" over "procurement" at the same place.
   const byLength = (a: string, b: string) => b.length - a.length;
@@ -104,7 +94,7 @@ function compileTheme(theme: Theme): CompiledTheme {
     theme,
     phrases: phraseTerms.length ? { regex: new RegExp(phraseAlternatives.join('|'), 'gu'), terms: phraseTerms } : null,
     acronyms: acronymTerms.length ? { regex: new RegExp(acronymAlternatives.join('|'), 'gu'), terms: acronymTerms } : null,
-    patterns: theme.terms.patterns.map(compilePattern),
+    patterns: theme.terms.patterns.map(compileThemePattern),
   };
 }
 
@@ -141,9 +131,12 @@ export function matchTheme(compiled: CompiledTheme, text: string, folded: string
   if (compiled.phrases) groupHits(compiled.phrases.regex, folded, compiled.phrases.terms, hits);
   if (compiled.acronyms) groupHits(compiled.acronyms.regex, text, compiled.acronyms.terms, hits);
   for (const pattern of compiled.patterns) {
-    for (const m of text.matchAll(pattern)) {
+    // test() runs RE2's fast DFA; the slower matcher that reports positions only where there is a match.
+    if (!pattern.test(text)) continue;
+    for (const m of pattern.matchAll(text)) {
       // Patterns are reported by what they matched: more telling to a reader than the regex.
-      if (m[0] !== '') hits.push({ start: m.index, end: m.index + m[0].length, term: m[0].toLowerCase().replace(/\s+/g, ' ') });
+      const start = m.index ?? 0;
+      if (m[0] !== '') hits.push({ start, end: start + m[0].length, term: m[0].toLowerCase().replace(/\s+/g, ' ') });
     }
   }
   if (hits.length === 0) return {};
