@@ -10,7 +10,8 @@ import type { IndexSummary } from './pipeline.js';
 import type { FetchSettings } from './sources/fetch.js';
 import { summaryLines } from './summary.js';
 
-export { ensureEngine, type Engine } from './engine/engine.js';
+export { ensureEngine, type Engine, type EngineStatus } from './engine/engine.js';
+import type { Engine } from './engine/engine.js';
 
 export interface IndexingState {
   /** This process indexes the corpus (on start-up or on changes). */
@@ -54,6 +55,8 @@ export class IndexRunner {
   private building = false;
   /** The summary of the last run that finished, for the start-up message. */
   lastSummary: IndexSummary | null = null;
+  /** The last run failed as a whole (the engine was unreachable, say): run again when the engine is back. */
+  private pending = false;
 
   constructor(
     private readonly config: IndexRunnerConfig,
@@ -96,9 +99,13 @@ export class IndexRunner {
               ...(fetch ? { fetch } : {}),
             }),
           );
+          this.pending = false;
         } catch (err) {
           // After a stop signal the engine may go away under a run: that is expected, not a failure.
-          if (!this.stopped) this.logger.error({ err: message(err) }, `Indexing failed: ${message(err)}`);
+          if (!this.stopped) {
+            this.pending = true;
+            this.logger.error({ err: message(err) }, `Indexing failed: ${message(err)}`);
+          }
         }
         this.finishedRuns++;
         this.building = false;
@@ -107,6 +114,18 @@ export class IndexRunner {
       this.current = null;
     });
     return this.current;
+  }
+
+  /**
+   * A managed engine restarted after an unexpected exit: a run that failed meanwhile (or
+   * is failing now, against the dead engine) is run again, so no change is lost.
+   */
+  followEngine(engine: Pick<Engine, 'onRestart'>): void {
+    engine.onRestart(() => {
+      if (!this.enabled || this.stopped || !(this.pending || this.running)) return;
+      this.logger.info('Meilisearch is back: running the index run that failed while it was down');
+      void this.run();
+    });
   }
 
   /** The documents index is missing or holds nothing. */

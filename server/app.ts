@@ -11,7 +11,7 @@ import { baseUrl, type AppContext } from './context.js';
 import type { DocumentRecord } from '../contract/document.js';
 import { coinsTitle } from './citation/highwire.js';
 import { HttpError, NotFound, PassageNotFound, SearchUnavailable } from './errors.js';
-import type { IndexingState } from '../indexer/service.js';
+import type { EngineStatus, IndexingState } from '../indexer/service.js';
 import { requestLogger, type Logger } from './logger.js';
 import { routes } from './routes.js';
 import { Library } from './search/library.js';
@@ -36,6 +36,8 @@ export interface AppDeps {
   baseUrl?: string | undefined;
   /** Whether this process is indexing the corpus, for readiness and the "being indexed" page. */
   indexing?: () => IndexingState;
+  /** Whether the managed search engine runs, is being restarted or was given up (for /readyz and /healthz). */
+  engine?: () => EngineStatus;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -48,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
     production: deps.production ?? false,
     log: deps.log ?? (deps.logger ? (line) => deps.logger?.error(line) : (line) => console.error(line)),
     indexing: deps.indexing ?? NOT_INDEXING,
+    engine: deps.engine ?? ENGINE_RUNNING,
   };
 
   const app = express();
@@ -143,6 +146,7 @@ export function createApp(deps: AppDeps): express.Express {
   return app;
 }
 
+const ENGINE_RUNNING = (): EngineStatus => ({ state: 'running', restarts: 0 });
 const NOT_INDEXING = (): IndexingState => ({ enabled: false, running: false, finishedRuns: 0, building: false });
 
 /** HTTP status of an error: ours, Express's own (e.g. a malformed URL is 400), or 500. */

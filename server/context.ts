@@ -1,6 +1,6 @@
 /** What every handler gets: the library of documents, the theme catalog and the app's settings. */
 import type { Request } from 'express';
-import type { IndexingState } from '../indexer/service.js';
+import type { EngineStatus, IndexingState } from '../indexer/service.js';
 import type { Library } from './search/library.js';
 import { parseSearchState, type RawParams, type SearchState } from './search/state.js';
 import type { ThemeCatalog } from './themes.js';
@@ -15,6 +15,8 @@ export interface AppContext {
   log: (line: string) => void;
   /** Whether this process is indexing the corpus now (readiness, the "being indexed" page). */
   indexing: () => IndexingState;
+  /** The managed search engine's state: restarting or given up makes the site unready, given up also not live. */
+  engine: () => EngineStatus;
 }
 
 /**

@@ -117,6 +117,7 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
     logger,
     config.indexOnStart || config.watch,
   );
+  indexer.followEngine(engine);
   running.indexer = indexer;
 
   const app = createApp({
@@ -127,6 +128,7 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
     logger,
     baseUrl: config.baseUrl,
     indexing: () => indexer.state(),
+    engine: () => engine.status(),
   });
   const server = createServer(app);
   running.server = server;

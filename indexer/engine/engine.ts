@@ -6,6 +6,10 @@
  * with its data in DATA_DIR/meili and a master key generated once (mode 0600).
  * A lock file in DATA_DIR records the running engine, so a second command on the
  * same data directory uses that engine instead of starting another one.
+ *
+ * A managed engine that exits on its own (killed, crashed) is logged and restarted
+ * on the same address with backoff; its status (for /readyz and /healthz) says
+ * whether it runs, is being restarted, or could not be restarted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,7 +29,24 @@ export interface Engine {
   /** True when this process started the engine and will stop it. */
   managed: boolean;
   stop(): Promise<void>;
+  /** Whether the engine runs; only a managed engine is ever anything but running. */
+  status(): EngineStatus;
+  /** Called each time a managed engine is back after an unexpected exit. */
+  onRestart(listener: () => void): void;
 }
+
+export interface EngineStatus {
+  state: 'running' | 'restarting' | 'failed';
+  /** Restarts after unexpected exits since start-up. */
+  restarts: number;
+  /** Why the engine is not running, when it is not. */
+  problem?: string;
+}
+
+/** Delays before successive restart attempts; when all have failed the engine is given up. */
+export const RESTART_BACKOFF_MS: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000, 16_000];
+/** An engine that ran this long before exiting starts its restart attempts afresh. */
+const STABLE_MS = 60_000;
 
 export interface EngineOptions {
   dataDir: string;
@@ -35,6 +56,8 @@ export interface EngineOptions {
   /** Preferred port for a managed engine; a free one is used if it is taken. */
   port?: number;
   log?: (line: string) => void;
+  /** Delays before successive restarts of a managed engine that exited (default RESTART_BACKOFF_MS). */
+  restartBackoffMs?: readonly number[];
 }
 
 export class EngineError extends Error {
@@ -78,9 +101,14 @@ export async function commandEngine(
 export async function ensureEngine(options: EngineOptions): Promise<Engine> {
   if (options.meiliUrl) {
     const url = options.meiliUrl.replace(/\/+$/, '');
-    return { url, masterKey: options.masterKey ?? null, managed: false, stop: async () => {} };
+    return unmanaged(url, options.masterKey ?? null);
   }
   return startManaged(options);
+}
+
+/** An engine this process neither started nor supervises. */
+function unmanaged(url: string, masterKey: string | null): Engine {
+  return { url, masterKey, managed: false, stop: async () => {}, status: () => ({ state: 'running', restarts: 0 }), onRestart: () => {} };
 }
 
 /**
@@ -142,7 +170,7 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
     if (running && processAlive(running.pid)) {
       if (await isHealthy(running.url)) {
         log(`Using the Meilisearch already running for ${dataDir} (${running.url})`);
-        return { url: running.url, masterKey, managed: false, stop: async () => {} };
+        return unmanaged(running.url, masterKey);
       }
       if (Date.now() > deadline) throw new EngineError(`Meilisearch at ${running.url} (pid ${running.pid}) is not answering`);
       await sleep(200);
@@ -163,51 +191,117 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
   const dirs = managedEngineDirs(dataDir);
   const meiliDir = dirs.root;
   mkdirSync(meiliDir, { recursive: true });
-  const child = spawn(
-    binary,
-    [
-      '--db-path', dirs.db,
-      '--dump-dir', dirs.dumps,
-      '--snapshot-dir', dirs.snapshots,
-      '--http-addr', `127.0.0.1:${port}`,
-      '--no-analytics',
-      '--env', 'development',
-      '--log-level', 'WARN',
-      ...engineIndexingArgs(),
-    ],
-    {
-      cwd: meiliDir,
-      // The key goes through the environment, never the command line (visible in `ps`).
-      env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: 'true' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  writeLock(lockFile, { pid: process.pid, url, ...(child.pid ? { enginePid: child.pid } : {}) });
+  const launch = (): Launched => {
+    const child = spawn(
+      binary,
+      [
+        '--db-path', dirs.db,
+        '--dump-dir', dirs.dumps,
+        '--snapshot-dir', dirs.snapshots,
+        '--http-addr', `127.0.0.1:${port}`,
+        '--no-analytics',
+        '--env', 'development',
+        '--log-level', 'WARN',
+        ...engineIndexingArgs(),
+      ],
+      {
+        cwd: meiliDir,
+        // The key goes through the environment, never the command line (visible in `ps`).
+        env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: 'true' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    const launched: Launched = { child, stderr: '', startedAt: Date.now() };
+    child.stderr?.on('data', (chunk: Buffer) => {
+      launched.stderr = (launched.stderr + chunk.toString()).slice(-4000);
+    });
+    writeLock(lockFile, { pid: process.pid, url, ...(child.pid ? { enginePid: child.pid } : {}) });
+    return launched;
+  };
+
+  let current = launch();
+  let stopping = false;
+  let status: EngineStatus = { state: 'running', restarts: 0 };
+  // Restart attempts since the engine last ran stably: an engine that keeps dying is given up.
+  let attempts = 0;
+  const backoff = options.restartBackoffMs ?? RESTART_BACKOFF_MS;
+  const listeners: (() => void)[] = [];
 
   const stop = onceAsync(async () => {
+    stopping = true;
     process.off('exit', killOnExit);
-    await stopChild(child);
+    await stopChild(current.child);
     releaseLock(lockFile);
   });
   const killOnExit = () => {
-    child.kill('SIGTERM');
+    current.child.kill('SIGTERM');
     releaseLock(lockFile);
   };
   // A normal exit (or process.exit from a signal handler) must not leave the engine running.
   process.on('exit', killOnExit);
 
   try {
-    await waitHealthy(url, child, () => stderr);
+    await waitHealthy(url, current.child, () => current.stderr);
   } catch (err) {
     await stop();
     throw err;
   }
   log(`Started Meilisearch at ${url} (data in ${meiliDir})`);
-  return { url, masterKey, managed: true, stop };
+
+  /** Restarts after an unexpected exit, with backoff; gives up when every attempt has failed. */
+  const supervise = (launched: Launched): void => {
+    launched.child.once('exit', (code, signal) => {
+      if (stopping || launched !== current) return;
+      const how = signal ? `signal ${signal}` : `exit code ${code}`;
+      const lastLine = launched.stderr.trim().split('\n').pop() ?? '';
+      const problem = `Meilisearch (pid ${launched.child.pid}) exited unexpectedly (${how})${lastLine ? `: ${lastLine}` : ''}`;
+      log(problem);
+      if (Date.now() - launched.startedAt >= STABLE_MS) attempts = 0;
+      const retry = async (): Promise<void> => {
+        if (stopping) return;
+        if (attempts >= backoff.length) {
+          status = { state: 'failed', restarts: status.restarts, problem: `${problem}; ${backoff.length} restarts failed, giving up` };
+          log(`Meilisearch could not be restarted after ${backoff.length} attempts: search is unavailable until the server is restarted`);
+          return;
+        }
+        const delay = backoff[attempts]!;
+        attempts++;
+        status = { state: 'restarting', restarts: status.restarts, problem: `${problem}; restarting (attempt ${attempts} of ${backoff.length})` };
+        await sleep(delay);
+        if (stopping) return;
+        current = launch();
+        try {
+          await waitHealthy(url, current.child, () => current.stderr);
+        } catch (err) {
+          log(`Restarting Meilisearch failed: ${(err as Error).message}`);
+          await stopChild(current.child);
+          return retry();
+        }
+        if (stopping) return;
+        status = { state: 'running', restarts: status.restarts + 1 };
+        log(`Restarted Meilisearch at ${url} (pid ${current.child.pid})`);
+        supervise(current);
+        for (const listener of listeners) listener();
+      };
+      void retry();
+    });
+  };
+  supervise(current);
+
+  return {
+    url,
+    masterKey,
+    managed: true,
+    stop,
+    status: () => ({ ...status }),
+    onRestart: (listener) => listeners.push(listener),
+  };
+}
+
+interface Launched {
+  child: ChildProcess;
+  stderr: string;
+  startedAt: number;
 }
 
 function tryTakeLock(lockFile: string): boolean {

@@ -11,9 +11,20 @@ const FIRST_RUN = 'indexing in progress: the first run has not finished';
 export function healthHandlers(context: AppContext) {
   return {
     live(_req: Request, res: Response) {
+      // Live as long as the process answers, unless its engine is gone for good: then only a restart helps.
+      const engine = context.engine();
+      if (engine.state === 'failed') {
+        res.status(503).json({ status: 'failed', error: engine.problem ?? 'the search engine could not be restarted' });
+        return;
+      }
       res.json({ status: 'ok' });
     },
     async ready(_req: Request, res: Response) {
+      const engine = context.engine();
+      if (engine.state !== 'running') {
+        res.status(503).json({ status: 'unavailable', error: engine.problem ?? `the search engine is ${engine.state}` });
+        return;
+      }
       const readiness = await context.library.ready();
       const indexing = context.indexing();
       const firstRun = indexing.running && indexing.finishedRuns === 0;
