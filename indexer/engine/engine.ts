@@ -56,6 +56,8 @@ export interface EngineOptions {
   /** Preferred port for a managed engine; a free one is used if it is taken. */
   port?: number;
   log?: (line: string) => void;
+  /** How long to wait for an engine to answer at start-up (default 30 s). */
+  startTimeoutMs?: number;
   /** Delays before successive restarts of a managed engine that exited (default RESTART_BACKOFF_MS). */
   restartBackoffMs?: readonly number[];
 }
@@ -160,27 +162,39 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
   mkdirSync(dataDir, { recursive: true });
   const masterKey = masterKeyFor(dataDir);
   const lockFile = join(dataDir, 'meili.lock');
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  const dbPath = managedEngineDirs(dataDir).db;
+  const deadline = Date.now() + (options.startTimeoutMs ?? HEALTH_TIMEOUT_MS);
 
   for (;;) {
     const lock = tryTakeLock(lockFile);
     if (lock) break;
-    // Another process owns the engine for this data directory: use it once healthy.
+    // The lock file may be stale, and its pids reused by unrelated processes since: a pid is
+    // trusted only once /proc shows it is what the lock says it is.
     const running = readLock(lockFile);
-    if (running && processAlive(running.pid)) {
-      if (await isHealthy(running.url)) {
+    if (running && processAlive(running.pid) && mayBeOwner(running.pid)) {
+      // Another process owns the engine for this data directory: use it once healthy.
+      if (running.url && (await isHealthy(running.url))) {
         log(`Using the Meilisearch already running for ${dataDir} (${running.url})`);
         return unmanaged(running.url, masterKey);
       }
-      if (Date.now() > deadline) throw new EngineError(`Meilisearch at ${running.url} (pid ${running.pid}) is not answering`);
+      if (Date.now() > deadline) {
+        throw new EngineError(
+          `The Meilisearch for ${dataDir}${running.url ? ` at ${running.url}` : ''} (owner pid ${running.pid}, named in the lock file ${lockFile}) is not answering. ` +
+            `If no other Entente process uses this data directory, delete ${lockFile} and start again.`,
+        );
+      }
       await sleep(200);
       continue;
     }
     // The owner died without cleaning up: stop its orphaned engine (it holds the
-    // database lock) and take the lock over.
+    // database lock), but only if that pid really is a Meilisearch on this database.
     if (running?.enginePid && processAlive(running.enginePid)) {
-      log(`Stopping an orphaned Meilisearch (pid ${running.enginePid})`);
-      await killAndWait(running.enginePid);
+      if (isOurEngine(running.enginePid, dbPath)) {
+        log(`Stopping an orphaned Meilisearch (pid ${running.enginePid})`);
+        await killAndWait(running.enginePid);
+      } else {
+        log(`The stale lock file ${lockFile} names pid ${running.enginePid}, which is not a Meilisearch on ${dbPath}: leaving that process alone`);
+      }
     }
     rmSync(lockFile, { force: true });
   }
@@ -332,6 +346,32 @@ function readLock(lockFile: string): LockInfo | null {
 function releaseLock(lockFile: string): void {
   const info = readLock(lockFile);
   if (info?.pid === process.pid) rmSync(lockFile, { force: true });
+}
+
+/** The process's command line, or null where /proc cannot tell (not Linux, or gone). */
+function commandLine(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+  } catch {
+    return null;
+  }
+}
+
+/** A Meilisearch serving `dbPath`: the only process this module ever signals by pid. */
+export function isOurEngine(pid: number, dbPath: string): boolean {
+  const argv = commandLine(pid);
+  if (!argv || argv.length === 0) return false;
+  const program = argv[0]!.split('/').pop() ?? '';
+  const at = argv.indexOf('--db-path');
+  return /meilisearch/iu.test(program) && at >= 0 && argv[at + 1] !== undefined && resolve(argv[at + 1]!) === resolve(dbPath);
+}
+
+/** Could this pid be an Entente process holding the lock? Node, or unknowable (no /proc). */
+function mayBeOwner(pid: number): boolean {
+  if (pid === process.pid) return true;
+  const argv = commandLine(pid);
+  if (argv === null) return true;
+  return /(^|\/)(node|nodejs|tsx)(\d*|\.exe)?$/u.test(argv[0] ?? '');
 }
 
 function processAlive(pid: number): boolean {
