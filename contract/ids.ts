@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import anyAscii from 'any-ascii';
+
 /**
  * Stable identifiers: document ids from paths, person slugs from names. Both
  * sides use these, so a URL built by the server always matches an indexed id.
@@ -27,8 +30,24 @@ export function documentId(relativePath: string): string {
   return slug.length <= MAX_DOC_ID ? slug : slug.slice(0, MAX_DOC_ID).replace(/-+$/, '');
 }
 
+/**
+ * Person slug. A name in the Latin alphabet keeps the plain slug ("José Manuel Barroso" ->
+ * "jose-manuel-barroso"), so existing links stay. A name with other letters (Greek,
+ * Cyrillic, Chinese, Arabic, "Ø") is transliterated, and a short hash of the name as
+ * written is added: transliteration is lossy (homophones in Chinese, unwritten vowels in
+ * Arabic), and two people must never share a page ("Володимир Зеленський" ->
+ * "volodimir-zelenskiy-" + 8 hex digits). Never empty.
+ */
 export function personSlug(name: string): string {
-  return slugify(name);
+  const plain = slugify(name);
+  const lossy = /[^a-z]/u.test(foldAccents(name).replace(/[^\p{L}]/gu, ''));
+  if (plain && !lossy) return plain;
+  const written = name.normalize('NFC').trim();
+  const hash = createHash('sha256').update(written).digest('hex').slice(0, 8);
+  // Symbols would transliterate to their names (":slight_smile:"); apostrophes would split words.
+  const ascii = anyAscii(written.replace(/[\p{S}\p{C}]/gu, ' ')).replace(/['’ʼ]/gu, '');
+  const transliterated = slugify(ascii);
+  return `${(transliterated || 'person').slice(0, 100).replace(/-+$/, '')}-${hash}`;
 }
 
 /** What slugify() makes: `a-z0-9` words joined by single hyphens. Document ids, person slugs and theme ids all have it. */

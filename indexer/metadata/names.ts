@@ -195,9 +195,12 @@ export function readNameList(text: string): ParsedName[] {
   return names;
 }
 
-/** The key two spellings of one person share: accents and case folded, spacing normalised. */
+/**
+ * The key two spellings of one person share: accents and case folded, spacing normalised.
+ * Letters of every script count, so names in Greek or Cyrillic are never all one person.
+ */
 export function personKey(name: string): string {
-  return foldAccents(name).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldAccents(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export function makePerson(parsed: ParsedName, role: Role): Person {

@@ -1,0 +1,43 @@
+/**
+ * People named in any script get their own page: a slug that is never empty and never
+ * shared by two different names. Slugs of Latin names and document ids stay as they were,
+ * so existing links keep working.
+ */
+import { strict as assert } from 'node:assert';
+import { documentId, personSlug } from '../../contract/ids.js';
+import { buildMetadata } from '../../indexer/stages/metadata.js';
+import { newJob } from '../../indexer/stages/stage.js';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+describe('security: person slugs for names in any script', () => {
+  it('gives four people of one sidecar, named in Greek, Bulgarian, Ukrainian and Chinese, four pages', () => {
+    const job = newJob({ path: '/corpus/x.txt', relativePath: 'x.txt', id: 'x-txt', format: 'text', sidecarPath: '/corpus/x.meta.yml' });
+    job.sidecar = { title: 'Roundtable', speakers: ['Κυριάκος Μητσοτάκης', 'Румен Радев', 'Володимир Зеленський', '习近平'] };
+    job.extracted = { blocks: [{ page: 1, kind: 'paragraph', text: 'A roundtable.' }], pages: 1, properties: {}, propertiesSource: null, needsOcr: false, warnings: [] };
+    const metadata = buildMetadata(job);
+    if ('error' in metadata) assert.fail(metadata.error);
+    const slugs = metadata.people.map((p) => p.slug);
+    assert.equal(slugs.length, 4, JSON.stringify(metadata.people));
+    assert.equal(new Set(slugs).size, 4, `people merged: ${slugs.join(', ')}`);
+    for (const slug of slugs) assert.match(slug, SLUG);
+    assert.ok(slugs[0]!.startsWith('kyriakos-mitsotakis-'), slugs[0]);
+    assert.ok(slugs[2]!.startsWith('volodimir-zelenskiy-'), slugs[2]);
+  });
+
+  it('never gives an empty slug, and never one slug to different names that transliterate alike', () => {
+    for (const name of ['🙂', '—', 'محمد', 'Ж']) assert.match(personSlug(name), SLUG, name);
+    // Homophones in Chinese, and Arabic names that differ only in letters transliterated alike.
+    assert.notEqual(personSlug('张伟'), personSlug('章伟'));
+    assert.notEqual(personSlug('محمد'), personSlug('محمّد'));
+    // One name always gives the same slug.
+    assert.equal(personSlug('Румен Радев'), personSlug('Румен Радев'));
+  });
+
+  it('keeps the slugs of Latin names and all document ids as they were', () => {
+    assert.equal(personSlug('José Manuel Barroso'), 'jose-manuel-barroso');
+    assert.equal(personSlug('Ursula von der Leyen'), 'ursula-von-der-leyen');
+    assert.equal(personSlug("Sean O'Brien"), 'sean-o-brien');
+    assert.equal(documentId('2025/UK–EU Roundtable.txt'), '2025-uk-eu-roundtable-txt');
+  });
+});
