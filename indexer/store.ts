@@ -56,11 +56,13 @@ export class IndexStore {
     }
   }
 
-  /** Creates missing indexes and applies settings; Meilisearch makes an unchanged setting a no-op. */
+  /**
+   * Applies settings, creating missing indexes with them: Meilisearch creates an index
+   * from a settings update in one task, so the site never sees an index whose facets are
+   * not filterable yet (a search in that window answered 500). An unchanged setting is a no-op.
+   * The primary key is given with every write instead (see publish).
+   */
   async prepare(documentSettings: Settings, passageSettings: Settings): Promise<void> {
-    for (const uid of [this.names.documents, this.names.passages]) {
-      if (!(await this.exists(uid))) await this.wait(this.client.createIndex(uid, { primaryKey: 'id' }));
-    }
     await this.wait(this.documents.updateSettings(documentSettings));
     await this.wait(this.passages.updateSettings(passageSettings));
     const editions = editionsIndexName(this.prefix);
@@ -100,7 +102,7 @@ export class IndexStore {
   async write(documents: DocumentRecord[], passages: PassageRecord[], replaced: string[]): Promise<void> {
     if (replaced.length) await this.keepEditions(replaced, documents, passages);
     const tasks: Promise<Task>[] = [];
-    if (passages.length) tasks.push(this.wait(this.passages.addDocuments(passages)));
+    if (passages.length) tasks.push(this.wait(this.passages.addDocuments(passages, { primaryKey: 'id' })));
     if (replaced.length) {
       const replacedIds = new Set(replaced);
       const keep = passages.filter((p) => replacedIds.has(p.docId)).map((p) => p.id);
@@ -110,7 +112,7 @@ export class IndexStore {
       tasks.push(this.wait(this.passages.deleteDocuments({ filter })));
     }
     await Promise.all(tasks);
-    if (documents.length) await this.wait(this.documents.addDocuments(documents));
+    if (documents.length) await this.wait(this.documents.addDocuments(documents, { primaryKey: 'id' }));
   }
 
   /**
