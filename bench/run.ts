@@ -291,7 +291,7 @@ async function measureStartup(): Promise<Startup> {
   const dataDir = mkdtempSync(join(tmpdir(), 'entente-start-'));
   const once = async (): Promise<number> => {
     const port = await freePort(3900);
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', BASE_URL: `http://127.0.0.1:${port}` };
     for (const name of ['MEILI_URL', 'MEILI_MASTER_KEY', 'INDEX_PREFIX', 'CORPUS_DIR']) delete env[name];
     const started = performance.now();
     // Its own process group, so the stop reaches npm, tsx and the server together.

@@ -5,6 +5,7 @@
 import cliProgress from 'cli-progress';
 import type { FileOutcome, Reporter, SourceOutcome } from './pipeline.js';
 import type { Job, StageOutcome } from './stages/stage.js';
+import { printable } from './summary.js';
 export { summaryLines } from './summary.js';
 
 export function progressReporter(stream: NodeJS.WriteStream): Reporter {
@@ -32,7 +33,7 @@ function barReporter(stream: NodeJS.WriteStream): Reporter {
     file(relativePath) {
       done++;
       const rate = (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
-      bar.update(done, { file: truncate(relativePath, 40), rate });
+      bar.update(done, { file: truncate(printable(relativePath), 40), rate });
     },
     finish() {
       bar.stop();
@@ -58,7 +59,7 @@ function lineReporter(stream: NodeJS.WriteStream): Reporter {
     },
     file(relativePath, outcome: FileOutcome, reason) {
       done++;
-      stream.write(`[${done}/${total}] ${outcome.padEnd(9)} ${relativePath}${reason ? `: ${reason}` : ''}\n`);
+      stream.write(`[${done}/${total}] ${outcome.padEnd(9)} ${printable(relativePath)}${reason ? `: ${printable(reason)}` : ''}\n`);
     },
     finish() {},
     source: sourceLine(stream),

@@ -4,6 +4,19 @@
  */
 import type { IndexSummary } from './pipeline.js';
 
+/**
+ * A file name or reason made safe for one log line: a name may hold a newline (which would
+ * forge a line of its own in the log) or terminal control codes. Those are shown escaped.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (ch) => {
+    if (ch === '\n') return '\\n';
+    if (ch === '\r') return '\\r';
+    if (ch === '\t') return '\\t';
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Summary of a run: a headline, then one line per failed file and per file that needs OCR. */
 export function summaryLines(s: IndexSummary): string[] {
   const lines = [
@@ -16,9 +29,9 @@ export function summaryLines(s: IndexSummary): string[] {
     lines[0] +=
       `; sources: ${f.checked} checked, ${f.fetched.length} new or changed, ${f.unchanged} unchanged, ${f.failed.length} failed` +
       (f.removed.length ? `, ${f.removed.length} removed from the cache` : '');
-    for (const failed of f.failed) lines.push(`  fetch failed  ${failed.url}: ${failed.reason}`);
+    for (const failed of f.failed) lines.push(`  fetch failed  ${printable(failed.url)}: ${printable(failed.reason)}`);
   }
-  for (const f of s.failed) lines.push(`  failed     ${f.file}: ${f.reason}`);
-  for (const f of s.needsOcr) lines.push(`  needs OCR  ${f} (no text layer: indexed by metadata only)`);
+  for (const f of s.failed) lines.push(`  failed     ${printable(f.file)}: ${printable(f.reason)}`);
+  for (const f of s.needsOcr) lines.push(`  needs OCR  ${printable(f)} (no text layer: indexed by metadata only)`);
   return lines;
 }

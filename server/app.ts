@@ -34,6 +34,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Origin for absolute links (permalinks, citations, exports, feeds) instead of the request's Host header. */
   baseUrl?: string | undefined;
+  /** Without baseUrl: the Host headers absolute links may follow (the first one otherwise). */
+  allowedHosts?: readonly string[] | undefined;
   /** Whether this process is indexing the corpus, for readiness and the "being indexed" page. */
   indexing?: () => IndexingState;
   /** Whether the managed search engine runs, is being restarted or was given up (for /readyz and /healthz). */
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
   Object.assign(app.locals, viewHelpers, { siteName: 'Entente' });
   // Read by baseUrl() in context.ts wherever an absolute link is built.
   if (deps.baseUrl) app.locals['baseUrl'] = deps.baseUrl;
+  if (deps.allowedHosts?.length) app.locals['allowedHosts'] = deps.allowedHosts;
 
   // First, so every response (static files and errors included) has a request id and a log line.
   if (deps.logger) app.use(requestLogger(deps.logger));

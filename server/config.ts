@@ -35,6 +35,15 @@ export const ServerEnvSchema = SharedEnvSchema.extend({
     }, 'must be an origin such as https://entente.example.org, without a path, query or fragment (pages link from the root)')
     .transform((value) => new URL(value).origin)
     .optional(),
+  /**
+   * Host names (with the port where it is not the default) the site may be reached by, comma-separated:
+   * without BASE_URL, absolute links follow the request's Host header only when it is one of these.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))
+    .refine((hosts) => hosts.length > 0 && hosts.every((host) => /^[a-z0-9.-]+(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/u.test(host)), 'must be host names, comma-separated, such as entente.example.org,localhost:3000')
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Run an incremental index of CORPUS_DIR in the background after start-up. */
   INDEX_ON_START: z.stringbool({ error: BOOLEAN_MESSAGE }).default(true),
@@ -47,6 +56,8 @@ export interface Config extends SharedConfig {
   readonly host: string;
   readonly production: boolean;
   readonly baseUrl: string | undefined;
+  /** Hosts absolute links may follow when BASE_URL is not set (undefined: any, development only). */
+  readonly allowedHosts: readonly string[] | undefined;
   readonly logLevel: LogLevel;
   readonly indexOnStart: boolean;
   readonly watch: boolean;
@@ -57,12 +68,20 @@ export interface Config extends SharedConfig {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // The full schema first, so the first bad variable is reported whichever group it belongs to.
   const e = parseEnv(ServerEnvSchema, env);
+  // Links in citations, feeds and exports are copied elsewhere: in production they must not
+  // follow whatever Host header a request (or an attacker poisoning a cache) sends.
+  if (e.NODE_ENV === 'production' && e.BASE_URL === undefined && e.ALLOWED_HOSTS === undefined) {
+    throw new ConfigurationError(
+      'BASE_URL: required when NODE_ENV=production (the public origin, such as https://entente.example.org, for permalinks, citations and feeds); or set ALLOWED_HOSTS',
+    );
+  }
   return Object.freeze({
     ...sharedConfig(env),
     port: e.PORT,
     host: e.HOST,
     production: e.NODE_ENV === 'production',
     baseUrl: e.BASE_URL,
+    allowedHosts: e.ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
     indexOnStart: e.INDEX_ON_START,
     watch: e.WATCH,

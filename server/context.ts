@@ -26,7 +26,11 @@ export interface AppContext {
 export function baseUrl(req: Request): string {
   const configured: unknown = req.app.locals['baseUrl'];
   if (typeof configured === 'string') return configured;
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const host = (req.get('host') ?? 'localhost').toLowerCase();
+  const allowed = req.app.locals['allowedHosts'] as readonly string[] | undefined;
+  // An unknown Host header never makes it into a link: the first allowed host stands in.
+  if (allowed && !allowed.includes(host)) return `${req.protocol}://${allowed[0]}`;
+  return `${req.protocol}://${host}`;
 }
 
 /** The search a request asks for, allowlisted and validated (a bad value throws BadRequest). */

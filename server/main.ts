@@ -127,6 +127,7 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
     production: config.production,
     logger,
     baseUrl: config.baseUrl,
+    allowedHosts: config.allowedHosts,
     indexing: () => indexer.state(),
     engine: () => engine.status(),
   });

@@ -78,17 +78,46 @@ function looksLikePdf(data: Buffer): boolean {
   return head.startsWith('%') && data.subarray(0, 4096).toString('latin1').includes(' obj');
 }
 
+const BINARY = { error: 'binary content where text was expected (the extension does not match the file)' };
+
+/** Bytes sampled to tell text from binary: enough for any real header, cheap for a 100 MB file. */
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Control bytes (other than tab, line and page breaks, and escape) are rare in text and
+ * common in binary formats (one byte in ten of compressed or random data).
+ */
+function controlShare(data: Buffer): number {
+  const sample = data.subarray(0, SAMPLE_BYTES);
+  let control = 0;
+  for (const byte of sample) {
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) || byte === 0x7f) control++;
+  }
+  return sample.length === 0 ? 0 : control / sample.length;
+}
+
+/** Share of bytes above ASCII: Windows-1252 prose has a few accents and quotes, binary data half its bytes. */
+function highShare(data: Buffer): number {
+  const sample = data.subarray(0, SAMPLE_BYTES);
+  let high = 0;
+  for (const byte of sample) if (byte >= 0x80) high++;
+  return sample.length === 0 ? 0 : high / sample.length;
+}
+
 /**
  * Text formats: UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252, the
- * usual encoding of older Word exports. NUL bytes mean binary content.
+ * usual encoding of older Word exports. NUL bytes, or many control bytes, or (for
+ * what is not UTF-8) mostly non-ASCII bytes mean binary content, which would
+ * otherwise be indexed as mojibake.
  */
 export function decodeText(data: Buffer): string | { error: string } {
   if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
   if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
-  if (data.includes(0)) return { error: 'binary content where text was expected (the extension does not match the file)' };
+  if (data.includes(0) || controlShare(data) > 0.01) return BINARY;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
   } catch {
+    if (highShare(data) > 0.3) return BINARY;
     return new TextDecoder('windows-1252').decode(data);
   }
 }

@@ -100,7 +100,9 @@ export function documentHandlers(context: AppContext) {
       // Reached through a passage permalink: the page describes that passage (its page for reference managers).
       const passageParam = typeof req.query['passage'] === 'string' ? req.query['passage'] : '';
       const citedPassage = passages.find((passage) => passage.record.id === passageParam)?.record;
-      const notice = typeof req.query['notice'] === 'string' ? (NOTICES[req.query['notice']] ?? null) : null;
+      // Own keys only: `?notice=constructor` must not reach Object.prototype.
+      const requested = req.query['notice'];
+      const notice = typeof requested === 'string' && Object.hasOwn(NOTICES, requested) ? NOTICES[requested]! : null;
       const base = baseUrl(req);
       const firstMatch = passages.find((p) => p.matched)?.record.id ?? null;
       res.render('pages/document', {

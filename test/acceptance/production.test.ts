@@ -87,12 +87,12 @@ class ServerProcess {
   ) {
     const inherited = { ...process.env };
     // The child gets only what each test gives it.
-    for (const name of ['MEILI_URL', 'MEILI_MASTER_KEY', 'INDEX_PREFIX', 'CORPUS_DIR', 'DATA_DIR', 'BASE_URL', 'LOG_LEVEL', 'WATCH', 'INDEX_ON_START']) {
+    for (const name of ['MEILI_URL', 'MEILI_MASTER_KEY', 'INDEX_PREFIX', 'CORPUS_DIR', 'DATA_DIR', 'BASE_URL', 'ALLOWED_HOSTS', 'LOG_LEVEL', 'WATCH', 'INDEX_ON_START']) {
       delete inherited[name];
     }
     this.child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
       cwd: ROOT,
-      env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
+      env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), BASE_URL: `http://127.0.0.1:${port}`, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));

@@ -13,6 +13,7 @@ import { validate } from 'dockerfile-utils';
 import { parse as parseYaml } from 'yaml';
 import { meilisearchBinary } from '../../indexer/engine/engine.js';
 import { PROJECT_ROOT } from '../../contract/paths.js';
+import { loadConfig } from '../../server/config.js';
 
 interface Healthcheck {
   test?: string | string[];
@@ -147,6 +148,13 @@ describe('docker-compose.yml', () => {
       assert.equal(url.hostname, 'meilisearch');
       assert.equal(url.port, '7700');
       assert.match(env.MEILI_MASTER_KEY ?? '', REQUIRED_INTERPOLATION('MEILI_MASTER_KEY'));
+    });
+
+    it('sets BASE_URL, which production requires so that links never follow the Host header', () => {
+      const value = env.BASE_URL ?? '';
+      const fallback = /^\$\{BASE_URL:-([^}]+)\}$/.exec(value)?.[1] ?? value;
+      const config = loadConfig({ ...env, BASE_URL: fallback, MEILI_MASTER_KEY: 'a-master-key-of-enough-length' });
+      assert.equal(config.baseUrl, new URL(fallback).origin);
     });
 
     it('listens on all interfaces in production mode', () => {
