@@ -11,7 +11,7 @@ import { stateUrl } from '../search/url.js';
 import { formatDate, provenanceLabel, typeLabel } from '../view-helpers.js';
 import { citeBox } from '../citation/cite-box.js';
 import { highwireTags } from '../citation/highwire.js';
-import { documentFileUrl, documentUrl, passageUrl, searchPath } from '../links.js';
+import { documentFileUrl, documentPath, documentUrl, passageUrl, searchPath } from '../links.js';
 import { styleParam } from './cite.js';
 
 /** The id from the URL, checked against the id pattern before any lookup. */
@@ -43,6 +43,25 @@ function backToResults(req: Request, context: AppContext): string | null {
   } catch {
     return typeof params['q'] === 'string' ? searchPath({ q: params['q'] }) : null;
   }
+}
+
+/**
+ * Passages shown on one page of a document: about 50,000 words. A very long document
+ * (a 10 MB text) is shown in parts, `?part=N`, so that no page runs to megabytes.
+ */
+export const PASSAGES_PER_PART = 200;
+
+/** The part of a document that holds the passage with this ordinal (1-based). */
+export function partOf(ordinal: number): number {
+  return Math.floor(ordinal / PASSAGES_PER_PART) + 1;
+}
+
+/** `?part=` on a document page. */
+function partParam(req: Request): number {
+  const raw = req.query['part'];
+  if (raw === undefined || raw === '') return 1;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadRequest('Parameter "part" must be a whole number from 1.');
+  return Number(raw);
 }
 
 const NOTICES: Record<string, string> = {
@@ -91,15 +110,32 @@ export function documentHandlers(context: AppContext) {
       const id = documentIdParam(req);
       const q = highlightQuery(req);
       const style = styleParam(req);
+      const part = partParam(req);
       const document = await context.library.getDocument(id);
-      const [passages, related, changes] = await Promise.all([
+      const [allPassages, related, changes] = await Promise.all([
         context.library.documentPassages(id, q),
         context.library.related(document),
         context.library.documentChanges(id),
       ]);
       // Reached through a passage permalink: the page describes that passage (its page for reference managers).
       const passageParam = typeof req.query['passage'] === 'string' ? req.query['passage'] : '';
-      const citedPassage = passages.find((passage) => passage.record.id === passageParam)?.record;
+      const citedPassage = allPassages.find((passage) => passage.record.id === passageParam)?.record;
+      const parts = Math.max(1, ...allPassages.map((passage) => partOf(passage.record.ordinal)));
+      if (part > parts) throw new NotFound(`This document has ${parts === 1 ? 'one part' : `${parts} parts`}; there is no part ${part}.`);
+      const passages = allPassages.filter((passage) => partOf(passage.record.ordinal) === part);
+      const partLinks =
+        parts === 1
+          ? []
+          : Array.from({ length: parts }, (_, i) => {
+              const number = i + 1;
+              // The page's other parameters (the words to highlight, the search it came from) stay.
+              const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+              params.delete('notice');
+              if (number > 1) params.set('part', String(number));
+              else params.delete('part');
+              const matched = allPassages.some((passage) => passage.matched && partOf(passage.record.ordinal) === number);
+              return { number, url: documentPath(document.id, params.toString()), current: number === part, matched };
+            });
       // Own keys only: `?notice=constructor` must not reach Object.prototype.
       const requested = req.query['notice'];
       const notice = typeof requested === 'string' && Object.hasOwn(NOTICES, requested) ? NOTICES[requested]! : null;
@@ -118,9 +154,11 @@ export function documentHandlers(context: AppContext) {
           evidence: Object.entries(tag.evidence ?? {}).sort((a, b) => b[1] - a[1]),
         })),
         passages,
-        matchCount: passages.filter((p) => p.matched).length,
+        matchCount: allPassages.filter((p) => p.matched).length,
         firstMatch,
         backUrl: backToResults(req, context),
+        part,
+        partLinks,
         related,
         permalink: documentUrl(base, document.id),
         citeBox: citeBox(document, base, { ...(style ? { style } : {}) }),

@@ -12,6 +12,7 @@ import { anchorQuote, type Anchored } from '../citation/anchor.js';
 import { baseUrl, type AppContext } from '../context.js';
 import { HttpError, PassageNotFound } from '../errors.js';
 import { documentPath, documentUrl, passageInDocumentPath, passageUrl } from '../links.js';
+import { partOf } from './documents.js';
 
 /** A passage id from the URL, checked against the pattern; its document id is the part before `_`. */
 function passageIdParam(req: Request): { passageId: string; docId: string } {
@@ -54,7 +55,9 @@ export function passageHandlers(context: AppContext) {
       const { passageId, docId } = passageIdParam(req);
       const passage = await context.library.findPassage(passageId, docId);
       if (passage) {
-        res.redirect(302, passageInDocumentPath(passage.docId, passage.id, `passage=${encodeURIComponent(passage.id)}`));
+        // A very long document is shown in parts: land on the part that holds the passage.
+        const part = partOf(passage.ordinal);
+        res.redirect(302, passageInDocumentPath(passage.docId, passage.id, `${part > 1 ? `part=${part}&` : ''}passage=${encodeURIComponent(passage.id)}`));
         return;
       }
       const earlier = await earlierEdition(passageId);
