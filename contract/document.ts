@@ -53,7 +53,7 @@ export interface Person {
   /** Name as written for display, honorifics kept ("Professor Sir Alan Dashwood KC"). */
   display: string;
   role: Role;
-  /** URL slug of the canonical name, accent- and case-folded: the key for /people/:slug. */
+  /** URL slug of the canonical name (contract/ids.ts personSlug): never empty, never shared by two names; the key for /people/:slug. */
   slug: string;
 }
 

@@ -59,10 +59,11 @@ export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function parseSidecar(text: string): MetadataInput | string {
+export function parseSidecar(text: string): MetadataInput | string {
   let value: unknown;
   try {
-    value = parseYaml(text);
+    // As front matter: the core schema (no custom tags), aliases capped, warnings not written to the server's stderr.
+    value = parseYaml(text, { schema: 'core', maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
   } catch (err) {
     return `not valid YAML: ${(err as Error).message.split('\n')[0]}`;
   }
