@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import { ExtractionError, type Extracted } from '../../contract/extracted.js';
 import type { Format } from '../../contract/document.js';
 import { newJob, type StageContext } from '../stages/stage.js';
-import { IN_PROCESS_EXTRACTORS } from './formats.js';
 import { extractPdf } from './pdf/extract-document.js';
 import type { ExtractRequest, ExtractResponse, WorkerMessage } from './protocol.js';
 import type { OcrSettings } from './pdf/ocr.js';
@@ -24,6 +23,8 @@ async function extract(format: Format, data: Buffer, password: string | undefine
   }
   const job = newJob({ path: '', relativePath: '', id: '', format, sidecarPath: null });
   job.data = data;
+  // Loaded on first use: a worker that only ever sees PDFs stays as small as it was.
+  const { IN_PROCESS_EXTRACTORS } = await import('./formats.js');
   // The text extractors read only the job's bytes.
   return IN_PROCESS_EXTRACTORS[format](job, {} as StageContext);
 }
