@@ -21,7 +21,68 @@ export interface CompiledTheme {
   phrases: { regex: RegExp; terms: string[] } | null;
   /** On the text as written; capture group n is term n. */
   acronyms: { regex: RegExp; terms: string[] } | null;
-  patterns: RE2JS[];
+  patterns: CompiledPattern[];
+}
+
+interface CompiledPattern {
+  regex: RE2JS;
+  /**
+   * The pattern without its lookbehinds: matches wherever the pattern does (a lookbehind
+   * only narrows), and runs on RE2's fast DFA, which lookbehinds take it off. Null when
+   * the pattern has none.
+   */
+  prefilter: RE2JS | null;
+}
+
+/** The source with every `(?<=…)` and `(?<!…)` group removed; escapes and character classes respected. */
+export function withoutLookbehinds(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      out += ch;
+      continue;
+    }
+    if (ch === '(' && (source.startsWith('(?<=', i) || source.startsWith('(?<!', i))) {
+      // Skip to the matching parenthesis.
+      let depth = 0;
+      let groupClass = false;
+      for (; i < source.length; i++) {
+        const c = source[i]!;
+        if (c === '\\') {
+          i++;
+          continue;
+        }
+        if (groupClass) {
+          if (c === ']') groupClass = false;
+          continue;
+        }
+        if (c === '[') groupClass = true;
+        else if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+function compilePattern(source: string): CompiledPattern {
+  const stripped = withoutLookbehinds(source);
+  return { regex: compileThemePattern(source), prefilter: stripped === source ? null : compileThemePattern(stripped) };
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -94,7 +155,7 @@ function compileTheme(theme: Theme): CompiledTheme {
     theme,
     phrases: phraseTerms.length ? { regex: new RegExp(phraseAlternatives.join('|'), 'gu'), terms: phraseTerms } : null,
     acronyms: acronymTerms.length ? { regex: new RegExp(acronymAlternatives.join('|'), 'gu'), terms: acronymTerms } : null,
-    patterns: theme.terms.patterns.map(compileThemePattern),
+    patterns: theme.terms.patterns.map(compilePattern),
   };
 }
 
@@ -130,10 +191,10 @@ export function matchTheme(compiled: CompiledTheme, text: string, folded: string
   const hits: Hit[] = [];
   if (compiled.phrases) groupHits(compiled.phrases.regex, folded, compiled.phrases.terms, hits);
   if (compiled.acronyms) groupHits(compiled.acronyms.regex, text, compiled.acronyms.terms, hits);
-  for (const pattern of compiled.patterns) {
+  for (const { regex, prefilter } of compiled.patterns) {
     // test() runs RE2's fast DFA; the slower matcher that reports positions only where there is a match.
-    if (!pattern.test(text)) continue;
-    for (const m of pattern.matchAll(text)) {
+    if (!(prefilter ?? regex).test(text)) continue;
+    for (const m of regex.matchAll(text)) {
       // Patterns are reported by what they matched: more telling to a reader than the regex.
       const start = m.index ?? 0;
       if (m[0] !== '') hits.push({ start, end: start + m[0].length, term: m[0].toLowerCase().replace(/\s+/g, ' ') });
