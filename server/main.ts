@@ -102,7 +102,7 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
       dataDir: config.dataDir,
       meiliUrl: config.meiliUrl,
       masterKey: config.meiliMasterKey,
-      log: (line) => logger.info(line),
+      log: (line, level = 'info') => logger[level](line),
     }).then((started) => (running.engine = started)),
     import('./app.js'),
     import('./search/meili.js'),

@@ -55,7 +55,8 @@ export interface EngineOptions {
   masterKey?: string | undefined;
   /** Preferred port for a managed engine; a free one is used if it is taken. */
   port?: number;
-  log?: (line: string) => void;
+  /** Progress and trouble, one line each; `level` is 'warn' or 'error' for trouble. */
+  log?: (line: string, level?: 'info' | 'warn' | 'error') => void;
   /** How long to wait for an engine to answer at start-up (default 30 s). */
   startTimeoutMs?: number;
   /** Delays before successive restarts of a managed engine that exited (default RESTART_BACKOFF_MS). */
@@ -193,7 +194,7 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
         log(`Stopping an orphaned Meilisearch (pid ${running.enginePid})`);
         await killAndWait(running.enginePid);
       } else {
-        log(`The stale lock file ${lockFile} names pid ${running.enginePid}, which is not a Meilisearch on ${dbPath}: leaving that process alone`);
+        log(`The stale lock file ${lockFile} names pid ${running.enginePid}, which is not a Meilisearch on ${dbPath}: leaving that process alone`, 'warn');
       }
     }
     rmSync(lockFile, { force: true });
@@ -269,13 +270,13 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
       const lastLine = launched.stderr.trim().split('\n').pop() ?? '';
       const problem = `Meilisearch (pid ${launched.child.pid}) exited unexpectedly (${how})${lastLine ? `: ${lastLine}` : ''}`;
-      log(problem);
+      log(problem, 'error');
       if (Date.now() - launched.startedAt >= STABLE_MS) attempts = 0;
       const retry = async (): Promise<void> => {
         if (stopping) return;
         if (attempts >= backoff.length) {
           status = { state: 'failed', restarts: status.restarts, problem: `${problem}; ${backoff.length} restarts failed, giving up` };
-          log(`Meilisearch could not be restarted after ${backoff.length} attempts: search is unavailable until the server is restarted`);
+          log(`Meilisearch could not be restarted after ${backoff.length} attempts: search is unavailable until the server is restarted`, 'error');
           return;
         }
         const delay = backoff[attempts]!;
@@ -287,7 +288,7 @@ async function startManaged(options: EngineOptions): Promise<Engine> {
         try {
           await waitHealthy(url, current.child, () => current.stderr);
         } catch (err) {
-          log(`Restarting Meilisearch failed: ${(err as Error).message}`);
+          log(`Restarting Meilisearch failed: ${(err as Error).message}`, 'warn');
           await stopChild(current.child);
           return retry();
         }
