@@ -203,7 +203,8 @@ describe('acceptance: production mode (server process)', function () {
   });
 
   it('listens at once: live while the first index run is in progress, ready when it has finished', async () => {
-    const indexCreation = proxy.hold((method, path) => method === 'POST' && path.startsWith('/indexes'));
+    // Indexes are created by their first settings update (so never without their settings): hold that.
+    const indexCreation = proxy.hold((method, path) => method === 'PATCH' && /^\/indexes\/[^/]+\/settings/.test(path));
     server = await startServer({ BASE_URL: 'https://entente.example.org', LOG_LEVEL: 'debug' });
     await indexCreation.reached;
 
