@@ -57,14 +57,28 @@ export class IndexStore {
   }
 
   /**
-   * Applies settings, creating missing indexes with them: Meilisearch creates an index
-   * from a settings update in one task, so the site never sees an index whose facets are
-   * not filterable yet (a search in that window answered 500). An unchanged setting is a no-op.
-   * The primary key is given with every write instead (see publish).
+   * Applies settings; a missing index is built apart (`<uid>_new`) with its settings and then
+   * renamed into place in one swap, so the site never sees an index whose facets are not yet
+   * filterable (Meilisearch makes an index visible before a settings update that created it has
+   * applied them, and a search in that window answered 500). An unchanged setting is a no-op.
    */
   async prepare(documentSettings: Settings, passageSettings: Settings): Promise<void> {
-    await this.wait(this.documents.updateSettings(documentSettings));
-    await this.wait(this.passages.updateSettings(passageSettings));
+    const wanted: [string, Settings][] = [
+      [this.names.documents, documentSettings],
+      [this.names.passages, passageSettings],
+    ];
+    for (const [uid, settings] of wanted) {
+      if (await this.exists(uid)) {
+        await this.wait(this.client.index(uid).updateSettings(settings));
+        continue;
+      }
+      const staging = `${uid}_new`;
+      // Left by a run killed half-way through this.
+      if (await this.exists(staging)) await this.wait(this.client.deleteIndex(staging));
+      await this.wait(this.client.createIndex(staging, { primaryKey: 'id' }));
+      await this.wait(this.client.index(staging).updateSettings(settings));
+      await this.wait(this.client.swapIndexes([{ indexes: [staging, uid], rename: true }]));
+    }
     const editions = editionsIndexName(this.prefix);
     if (!(await this.exists(editions))) await this.wait(this.client.createIndex(editions, { primaryKey: 'id' }));
     await this.wait(this.editions.updateSettings(EDITION_SETTINGS));
@@ -102,7 +116,7 @@ export class IndexStore {
   async write(documents: DocumentRecord[], passages: PassageRecord[], replaced: string[]): Promise<void> {
     if (replaced.length) await this.keepEditions(replaced, documents, passages);
     const tasks: Promise<Task>[] = [];
-    if (passages.length) tasks.push(this.wait(this.passages.addDocuments(passages, { primaryKey: 'id' })));
+    if (passages.length) tasks.push(this.wait(this.passages.addDocuments(passages)));
     if (replaced.length) {
       const replacedIds = new Set(replaced);
       const keep = passages.filter((p) => replacedIds.has(p.docId)).map((p) => p.id);
@@ -112,7 +126,7 @@ export class IndexStore {
       tasks.push(this.wait(this.passages.deleteDocuments({ filter })));
     }
     await Promise.all(tasks);
-    if (documents.length) await this.wait(this.documents.addDocuments(documents, { primaryKey: 'id' }));
+    if (documents.length) await this.wait(this.documents.addDocuments(documents));
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * On a first start the site searches while the first run builds the collection: it may
  * answer 503 ("being indexed"), never 500. The cause was an index that existed before its
- * settings, so its facets were not yet filterable.
+ * settings were applied, so its facets were not yet filterable.
  */
 import { strict as assert } from 'node:assert';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -37,17 +37,31 @@ describe('security: a first start never answers 500', function () {
       search: { url: engine.url, searchKey: await obtainSearchKey(engine.url, engine.masterKey, prefix), indexPrefix: prefix },
       corpusDir: corpus,
       production: true,
-      log: () => {},
+      log: (line) => logged.push(line),
       indexing: () => ({ enabled: true, running: !done, finishedRuns: done ? 1 : 0, building: !done }),
     });
     let done = false;
+    const logged: string[] = [];
     const statuses = new Set<number>();
+    // Straight to the engine as well, as fast as it answers: the window used to be a few milliseconds.
+    const notFilterable: string[] = [];
+    const direct = (async () => {
+      const documents = client.index(indexNames(prefix).documents);
+      while (!done) {
+        try {
+          await documents.search('', { filter: 'type = "event-report" AND year = 2025', limit: 1 });
+        } catch (err) {
+          const code = (err as { cause?: { code?: string } }).cause?.code;
+          if (code !== 'index_not_found') notFilterable.push(`${code}: ${(err as Error).message}`);
+        }
+      }
+    })();
     const probing = (async () => {
       while (!done) {
         for (const path of ['/?q=defence&type=event-report', '/api/search?q=sanctions&year=2025']) {
           const res = await request(app).get(path);
           statuses.add(res.status);
-          assert.notEqual(res.status, 500, `${path} answered 500: ${res.text.slice(0, 300)}`);
+          assert.notEqual(res.status, 500, `${path} answered 500: ${logged.join('\n').slice(0, 1000)}`);
         }
       }
     })();
@@ -55,14 +69,10 @@ describe('security: a first start never answers 500', function () {
       await runIndex({ corpusDir: corpus, client, prefix });
     } finally {
       done = true;
-      await probing;
+      await Promise.all([probing, direct]);
     }
+    assert.deepEqual(notFilterable.slice(0, 3), [], 'the engine searched an index whose facets were not filterable yet');
     assert.ok([...statuses].every((status) => status === 200 || status === 503), [...statuses].join(', '));
 
-    // The index never existed without its settings: its first task is the settings update that created it.
-    for (const uid of Object.values(indexNames(prefix))) {
-      const tasks = await client.tasks.getTasks({ indexUids: [uid], reverse: true, limit: 1 });
-      assert.equal(tasks.results[0]?.type, 'settingsUpdate', `${uid} was created before its settings`);
-    }
   });
 });
