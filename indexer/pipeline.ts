@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import pLimit from 'p-limit';
 import { ExtractionPool } from './extractors/pool.js';
@@ -220,15 +220,16 @@ export async function explainFile(
 ) {
   const root = resolve(corpusDir);
   const found = sourceFile(root, resolve(path));
-  const file = found && options.as ? { ...found, ...options.as } : found;
+  // A file explained from outside the corpus (a fetched copy, a file elsewhere) is read as if its folder were the corpus.
+  const outside = relative(root, resolve(path)).startsWith('..');
+  const file = found && { ...found, ...options.as, ...(outside ? { root: dirname(found.path) } : {}) };
   if (!file) throw new FatalIndexError(`${path}: not a format Entente reads (.pdf .md .markdown .txt .html .htm)`);
   if (!existsSync(file.path)) throw new FatalIndexError(`${path}: no such file`);
   const config = loadConfig(root);
   const pool = newPool({ extraction: { workers: 1, ...options.extraction } }, options.ocr === undefined ? ocrConfig() : options.ocr);
   try {
     return await processFile(file, {
-      // A file explained from outside the corpus is read as if its folder were the corpus.
-      corpusDir: file.relativePath.includes('/') || dirname(file.path) === root ? root : dirname(file.path),
+      corpusDir: root,
       taxonomy: config.taxonomy,
       glossary: config.glossary,
       configHash: config.hash,
