@@ -70,6 +70,7 @@ describe('acceptance: npm start keeps sources by URL current', function () {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),
+        BASE_URL: base,
         MEILI_URL: engine.url,
         ...(engine.masterKey ? { MEILI_MASTER_KEY: engine.masterKey } : {}),
         INDEX_PREFIX: testPrefix('sourcesstart'),
