@@ -83,15 +83,15 @@ describe('security: requests and unlucky files', function () {
     const late = passages.find((p) => p.ordinal === PASSAGES_PER_PART * 2 + 3)!;
     const redirect = await request(site.app).get(`/passages/${late.id}`);
     assert.equal(redirect.status, 302);
-    assert.equal(redirect.headers['location'], `/documents/long-txt?part=3#${late.id}`);
+    assert.equal(redirect.headers['location'], `/documents/long-txt?part=3&passage=${late.id}#${late.id}`);
     const third = await request(site.app).get('/documents/long-txt?part=3');
     assert.ok(shown(third.text).includes(late.id));
     assert.ok(!shown(first.text).includes(late.id));
     assert.ok(third.text.length < first.text.length * 2, 'a part is a bounded page');
 
-    // The first passage's permalink keeps its plain address.
+    // The first part's permalinks name no part.
     const early = await request(site.app).get(`/passages/${passages[0]!.id}`);
-    assert.equal(early.headers['location'], `/documents/long-txt#${passages[0]!.id}`);
+    assert.equal(early.headers['location'], `/documents/long-txt?passage=${passages[0]!.id}#${passages[0]!.id}`);
     assert.equal((await request(site.app).get('/documents/long-txt?part=4')).status, 404);
     assert.equal((await request(site.app).get('/documents/long-txt?part=x')).status, 400);
   });
