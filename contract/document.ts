@@ -32,7 +32,7 @@ export const FORMATS = ['pdf', 'markdown', 'text', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Where a metadata value came from, strongest first. Shown in the UI so a reader can judge it. */
-export const PROVENANCES = ['sidecar', 'front-matter', 'pdf-info', 'html-meta', 'text', 'file'] as const;
+export const PROVENANCES = ['sidecar', 'front-matter', 'pdf-info', 'html-meta', 'text', 'source-url', 'file'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 
 export const PROVENANCE_LABELS: Record<Provenance, string> = {
@@ -41,6 +41,7 @@ export const PROVENANCE_LABELS: Record<Provenance, string> = {
   'pdf-info': 'PDF document properties',
   'html-meta': 'HTML meta tags',
   text: 'read from the text',
+  'source-url': 'the source web address',
   file: 'file name',
 };
 
@@ -57,17 +58,43 @@ export interface Person {
   slug: string;
 }
 
+/** How much of a document a theme takes: its subject, or only a passing mention. */
+export const THEME_WEIGHTS = ['about', 'mentions'] as const;
+export type ThemeWeight = (typeof THEME_WEIGHTS)[number];
+
 export interface ThemeTag {
   id: string;
   label: string;
   /** Matched term -> occurrences: why the theme was assigned. */
   evidence: Record<string, number>;
+  /**
+   * Weighted strength of the evidence: each occurrence counts by where it stands
+   * (title, heading, opening, body, closing notes) and how specific the term is.
+   * Absent on passage tags.
+   */
+  score?: number;
+  /** Share of the document's themed words this theme takes (0–1). Absent on passage tags. */
+  share?: number;
+  /** `about`: the document's subject (the theme facet); `mentions`: named in passing. Absent on passage tags. */
+  weight?: ThemeWeight;
+}
+
+/** The precision a date is written with ("2025" year, "2025-05" month, "2025-05-05" day). */
+export function datePrecisionOf(date: string | null): DatePrecision | null {
+  if (!date) return null;
+  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}
+
+/** The first day of a date written to any precision ("2025-05" -> "2025-05-01"): how records store it, with its precision beside. */
+export function firstDayOf(date: string | null): string | null {
+  if (!date) return null;
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
 }
 
 /** Metadata fields that carry provenance. */
 export type ProvenanceMap = Partial<
   Record<
-    'title' | 'date' | 'published' | 'type' | 'organisations' | 'place' | 'language' | 'sourceUrl' | 'people',
+    'title' | 'date' | 'published' | 'type' | 'organisations' | 'publisher' | 'place' | 'language' | 'sourceUrl' | 'people',
     Provenance
   >
 >;
@@ -80,7 +107,10 @@ export interface DocumentRecord {
   file: string;
   format: Format;
   title: string;
-  /** ISO YYYY-MM-DD of the event, else of publication; null when unknown. */
+  /**
+   * Date of the event, else of publication, as YYYY-MM-DD: the first day of the
+   * month or year when the source gives only that (see `datePrecision`); null when unknown.
+   */
   date: string | null;
   /**
    * How much of `date` the source states: "May 2025" is stored as 2025-05-01 with
@@ -90,8 +120,10 @@ export interface DocumentRecord {
   /** Unix seconds of `date` (UTC midnight), for range filters and sorting; null when unknown. */
   dateTs: number | null;
   year: number | null;
+  /** Publication date, YYYY-MM-DD (the first day when only a month or year is given). */
   published: string | null;
   type: DocType;
+  /** Bodies behind the document; the publisher first when known. */
   organisations: string[];
   /** Who published the original (an outlet, ministry, think tank); absent when not known apart from `organisations`. */
   publisher?: string | null;
@@ -105,8 +137,11 @@ export interface DocumentRecord {
   people: Person[];
   /** Canonical names of people who spoke (chair, speaker, moderator, author): the speaker facet. */
   speakers: string[];
-  /** Theme ids: the theme facet. */
+  /** Ids of the themes the document is about: the theme facet. */
   themes: string[];
+  /** Ids of every theme the document names, about or in passing: the "mentions" facet. */
+  themeMentions: string[];
+  /** Every theme found, about and mentions, with evidence, score and weight. */
   themeTags: ThemeTag[];
   /** Glossary acronyms mentioned by any spelling (filterable): how an acronym in capitals is searched. */
   acronyms: string[];
@@ -120,6 +155,8 @@ export interface DocumentRecord {
   needsOcr: boolean;
   /** Present when some pages' text was recognised by OCR: how many, their mean confidence (0–100), and the pages below the floor. */
   ocr?: { pages: number; confidence: number; lowConfidencePages: number[] };
+  /** Problems met while indexing that a reader should know (an empty front-matter date, a page that failed): shown on /about. */
+  warnings: string[];
   /** sha256 of the file, its sidecar and the indexer configuration: unchanged fingerprint = skip. */
   fingerprint: string;
   sha256: string;
@@ -155,6 +192,8 @@ export interface PassageRecord {
   year: number | null;
   dateTs: number | null;
   date: string | null;
+  /** The document's themeMentions, for the "mentions" facet on passage searches. */
+  themeMentions: string[];
 }
 
 export interface PassageOcr {

@@ -6,9 +6,9 @@
 
 export interface FacetDefinition {
   /** URL parameter (repeatable): `?theme=nato&theme=sanctions`. */
-  param: 'theme' | 'speaker' | 'type' | 'org' | 'year';
+  param: 'theme' | 'mentions' | 'speaker' | 'type' | 'org' | 'year';
   /** Field in both indexes. */
-  field: 'themes' | 'speakers' | 'type' | 'organisations' | 'year';
+  field: 'themes' | 'themeMentions' | 'speakers' | 'type' | 'organisations' | 'year';
   label: string;
   /** How many values a facet list shows before "more". */
   limit: number;
@@ -18,6 +18,8 @@ export interface FacetDefinition {
 
 export const FACETS = [
   { param: 'theme', field: 'themes', label: 'Theme', limit: 15 },
+  // Every theme a document names, even in passing: wider than "Theme", which holds what documents are about.
+  { param: 'mentions', field: 'themeMentions', label: 'Theme mentioned', limit: 15 },
   { param: 'speaker', field: 'speakers', label: 'Speaker', limit: 10 },
   { param: 'type', field: 'type', label: 'Document type', limit: 10 },
   { param: 'org', field: 'organisations', label: 'Organisation', limit: 10 },

@@ -43,7 +43,7 @@ interface Label {
 interface Query {
   id: string;
   q: string;
-  filters?: Partial<Record<'speaker' | 'theme' | 'type' | 'org' | 'from' | 'to', string>>;
+  filters?: Partial<Record<'speaker' | 'theme' | 'type' | 'org' | 'from' | 'to', string | string[]>>;
   relevant: Record<string, number>;
   kind?: string;
 }
@@ -146,7 +146,7 @@ function evaluateMetadata(labels: Label[], records: Map<string, DocumentRecord>)
   for (const { label, record } of withPublisher) {
     const accepted = new Set([label.publisher!, ...(label.publisher_aliases ?? [])].map(orgNorm));
     const r = record as DocumentRecord & { publisher?: string | null };
-    const got = r.publisher ?? record.organisations[0] ?? null;
+    const got = 'publisher' in r ? (r.publisher ?? null) : (record.organisations[0] ?? null);
     if (!got || !accepted.has(orgNorm(got))) publisherWrong.push({ file: label.file, want: label.publisher, got });
   }
 
@@ -213,8 +213,11 @@ async function evaluateSearch(app: Parameters<typeof request>[0], queries: Query
   const results: { id: string; recall10: number; ndcg10: number; precisionFirstPage: number; violations: string[] }[] = [];
   const wrong: unknown[] = [];
   for (const query of queries) {
-    const params: Record<string, string> = { q: query.q };
-    for (const [key, value] of Object.entries(query.filters ?? {})) if (value) params[key] = String(value);
+    const params: Record<string, string | string[]> = { q: query.q ?? '' };
+    for (const [key, value] of Object.entries(query.filters ?? {})) {
+      if (value === undefined || value === null || value === '') continue;
+      params[key] = Array.isArray(value) ? value.map(String) : String(value);
+    }
     // The first page as a user sees it (the default page size), of which the top ten are scored.
     const res = await request(app).get('/api/search').query(params);
     if (res.status !== 200) {
@@ -259,20 +262,26 @@ async function evaluateSearch(app: Parameters<typeof request>[0], queries: Query
 
 /** Results a filter should have excluded, judged against the labels (the truth), not the index. */
 function filterViolations(query: Query, hits: string[], labels: Map<string, Label>): string[] {
+  const list = (v: string | string[] | undefined) => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
   const f = query.filters ?? {};
+  const types = list(f.type);
+  const themes = list(f.theme);
+  const speakers = list(f.speaker);
+  const from = list(f.from)[0];
+  const to = list(f.to)[0];
   const out: string[] = [];
   for (const file of hits) {
     const label = labels.get(file);
     if (!label) continue;
-    if (f.type && label.type && label.type !== f.type) out.push(`${file}: type ${label.type}`);
-    if (f.theme && label.themes && !label.themes.includes(f.theme)) out.push(`${file}: not about ${f.theme}`);
-    if (f.speaker && label.people && !label.people.some((p) => ROLES.includes(p.role) && norm(p.name) === norm(f.speaker!))) {
-      out.push(`${file}: ${f.speaker} did not speak or write`);
+    if (types.length && label.type && !types.includes(label.type)) out.push(`${file}: type ${label.type}`);
+    for (const theme of themes) if (label.themes && !label.themes.includes(theme)) out.push(`${file}: not about ${theme}`);
+    for (const speaker of speakers) {
+      if (label.people && !label.people.some((p) => ROLES.includes(p.role) && norm(p.name) === norm(speaker))) out.push(`${file}: ${speaker} did not speak or write`);
     }
-    if ((f.from || f.to) && label.date) {
+    if ((from || to) && label.date) {
       const d = label.date;
-      if (f.from && d.slice(0, f.from.length) < f.from) out.push(`${file}: dated ${d}, before ${f.from}`);
-      if (f.to && d.slice(0, f.to.length) > f.to) out.push(`${file}: dated ${d}, after ${f.to}`);
+      if (from && d.slice(0, from.length) < from.slice(0, d.length)) out.push(`${file}: dated ${d}, before ${from}`);
+      if (to && d.slice(0, to.length) > to.slice(0, d.length)) out.push(`${file}: dated ${d}, after ${to}`);
     }
   }
   return out;

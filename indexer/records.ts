@@ -3,7 +3,7 @@
  * record, and one passage record per passage with the document's facet fields
  * copied in so passage searches filter by the same facets.
  */
-import type { DocumentRecord, PassageRecord } from '../contract/document.js';
+import { datePrecisionOf, firstDayOf, type DocumentRecord, type PassageRecord } from '../contract/document.js';
 import type { Job } from './stages/stage.js';
 
 /** Roles that count as speaking in (or writing) the document: the speaker facet. */
@@ -14,11 +14,16 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
   const extracted = job.extracted;
   if (!meta || !extracted) throw new Error(`${job.source.relativePath}: metadata and extraction must run before publish`);
 
-  const date = meta.date;
+  // Metadata keeps a date as precisely as it was given ("2025-05"); the record stores its first day, for
+  // range filters and sorting, and the precision beside it, for display and citation ("May 2025").
+  const date = firstDayOf(meta.date);
+  const datePrecision = datePrecisionOf(meta.date);
   const dateTs = date ? Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) : null;
   const year = date ? Number(date.slice(0, 4)) : null;
   const speakers = [...new Set(meta.people.filter((p) => SPEAKING_ROLES.has(p.role)).map((p) => p.name))];
-  const themes = job.themeTags.map((t) => t.id);
+  // Tags without a weight come from passages or older taxonomies: they count as what the document is about.
+  const themes = job.themeTags.filter((t) => (t.weight ?? 'about') === 'about').map((t) => t.id);
+  const themeMentions = job.themeTags.map((t) => t.id);
 
   const ocrPages = extracted.ocrPages ?? [];
   const document: DocumentRecord = {
@@ -27,11 +32,13 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     format: job.source.format,
     title: meta.title,
     date,
+    ...(datePrecision ? { datePrecision } : {}),
     dateTs,
     year,
-    published: meta.published,
+    published: firstDayOf(meta.published),
     type: meta.type,
     organisations: meta.organisations,
+    publisher: meta.publisher,
     place: meta.place,
     language: meta.language,
     sourceUrl: meta.sourceUrl,
@@ -40,6 +47,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     people: meta.people,
     speakers,
     themes,
+    themeMentions,
     themeTags: job.themeTags,
     acronyms: job.acronyms,
     provenance: meta.provenance,
@@ -57,6 +65,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
           },
         }
       : {}),
+    warnings: [...extracted.warnings, ...meta.warnings],
     fingerprint: job.fingerprint,
     sha256: job.sha256,
     bytes: job.bytes,
@@ -82,6 +91,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     year,
     dateTs,
     date,
+    themeMentions,
   }));
   return { document, passages };
 }

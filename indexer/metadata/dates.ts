@@ -24,24 +24,46 @@ export function isPlausibleYear(year: number): boolean {
   return year >= 1900 && year <= new Date().getUTCFullYear() + 2;
 }
 
+/** "2025", "2025-05": a year or a month as stored (YYYY, YYYY-MM), or null when not a real one. */
+export function isoPartial(year: number, month?: number): string | null {
+  if (month === undefined) return Number.isInteger(year) && year >= 1000 && year <= 9999 ? pad(year, 4) : null;
+  const day = isoDate(year, month, 1);
+  return day ? day.slice(0, 7) : null;
+}
+
+/** "May 2025", "May, 2025": a month written out, for dates given only to the month. */
+const MONTH_YEAR = new RegExp(`^(${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'})\\.?,?\\s+(\\d{4})$`, 'iu');
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "May 2025" -> "2025-05"; null when the text is not exactly a month and a year. */
+export function monthYear(text: string): string | null {
+  const m = MONTH_YEAR.exec(text.trim());
+  if (!m) return null;
+  const month = MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+  const year = Number(m[2]);
+  return isPlausibleYear(year) ? isoPartial(year, month) : null;
+}
+
 /**
  * A date as a person wrote it in metadata: YYYY, YYYY-MM, YYYY-MM-DD, an ISO
- * timestamp, a YAML date, or a written date ("5 May 2025"). A year alone or a
- * month is stored as its first day, since a record's date is a day. Returns null
- * when the value is not a date.
+ * timestamp, a YAML date, or a written date ("5 May 2025", "May 2025"). The
+ * precision is kept: a year stays "2025", a month "2025-05" (see
+ * DatePrecision). Returns null when the value is not a date.
  */
 export function parseDateValue(value: unknown): string | null {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
     return isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
-  if (typeof value === 'number') return Number.isInteger(value) ? isoDate(value, 1, 1) : null;
+  if (typeof value === 'number') return Number.isInteger(value) ? isoPartial(value) : null;
   if (typeof value !== 'string') return null;
   const text = value.trim();
   let m = /^(\d{4})$/.exec(text);
-  if (m) return isoDate(Number(m[1]), 1, 1);
+  if (m) return isoPartial(Number(m[1]));
   m = /^(\d{4})-(\d{1,2})$/.exec(text);
-  if (m) return isoDate(Number(m[1]), Number(m[2]), 1);
+  if (m) return isoPartial(Number(m[1]), Number(m[2]));
+  const month = monthYear(text);
+  if (month) return month;
   // ISO date, optionally with a time (a timestamp keeps the calendar day it was written with).
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -111,4 +133,22 @@ export function findDates(text: string): FoundDate[] {
     }
   }
   return found;
+}
+
+/**
+ * A day written in a web address ("…-2022-07-20_sk", "/2025/05/19/"): publishers
+ * put the publication day in the path. Only full days in a plausible year count.
+ */
+export function dateFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /(?:^|[^\d])((?:19|20)\d{2})[-/_](\d{2})[-/_](\d{2})(?!\d)/.exec(path);
+  if (!m) return null;
+  const year = Number(m[1]);
+  return isPlausibleYear(year) ? isoDate(year, Number(m[2]), Number(m[3])) : null;
 }

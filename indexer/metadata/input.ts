@@ -15,6 +15,8 @@ export interface GivenMetadata {
   published?: string;
   type?: DocType;
   organisations?: string[];
+  /** The body that published the text. */
+  publisher?: string;
   place?: string;
   language?: string;
   sourceUrl?: string;
@@ -50,9 +52,18 @@ const KEY_ALIASES: Record<string, string> = {
   final_url: 'finalUrl',
   retrieved: 'retrievedAt',
   retrieved_at: 'retrievedAt',
+  link: 'sourceUrl',
+  publisher: 'publisher',
+  published_by: 'publisher',
+  // "source" is what researchers write for either the web address or the publisher: read by its value.
+  source: 'source',
+  licence: 'licence',
+  license: 'licence',
+  rights: 'licence',
   people: 'people',
   speakers: 'speakers',
   speaker: 'speakers',
+  chaired_by: 'chairs',
   chair: 'chairs',
   chairs: 'chairs',
   moderator: 'moderators',
@@ -66,9 +77,9 @@ const KEY_ALIASES: Record<string, string> = {
 };
 
 export const ACCEPTED_KEYS = [
-  'title', 'date', 'published', 'type', 'organisations', 'place', 'language', 'source_url',
+  'title', 'date', 'published', 'type', 'organisations', 'publisher', 'source', 'place', 'language', 'source_url',
   'final_url', 'retrieved',
-  'people', 'speakers', 'chair', 'moderators', 'authors', 'summary', 'password',
+  'people', 'speakers', 'chair', 'moderators', 'authors', 'summary', 'licence', 'password',
 ];
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -137,6 +148,9 @@ const GivenSchema = z.object({
   published: date.optional(),
   type: docType.optional(),
   organisations: textList.optional(),
+  publisher: text.optional(),
+  source: text.optional(),
+  licence: text.optional(),
   place: text.optional(),
   language: language.optional(),
   sourceUrl: url.optional(),
@@ -153,7 +167,7 @@ const GivenSchema = z.object({
   password: z.unknown().optional(),
 });
 
-export type ReadResult = { ok: true; value: GivenMetadata } | { ok: false; error: string };
+export type ReadResult = { ok: true; value: GivenMetadata; warnings: string[] } | { ok: false; error: string };
 
 /** Display names for keys in messages: the spelling the documentation uses. */
 const KEY_LABELS: Record<string, string> = { sourceUrl: 'source_url', finalUrl: 'final_url', retrievedAt: 'retrieved', chairs: 'chair' };
@@ -163,39 +177,62 @@ function toPerson(name: string, role: Role, display?: string): Person {
   return makePerson({ name: parsed.name, display: display ?? parsed.display }, role);
 }
 
+const isEmpty = (value: unknown): boolean =>
+  (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.every(isEmpty));
+
 /**
- * Reads user-written metadata. With `strict`, unknown keys are an error (a
- * sidecar holds nothing else); front matter may carry keys for other tools.
- * Keys are matched case-insensitively; null values count as absent.
+ * Reads user-written metadata. Keys are matched case-insensitively; null and
+ * empty values ("date: ''") mean "not given": the field is left to weaker
+ * sources (the text) with a warning, never a failure. With `strict` (a sidecar,
+ * which holds nothing else) an unknown key or a bad value is an error naming the
+ * key; front matter may carry keys for other tools, and a bad value there is a
+ * warning and the field is read from the text, so the document is never lost.
  */
 export function readGivenMetadata(input: Record<string, unknown>, options: { strict: boolean }): ReadResult {
   const canonical: Record<string, unknown> = {};
   const originalKey: Record<string, string> = {};
+  const warnings: string[] = [];
   for (const [key, value] of Object.entries(input)) {
-    const mapped = KEY_ALIASES[key.trim().toLowerCase().replace(/-/g, '_')];
+    const mapped = KEY_ALIASES[key.trim().toLowerCase().replace(/[-\s]/g, '_')];
     if (!mapped) {
       if (options.strict) return { ok: false, error: `unknown key "${key}" (accepted: ${ACCEPTED_KEYS.join(', ')})` };
       continue;
     }
     if (value === null || value === undefined) continue;
+    if (isEmpty(value)) {
+      warnings.push(`"${key}" is empty: read from the text instead`);
+      continue;
+    }
     if (mapped in canonical) return { ok: false, error: `"${key}" repeats "${originalKey[mapped]}"` };
     canonical[mapped] = value;
     originalKey[mapped] = key;
   }
-  const parsed = GivenSchema.safeParse(canonical);
-  if (!parsed.success) {
+  const data: Partial<z.infer<typeof GivenSchema>> = {};
+  const shape = GivenSchema.shape;
+  for (const [field, raw] of Object.entries(canonical)) {
+    const parsed = shape[field as keyof typeof shape].safeParse(raw);
+    if (parsed.success) {
+      (data as Record<string, unknown>)[field] = parsed.data;
+      continue;
+    }
     const issue = parsed.error.issues[0]!;
-    const [head, ...rest] = issue.path.map(String);
-    const key = head === undefined ? '(root)' : (originalKey[head] ?? KEY_LABELS[head] ?? head);
-    return { ok: false, error: `${[key, ...rest].join('.')}: ${issue.message}` };
+    const key = originalKey[field] ?? KEY_LABELS[field] ?? field;
+    const message = `${[key, ...issue.path.map(String)].join('.')}: ${issue.message}`;
+    if (options.strict) return { ok: false, error: message };
+    warnings.push(`${message}; read from the text instead`);
   }
-  const data = parsed.data;
   const value: GivenMetadata = {};
   if (data.title !== undefined) value.title = data.title;
   if (data.date !== undefined) value.date = data.date;
   if (data.published !== undefined) value.published = data.published;
   if (data.type !== undefined) value.type = data.type;
   if (data.organisations !== undefined) value.organisations = data.organisations;
+  if (data.publisher !== undefined) value.publisher = data.publisher;
+  if (data.source !== undefined) {
+    // A web address is the source URL; anything else names the publisher.
+    if (/^https?:\/\//i.test(data.source)) value.sourceUrl ??= data.source;
+    else value.publisher ??= data.source;
+  }
   if (data.place !== undefined) value.place = data.place;
   if (data.language !== undefined) value.language = data.language;
   if (data.sourceUrl !== undefined) value.sourceUrl = data.sourceUrl;
@@ -210,5 +247,5 @@ export function readGivenMetadata(input: Record<string, unknown>, options: { str
   for (const name of data.speakers ?? []) people.push(toPerson(name, 'speaker'));
   for (const name of data.authors ?? []) people.push(toPerson(name, 'author'));
   if (people.length > 0) value.people = dedupePeople(people);
-  return { ok: true, value };
+  return { ok: true, value, warnings };
 }

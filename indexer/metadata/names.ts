@@ -54,6 +54,32 @@ const NOT_NAME_WORDS = new Set(
     .split(' '),
 );
 
+/**
+ * Words of offices and job titles. A "name" made of them ("Special Envoy",
+ * "Deputy Managing Director", "Director General") is a post, not a person; before
+ * a name they are skipped ("NATO Secretary General Mark Rutte").
+ */
+export const OFFICE_WORDS = new Set(
+  ('secretary general director deputy managing acting special envoy representative high vice president ' +
+    'minister chancellor commissioner ambassador chief head executive officer spokesperson spokesman spokeswoman ' +
+    'senior permanent principal adviser advisor counsellor counselor undersecretary under assistant associate ' +
+    'cyber digital defence defense foreign home prime state affairs security member members chair chairs chairman ' +
+    'chairwoman chairperson vice-president vice-chair co-chair rapporteur coordinator co-ordinator envoy speaker ' +
+    'leader lead governor mayor attorney solicitor advocate judge registrar clerk staff commander admiral marshal ' +
+    'colonel general brigadier captain lieutenant major sergeant private corporal officer agent analyst fellow ' +
+    'researcher professor lecturer editor correspondent reporter presenter host moderator panel government ministry ' +
+    'department office cabinet parliament parliamentary committee house lords commons council commission union ' +
+    'european europe eu nato uk britain british kingdom united nations states america american ukraine ukrainian ' +
+    'russia russian france french germany german poland polish italy italian spain estonia latvia lithuania ' +
+    'brussels london washington paris berlin strasbourg hon rt mp mep')
+    .split(' '),
+);
+
+/** A candidate name whose words are all (or end in) office words is a post, not a person. */
+function isOfficeName(tokens: string[]): boolean {
+  return tokens.some((token) => OFFICE_WORDS.has(token.toLowerCase().replace(/[.’']/g, '')));
+}
+
 export interface ParsedName {
   /** Canonical name, honorifics stripped. */
   name: string;
@@ -97,6 +123,20 @@ function prefixTitleAt(tokens: string[], at: number): number {
 
 function isPostnominal(token: string): boolean {
   return POSTNOMINALS.has(token.replace(/[.,]/g, '').toUpperCase()) && /^\p{Lu}/u.test(token);
+}
+
+/** "of Port Ellen", "of Stoke-on-Trent" at `at`: a peer's territorial designation (up to three capitalised words), or nothing. */
+function placeAfter(tokens: string[], at: number): string[] {
+  if (tokens[at] !== 'of') return [];
+  const words: string[] = [];
+  for (let j = at + 1; j < tokens.length && words.length < 3; j++) {
+    const raw = tokens[j]!;
+    const word = raw.replace(/[,.;:]+$/, '');
+    if (!/^\p{Lu}[\p{L}’'-]*$/u.test(word) || OFFICE_WORDS.has(word.toLowerCase())) break;
+    words.push(word);
+    if (word !== raw) break;
+  }
+  return words.length > 0 ? ['of', ...words] : [];
 }
 
 /**
@@ -150,14 +190,68 @@ export function readName(text: string): ParsedName | null {
     // "KC, MP" continues after a comma; any other punctuation ends the list.
     if (/[.;:]$/.test(raw)) break;
   }
+  // "Earl of Minto", "Lord of Appeal": a peer known by the place alone.
+  if (nameTokens.length === 0 && titles.length > 0 && PEER_TITLES.has(titles[titles.length - 1]!.toLowerCase())) {
+    const place = placeAfter(tokens, titles.length);
+    if (place.length > 0) {
+      const name = [titles[titles.length - 1]!, ...place].join(' ');
+      return { name, display: [...titles, ...place].join(' ') };
+    }
+  }
   if (nameTokens.length === 0 || nameTokens.length > 5) return null;
+  if (isOfficeName(nameTokens)) return null;
   // A surname is a word, not an initial: "Sir A B" is not a name.
   if (nameTokens[nameTokens.length - 1]!.replace(/\./g, '').length < 2) return null;
   const peer = titles.length > 0 && PEER_TITLES.has(titles[titles.length - 1]!.toLowerCase());
   if (nameTokens.length === 1 && !peer) return null;
-  const canonical = nameTokens.length === 1 ? `${titles[titles.length - 1]} ${nameTokens[0]}` : nameTokens.join(' ');
-  const display = [...titles, ...nameTokens, ...suffixes].join(' ');
+  // A peer's territorial designation is part of the name: "Baroness Smith of Newnham", "Lord Hannay of Chiswick".
+  const territorial: string[] = [];
+  if (peer && nameTokens.length === 1 && !ended && suffixes.length === 0) territorial.push(...placeAfter(tokens, titles.length + 1));
+  const canonical =
+    nameTokens.length === 1 ? [titles[titles.length - 1], nameTokens[0], ...territorial].join(' ') : nameTokens.join(' ');
+  const display = [...titles, ...nameTokens, ...territorial, ...suffixes].join(' ');
   return { name: canonical, display };
+}
+
+/** Words that may sit in a job title between office words ("Minister of State for Europe", "High Representative/Vice-President"). */
+const OFFICE_GLUE = new Set(['of', 'the', 'for', 'and', '&', 'to', 'at', 'on', 'in', '/', '-', '–', 'de', 'du']);
+
+const isOfficeToken = (token: string): boolean => {
+  const bare = token.replace(/[,.:;’']+$/u, '');
+  if (bare === '') return false;
+  if (OFFICE_GLUE.has(bare.toLowerCase())) return true;
+  // "Representative/Vice-President": each part an office word.
+  const parts = bare.split(/[/]/).filter(Boolean);
+  if (parts.length > 0 && parts.every((p) => OFFICE_WORDS.has(p.toLowerCase()) || /^\p{Lu}{2,}$/u.test(p))) return true;
+  if (/^\p{Lu}[\p{L}-]*$/u.test(bare) && bare.split('-').every((p) => OFFICE_WORDS.has(p.toLowerCase()))) return true;
+  // A prefix title ("Dr", "Sir") or a capitalised word inside a long title ("Minister of State for Europe").
+  return prefixTitleAt([bare], 0) > 0;
+};
+
+/**
+ * A person's name after a job title, as in "Speech by NATO Secretary General
+ * Mark Rutte at…", "Remarks by High Representative/Vice-President Kaja Kallas",
+ * "Minister of State for Europe Stephen Doughty". Office words, acronyms and the
+ * words that join them are skipped (at most `maxSkip` tokens); the name must
+ * follow them directly. The office is kept in the display form.
+ */
+export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | null {
+  const tokens = text.replace(/\s*\/\s*/g, '/').trim().split(/\s+/).filter((t) => t !== '');
+  for (let skip = 0; skip <= Math.min(maxSkip, tokens.length - 1); skip++) {
+    if (skip > 0) {
+      const previous = tokens[skip - 1]!;
+      // A skipped word must be part of an office, or a capitalised word within one (not a verb or a sentence).
+      const capitalisedInside = /^\p{Lu}/u.test(previous) && skip > 1 && !/[,.;:]$/.test(tokens[skip - 2]!);
+      if (!isOfficeToken(previous) && !capitalisedInside) return null;
+      if (/[.;:]$/.test(previous)) return null;
+    }
+    const parsed = readName(tokens.slice(skip).join(' '));
+    if (parsed) {
+      if (skip === 0) return parsed;
+      return parsed;
+    }
+  }
+  return null;
 }
 
 /**

@@ -179,10 +179,15 @@ function finishOrganisation(words: string[]): string | null {
   if (words.length > 0 && NOT_ORG_START.has(words[0]!.toLowerCase())) words.shift();
   if (words.length === 0 || words.length > 14) return null;
   const name = words.join(' ');
+  // "The Prime Minister hosted…": an office held by a person, not an organisation.
+  if (PERSON_OFFICES.test(name)) return null;
   // One capitalised word that is not a known acronym or body is usually a sentence start ("Participants hosted").
   if (words.length === 1 && !isAcronym(name) && canonicalOrganisation(name) === name) return null;
   return name;
 }
+
+const PERSON_OFFICES =
+  /^(?:prime minister|deputy prime minister|secretary general|(?:vice[- ])?president|high representative(?:\/vice[- ]president)?|(?:foreign|defence|home) secretary|chancellor|minister|commissioner|ambassador|king|queen|secretary of state)$/iu;
 
 const BEFORE_VERB = /\b(?:hosted|organi[sz]ed|convened|co-hosted|published)\b/gu;
 const AFTER_CUE =
@@ -220,3 +225,112 @@ export function uniqueOrganisations(names: string[]): string[] {
   }
   return result;
 }
+
+interface Publisher {
+  name: string;
+  /** Other spellings, matched as whole lines or at the start of a "From:" value (acronyms case-sensitively). */
+  aliases: string[];
+  /** Web hosts that publish for this body: the host itself or any subdomain. */
+  hosts: string[];
+}
+
+/**
+ * Public bodies that publish texts on UK–EU security and defence, with the web
+ * hosts they publish on. A publisher named only by its host (a saved page or a
+ * sidecar with a `source_url`) is still known by name.
+ */
+export const PUBLISHERS: readonly Publisher[] = [
+  { name: 'NATO', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Treaty Organisation', 'OTAN'], hosts: ['nato.int'] },
+  { name: 'European External Action Service', aliases: ['EEAS'], hosts: ['eeas.europa.eu'] },
+  { name: 'European Council', aliases: [], hosts: [] },
+  { name: 'Council of the European Union', aliases: ['Council of the EU'], hosts: ['consilium.europa.eu'] },
+  { name: 'European Commission', aliases: [], hosts: ['ec.europa.eu', 'commission.europa.eu'] },
+  { name: 'European Parliament', aliases: [], hosts: ['europarl.europa.eu'] },
+  { name: "Prime Minister's Office, 10 Downing Street", aliases: ['10 Downing Street', "Prime Minister's Office"], hosts: [] },
+  { name: 'Foreign, Commonwealth & Development Office', aliases: ['Foreign, Commonwealth and Development Office', 'FCDO'], hosts: [] },
+  { name: 'Ministry of Defence', aliases: ['MOD'], hosts: [] },
+  { name: 'Home Office', aliases: [], hosts: [] },
+  { name: 'Cabinet Office', aliases: [], hosts: [] },
+  { name: 'House of Commons Library', aliases: ['Commons Library'], hosts: ['commonslibrary.parliament.uk'] },
+  { name: 'House of Lords Library', aliases: ['Lords Library'], hosts: ['lordslibrary.parliament.uk'] },
+  { name: 'Hansard', aliases: [], hosts: ['hansard.parliament.uk'] },
+  { name: 'UK Parliament', aliases: [], hosts: ['parliament.uk'] },
+  { name: 'House of Lords', aliases: [], hosts: [] },
+  { name: 'House of Commons', aliases: [], hosts: [] },
+  { name: 'OSCE', aliases: ['Organization for Security and Co-operation in Europe'], hosts: ['osce.org'] },
+];
+
+const publisherKey = (name: string) => orgKey(name.replace(/[’]/g, "'").replace(/&/g, ' and '));
+const PUBLISHER_BY_KEY = new Map<string, string>();
+for (const p of PUBLISHERS) for (const n of [p.name, ...p.aliases]) PUBLISHER_BY_KEY.set(publisherKey(n), p.name);
+for (const b of KNOWN_BODIES) for (const n of [b.name, ...b.aliases]) if (!PUBLISHER_BY_KEY.has(publisherKey(n))) PUBLISHER_BY_KEY.set(publisherKey(n), b.name);
+
+/** The known publisher a name stands for ("EEAS" -> European External Action Service), else null. */
+export function knownPublisher(name: string): string | null {
+  return PUBLISHER_BY_KEY.get(publisherKey(name.trim().replace(/^the\s+/i, ''))) ?? null;
+}
+
+/** The publisher whose web host serves `url` (the longest matching host wins: hansard.parliament.uk over parliament.uk). */
+export function publisherFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+  let best: { name: string; length: number } | null = null;
+  for (const p of PUBLISHERS) {
+    for (const h of p.hosts) {
+      if ((host === h || host.endsWith(`.${h}`)) && (!best || h.length > best.length)) best = { name: p.name, length: h.length };
+    }
+  }
+  return best?.name ?? null;
+}
+
+/** "From: Prime Minister's Office, 10 Downing Street and The Rt Hon Sir Keir Starmer" (GOV.UK), "Published by X", "Publisher: X". */
+const PUBLISHER_CUE = /^(?:(?:from|publisher|source)\s*:|(?:published|issued) by\s*:?)\s*(.{2,160})/imu;
+
+/**
+ * The body that published the text, read from the text: a "From:"/"Published by"
+ * line (a known body at its start, else the words up to "and", "Published" or
+ * the end of the line), or else a known publisher standing alone on a line near
+ * the top ("European Council" under a Council press item's title).
+ */
+export function findPublisher(blocks: readonly { text: string; kind: string }[], titleIndex: number): string | null {
+  const opening = blocks.slice(0, 15);
+  for (const block of opening) {
+    const m = PUBLISHER_CUE.exec(block.text);
+    if (!m) continue;
+    const value = m[1]!.trim();
+    const known = [...PUBLISHER_BY_KEY.entries()]
+      .filter(([key]) => publisherKey(value).startsWith(key) && !/^[a-z0-9]/.test(publisherKey(value).slice(key.length)))
+      .sort(([a], [b]) => b.length - a.length)[0];
+    if (known) return known[1];
+    const head = value.split(/\s+(?:and|published|updated|on)\s+|[;|]/iu)[0]!.trim().replace(/[.,]$/, '');
+    if (head && /^\p{Lu}/u.test(head) && head.split(/\s+/).length <= 10) return head;
+  }
+  for (let i = 0; i < opening.length; i++) {
+    if (i === titleIndex) continue;
+    const known = knownPublisher(opening[i]!.text.replace(/[.:]$/, ''));
+    if (known) return known;
+  }
+  // A speech's genre line names the speaker's office, and the office its institution: "Press conference by NATO Secretary General …".
+  const title = blocks[titleIndex >= 0 ? titleIndex : 0]?.text ?? '';
+  // Only when the title is the speaker's genre line ("Remarks by …") or opens with the office: "PM meeting with NATO Secretary General" is not NATO's.
+  const genreLine = /\b(?:speech|remarks|address|statement|press conference|doorstep|lecture|message|interview|intervention|op-ed|article)\b[^.]{0,40}?\bby\b/iu.test(title);
+  for (const { office, publisher } of OFFICE_PUBLISHERS) {
+    const at = title.search(office);
+    if (at >= 0 && (genreLine || at <= 4)) return publisher;
+  }
+  return null;
+}
+
+/** Offices whose holder speaks for an institution that publishes their words. */
+const OFFICE_PUBLISHERS: { office: RegExp; publisher: string }[] = [
+  { office: /\bNATO (?:Deputy )?Secretary[- ]General\b|\bSecretary[- ]General of NATO\b/u, publisher: 'NATO' },
+  { office: /\bHigh Representative\b|\bHR\/VP\b/u, publisher: 'European External Action Service' },
+  { office: /\bPresident of the European Council\b/u, publisher: 'European Council' },
+  { office: /\bPresident of the European Commission\b/u, publisher: 'European Commission' },
+  { office: /\bPresident of the European Parliament\b/u, publisher: 'European Parliament' },
+];

@@ -5,9 +5,9 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { findDates, type FoundDate } from './dates.js';
-import { dedupePeople, makePerson, readName, readNameList } from './names.js';
-import { findOrganisations, knownBodiesIn } from './organisations.js';
+import { findDates, monthYear } from './dates.js';
+import { dedupePeople, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
+import { findOrganisations, findPublisher, knownBodiesIn } from './organisations.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
 
 export interface TextMetadata {
@@ -17,6 +17,8 @@ export interface TextMetadata {
   date: string | null;
   published: string | null;
   organisations: string[];
+  /** The publisher named by a "From:" or "Published by" line, or a known body standing alone in the opening. */
+  publisher: string | null;
   place: string | null;
   people: Person[];
   summary: string;
@@ -71,7 +73,7 @@ interface Cue {
   blockStart?: boolean;
 }
 
-/** Cues that introduce names, each followed by a name or a list of names. */
+/** Cues that introduce names, each followed by a name or a list of names (job titles before a name are skipped). */
 const PEOPLE_CUES: Cue[] = [
   { role: 'chair', pattern: /\b(?:co-)?chaired by\s+/giu },
   { role: 'chair', pattern: /\bunder the chair(?:manship)? of\s+/giu },
@@ -80,18 +82,41 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'moderator', pattern: /\b(?:moderators?|facilitators?)\s*[:–—]\s*/giu },
   {
     role: 'speaker',
-    pattern: /\b(?:speakers?|panell?ists?|participants|contributors|discussants|presenters|keynote speakers?)\s*(?:included|including|were|comprised|[:–—])\s*/giu,
+    pattern:
+      /\b(?:speakers?|panell?ists?|participants|contributors|discussants|presenters|keynote speakers?|(?:contributing )?members(?: speaking)?)\s*(?:included|including|were|comprised|[:–—])\s*/giu,
   },
+  // "Members contributing to the debate included:", "Peers speaking in the debate were:".
+  { role: 'speaker', pattern: /\b(?:members|peers|MPs|MEPs)\s+(?:contributing|speaking|taking part)\b[^.:]{0,50}?\b(?:included|were)\s*:?\s*/giu },
   {
     role: 'speaker',
     pattern: /\b(?:brought together|gathered|convened|featured|featuring|welcomed|heard from)\b[^.]{0,100}?\b(?:including|such as|namely|notably)\s*:?\s*/giu,
   },
   { role: 'speaker', pattern: /\b(?:featured|featuring)\s+(?:(?:speakers?|panell?ists?|contributions from|remarks from)\s+)?(?=\p{Lu})/gu },
   { role: 'speaker', pattern: /\bwith (?:opening |closing |keynote )?(?:remarks|contributions|presentations|interventions|speeches) (?:from|by)\s+/giu },
-  { role: 'speaker', pattern: /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:remarks|speech|address|lecture|presentation) by)\s+/giu },
+  // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
+  {
+    role: 'speaker',
+    pattern:
+      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|speech|address|lecture|presentation|intervention|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
+  },
+  // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
+  { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by|rapporteurs?)\s*:?\s+/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
+  // GOV.UK's "From:" line names the department and the minister the item comes from.
+  { role: 'speaker', pattern: /^from\s*:\s*/giu, blockStart: true },
 ];
+
+/** Verbs of speaking after a quoted person: "Foreign Secretary David Lammy said:", "Lord Stirrup added:". */
+const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke)`;
+/** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
+const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+${SAID}\b`, 'u');
+/** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
+const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+)?`, 'gu');
+/** "Foreign Secretary David Lammy said:" anywhere in a block, when a colon or quotation follows. */
+const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b(\s*(?=[:“"‘]|,\s*[“"‘]))?`, 'gu');
+/** "High Representative Kaja Kallas: “We have to help…”": a person, a colon, their words. */
+const NAME_COLON_QUOTE = /^([^:“"]{3,120}):\s*[“"‘]/u;
 
 /** Titles that introduce a name mentioned in passing ("as Sir Keir Starmer said"). */
 const MENTION_CUE =
@@ -122,9 +147,66 @@ function peopleInBlock(text: string): Person[] {
     let segment = text.slice(match.namesAt, next ? next.start : undefined);
     const end = SENTENCE_END.exec(segment);
     if (end) segment = segment.slice(0, end.index);
-    const names = match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? readNameList(segment.slice(0, 200)) : readNameList(segment);
+    const names = readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment);
     for (const name of names) people.push(makePerson(name, match.role));
   });
+  return people;
+}
+
+/** Names in a list, each possibly after its office ("President António Costa and Prime Minister Keir Starmer"). */
+function readNamesAfterOffice(text: string): ParsedName[] {
+  const names: ParsedName[] = [];
+  for (const item of splitNameList(text)) {
+    const parsed = readNameAfterOffice(item);
+    if (parsed) names.push(parsed);
+  }
+  return names;
+}
+
+/** A cue that closes its block ("Contributing members included:"): its names follow as a list in the next blocks. */
+function trailingListCue(text: string): Role | null {
+  for (const cue of PEOPLE_CUES) {
+    for (const m of text.matchAll(cue.pattern)) {
+      const rest = text.slice(m.index + m[0].length).trim();
+      if (/^[:–—]?$/u.test(rest) && /[:–—]\s*$|\b(?:included|including|were)\s*$/iu.test(m[0])) return cue.role;
+    }
+  }
+  // A heading that names the speakers ("Speakers", "Members speaking", "Panel").
+  if (/^(?:speakers|panell?ists|members speaking|contributors|participants|panel)\s*:?$/iu.test(text.trim())) return 'speaker';
+  return null;
+}
+
+/** People quoted as speaking: "X said:", "…," said X, and a block that opens with a person who speaks. */
+function quotedSpeakers(text: string): Person[] {
+  const people: Person[] = [];
+  const opening = OPENS_WITH_SPEAKER.exec(text);
+  if (opening) {
+    const parsed = readNameAfterOffice(opening[1]!.replace(/\s*\([^)]*\)/g, ''));
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
+  const colon = NAME_COLON_QUOTE.exec(text);
+  if (colon) {
+    const parsed = readNameAfterOffice(colon[1]!);
+    if (parsed && colon[1]!.trim().endsWith(parsed.display.split(' ').pop()!)) people.push(makePerson(parsed, 'speaker'));
+  }
+  for (const m of text.matchAll(SAID_BEFORE_QUOTE)) {
+    const words = m[1]!.trim().split(/\s+/);
+    const quoted = m[2] !== undefined;
+    // The name ends where the verb starts: try the longest tail that reads as a whole name.
+    for (let start = 0; start < words.length; start++) {
+      const tail = words.slice(start).join(' ');
+      const parsed = readNameAfterOffice(tail, 0);
+      if (!parsed || parsed.display.split(' ').length !== words.length - start) continue;
+      // Without a quotation after the verb ("said that…"), only a person introduced by their office counts as speaking.
+      const office = start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase());
+      if (quoted || office) people.push(makePerson(parsed, 'speaker'));
+      break;
+    }
+  }
+  for (const m of text.matchAll(SAID_AFTER_QUOTE)) {
+    const parsed = readNameAfterOffice(text.slice(m.index + m[0].length, m.index + m[0].length + 160));
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
   return people;
 }
 
@@ -137,42 +219,105 @@ function mentionedInBlock(text: string): Person[] {
   return people;
 }
 
-/** Words just before a date that make it the date of the event. */
-const EVENT_DATE_CUE = /(?:\bon|\bheld on|\btook place on|\bconvened on|\bhosted on|\bdate(?:d)?:?|\bdate of (?:the )?event:?)\s*$/iu;
-const PUBLISHED_CUE = /\b(?:published|publication date|first published|released|issued)(?:\s+on)?\s*:?\s*$/iu;
+/** Words just before a date that make it the date of the event or sitting: "debated on", "held on", "Date:". */
+const LABELLED_EVENT_CUE =
+  /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
+const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
+const PUBLISHED_CUE = /\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?\s*$/iu;
+/** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
+const DATELINE_BEFORE = /^[\p{Lu}][^.!?]{0,80},\s*$/u;
 
-function classifyDates(head: string, found: FoundDate[]): { event: FoundDate | null; published: FoundDate | null; first: FoundDate | null } {
-  let event: FoundDate | null = null;
-  let published: FoundDate | null = null;
-  let first: FoundDate | null = null;
-  for (const date of found) {
-    const before = head.slice(Math.max(0, date.index - 40), date.index);
-    if (PUBLISHED_CUE.test(before)) {
-      published ??= date;
+/** How far into the text a date may still be the text's own, when nothing marks it. */
+const OPENING_CHARS = 1200;
+
+interface DateCandidate {
+  date: string;
+  /** Higher wins: where the date stands says whose date it is. */
+  rank: number;
+  offset: number;
+}
+
+/**
+ * The text's own date and its publication date, from where dates stand: a date
+ * alone on a line or in a dateline near the top, a "debated on"/"held on"/"Date:"
+ * label, the title, "On 5 May 2025" in the opening; a "Published" line gives the
+ * publication date. Dates further into the body are about other things (an
+ * earlier decision, a summit being planned) and are never the document's date.
+ */
+function findTextDates(blocks: readonly Block[], titleIndex: number): { date: string | null; published: string | null } {
+  const candidates: DateCandidate[] = [];
+  let published: DateCandidate | null = null;
+  let offset = 0;
+  for (let i = 0; i < blocks.length && offset < HEAD_CHARS; i++) {
+    const text = blocks[i]!.text;
+    const blockOffset = offset;
+    offset += text.length + 1;
+    const trimmed = text.trim();
+    const month = monthYear(trimmed.replace(/^(?:published|date|updated|last updated)\s*:?\s*/iu, ''));
+    if (month && i < 12) {
+      candidates.push({ date: month, rank: 100, offset: blockOffset });
       continue;
     }
-    first ??= date;
-    if (/^on\s/i.test(date.text) || EVENT_DATE_CUE.test(before)) event ??= date;
+    for (const found of findDates(text.slice(0, HEAD_CHARS))) {
+      const at = blockOffset + found.index;
+      const before = text.slice(Math.max(0, found.index - 60), found.index);
+      if (PUBLISHED_CUE.test(before)) {
+        if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
+        continue;
+      }
+      const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length)).replace(/\b\d{1,2}[:.]\d{2}\b/g, '');
+      const alone = i !== titleIndex && rest.replace(/[\s,.|–—-]/g, '').length <= 3;
+      const dateline = i !== titleIndex && found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index));
+      let rank: number;
+      if ((alone || dateline) && i < 12) rank = 100;
+      else if (LABELLED_EVENT_CUE.test(before)) rank = 90;
+      else if (i === titleIndex) rank = 80;
+      else if (at < OPENING_CHARS && (/^on\s/i.test(found.text) || ON_CUE.test(before))) rank = 70;
+      else if (at < OPENING_CHARS / 2) rank = 50;
+      else continue;
+      candidates.push({ date: found.date, rank, offset: at });
+    }
   }
-  return { event, published, first };
+  candidates.sort((a, b) => b.rank - a.rank || a.offset - b.offset);
+  const best = candidates[0];
+  // A "Published" line outranks a date merely standing early in the opening.
+  const date = best && (best.rank >= 70 || !published) ? best.date : (published?.date ?? null);
+  return { date, published: published?.date ?? null };
 }
 
 /** How far into the text role cues are looked for. */
 const ROLE_SCAN_CHARS = 30_000;
 
-export function readTextMetadata(blocks: readonly Block[]): TextMetadata {
+/** A block that is only a label, its value in the next block (web pages set "From:" and "Published" apart from their values). */
+const LABEL_ONLY = /^(?:from|published|first published|last updated|updated|date|dated|publisher|published by|source|speakers?|chairs?|chaired by|moderators?|authors?|written by|by)\s*:?$/iu;
+
+/** Joins each label-only block to the value after it: "From:" + "Prime Minister's Office…" reads as one line. */
+function joinLabels(blocks: readonly Block[]): Block[] {
+  const joined: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    if (next && LABEL_ONLY.test(block.text.trim()) && next.kind !== 'heading' && next.page === block.page) {
+      joined.push({ ...next, text: `${block.text.trim()} ${next.text}` });
+      i++;
+    } else joined.push(block);
+  }
+  return joined;
+}
+
+export function readTextMetadata(input: readonly Block[]): TextMetadata {
+  const blocks = joinLabels(input);
   const { title, index: titleBlock } = findTitle(blocks);
   const text = blocks.map((b) => b.text).join('\n');
   const head = text.slice(0, HEAD_CHARS);
 
   const dates = findDates(head);
-  const { event, published, first } = classifyDates(head, dates);
-  const eventDate = event ?? first;
+  const { date, published } = findTextDates(blocks, titleBlock);
 
   let place = findEventPlace(head);
   if (!place) {
-    for (const date of dates.filter((d) => d.index < 600)) {
-      place = findDatelinePlace(head, date.index);
+    for (const found of dates.filter((d) => d.index < 600)) {
+      place = findDatelinePlace(head, found.index);
       if (place) break;
     }
   }
@@ -184,13 +329,25 @@ export function readTextMetadata(blocks: readonly Block[]): TextMetadata {
     organisations = knownBodiesIn(`${text.slice(0, 1500)}\n${lastBlock}`);
   }
 
-  // Roles ("chaired by", "authors:") sit in the opening pages; scanning a 60-page
-  // paper's body for them costs time and finds only false positives.
+  // Roles ("chaired by", "authors:", "Speech by", "X said:") sit in the opening pages;
+  // scanning a 60-page paper's body for them costs time and finds only false positives.
   const named: Person[] = [];
   const mentioned: Person[] = [];
   let offset = 0;
+  let listRole: Role | null = null;
   for (const block of blocks) {
-    if (offset < ROLE_SCAN_CHARS) named.push(...peopleInBlock(block.text));
+    if (offset < ROLE_SCAN_CHARS) {
+      if (listRole) {
+        // The items of a list of names a cue introduced: each opens with a name, until one does not.
+        const parsed = readNameAfterOffice(block.text.replace(/\s*\([^)]*\)/g, ''), 3);
+        if (parsed && block.kind !== 'heading') named.push(makePerson(parsed, listRole));
+        else if (block.kind !== 'heading') listRole = null;
+      }
+      const inBlock = peopleInBlock(block.text);
+      named.push(...inBlock, ...quotedSpeakers(block.text));
+      const trailing = trailingListCue(block.text);
+      if (trailing) listRole = trailing;
+    }
     mentioned.push(...mentionedInBlock(block.text));
     offset += block.text.length + 1;
   }
@@ -198,9 +355,10 @@ export function readTextMetadata(blocks: readonly Block[]): TextMetadata {
   return {
     title,
     titleBlock,
-    date: eventDate?.date ?? null,
-    published: published?.date ?? null,
+    date,
+    published,
     organisations,
+    publisher: findPublisher(blocks, titleBlock),
     place,
     people: dedupePeople([...named, ...mentioned]),
     summary: findSummary(blocks, titleBlock, title),

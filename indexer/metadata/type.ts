@@ -15,15 +15,25 @@ interface Label {
 
 /** Labels a document gives itself, checked in this order against the title and opening text. */
 const LABELS: Label[] = [
-  { type: 'statement', pattern: /\b(?:joint statement|statement by|statement from|press statement|communiqu[eé])\b/iu, leadInOnly: true },
-  { type: 'speech', pattern: /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech)\b/iu, leadInOnly: true },
+  {
+    type: 'statement',
+    pattern:
+      /\b(?:joint statement|statement by|statement from|statement on|press statement|written (?:ministerial )?statement|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
+    leadInOnly: true,
+  },
+  {
+    type: 'speech',
+    pattern:
+      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery)\b/iu,
+    leadInOnly: true,
+  },
   { type: 'briefing', pattern: /\b(?:briefing paper|research briefing|policy briefing|briefing note|briefing)\b/iu, leadInOnly: true },
   {
     type: 'policy-paper',
     pattern: /\b(?:policy (?:paper|brief)|working paper|discussion paper|white paper|occasional paper|research paper)\b/iu,
     leadInOnly: false,
   },
-  { type: 'news', pattern: /\b(?:press release|news release)\b/iu, leadInOnly: false },
+  { type: 'news', pattern: /\b(?:press release|news release|news (?:story|article|item))\b/iu, leadInOnly: false },
   {
     type: 'event-report',
     pattern: /\b(?:event report|conference report|workshop report|roundtable report|meeting report|summary of (?:the )?(?:discussion|event|proceedings))\b/iu,
@@ -34,7 +44,7 @@ const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${
 
 /** Words of an event being reported on. */
 const EVENT_CUES =
-  /\b(?:round-?table|roundtable|conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
+  /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
 /** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 

@@ -6,11 +6,11 @@
  */
 import { basename, extname } from 'node:path';
 import { clipSummary, type Person, type Provenance, type ProvenanceMap } from '../../contract/document.js';
-import { parseDateValue } from '../metadata/dates.js';
+import { dateFromUrl, parseDateValue } from '../metadata/dates.js';
 import { readGivenMetadata, type GivenMetadata } from '../metadata/input.js';
 import { guessLanguage } from '../metadata/language.js';
 import { dedupePeople, makePerson, readName } from '../metadata/names.js';
-import { uniqueOrganisations } from '../metadata/organisations.js';
+import { knownPublisher, publisherFromUrl, uniqueOrganisations } from '../metadata/organisations.js';
 import { readTextMetadata } from '../metadata/text.js';
 import { detectType } from '../metadata/type.js';
 import { fail, type DocumentMetadata, type Job, type Stage } from './stage.js';
@@ -68,13 +68,15 @@ function fromHtmlMeta(properties: MetadataInput): GivenMetadata {
   const title = asText(pick(properties, 'citation_title', 'dc.title', 'og:title', 'title'));
   if (title) values.title = title;
   const published = parseDateValue(
-    asText(pick(properties, 'citation_publication_date', 'citation_date', 'article:published_time', 'dc.date', 'date', 'published')),
+    asText(
+      pick(properties, 'citation_publication_date', 'citation_date', 'article:published_time', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.date', 'date', 'published'),
+    ),
   );
   if (published) values.published = published;
-  const people = authorsFrom(pick(properties, 'citation_author', 'dc.creator', 'author', 'authors'));
+  const people = authorsFrom(pick(properties, 'citation_author', 'dc.creator', 'dcterms.creator', 'author', 'authors'));
   if (people.length > 0) values.people = people;
-  const publisher = asText(pick(properties, 'citation_publisher', 'dc.publisher', 'publisher', 'og:site_name'));
-  if (publisher) values.organisations = [publisher];
+  const publisher = asText(pick(properties, 'citation_publisher', 'dc.publisher', 'dcterms.publisher', 'publisher'));
+  if (publisher) values.publisher = publisher;
   const language = asText(pick(properties, 'language', 'lang', 'dc.language', 'og:locale'));
   if (language && /^[a-z]{2}(?:[-_][a-z0-9]+)*$/i.test(language)) values.language = language.slice(0, 2).toLowerCase();
   const url = asText(pick(properties, 'canonical', 'og:url', 'citation_public_url', 'url', 'source_url'));
@@ -95,6 +97,9 @@ export function titleFromFileName(relativePath: string): string {
 
 type Field = Exclude<keyof GivenMetadata, 'summary'>;
 
+/** The publisher's name as the known body is called ("EEAS" -> European External Action Service). */
+const canonicalPublisher = (name: string) => knownPublisher(name) ?? name;
+
 /** The first layer that has the field, with its source. */
 function strongest<K extends Field>(layers: Layer[], field: K): { value: NonNullable<GivenMetadata[K]>; source: Provenance } | null {
   for (const layer of layers) {
@@ -109,21 +114,26 @@ function strongest<K extends Field>(layers: Layer[], field: K): { value: NonNull
 export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
   const extracted: Extracted | null = job.extracted;
   const layers: Layer[] = [];
+  const warnings: string[] = [];
 
   if (job.sidecar) {
     const sidecarName = basename(job.source.sidecarPath ?? `${basename(job.source.path, extname(job.source.path))}.meta.yml`);
     const read = readGivenMetadata(job.sidecar, { strict: true });
     if (!read.ok) return { error: `sidecar ${sidecarName}: ${read.error}` };
-    layers.push({ source: 'sidecar', values: read.value });
+    warnings.push(...read.warnings.map((w) => `sidecar ${sidecarName}: ${w}`));
+    layers.push({ source: 'sidecar', values: withGivenPublisher(read.value) });
   }
 
   let fileAuthors: Layer | null = null;
+  /** The site's name (og:site_name, "GOV.UK"): the publisher only when nothing names a more specific body. */
+  let siteName: Layer | null = null;
   if (extracted && extracted.propertiesSource) {
     const properties = extracted.properties;
     if (extracted.propertiesSource === 'front-matter') {
       const read = readGivenMetadata(properties, { strict: false });
       if (!read.ok) return { error: `front matter: ${read.error}` };
-      layers.push({ source: 'front-matter', values: read.value });
+      warnings.push(...read.warnings.map((w) => `front matter: ${w}`));
+      layers.push({ source: 'front-matter', values: withGivenPublisher(read.value) });
     } else {
       const source = extracted.propertiesSource;
       const values = source === 'pdf-info' ? fromPdfInfo(properties) : fromHtmlMeta(properties);
@@ -132,6 +142,8 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
         fileAuthors = { source, values: { people: values.people } };
         delete values.people;
       }
+      const site = source === 'html-meta' ? asText(pick(properties, 'og:site_name')) : undefined;
+      if (site) siteName = { source, values: { publisher: site } };
       layers.push({ source, values });
     }
   }
@@ -143,12 +155,22 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
   if (fromText.date) textValues.date = fromText.date;
   if (fromText.published) textValues.published = fromText.published;
   if (fromText.organisations.length) textValues.organisations = fromText.organisations;
+  if (fromText.publisher) textValues.publisher = fromText.publisher;
   if (fromText.place) textValues.place = fromText.place;
   if (fromText.people.length) textValues.people = fromText.people;
   const fullText = blocks.map((b) => b.text).join('\n');
   const language = guessLanguage(fullText);
   if (language) textValues.language = language;
   layers.push({ source: 'text', values: textValues });
+  // The web address a document came from names its publisher's site and often its day.
+  const givenUrl = strongest(layers, 'sourceUrl')?.value;
+  const urlValues: GivenMetadata = {};
+  const urlPublisher = publisherFromUrl(givenUrl);
+  if (urlPublisher) urlValues.publisher = urlPublisher;
+  const urlDate = dateFromUrl(givenUrl);
+  if (urlDate) urlValues.published = urlDate;
+  layers.push({ source: 'source-url', values: urlValues });
+  if (siteName) layers.push(siteName);
   if (fileAuthors) layers.push(fileAuthors);
   layers.push({ source: 'file', values: { title: titleFromFileName(job.source.relativePath) } });
 
@@ -166,6 +188,9 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
 
   const organisations = strongest(layers, 'organisations');
   if (organisations) provenance.organisations = organisations.source;
+  const publisher = strongest(layers, 'publisher');
+  if (publisher) provenance.publisher = publisher.source;
+  const publisherName = publisher ? canonicalPublisher(publisher.value) : null;
   const place = strongest(layers, 'place');
   if (place) provenance.place = place.source;
   const lang = strongest(layers, 'language');
@@ -193,7 +218,8 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
     date: date?.value ?? null,
     published: published?.value ?? null,
     type: type.value,
-    organisations: uniqueOrganisations(organisations?.value ?? []),
+    organisations: uniqueOrganisations([...(publisherName ? [publisherName] : []), ...(organisations?.value ?? [])]),
+    publisher: publisherName,
     place: place?.value ?? null,
     language: lang?.value ?? null,
     sourceUrl: sourceUrl?.value ?? null,
@@ -203,7 +229,14 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
     people: peopleList,
     summary,
     provenance,
+    warnings,
   };
+}
+
+/** Organisations a person named without saying who published: the first is taken as the publisher. */
+function withGivenPublisher(values: GivenMetadata): GivenMetadata {
+  if (values.publisher || !values.organisations?.length) return values;
+  return { ...values, publisher: values.organisations[0]! };
 }
 
 export const metadataStage: Stage = {

@@ -24,7 +24,8 @@ export interface SourceFile {
 /** The metadata stage's output: the descriptive fields of a document record. */
 export type DocumentMetadata = Pick<
   DocumentRecord,
-  'title' | 'date' | 'published' | 'type' | 'organisations' | 'place' | 'language' | 'sourceUrl' | 'finalUrl' | 'retrievedAt' | 'people' | 'summary' | 'provenance'
+  | 'title' | 'date' | 'published' | 'type' | 'organisations' | 'publisher' | 'place' | 'language' | 'sourceUrl' | 'finalUrl' | 'retrievedAt'
+  | 'people' | 'summary' | 'provenance' | 'warnings'
 >;
 
 export interface Job {

@@ -23,7 +23,7 @@ import { documentUrl, exportPath, feedPath, passageUrl } from '../links.js';
 
 /** How a facet value reads to a person: theme label, document type label, or the value itself. */
 export function facetValueLabel(context: AppContext, param: FacetParam, value: string): string {
-  if (param === 'theme') return context.themes.label(value);
+  if (param === 'theme' || param === 'mentions') return context.themes.label(value);
   if (param === 'type') return typeLabel(value);
   if (param === 'year' && value === UNDATED) return 'Undated';
   return value;

@@ -115,13 +115,16 @@ function integer(name: string, input: string, min: number, max: number): number 
   return value;
 }
 
+function checkTheme(value: string, context: StateContext): string | null {
+  if (!SLUG_PATTERN.test(value) || (context.themeIds.size > 0 && !context.themeIds.has(value))) {
+    return `Unknown theme "${value}". See /themes for the list.`;
+  }
+  return null;
+}
+
 const facetValueCheckers: Record<FacetParam, (value: string, context: StateContext) => string | null> = {
-  theme: (value, context) => {
-    if (!SLUG_PATTERN.test(value) || (context.themeIds.size > 0 && !context.themeIds.has(value))) {
-      return `Unknown theme "${value}". See /themes for the list.`;
-    }
-    return null;
-  },
+  theme: checkTheme,
+  mentions: checkTheme,
   speaker: () => null,
   type: (value) => ((DOC_TYPES as readonly string[]).includes(value) ? null : `Unknown document type "${value}". Known types: ${DOC_TYPES.join(', ')}.`),
   org: () => null,

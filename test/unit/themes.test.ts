@@ -197,6 +197,8 @@ describe('themes stage', () => {
         people: [],
         summary: '',
         provenance: {},
+        publisher: null,
+        warnings: [],
       };
       await themesStage.run(job, { taxonomy: tax } as StageContext);
       assert.deepEqual(job.themeTags, [{ id: 'nato', label: 'NATO', evidence: { NATO: 2 } }]);
