@@ -9,28 +9,39 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN } from './ids.js';
 
-/** Matches a document needs before it carries a theme, unless themes.yml says otherwise. */
+/** Score a document needs to be about a theme, unless themes.yml says otherwise (one plain mention in the body scores 1). */
 export const DEFAULT_THEME_THRESHOLD = 2;
+/** Least share of a document's theme score a theme must take to be what the document is about, unless themes.yml says otherwise. */
+export const DEFAULT_THEME_SHARE = 0.1;
 
 const ThemeSchema = z.object({
   id: z.string().regex(SLUG_PATTERN, 'theme id must be a lower-case slug'),
   label: z.string().min(1),
   description: z.string().default(''),
   broader: z.string().optional(),
-  /** Minimum matches in a document before the document carries the theme. */
-  threshold: z.number().int().positive().optional(),
+  /** Minimum score in a document before the document is about the theme. */
+  threshold: z.number().positive().optional(),
   terms: z
     .object({
       phrases: z.array(z.string().min(1)).default([]),
       acronyms: z.array(z.string().min(1)).default([]),
       patterns: z.array(z.string().min(1)).default([]),
+      /**
+       * Phrases, acronyms or patterns (also listed above) that mean this theme only in its
+       * context: they count only where another term of the theme occurs in the same
+       * passage ("Arctic" is maritime only beside "naval" or "shipping"; "JIT" is a
+       * joint investigation team only beside "Eurojust" or "investigation").
+       */
+      contextual: z.array(z.string().min(1)).default([]),
     })
-    .default({ phrases: [], acronyms: [], patterns: [] }),
+    .default({ phrases: [], acronyms: [], patterns: [], contextual: [] }),
 });
 
 const TaxonomySchema = z.object({
-  /** Default minimum matches for a document to carry a theme. */
-  threshold: z.number().int().positive().default(DEFAULT_THEME_THRESHOLD),
+  /** Default minimum score for a document to be about a theme. */
+  threshold: z.number().positive().default(DEFAULT_THEME_THRESHOLD),
+  /** Least share of a document's theme score a theme must take to be what the document is about. */
+  share: z.number().min(0).max(1).default(DEFAULT_THEME_SHARE),
   themes: z.array(ThemeSchema).min(1),
 });
 
@@ -70,7 +81,7 @@ function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
 
 /** No themes: what a corpus without themes.yml has. */
 export function emptyTaxonomy(): Taxonomy {
-  return { threshold: DEFAULT_THEME_THRESHOLD, themes: [] };
+  return { threshold: DEFAULT_THEME_THRESHOLD, share: DEFAULT_THEME_SHARE, themes: [] };
 }
 
 export function loadTaxonomy(corpusDir: string): Taxonomy {
@@ -85,6 +96,10 @@ export function loadTaxonomy(corpusDir: string): Taxonomy {
   for (const theme of taxonomy.themes) {
     if (theme.broader && !ids.has(theme.broader)) {
       throw new ConfigError(`${file}: theme "${theme.id}" names unknown broader theme "${theme.broader}"`);
+    }
+    const listed = new Set([...theme.terms.phrases, ...theme.terms.acronyms, ...theme.terms.patterns]);
+    for (const term of theme.terms.contextual) {
+      if (!listed.has(term)) throw new ConfigError(`${file}: theme "${theme.id}": contextual term "${term}" is not among its phrases, acronyms or patterns`);
     }
     for (const pattern of theme.terms.patterns) {
       try {

@@ -171,8 +171,12 @@ function evaluateMetadata(labels: Label[], records: Map<string, DocumentRecord>)
     for (const t of missed) perTheme[t]!.fn++;
     for (const t of extra) perTheme[t]!.fp++;
     if (missed.length || extra.length) {
+      // Why each theme was found: its score, whether it counted as "about", and its strongest terms.
       const scores = Object.fromEntries(
-        (record.themeTags ?? []).map((tag) => [tag.id, (tag as { score?: number }).score ?? null]),
+        (record.themeTags ?? []).map((tag) => [
+          tag.id,
+          `${tag.score ?? '?'} ${tag.weight ?? ''} ${Object.entries(tag.evidence).slice(0, 4).map(([t, n]) => `${t}×${n}`).join(', ')}`.trim(),
+        ]),
       );
       themeWrong.push({ file: label.file, ...(missed.length ? { missed } : {}), ...(extra.length ? { extra } : {}), scores });
     }

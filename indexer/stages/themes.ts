@@ -4,16 +4,17 @@
  * (term -> occurrences) so a reader can see why.
  *
  * Rules (also in corpus/README.md):
- *  - a passage carries a theme when any of the theme's terms occurs in it;
- *  - a document carries a theme when the theme's matches across all its passages
- *    reach the theme's `threshold` (else the taxonomy's default);
+ *  - a passage carries a theme when any of the theme's terms occurs in it (a
+ *    contextual term only beside another of the theme's terms);
+ *  - a document is about a theme, or only mentions it, by the theme's score
+ *    and share (see tagDocument);
  *  - a passage or document carrying a theme also carries its `broader` theme
  *    (and that one's broader, and so on), whose evidence includes the narrower's;
- *  - tags are ordered by strength: total matches, then taxonomy order.
+ *  - document tags are ordered: what it is about first, then by score.
  */
 import type { Passage, ThemeTag } from '../../contract/document.js';
 import type { Taxonomy } from '../../contract/taxonomy.js';
-import { compileTaxonomy, foldSameLength, matchTheme } from '../themes/matcher.js';
+import { compileTaxonomy, foldSameLength, matchTheme, termSpecificity } from '../themes/matcher.js';
 import type { Stage } from './stage.js';
 
 type Evidence = Record<string, number>;
@@ -62,34 +63,97 @@ function sortEvidence(evidence: Evidence): Evidence {
   return Object.fromEntries(Object.entries(evidence).sort(([ta, a], [tb, b]) => b - a || ta.localeCompare(tb)));
 }
 
-/** Tags the passages in place and returns the document's themes. */
-export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackText = ''): ThemeTag[] {
-  const documentEvidence = new Map<string, Evidence>();
-  const collect = (found: Map<string, Evidence>) => {
-    for (const [id, evidence] of found) {
-      const sum = documentEvidence.get(id) ?? {};
-      addInto(sum, evidence);
-      documentEvidence.set(id, sum);
+/** Where a term stands counts: a title names the subject, a closing note only touches it. */
+export const POSITION_WEIGHTS = { title: 3, heading: 2, opening: 1.5, body: 1, closing: 0.5 } as const;
+type Position = keyof typeof POSITION_WEIGHTS;
+
+/** The opening and the closing, as shares of the document's text. */
+const OPENING_SHARE = 0.15;
+const CLOSING_SHARE = 0.9;
+
+/** Words from which a text's threshold is the taxonomy's in full. */
+const SHORT_TEXT_WORDS = 1000;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Tags the passages in place and returns the document's themes: every theme it
+ * names, each with its evidence (term -> occurrences), a score and a weight.
+ *
+ *  - score: each occurrence counts by where it stands (POSITION_WEIGHTS: the
+ *    title, a heading, the opening 15% of the text, the body, the last 10%)
+ *    times how specific the term is (termSpecificity);
+ *  - share: the theme's score over the scores of all the document's themes;
+ *  - weight `about` when the score reaches the theme's threshold (else the
+ *    taxonomy's) and the share reaches the taxonomy's `share`; else `mentions`.
+ *    A broader theme takes its narrower themes' evidence to show, but is only
+ *    `about` on a score of its own.
+ */
+export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackText = '', title = ''): ThemeTag[] {
+  const compiled = new Map(compileTaxonomy(taxonomy).map((c) => [c.theme.id, c]));
+  const evidence = new Map<string, Evidence>();
+  const scores = new Map<string, number>();
+  const collect = (found: Map<string, Evidence>, position: Position) => {
+    for (const [id, terms] of found) {
+      const sum = evidence.get(id) ?? {};
+      addInto(sum, terms);
+      evidence.set(id, sum);
+      const theme = compiled.get(id)!;
+      let score = scores.get(id) ?? 0;
+      for (const [term, count] of Object.entries(terms)) score += count * termSpecificity(theme, term) * POSITION_WEIGHTS[position];
+      scores.set(id, score);
     }
   };
+  const length = passages.reduce((max, p) => Math.max(max, p.end), 0);
+  const headings = new Set<string>();
   for (const passage of passages) {
     const found = tagText(taxonomy, passage.text);
     passage.themeTags = toTags(taxonomy, found);
     passage.themes = passage.themeTags.map((tag) => tag.id);
-    collect(found);
+    const at = length > 0 ? passage.start / length : 0;
+    // Short texts have no closing notes to discount.
+    const position: Position = passage.ordinal === 0 || at < OPENING_SHARE ? 'opening' : at >= CLOSING_SHARE && passages.length >= 5 ? 'closing' : 'body';
+    collect(found, position);
+    if (passage.heading && !headings.has(passage.heading)) {
+      headings.add(passage.heading);
+      collect(tagText(taxonomy, passage.heading), 'heading');
+    }
   }
-  // No passages (a scan without text): the title and summary are all there is to go on.
-  if (passages.length === 0 && fallbackText.trim() !== '') collect(tagText(taxonomy, fallbackText));
+  // No passages (a scan without text): the title and summary (the fallback) are all there is to go on.
+  if (passages.length === 0) {
+    if (fallbackText.trim() !== '') collect(tagText(taxonomy, fallbackText), 'body');
+  } else if (title.trim() !== '') collect(tagText(taxonomy, title), 'title');
 
-  const thresholds = new Map(taxonomy.themes.map((t) => [t.id, t.threshold ?? taxonomy.threshold]));
-  const carried = new Map([...documentEvidence].filter(([id, evidence]) => total(evidence) >= (thresholds.get(id) ?? Infinity)));
-  return toTags(taxonomy, carried);
+  const total = [...scores.values()].reduce((a, b) => a + b, 0);
+  // A short text says less about everything: its threshold falls with its length (a full one at SHORT_TEXT_WORDS and over).
+  const words = passages.reduce((sum, p) => sum + p.text.split(/\s+/).length, 0) || fallbackText.split(/\s+/).length;
+  const lengthFactor = Math.min(1, Math.max(0.5, words / SHORT_TEXT_WORDS));
+  const about = new Set(
+    [...scores]
+      .filter(([id, score]) => {
+        const threshold = (compiled.get(id)?.theme.threshold ?? taxonomy.threshold) * lengthFactor;
+        return score >= threshold && score / total >= (taxonomy.share ?? 0);
+      })
+      .map(([id]) => id),
+  );
+  const tags = toTags(taxonomy, evidence);
+  for (const tag of tags) {
+    const score = scores.get(tag.id) ?? 0;
+    tag.score = round(score);
+    tag.share = total > 0 ? round(score / total) : 0;
+    tag.weight = about.has(tag.id) ? 'about' : 'mentions';
+  }
+  const order = new Map(taxonomy.themes.map((t, i) => [t.id, i]));
+  return tags.sort(
+    (a, b) =>
+      Number(b.weight === 'about') - Number(a.weight === 'about') || (b.score ?? 0) - (a.score ?? 0) || order.get(a.id)! - order.get(b.id)!,
+  );
 }
 
 export const themesStage: Stage = {
   name: 'themes',
   run(job, ctx) {
     const fallback = job.metadata ? `${job.metadata.title}\n${job.metadata.summary}` : '';
-    job.themeTags = tagDocument(ctx.taxonomy, job.passages, fallback);
+    job.themeTags = tagDocument(ctx.taxonomy, job.passages, fallback, job.metadata?.title ?? '');
   },
 };

@@ -22,6 +22,12 @@ export interface CompiledTheme {
   /** On the text as written; capture group n is term n. */
   acronyms: { regex: RegExp; terms: string[] } | null;
   patterns: CompiledPattern[];
+  /** Terms (and pattern sources) that count only beside another term of the theme. */
+  contextual: ReadonlySet<string>;
+  /** Words matched by contextual patterns, as reported in evidence. */
+  contextualMatches: Set<string>;
+  phraseTerms: ReadonlySet<string>;
+  acronymTerms: ReadonlySet<string>;
 }
 
 interface CompiledPattern {
@@ -118,6 +124,8 @@ function spellingVariants(wordPattern: string): string {
 function phraseSource(phrase: string): string {
   const words = foldPhrase(phrase).split(/[\s\-–]+/).filter((w) => w !== '');
   const parts = words.map((word, i) => {
+    // "Security and Defence Partnership" is also written "Security & Defence Partnership".
+    if (word === 'and' || word === '&') return '(?:and|&)';
     let source = spellingVariants(escapeRegex(word));
     if (i === words.length - 1 && /[a-z]$/.test(word)) {
       if (/[^aeiou]y$/.test(word)) source = `${source.slice(0, -1)}(?:y|ies)`;
@@ -156,6 +164,10 @@ function compileTheme(theme: Theme): CompiledTheme {
     phrases: phraseTerms.length ? { regex: new RegExp(phraseAlternatives.join('|'), 'gu'), terms: phraseTerms } : null,
     acronyms: acronymTerms.length ? { regex: new RegExp(acronymAlternatives.join('|'), 'gu'), terms: acronymTerms } : null,
     patterns: theme.terms.patterns.map(compilePattern),
+    contextual: new Set(theme.terms.contextual ?? []),
+    contextualMatches: new Set<string>(),
+    phraseTerms: new Set(phraseTerms),
+    acronymTerms: new Set(acronymTerms),
   };
 }
 
@@ -175,6 +187,7 @@ interface Hit {
   start: number;
   end: number;
   term: string;
+  contextual?: boolean;
 }
 
 function groupHits(regex: RegExp, text: string, terms: string[], hits: Hit[]): void {
@@ -191,15 +204,16 @@ export function matchTheme(compiled: CompiledTheme, text: string, folded: string
   const hits: Hit[] = [];
   if (compiled.phrases) groupHits(compiled.phrases.regex, folded, compiled.phrases.terms, hits);
   if (compiled.acronyms) groupHits(compiled.acronyms.regex, text, compiled.acronyms.terms, hits);
-  for (const { regex, prefilter } of compiled.patterns) {
+  compiled.patterns.forEach(({ regex, prefilter }, i) => {
+    const contextual = compiled.contextual.has(compiled.theme.terms.patterns[i]!);
     // test() runs RE2's fast DFA; the slower matcher that reports positions only where there is a match.
-    if (!(prefilter ?? regex).test(text)) continue;
+    if (!(prefilter ?? regex).test(text)) return;
     for (const m of regex.matchAll(text)) {
       // Patterns are reported by what they matched: more telling to a reader than the regex.
       const start = m.index ?? 0;
-      if (m[0] !== '') hits.push({ start, end: start + m[0].length, term: m[0].toLowerCase().replace(/\s+/g, ' ') });
+      if (m[0] !== '') hits.push({ start, end: start + m[0].length, term: m[0].toLowerCase().replace(/\s+/g, ' '), contextual });
     }
-  }
+  });
   if (hits.length === 0) return {};
   // Longest match first; a hit overlapping one already kept is the same words counted twice.
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -209,6 +223,21 @@ export function matchTheme(compiled: CompiledTheme, text: string, folded: string
     if (kept.some((k) => hit.start < k.end && k.start < hit.end)) continue;
     kept.push(hit);
     evidence[hit.term] = (evidence[hit.term] ?? 0) + 1;
+    if (hit.contextual) compiled.contextualMatches.add(hit.term);
   }
+  // A contextual term counts only beside another term of the theme.
+  if (kept.every((hit) => hit.contextual || compiled.contextual.has(hit.term))) return {};
   return evidence;
+}
+
+/**
+ * How specific a matched term is to its theme: an acronym, a pattern or a
+ * phrase of several words names the theme (1); a single common word ("Russia",
+ * "procurement", "cyber") is weaker (0.6); a contextual term weaker still (0.5).
+ */
+export function termSpecificity(compiled: CompiledTheme, term: string): number {
+  if (compiled.contextual.has(term) || compiled.contextualMatches.has(term)) return 0.5;
+  if (compiled.acronymTerms.has(term)) return 1;
+  if (compiled.phraseTerms.has(term)) return /[\s\-–]/.test(term.trim()) ? 1 : 0.6;
+  return 1;
 }

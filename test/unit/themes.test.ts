@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Passage } from '../../contract/document.js';
+import type { Passage, ThemeTag } from '../../contract/document.js';
 import { loadGlossary, loadTaxonomy, type Taxonomy } from '../../contract/taxonomy.js';
 import { tagDocument, tagText, themesStage } from '../../indexer/stages/themes.js';
 import { newJob, type StageContext } from '../../indexer/stages/stage.js';
@@ -23,16 +23,20 @@ function passagesOf(texts: string[]): Passage[] {
 }
 
 /** A small taxonomy built in the test, so each rule is seen on its own. */
-function taxonomy(themes: { id: string; phrases?: string[]; acronyms?: string[]; patterns?: string[]; broader?: string; threshold?: number }[], threshold = 2): Taxonomy {
+function taxonomy(
+  themes: { id: string; phrases?: string[]; acronyms?: string[]; patterns?: string[]; contextual?: string[]; broader?: string; threshold?: number }[],
+  threshold = 2,
+): Taxonomy {
   return {
     threshold,
+    share: 0,
     themes: themes.map((t) => ({
       id: t.id,
       label: t.id.toUpperCase(),
       description: '',
       ...(t.broader ? { broader: t.broader } : {}),
       ...(t.threshold ? { threshold: t.threshold } : {}),
-      terms: { phrases: t.phrases ?? [], acronyms: t.acronyms ?? [], patterns: t.patterns ?? [] },
+      terms: { phrases: t.phrases ?? [], acronyms: t.acronyms ?? [], patterns: t.patterns ?? [], contextual: t.contextual ?? [] },
     })),
   };
 }
@@ -48,7 +52,7 @@ describe('themes stage', () => {
       .filter((line) => line !== '');
     const passages = passagesOf(lines);
     const tags = tagDocument(real, passages);
-    const byId = new Map(tags.map((tag) => [tag.id, tag]));
+    const byId = new Map(tags.filter((tag) => tag.weight === 'about').map((tag) => [tag.id, tag]));
 
     it('tags the five themes the report is about, each with evidence', () => {
       for (const id of ['defence-industry', 'nato-transatlantic', 'migration', 'institutional-architecture', 'foreign-policy-coordination']) {
@@ -80,8 +84,9 @@ describe('themes stage', () => {
       assert.deepEqual(passage.themes.slice(0, 1), ['migration']);
       assert.ok(passage.themes.includes('counter-terrorism'));
       assert.deepEqual(passage.themeTags.find((t) => t.id === 'counter-terrorism')!.evidence, { terrorism: 1 });
-      // One mention of terrorism is not enough for the whole document.
+      // One mention of terrorism in a long report is a mention, not what the report is about.
       assert.ok(!byId.has('counter-terrorism'));
+      assert.equal(tags.find((t) => t.id === 'counter-terrorism')?.weight, 'mentions');
     });
 
     it('loads a glossary with the required acronyms', () => {
@@ -146,33 +151,101 @@ describe('themes stage', () => {
       2,
     );
 
-    it('needs the threshold of matches across passages for the document to carry a theme', () => {
-      const tags = tagDocument(tax, passagesOf(['NATO met.', 'NATO again.', 'A cyber attack.', 'Another cyber attack.']));
-      assert.deepEqual(
-        tags.map((t) => t.id),
-        ['nato'],
-        'cyber needs 3 matches (its own threshold), NATO 2 (the default)',
-      );
-      assert.deepEqual(tags[0]!.evidence, { NATO: 2 });
-    });
+    /** Passages of a long text, so no opening, closing or short-text rule applies unless a test says so. */
+    function bodyPassages(texts: string[]): Passage[] {
+      const filler = 'Words about nothing in particular. '.repeat(60);
+      const all = passagesOf([filler, filler, ...texts, filler, filler, filler, filler, filler, filler, filler, filler, filler]);
+      let offset = 0;
+      for (const p of all) {
+        p.start = offset;
+        p.end = offset + p.text.length;
+        offset = p.end + 1;
+      }
+      return all;
+    }
+    const about = (tags: ThemeTag[]) => tags.filter((t) => t.weight === 'about').map((t) => t.id);
 
-    it('gives a document with a narrower theme its broader theme too, with the evidence', () => {
-      const tags = tagDocument(tax, passagesOf(['New sanctions were agreed.', 'More sanctions followed.']));
+    it("needs the theme's threshold of score for the document to be about it, and lists the rest as mentions", () => {
+      const tags = tagDocument(tax, bodyPassages(['NATO met.', 'NATO again.', 'A cyber attack.', 'Another cyber attack.']));
+      assert.deepEqual(about(tags), ['nato'], 'cyber needs a score of 3 (its own threshold), NATO 2 (the default)');
       assert.deepEqual(
-        tags.map((t) => [t.id, t.label, t.evidence]),
+        tags.map((t) => [t.id, t.weight, t.score, t.evidence]),
         [
-          ['foreign', 'FOREIGN', { sanctions: 2 }],
-          ['sanctions', 'SANCTIONS', { sanctions: 2 }],
+          ['nato', 'about', 2, { NATO: 2 }],
+          // A single common word counts less than an acronym or a phrase of several words.
+          ['cyber', 'mentions', 1.2, { cyber: 2 }],
         ],
       );
     });
 
-    it('orders themes by strength', () => {
-      const tags = tagDocument(tax, passagesOf(['NATO, NATO and NATO.', 'foreign policy and foreign policy', 'cyber cyber cyber cyber']));
+    it('gives a document with a narrower theme its broader theme too, with the evidence, as a mention', () => {
+      const tags = tagDocument(tax, bodyPassages(['New sanctions were agreed.', 'More sanctions followed.', 'Sanctions again.', 'And sanctions.']));
       assert.deepEqual(
-        tags.map((t) => t.id),
-        ['cyber', 'nato', 'foreign'],
+        tags.map((t) => [t.id, t.label, t.weight, t.evidence]),
+        [
+          ['sanctions', 'SANCTIONS', 'about', { sanctions: 4 }],
+          ['foreign', 'FOREIGN', 'mentions', { sanctions: 4 }],
+        ],
       );
+    });
+
+    it('orders themes: what the document is about first, then by score', () => {
+      const tags = tagDocument(tax, bodyPassages(['NATO, NATO and NATO.', 'foreign policy and foreign policy', 'cyber cyber cyber cyber cyber cyber']));
+      assert.deepEqual(
+        tags.map((t) => [t.id, t.score]),
+        [
+          ['cyber', 3.6],
+          ['nato', 3],
+          ['foreign', 2],
+        ],
+      );
+    });
+
+    it('weighs a term by where it stands: the title and a heading above the body, closing notes below', () => {
+      const weighted = taxonomy([{ id: 'nato', acronyms: ['NATO'] }], 3);
+      const body = bodyPassages(['NATO once.']);
+      assert.deepEqual(about(tagDocument(weighted, body)), [], 'one mention in the body is not enough');
+      assert.deepEqual(about(tagDocument(weighted, bodyPassages(['NATO once.']), '', 'NATO and Europe')), ['nato'], 'one in the title is');
+      const withHeading = bodyPassages(['Text of the section.']);
+      withHeading[2]!.heading = 'NATO after Vilnius';
+      assert.equal(tagDocument(weighted, withHeading)[0]?.score, 2);
+      const closing = bodyPassages([]);
+      closing[closing.length - 1]!.text = 'See NATO (2024).';
+      assert.equal(tagDocument(weighted, closing)[0]?.score, 0.5, 'a footnote at the end counts half');
+    });
+
+    it('lowers the threshold for a short text, so one decisive mention in a news item is enough', () => {
+      const short = taxonomy([{ id: 'sdp', phrases: ['Security and Defence Partnership'] }], 2);
+      const news = passagesOf(['The UK and the EU met in London.', 'They signed a Security and Defence Partnership on Monday.']);
+      assert.deepEqual(about(tagDocument(short, news)), ['sdp']);
+    });
+
+    it('keeps the share of each theme, and needs the taxonomy share to be about it', () => {
+      const shared = { ...taxonomy([{ id: 'nato', acronyms: ['NATO'] }, { id: 'cyber', acronyms: ['EDR'] }], 2), share: 0.2 };
+      const tags = tagDocument(shared, bodyPassages(['NATO NATO NATO NATO NATO NATO NATO NATO NATO NATO.', 'EDR and EDR.']));
+      assert.deepEqual(
+        tags.map((t) => [t.id, t.share, t.weight]),
+        [
+          ['nato', 0.83, 'about'],
+          ['cyber', 0.17, 'mentions'],
+        ],
+      );
+    });
+
+    it('matches "&" where a phrase says "and"', () => {
+      const sdp = taxonomy([{ id: 'sdp', phrases: ['Security and Defence Partnership'] }]);
+      assert.deepEqual(evidenceOf(sdp, 'The UK-EU Security & Defence Partnership', 'sdp'), { 'Security and Defence Partnership': 1 });
+    });
+
+    it('counts a contextual term only beside another term of its theme', () => {
+      const context = taxonomy([{ id: 'law', acronyms: ['JIT', 'Eurojust'], phrases: ['investigation'], contextual: ['JIT'] }]);
+      assert.deepEqual(evidenceOf(context, 'Deliveries arrive JIT to cut stock.', 'law'), {}, 'JIT alone is just in time');
+      assert.deepEqual(evidenceOf(context, 'A JIT under Eurojust opened an investigation.', 'law'), { JIT: 1, Eurojust: 1, investigation: 1 });
+      const real = loadTaxonomy(CORPUS);
+      assert.equal(tagText(real, 'Suppliers deliver parts JIT, just in time.').get('law-enforcement'), undefined);
+      assert.equal(tagText(real, 'Shipping routes through the Arctic are opening.').get('maritime-space'), undefined);
+      assert.equal(tagText(real, 'Article 42 of the Charter was cited.').get('institutional-architecture'), undefined);
+      assert.ok(tagText(real, 'Naval patrols protect undersea cables in the Arctic.').get('maritime-space'));
     });
 
     it('re-tags with an edited taxonomy', () => {
@@ -201,7 +274,7 @@ describe('themes stage', () => {
         warnings: [],
       };
       await themesStage.run(job, { taxonomy: tax } as StageContext);
-      assert.deepEqual(job.themeTags, [{ id: 'nato', label: 'NATO', evidence: { NATO: 2 } }]);
+      assert.deepEqual(job.themeTags, [{ id: 'nato', label: 'NATO', evidence: { NATO: 2 }, score: 2, share: 1, weight: 'about' }]);
     });
   });
 });
