@@ -35,6 +35,8 @@ export interface Extracted {
   ocrPages?: OcrPage[];
   /** Non-fatal problems (a page that failed to extract), shown in --explain and the summary. */
   warnings: string[];
+  /** Page furniture left out of the text (navigation, cookie notices, banners), for --explain. */
+  removed?: string[];
 }
 
 /** An extraction failure with a reason a user can act on ("password-protected", "not a PDF"). */

@@ -76,6 +76,10 @@ export interface IndexSummary {
   removed: number;
   needsOcr: string[];
   failed: { file: string; reason: string }[];
+  /** Files indexed with problems a reader should know about (an empty front-matter date, a page that failed). */
+  warnings: { file: string; warnings: string[] }[];
+  /** Files indexed without a date: nothing in them or their metadata gave one. */
+  undated: string[];
   /** Records in the live indexes after the run. */
   documents: number;
   passages: number;
@@ -122,6 +126,8 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     removed: 0,
     needsOcr: [],
     failed: [...(sources?.error ? [sources.error] : []), ...discovery.rejected],
+    warnings: [],
+    undated: [],
     documents: 0,
     passages: 0,
     durationMs: 0,
@@ -165,6 +171,9 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
           summary.indexed++;
           const needsOcr = job.extracted?.needsOcr ?? false;
           if (needsOcr) summary.needsOcr.push(file.relativePath);
+          const warnings = [...(job.extracted?.warnings ?? []), ...(job.metadata?.warnings ?? [])];
+          if (warnings.length > 0) summary.warnings.push({ file: file.relativePath, warnings });
+          if (!job.metadata?.date) summary.undated.push(file.relativePath);
           reporter?.file(file.relativePath, needsOcr ? 'needs-ocr' : 'indexed');
         }),
       ),
@@ -191,6 +200,8 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   Object.assign(summary, await live.counts());
   summary.failed.sort((a, b) => (a.file < b.file ? -1 : 1));
   summary.needsOcr.sort();
+  summary.warnings.sort((a, b) => (a.file < b.file ? -1 : 1));
+  summary.undated.sort();
   summary.durationMs = Date.now() - started;
   return summary;
 }
@@ -251,7 +262,7 @@ interface CorpusConfig {
   glossary: GlossaryEntry[];
   /** The glossary's groups of words meaning the same (search synonyms only). */
   synonymGroups: string[][];
-  /** Changes whenever the taxonomy or the pipeline changes what records contain. */
+  /** Changes whenever the taxonomy, the glossary or the pipeline changes what records contain. */
   hash: string;
 }
 

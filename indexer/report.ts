@@ -3,6 +3,7 @@
  * file, rate, ETA), plain lines otherwise; the summary; and --explain's JSON.
  */
 import cliProgress from 'cli-progress';
+import { datePrecisionOf } from '../contract/document.js';
 import type { FileOutcome, Reporter, SourceOutcome } from './pipeline.js';
 import type { Job, StageOutcome } from './stages/stage.js';
 import { printable } from './summary.js';
@@ -81,8 +82,10 @@ export function explainDocument(job: Job, outcome: StageOutcome | null) {
     ...(outcome ? { reason: outcome.reason } : {}),
     title: meta?.title ?? null,
     date: meta?.date ?? null,
+    datePrecision: datePrecisionOf(meta?.date ?? null),
     published: meta?.published ?? null,
     type: meta?.type ?? null,
+    publisher: meta?.publisher ?? null,
     organisations: meta?.organisations ?? [],
     place: meta?.place ?? null,
     language: meta?.language ?? null,
@@ -90,12 +93,14 @@ export function explainDocument(job: Job, outcome: StageOutcome | null) {
     finalUrl: meta?.finalUrl ?? null,
     retrievedAt: meta?.retrievedAt ?? null,
     people: (meta?.people ?? []).map((p) => ({ name: p.name, role: p.role, display: p.display })),
-    themes: job.themeTags.map((t) => ({ id: t.id, label: t.label, evidence: t.evidence })),
+    // The score behind each theme (and whether it reached "about"), not only the terms.
+    themes: job.themeTags.map((t) => ({ id: t.id, label: t.label, weight: t.weight, score: t.score, share: t.share, evidence: t.evidence })),
     summary: meta?.summary ?? null,
     provenance: meta?.provenance ?? {},
     pages: job.extracted?.pages ?? 0,
     needsOcr: job.extracted?.needsOcr ?? false,
-    warnings: job.extracted?.warnings ?? [],
+    warnings: [...(job.extracted?.warnings ?? []), ...(meta?.warnings ?? [])],
+    removed: job.extracted?.removed ?? [],
     sidecar: job.source.sidecarPath,
     sha256: job.sha256 || null,
     passages: job.passages.map((p) => ({

@@ -22,6 +22,8 @@ export interface IndexingState {
   finishedRuns: number;
   /** The run in progress builds the collection from nothing (the indexes were missing or empty when it began). */
   building: boolean;
+  /** Files the last finished run could not index, with the reason: they are in no search. */
+  failed: { file: string; reason: string }[];
 }
 
 /** What the runner needs from the server's configuration. */
@@ -66,7 +68,7 @@ export class IndexRunner {
   ) {}
 
   state(): IndexingState {
-    return { enabled: this.enabled, running: this.current !== null, finishedRuns: this.finishedRuns, building: this.building };
+    return { enabled: this.enabled, running: this.current !== null, finishedRuns: this.finishedRuns, building: this.building, failed: this.lastSummary?.failed ?? [] };
   }
 
   get running(): boolean {
@@ -154,6 +156,8 @@ export class IndexRunner {
           removed: summary.removed,
           failed: summary.failed,
           needsOcr: summary.needsOcr,
+          warnings: summary.warnings,
+          undated: summary.undated,
           documents: summary.documents,
           passages: summary.passages,
           durationMs: summary.durationMs,

@@ -17,7 +17,7 @@ export function printable(text: string): string {
   });
 }
 
-/** Summary of a run: a headline, then one line per failed file and per file that needs OCR. */
+/** Summary of a run: a headline, then one line per file that failed, needs OCR, was indexed with warnings or has no date. */
 export function summaryLines(s: IndexSummary): string[] {
   const lines = [
     `${s.indexed} indexed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed, ${s.needsOcr.length} need OCR ` +
@@ -33,5 +33,7 @@ export function summaryLines(s: IndexSummary): string[] {
   }
   for (const f of s.failed) lines.push(`  failed     ${printable(f.file)}: ${printable(f.reason)}`);
   for (const f of s.needsOcr) lines.push(`  needs OCR  ${printable(f)} (no text layer: indexed by metadata only)`);
+  for (const w of s.warnings ?? []) for (const warning of w.warnings) lines.push(`  warning    ${printable(w.file)}: ${printable(warning)}`);
+  for (const f of s.undated ?? []) lines.push(`  no date    ${printable(f)} (no date in the text or its metadata: not found by date filters)`);
   return lines;
 }

@@ -150,7 +150,7 @@ export function createApp(deps: AppDeps): express.Express {
 }
 
 const ENGINE_RUNNING = (): EngineStatus => ({ state: 'running', restarts: 0 });
-const NOT_INDEXING = (): IndexingState => ({ enabled: false, running: false, finishedRuns: 0, building: false });
+const NOT_INDEXING = (): IndexingState => ({ enabled: false, running: false, finishedRuns: 0, building: false, failed: [] });
 
 /** HTTP status of an error: ours, Express's own (e.g. a malformed URL is 400), or 500. */
 function statusOf(err: unknown): number {

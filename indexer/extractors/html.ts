@@ -2,6 +2,14 @@
  * HTML extractor: the page's main content as blocks of plain text (never markup),
  * and its <title>, <meta> tags and language as document properties.
  *
+ * Page chrome never reaches passages, snippets or summaries: <nav>, <aside>,
+ * <footer>, the page's own <header>, elements whose role, class or id mark them
+ * as navigation, cookie notices, banners, share bars or breadcrumbs; then
+ * Mozilla's Readability (the Firefox Reader View engine, on a linkedom DOM)
+ * picks the article. The page's lead above the article (its heading, a
+ * "From:"/"Published" line, a dateline) is kept: metadata is read from it.
+ * What was left out is listed in `removed` for --explain.
+ *
  * Properties use the sidecar's field names so the metadata stage reads every
  * source the same way: title, description, authors (list), keywords (list),
  * published (the page's publication date as written), language and canonical
@@ -9,7 +17,9 @@
  * Open Graph `og:*`) is passed on under its own name too, as the metadata
  * stage ranks those itself.
  */
+import { Readability } from '@mozilla/readability';
 import { load, type CheerioAPI, type contains } from 'cheerio';
+import { parseHTML } from 'linkedom';
 import type { Block, Extracted, MetadataInput } from '../../contract/extracted.js';
 import { type Extractor } from './extractor.js';
 import { emptyExtracted } from '../../contract/extracted.js';
@@ -105,18 +115,101 @@ function contentRoots($: CheerioAPI): DomNode[] {
   return body.length ? body.toArray() : $.root().toArray();
 }
 
+/** Roles of page furniture (ARIA landmarks other than the main content, dialogs, alerts). */
+const CHROME_ROLES = '[role="navigation" i], [role="banner" i], [role="contentinfo" i], [role="complementary" i], [role="dialog" i], [role="alertdialog" i], [role="search" i]';
+/** Class or id words of page furniture, in the spirit of Readability's "unlikely candidates". */
+const CHROME_NAME =
+  /(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|banner|breadcrumbs?|skip-?link|skip|share|sharing|social|newsletter|subscribe|donate|donation|promo|advert|ads|sponsor|related|recommended|popular|menu|navbar|masthead|site-?header|site-?footer|global-?header|global-?footer|toolbar|language-?switcher|feedback|print|pagination|comments?)(?:$|[\s_-])/i;
+
 function removeFurniture($: CheerioAPI): void {
   $(DROPPED).remove();
+  $(CHROME_ROLES).remove();
+  $('[class], [id]')
+    .filter((_, el) => {
+      if (!isElement(el) || el.name === 'body' || el.name === 'html' || el.name === 'main' || el.name === 'article') return false;
+      return CHROME_NAME.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`);
+    })
+    .remove();
   // A page's banner is furniture; an article's own <header> carries its title and byline.
   $('header')
     .filter((_, el) => $(el).parents('article, main').length === 0)
     .remove();
 }
 
+const blockKey = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Deeper than any real page nests: Readability's recursive scoring would crawl on such a page, so it keeps the structural extraction. */
+const MAX_READABLE_DEPTH = 256;
+
+function nestingDepth($: CheerioAPI): number {
+  let max = 0;
+  const stack: { node: DomNode; depth: number }[] = $.root().toArray().map((node) => ({ node, depth: 0 }));
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    if (step.depth > max) max = step.depth;
+    if (max > MAX_READABLE_DEPTH) return max;
+    if ('children' in step.node) for (const child of step.node.children as DomNode[]) stack.push({ node: child, depth: step.depth + 1 });
+  }
+  return max;
+}
+
+/** The article Readability finds in the page, as blocks; null when it finds none worth keeping. */
+function readabilityBlocks(html: string): Block[] | null {
+  try {
+    const { document } = parseHTML(html);
+    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    if (!article?.content || (article.textContent ?? '').trim().length < 200) return null;
+    return nodesToBlocks(load(article.content, null, false).root().toArray());
+  } catch {
+    // A page Readability cannot read keeps the structural extraction.
+    return null;
+  }
+}
+
+/** How many short blocks above the article are kept as its lead (title, "From:", "Published", dateline). */
+const LEAD_BLOCKS = 12;
+const LEAD_WORDS = 30;
+
+/**
+ * Blocks of a whole HTML page's content, and the text left out as page chrome.
+ * `html` is the page's source, for Readability; `$` the same page parsed by cheerio.
+ */
+export function htmlContent($: CheerioAPI, html: string): { blocks: Block[]; removed: string[] } {
+  const everything = nodesToBlocks(load(html).root().toArray());
+  const readable = nestingDepth($) <= MAX_READABLE_DEPTH;
+  removeFurniture($);
+  const structural = nodesToBlocks(contentRoots($));
+  const article = readable ? readabilityBlocks(html) : null;
+  let blocks = structural;
+  if (article && article.length > 0) {
+    const articleKeys = new Set(article.map((b) => blockKey(b.text)));
+    const inArticle = structural.map((b) => articleKeys.has(blockKey(b.text)));
+    const matched = structural.filter((_, i) => inArticle[i]).reduce((n, b) => n + b.text.length, 0);
+    const articleLength = article.reduce((n, b) => n + b.text.length, 0);
+    const first = inArticle.indexOf(true);
+    const last = inArticle.lastIndexOf(true);
+    const short = (b: Block) => b.text.split(/\s+/).length <= LEAD_WORDS;
+    if (first >= 0 && matched >= articleLength * 0.8) {
+      // Readability chose the article; the page's own order and block kinds are kept, and so are its lead
+      // (short blocks just above: title, "From:", "Published", dateline) and headings it set aside inside the article.
+      blocks = structural.filter(
+        (b, i) => inArticle[i] || (i < first && i >= first - LEAD_BLOCKS && short(b)) || (i > first && i < last && b.kind === 'heading'),
+      );
+    } else {
+      // The page's blocks and Readability's differ too much to line up: its article, after the lead.
+      const at = structural.findIndex((b) => blockKey(b.text) === blockKey(article[0]!.text));
+      blocks = [...(at > 0 ? structural.slice(Math.max(0, at - LEAD_BLOCKS), at).filter(short) : []), ...article];
+    }
+  }
+  const kept = new Set(blocks.map((b) => blockKey(b.text)));
+  const removed = [...new Set(everything.map((b) => b.text.replace(/\s+/g, ' ').trim()).filter((t) => t && !kept.has(blockKey(t))))].map((t) =>
+    t.length > 120 ? `${t.slice(0, 119)}…` : t,
+  );
+  return { blocks, removed };
+}
+
 /** Blocks of a whole HTML page's content. */
 export function htmlBlocks($: CheerioAPI): Block[] {
-  removeFurniture($);
-  return nodesToBlocks(contentRoots($));
+  return htmlContent($, $.html()).blocks;
 }
 
 /** Text blocks of an HTML fragment (raw HTML inside Markdown). */
@@ -167,20 +260,23 @@ export function htmlProperties($: CheerioAPI): MetadataInput {
   const canonical = cleanBlockText($('link[rel~="canonical" i]').first().attr('href') ?? '');
   if (/^https?:\/\//i.test(canonical)) properties.canonical = canonical;
   for (const [key, values] of meta) {
-    if (RAW_META.has(key) && !(key in properties)) properties[key] = values.length === 1 ? values[0] : values;
+    const passOn = RAW_META.has(key) || /^(?:dc|dcterms|citation|og|article)[.:_]/.test(key) || key === 'publisher';
+    if (passOn && !(key in properties)) properties[key] = values.length === 1 ? values[0] : values;
   }
   return properties;
 }
 
 export const extractHtml: Extractor = async (job): Promise<Extracted> => {
-  const $ = load(decodeUtf8(job.data));
+  const html = decodeUtf8(job.data);
+  const $ = load(html);
   const properties = htmlProperties($);
-  const blocks = htmlBlocks($);
+  const { blocks, removed } = htmlContent($, html);
   return {
     ...emptyExtracted(),
     blocks,
     pages: 1,
     properties,
     propertiesSource: Object.keys(properties).length ? 'html-meta' : null,
+    removed,
   };
 };

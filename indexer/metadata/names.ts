@@ -65,9 +65,9 @@ export const OFFICE_WORDS = new Set(
     'senior permanent principal adviser advisor counsellor counselor undersecretary under assistant associate ' +
     'cyber digital defence defense foreign home prime state affairs security member members chair chairs chairman ' +
     'chairwoman chairperson vice-president vice-chair co-chair rapporteur coordinator co-ordinator envoy speaker ' +
-    'leader lead governor mayor attorney solicitor advocate judge registrar clerk staff commander admiral marshal ' +
-    'colonel general brigadier captain lieutenant major sergeant private corporal officer agent analyst fellow ' +
-    'researcher professor lecturer editor correspondent reporter presenter host moderator panel government ministry ' +
+    // Military ranks and words that are also surnames (Major, Judge, Mayor) are left to the title list.
+    'leader governor attorney solicitor advocate registrar staff officer agent analyst ' +
+    'researcher professor lecturer editor correspondent reporter presenter moderator panel government ministry ' +
     'department office cabinet parliament parliamentary committee house lords commons council commission union ' +
     'european europe eu nato uk britain british kingdom united nations states america american ukraine ukrainian ' +
     'russia russian france french germany german poland polish italy italian spain estonia latvia lithuania ' +

@@ -5,7 +5,8 @@ import type { AppContext } from '../context.js';
 export function aboutHandlers(context: AppContext) {
   return {
     async page(_req: Request, res: Response) {
-      res.render('pages/about', { title: 'About', stats: await context.library.stats() });
+      // Files the last index run could not read are in no search: listed with their reasons, so nothing is lost silently.
+      res.render('pages/about', { title: 'About', stats: await context.library.stats(), failed: context.indexing().failed });
     },
   };
 }

@@ -128,6 +128,8 @@ export interface CorpusStats {
   latest: string | null;
   lastIndexed: string | null;
   types: { value: string; count: number }[];
+  /** Indexed documents a reader should know are incomplete: no text layer, no date, or indexed with warnings. */
+  attention: { id: string; file: string; title: string; reasons: string[] }[];
 }
 
 /** The same order as `String#localeCompare`, without building a collator per comparison. */
@@ -471,7 +473,9 @@ export class Library {
   }
 
   async stats(): Promise<CorpusStats> {
-    const results = await this.search.multiSearch<Pick<DocumentRecord, 'date' | 'indexedAt'>>(statsQueries(this.names));
+    const results = await this.search.multiSearch<
+      Pick<DocumentRecord, 'date' | 'indexedAt' | 'id' | 'file' | 'title' | 'needsOcr' | 'warnings'>
+    >(statsQueries(this.names));
     const [documents, passages, earliest, latest, indexed] = results;
     const lastIndexed = (indexed?.hits ?? []).reduce<string | null>(
       (max, hit) => (hit.indexedAt && (max === null || hit.indexedAt > max) ? hit.indexedAt : max),
@@ -486,6 +490,19 @@ export class Library {
       types: Object.entries(documents?.facetDistribution?.['type'] ?? {})
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count),
+      attention: (indexed?.hits ?? [])
+        .map((hit) => ({
+          id: hit.id,
+          file: hit.file,
+          title: hit.title,
+          reasons: [
+            ...(hit.needsOcr ? ['needs OCR: no text layer, indexed by its metadata only'] : []),
+            ...(hit.date ? [] : ['no date found in the text or its metadata: date filters leave it out']),
+            ...(hit.warnings ?? []),
+          ],
+        }))
+        .filter((doc) => doc.reasons.length > 0)
+        .sort((a, b) => (a.file < b.file ? -1 : 1)),
     };
   }
 }

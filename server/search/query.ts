@@ -310,7 +310,8 @@ export function statsQueries(names: IndexNames): MultiSearchQuery[] {
     { indexUid: names.passages, q: '', page: 1, hitsPerPage: 0 },
     { indexUid: names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:asc'], limit: 1, attributesToRetrieve: ['date'] },
     { indexUid: names.documents, q: '', filter: ['dateTs IS NOT NULL'], sort: ['dateTs:desc'], limit: 1, attributesToRetrieve: ['date'] },
-    { indexUid: names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['indexedAt'] },
+    // Every record's fields for "Last indexed" and the list of files that need attention on /about.
+    { indexUid: names.documents, q: '', limit: EVERYTHING, attributesToRetrieve: ['indexedAt', 'id', 'file', 'title', 'date', 'needsOcr', 'warnings'] },
   ];
 }
 

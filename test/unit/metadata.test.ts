@@ -274,7 +274,8 @@ describe('metadata stage', () => {
           password: 'secret',
         },
       });
-      assert.equal(metadata.date, '2025-05-01');
+      // A month stays a month: "2025-05" is May 2025, not 1 May.
+      assert.equal(metadata.date, '2025-05');
       assert.equal(metadata.published, '2025-06-01');
       assert.equal(metadata.type, 'event-report');
       assert.deepEqual(metadata.organisations, ['Institute for European Policymaking at Bocconi University']);
@@ -332,10 +333,14 @@ describe('metadata stage', () => {
       assert.match(errorOf({ source_url: 'javascript:alert(1)' }), /source_url: not an http\(s\) URL/);
     });
 
-    it('fails on a bad front matter date too', () => {
-      const result = buildMetadata(jobFor('Title\nText.', { propertiesSource: 'front-matter', properties: { date: 'soon' } }));
-      assert.ok('error' in result);
-      assert.match(result.error, /^front matter: date: not a date/);
+    it('indexes a file whose front matter date is bad, reading the date from the text and keeping a warning', () => {
+      const result = buildMetadata(
+        jobFor('Title\nPublished 18 March 2025\nText of the page.', { propertiesSource: 'front-matter', properties: { date: 'soon' } }),
+      );
+      assert.ok(!('error' in result));
+      assert.equal(result.date, '2025-03-18');
+      assert.equal(result.provenance.date, 'text');
+      assert.match(result.warnings.join('\n'), /^front matter: date: not a date.*read from the text instead/);
     });
   });
 
@@ -385,9 +390,11 @@ describe('metadata stage', () => {
 
 describe('metadata helpers', () => {
   it('parses the date forms people write, and only real dates', () => {
-    assert.equal(parseDateValue('2025'), '2025-01-01');
-    assert.equal(parseDateValue(2025), '2025-01-01');
-    assert.equal(parseDateValue('2025-05'), '2025-05-01');
+    // The precision is kept: a year stays a year, a month a month.
+    assert.equal(parseDateValue('2025'), '2025');
+    assert.equal(parseDateValue(2025), '2025');
+    assert.equal(parseDateValue('2025-05'), '2025-05');
+    assert.equal(parseDateValue('May 2025'), '2025-05');
     assert.equal(parseDateValue('2025-05-05'), '2025-05-05');
     assert.equal(parseDateValue('5 May 2025'), '2025-05-05');
     assert.equal(parseDateValue('May 5, 2025'), '2025-05-05');
@@ -397,7 +404,6 @@ describe('metadata helpers', () => {
     assert.equal(parseDateValue('2024-02-29'), '2024-02-29');
     assert.equal(parseDateValue('31/02/2025'), null);
     assert.equal(parseDateValue('2025-13'), null);
-    assert.equal(parseDateValue('May 2025'), null);
     assert.equal(parseDateValue('tomorrow'), null);
     assert.equal(parseDateValue('held on 5 May 2025 in Rome'), null);
   });
