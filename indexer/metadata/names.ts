@@ -71,7 +71,10 @@ export const OFFICE_WORDS = new Set(
     'department office cabinet parliament parliamentary committee house lords commons council commission union ' +
     'european europe eu nato uk britain british kingdom united nations states america american ukraine ukrainian ' +
     'russia russian france french germany german poland polish italy italian spain estonia latvia lithuania ' +
-    'brussels london washington paris berlin strasbourg hon rt mp mep')
+    'brussels london washington paris berlin strasbourg hon rt mp mep ' +
+    // Portfolio words of offices and departments ("Director General for Defence Industry and Space").
+    'industry space trade energy justice interior health economy finance transport environment policy strategy ' +
+    'development international relations operations crisis management intelligence enterprise')
     .split(' '),
 );
 

@@ -225,7 +225,7 @@ const LABELLED_EVENT_CUE =
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 const PUBLISHED_CUE = /\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?\s*$/iu;
 /** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
-const DATELINE_BEFORE = /^[\p{Lu}][^.!?]{0,80},\s*$/u;
+const DATELINE_BEFORE = /^[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
 
 /** How far into the text a date may still be the text's own, when nothing marks it. */
 const OPENING_CHARS = 1200;
@@ -268,11 +268,16 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length)).replace(/\b\d{1,2}[:.]\d{2}\b/g, '');
       const alone = i !== titleIndex && rest.replace(/[\s,.|–—-]/g, '').length <= 3;
       const dateline = i !== titleIndex && found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index));
+      // A label line ("Volume 820: debated on …", "Date: …") is short; in running prose the same words tell of other events.
+      const labelLine = text.split(/\s+/).length <= 25;
+      const sentenceStart = /(?:^|[.!?]\s+)$/u.test(text.slice(0, found.index));
       let rank: number;
       if ((alone || dateline) && i < 12) rank = 100;
-      else if (LABELLED_EVENT_CUE.test(before)) rank = 90;
+      else if (labelLine && LABELLED_EVENT_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
-      else if (at < OPENING_CHARS && (/^on\s/i.test(found.text) || ON_CUE.test(before))) rank = 70;
+      // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
+      else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
+      else if (at < OPENING_CHARS && (/^on\s/i.test(found.text) || ON_CUE.test(before) || LABELLED_EVENT_CUE.test(before))) rank = 60;
       else if (at < OPENING_CHARS / 2) rank = 50;
       else continue;
       candidates.push({ date: found.date, rank, offset: at });
