@@ -82,6 +82,7 @@ function metadataRows(document: DocumentRecord) {
   rows.push({ label: 'Date', value: formatDate(document.date), source: provenanceLabel(provenance.date) });
   add('Published', document.published ? formatDate(document.published) : null, 'published');
   add('Type', typeLabel(document.type), 'type');
+  add('Publisher', document.publisher, 'publisher');
   add('Organisations', document.organisations.join('; '), 'organisations');
   add('Place', document.place, 'place');
   add('Language', document.language, 'language');
@@ -152,6 +153,9 @@ export function documentHandlers(context: AppContext) {
           id: tag.id,
           label: context.themes.label(tag.id) || tag.label,
           evidence: Object.entries(tag.evidence ?? {}).sort((a, b) => b[1] - a[1]),
+          // Records from before weights existed count every tag as what the document is about.
+          about: (tag.weight ?? 'about') === 'about',
+          score: tag.score ?? null,
         })),
         passages,
         matchCount: allPassages.filter((p) => p.matched).length,

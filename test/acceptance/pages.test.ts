@@ -205,7 +205,7 @@ describe('acceptance: pages, permalinks and API', function () {
     const search = await request(site.app).get('/api/search?q=people%20smuggling').expect(200);
     const body = search.body as Record<string, unknown>;
     for (const key of ['query', 'total', 'page', 'pages', 'hits', 'facets']) assert.ok(key in body, key);
-    assert.deepEqual(Object.keys(body['facets'] as object).sort(), ['org', 'speaker', 'theme', 'type', 'year']);
+    assert.deepEqual(Object.keys(body['facets'] as object).sort(), ['mentions', 'org', 'speaker', 'theme', 'type', 'year']);
     const doc = (await request(site.app).get(`/api/documents/${SEED_ID}`).expect(200)).body as ApiDocument & Record<string, unknown>;
     assert.equal(doc.title, 'UK–EU Defence and Security Partnership: Taking Stock and Looking Ahead');
     assert.ok(!('fingerprint' in doc));
