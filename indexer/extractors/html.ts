@@ -174,7 +174,8 @@ const LEAD_WORDS = 30;
  * `html` is the page's source, for Readability; `$` the same page parsed by cheerio.
  */
 export function htmlContent($: CheerioAPI, html: string): { blocks: Block[]; removed: string[] } {
-  const everything = nodesToBlocks(load(html).root().toArray());
+  // Everything the page shows, before the chrome goes: what --explain lists as removed (no second parse: deep pages parse slowly).
+  const everything = nodesToBlocks($.root().toArray());
   const readable = nestingDepth($) <= MAX_READABLE_DEPTH;
   removeFurniture($);
   const structural = nodesToBlocks(contentRoots($));

@@ -79,7 +79,7 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'chair', pattern: /\bunder the chair(?:manship)? of\s+/giu },
   { role: 'chair', pattern: /\b(?:co-)?chair(?:s|person|man|woman)?\s*[:–—]\s*/giu },
   { role: 'moderator', pattern: /\b(?:moderated|facilitated) by\s+/giu },
-  { role: 'moderator', pattern: /\b(?:moderators?|facilitators?)\s*[:–—]\s*/giu },
+  { role: 'moderator', pattern: /\b(?:moderators?|moderation|facilitators?|facilitation)\s*[:–—]\s*/giu },
   {
     role: 'speaker',
     pattern:
@@ -93,11 +93,14 @@ const PEOPLE_CUES: Cue[] = [
   },
   { role: 'speaker', pattern: /\b(?:featured|featuring)\s+(?:(?:speakers?|panell?ists?|contributions from|remarks from)\s+)?(?=\p{Lu})/gu },
   { role: 'speaker', pattern: /\bwith (?:opening |closing |keynote )?(?:remarks|contributions|presentations|interventions|speeches) (?:from|by)\s+/giu },
+  // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
+  { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
+  { role: 'speaker', pattern: /\bin conversation with\s+/giu },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
   {
     role: 'speaker',
     pattern:
-      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|speech|address|lecture|presentation|intervention|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
+      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
   },
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },

@@ -20,6 +20,7 @@ function glossaryTaxonomy(glossary: readonly GlossaryEntry[]): Taxonomy {
   if (!taxonomy) {
     taxonomy = {
       threshold: 1,
+      share: 0,
       themes: glossary.map((entry) => {
         const spellings = [entry.expansion, ...entry.aliases];
         return {
@@ -30,6 +31,7 @@ function glossaryTaxonomy(glossary: readonly GlossaryEntry[]): Taxonomy {
             acronyms: [entry.acronym, ...spellings.filter((s) => ACRONYM_LIKE.test(s))],
             phrases: spellings.filter((s) => !ACRONYM_LIKE.test(s)),
             patterns: [],
+            contextual: [],
           },
         };
       }),

@@ -19,6 +19,8 @@ interface Doc {
   title: string;
   text: string;
   themes: string[];
+  /** Every theme named, about or in passing: a superset of `themes`. */
+  themeMentions: string[];
   speakers: string[];
   type: string;
   organisations: string[];
@@ -45,6 +47,7 @@ function doc(id: string, date: string | null, fields: Partial<Doc>): Doc {
     dateTs: ts,
     year: date ? +date.slice(0, 4) : null,
     ...fields,
+    themeMentions: fields.themeMentions ?? fields.themes ?? [],
   };
 }
 
@@ -65,6 +68,7 @@ const parse = (params: RawParams) => parseSearchState(params, context);
 
 const FIELD: Record<FacetParam, (d: Doc) => string[]> = {
   theme: (d) => d.themes,
+  mentions: (d) => d.themeMentions,
   speaker: (d) => d.speakers,
   type: (d) => [d.type],
   org: (d) => d.organisations,
