@@ -13,7 +13,7 @@
  *  - document tags are ordered: what it is about first, then by score.
  */
 import type { Passage, ThemeTag } from '../../contract/document.js';
-import type { Taxonomy } from '../../contract/taxonomy.js';
+import type { GlossaryEntry, Taxonomy } from '../../contract/taxonomy.js';
 import { compileTaxonomy, foldSameLength, matchTheme, termSpecificity } from '../themes/matcher.js';
 import type { Stage } from './stage.js';
 
@@ -93,14 +93,17 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   const compiled = new Map(compileTaxonomy(taxonomy).map((c) => [c.theme.id, c]));
   const evidence = new Map<string, Evidence>();
   const scores = new Map<string, number>();
-  const collect = (found: Map<string, Evidence>, position: Position) => {
+  /** `weight` replaces the position's own; `asEvidence` false: the words count in the score, not in the evidence (the text's own counts). */
+  const collect = (found: Map<string, Evidence>, position: Position, weight: number = POSITION_WEIGHTS[position], asEvidence = true) => {
     for (const [id, terms] of found) {
-      const sum = evidence.get(id) ?? {};
-      addInto(sum, terms);
-      evidence.set(id, sum);
+      if (asEvidence) {
+        const sum = evidence.get(id) ?? {};
+        addInto(sum, terms);
+        evidence.set(id, sum);
+      }
       const theme = compiled.get(id)!;
       let score = scores.get(id) ?? 0;
-      for (const [term, count] of Object.entries(terms)) score += count * termSpecificity(theme, term) * POSITION_WEIGHTS[position];
+      for (const [term, count] of Object.entries(terms)) score += count * termSpecificity(theme, term) * weight;
       scores.set(id, score);
     }
   };
@@ -122,7 +125,12 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   // No passages (a scan without text): the title and summary (the fallback) are all there is to go on.
   if (passages.length === 0) {
     if (fallbackText.trim() !== '') collect(tagText(taxonomy, fallbackText), 'body');
-  } else if (title.trim() !== '') collect(tagText(taxonomy, title), 'title');
+  } else if (title.trim() !== '') {
+    // The evidence counts the text's own words; the title weighs in the score. A title that is also the text's
+    // first line is counted there already, so it adds only the title's extra weight.
+    const inText = passages.some((p) => p.text.includes(title.trim()));
+    collect(tagText(taxonomy, title), 'title', inText ? POSITION_WEIGHTS.title - POSITION_WEIGHTS.opening : POSITION_WEIGHTS.title, false);
+  }
 
   const total = [...scores.values()].reduce((a, b) => a + b, 0);
   // A short text says less about everything: its threshold falls with its length (a full one at SHORT_TEXT_WORDS and over).
@@ -150,10 +158,48 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   );
 }
 
+/** An alias written in capitals ("HR/VP") is an acronym: matched as written. */
+const ACRONYM_LIKE = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}/+&.-]+$/u;
+
+const expanded = new WeakMap<Taxonomy, WeakMap<readonly GlossaryEntry[], Taxonomy>>();
+
+/**
+ * The taxonomy with the glossary's spellings of each theme's acronyms: a theme
+ * listing `PESCO` also matches "Permanent Structured Cooperation" when the
+ * glossary says they are one, so a glossary edit re-tags what it affects.
+ */
+export function withGlossary(taxonomy: Taxonomy, glossary: readonly GlossaryEntry[]): Taxonomy {
+  if (glossary.length === 0) return taxonomy;
+  let byGlossary = expanded.get(taxonomy);
+  if (!byGlossary) {
+    byGlossary = new WeakMap();
+    expanded.set(taxonomy, byGlossary);
+  }
+  let result = byGlossary.get(glossary);
+  if (!result) {
+    const entries = new Map(glossary.map((g) => [g.acronym, g]));
+    result = {
+      ...taxonomy,
+      themes: taxonomy.themes.map((theme) => {
+        const spellings = theme.terms.acronyms.flatMap((a) => {
+          const entry = entries.get(a);
+          return entry ? [entry.expansion, ...entry.aliases] : [];
+        });
+        if (spellings.length === 0) return theme;
+        const phrases = spellings.filter((s) => !ACRONYM_LIKE.test(s) && !theme.terms.phrases.includes(s));
+        const acronyms = spellings.filter((s) => ACRONYM_LIKE.test(s) && !theme.terms.acronyms.includes(s));
+        return { ...theme, terms: { ...theme.terms, phrases: [...theme.terms.phrases, ...phrases], acronyms: [...theme.terms.acronyms, ...acronyms] } };
+      }),
+    };
+    byGlossary.set(glossary, result);
+  }
+  return result;
+}
+
 export const themesStage: Stage = {
   name: 'themes',
   run(job, ctx) {
     const fallback = job.metadata ? `${job.metadata.title}\n${job.metadata.summary}` : '';
-    job.themeTags = tagDocument(ctx.taxonomy, job.passages, fallback, job.metadata?.title ?? '');
+    job.themeTags = tagDocument(withGlossary(ctx.taxonomy, ctx.glossary ?? []), job.passages, fallback, job.metadata?.title ?? '');
   },
 };

@@ -77,19 +77,6 @@ describe('indexing pipeline (real Meilisearch)', function () {
     assert.deepEqual(await allRecords<DocumentRecord>(client, names.documents), before);
   });
 
-  it('an edited glossary re-indexes on the next run, as an edited taxonomy does', async () => {
-    const path = join(corpus, 'glossary.yml');
-    const original = readFileSync(path, 'utf8');
-    writeFileSync(path, `${original}\n  - acronym: JEF\n    expansion: Joint Expeditionary Force\n    aliases: []\n`);
-    try {
-      const summary = await index();
-      assert.equal(summary.indexed, 6, 'every document is re-read under the new glossary');
-    } finally {
-      writeFileSync(path, original);
-    }
-    assert.equal((await index()).indexed, 6, 'and again when the edit is undone');
-  });
-
   it('editing one paragraph re-indexes only that document and keeps its other passage ids', async () => {
     const id = documentId(FIXTURE_FILES.markdown);
     const before = await passagesOf(id);

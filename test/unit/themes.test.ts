@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Passage, ThemeTag } from '../../contract/document.js';
 import { loadGlossary, loadTaxonomy, type Taxonomy } from '../../contract/taxonomy.js';
-import { tagDocument, tagText, themesStage } from '../../indexer/stages/themes.js';
+import { tagDocument, tagText, themesStage, withGlossary } from '../../indexer/stages/themes.js';
 import { newJob, type StageContext } from '../../indexer/stages/stage.js';
 
 const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
@@ -230,6 +230,20 @@ describe('themes stage', () => {
           ['cyber', 0.17, 'mentions'],
         ],
       );
+    });
+
+    it("counts the title in the score, not in the evidence, which is the text's own words", () => {
+      const weighted = taxonomy([{ id: 'nato', acronyms: ['NATO'] }], 3);
+      const [tag] = tagDocument(weighted, bodyPassages(['NATO once.']), '', 'NATO and Europe');
+      assert.deepEqual([tag?.evidence, tag?.score], [{ NATO: 1 }, 4]);
+    });
+
+    it("matches a theme's acronym written out as the glossary spells it", () => {
+      const pesco = taxonomy([{ id: 'pesco', acronyms: ['PESCO'] }], 1);
+      const glossary = [{ acronym: 'PESCO', expansion: 'Permanent Structured Cooperation', aliases: ['Permanent Structured Co-operation'] }];
+      const text = 'Projects under Permanent Structured Co-operation were discussed.';
+      assert.deepEqual(evidenceOf(pesco, text, 'pesco'), {});
+      assert.deepEqual(evidenceOf(withGlossary(pesco, glossary), text, 'pesco'), { 'Permanent Structured Co-operation': 1 });
     });
 
     it('matches "&" where a phrase says "and"', () => {
