@@ -163,7 +163,7 @@ describe('the sources cache', () => {
 describe('the run summary', () => {
   it('says what the fetch did in its headline and lists each source that failed', () => {
     const lines = summaryLines({
-      indexed: 1, unchanged: 2, removed: 0, needsOcr: [], failed: [], documents: 3, passages: 9, durationMs: 1200,
+      indexed: 1, unchanged: 2, removed: 0, needsOcr: [], failed: [], warnings: [], undated: [], documents: 3, passages: 9, durationMs: 1200,
       fetch: { checked: 3, fetched: ['https://a.example/new'], unchanged: 1, failed: [{ url: 'https://a.example/gone', reason: 'HTTP 404' }], removed: [] },
     });
     assert.match(lines[0]!, /; sources: 3 checked, 1 new or changed, 1 unchanged, 1 failed$/);
