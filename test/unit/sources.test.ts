@@ -176,6 +176,7 @@ describe('provenance keys in a sidecar', () => {
     assert.deepEqual(readGivenMetadata({ retrieved: '2025-05-21', final_url: 'https://a.example/b' }, { strict: true }), {
       ok: true,
       value: { retrievedAt: '2025-05-21', finalUrl: 'https://a.example/b' },
+      warnings: [],
     });
     assert.equal(readGivenMetadata({ retrieved: '2026-12-01T03:58:30.956Z' }, { strict: true }).ok, true);
     assert.match(String((readGivenMetadata({ retrieved: 'yesterday' }, { strict: true }) as { error: string }).error), /^retrieved: must be a date/);
