@@ -5,9 +5,11 @@ import { links } from './links.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2025-05-05" -> "5 May 2025"; partial or missing dates degrade gracefully. */
-export function formatDate(iso: string | null | undefined): string {
+export function formatDate(iso: string | null | undefined, precision?: 'year' | 'month' | 'day' | null): string {
   if (!iso) return 'Undated';
-  const [y, m, d] = iso.split('-');
+  // A date known to the month or year is shown as given ("May 2025"), never as the first day it is stored as.
+  const keep = precision === 'year' ? 1 : precision === 'month' ? 2 : 3;
+  const [y, m, d] = iso.split('-').slice(0, keep);
   const month = m ? MONTHS[Number(m) - 1] : undefined;
   if (d && month) return `${Number(d)} ${month} ${y}`;
   if (month) return `${month} ${y}`;

@@ -79,7 +79,7 @@ function metadataRows(document: DocumentRecord) {
     if (value) rows.push({ label, value, source: provenanceLabel(provenance[field]), ...(href ? { href } : {}) });
   };
   // Always shown, "Undated" included, so the details say what the header says.
-  rows.push({ label: 'Date', value: formatDate(document.date), source: provenanceLabel(provenance.date) });
+  rows.push({ label: 'Date', value: formatDate(document.date, document.datePrecision), source: provenanceLabel(provenance.date) });
   add('Published', document.published ? formatDate(document.published) : null, 'published');
   add('Type', typeLabel(document.type), 'type');
   add('Publisher', document.publisher, 'publisher');

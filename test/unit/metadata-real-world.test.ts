@@ -14,6 +14,8 @@ import { publisherFromUrl } from '../../indexer/metadata/organisations.js';
 import { buildMetadata } from '../../indexer/stages/metadata.js';
 import { newJob, type DocumentMetadata, type Job } from '../../indexer/stages/stage.js';
 import { summaryLines } from '../../indexer/summary.js';
+import { toRecords } from '../../indexer/records.js';
+import { formatDate } from '../../server/view-helpers.js';
 
 function blocksOf(text: string): Block[] {
   return text
@@ -262,6 +264,20 @@ describe('metadata from real-world phrasings', () => {
       assert.equal(m.date, '2025-05-19');
       assert.equal(m.publisher, "Prime Minister's Office, 10 Downing Street");
       assert.match(m.summary, /^The United Kingdom and the European Union agreed/);
+    });
+  });
+
+  describe('date precision, end to end', () => {
+    it('stores a month as its first day with the precision beside it, and shows it as the month', () => {
+      const job = jobFor('Policy brief on defence industry\nMay 2025\nThis brief discusses the SAFE regulation and third-country participation.');
+      const metadata = buildMetadata(job);
+      assert.ok(!('error' in metadata));
+      job.metadata = metadata;
+      const { document } = toRecords(job, '2025-06-01T00:00:00Z');
+      assert.deepEqual([document.date, document.datePrecision, document.dateTs, document.year], ['2025-05-01', 'month', Date.UTC(2025, 4, 1) / 1000, 2025]);
+      assert.equal(formatDate(document.date, document.datePrecision), 'May 2025');
+      assert.equal(formatDate('2025-01-01', 'year'), '2025');
+      assert.equal(formatDate('2025-05-05', 'day'), '5 May 2025');
     });
   });
 
