@@ -38,7 +38,7 @@ describe('security: a first start never answers 500', function () {
       corpusDir: corpus,
       production: true,
       log: (line) => logged.push(line),
-      indexing: () => ({ enabled: true, running: !done, finishedRuns: done ? 1 : 0, building: !done }),
+      indexing: () => ({ enabled: true, running: !done, finishedRuns: done ? 1 : 0, building: !done, failed: [] }),
     });
     let done = false;
     const logged: string[] = [];
