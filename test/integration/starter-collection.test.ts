@@ -5,11 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Meilisearch } from 'meilisearch';
 import type { DocumentRecord } from '../../contract/document.js';
 import { indexNames } from '../../contract/settings.js';
 import { runIndex } from '../../indexer/pipeline.js';
-import { SHIPPED_CORPUS } from '../support/corpus.js';
+import { REPO_ROOT, SHIPPED_CORPUS } from '../support/corpus.js';
 import { adminClient, testPrefix } from '../support/engine.js';
 
 describe('the shipped starter collection', function () {
@@ -38,6 +39,17 @@ describe('the shipped starter collection', function () {
       if (doc.file === 'uk-eu-defence-roundtable-2025.txt') continue;
       assert.match(doc.sourceUrl ?? '', /^https:\/\//, `${doc.file} has no source URL`);
       assert.ok(licences.includes(`\`${doc.file}\``), `${doc.file} is not listed in LICENCES.md`);
+    }
+  });
+
+  it('shares no text with the evaluation set, whose figures it would flatter', () => {
+    const labels = parseYaml(readFileSync(join(REPO_ROOT, 'eval', 'labels.yml'), 'utf8')) as { url: string; title: string }[];
+    const normalise = (url: string) => url.replace(/^https?:\/\/(www\.)?/, '').replace(/[/?#]+$/, '').toLowerCase();
+    const evalUrls = new Set(labels.map((l) => normalise(l.url)));
+    const evalTitles = new Set(labels.map((l) => l.title.toLowerCase()));
+    for (const doc of documents) {
+      if (doc.sourceUrl) assert.ok(!evalUrls.has(normalise(doc.sourceUrl)), `${doc.file} is also in eval/`);
+      assert.ok(!evalTitles.has(doc.title.toLowerCase()), `${doc.file} has the title of an evaluation text`);
     }
   });
 });
