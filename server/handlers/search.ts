@@ -162,6 +162,7 @@ export function searchPageModel(context: AppContext, outcome: SearchOutcome, sug
       { label: 'CSV', url: exportPath('csv', query) },
       { label: 'BibTeX', url: exportPath('bib', query) },
       { label: 'RIS', url: exportPath('ris', query) },
+      { label: 'CSL-JSON', url: exportPath('json', query) },
     ],
     feedUrl: feedPath(feedParams(state)),
     // A document opened from the results keeps the whole search, so "Back to results" returns to it.

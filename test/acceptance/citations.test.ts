@@ -146,4 +146,15 @@ describe('acceptance: citing through the site', function () {
     assert.match(speechItem?.note ?? '', /Matching passages: para\. \d+, http:\/\/127\.0\.0\.1:\d+\/passages\/speeches-kallas-ukraine-html_[0-9a-f]{8}/);
     assert.equal(new Set(items.map((item) => item.id)).size, items.length, 'one item per document');
   });
+
+  it('offers every export format beside the results, each for the search on the page', async () => {
+    const $ = cheerio.load((await request(app).get('/?q=sanctions').expect(200)).text);
+    const links = new Map($('a').toArray().map((a) => [$(a).text().trim(), $(a).attr('href') ?? '']));
+    for (const [label, path] of [['CSV', '/export.csv'], ['BibTeX', '/export.bib'], ['RIS', '/export.ris'], ['CSL-JSON', '/export.json']]) {
+      const href = links.get(label!) ?? '';
+      assert.ok(href.startsWith(`${path}?`), `${label} export link: ${href}`);
+      assert.equal(new URL(href, 'http://x').searchParams.get('q'), 'sanctions');
+      await request(app).get(href).expect(200);
+    }
+  });
 });
