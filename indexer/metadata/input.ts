@@ -193,7 +193,9 @@ export function readGivenMetadata(input: Record<string, unknown>, options: { str
   const originalKey: Record<string, string> = {};
   const warnings: string[] = [];
   for (const [key, value] of Object.entries(input)) {
-    const mapped = KEY_ALIASES[key.trim().toLowerCase().replace(/[-\s]/g, '_')];
+    // Own keys only: a document may write `__proto__` or `constructor`.
+    const normalised = key.trim().toLowerCase().replace(/[-\s]/g, '_');
+    const mapped = Object.hasOwn(KEY_ALIASES, normalised) ? KEY_ALIASES[normalised] : undefined;
     if (!mapped) {
       if (options.strict) return { ok: false, error: `unknown key "${key}" (accepted: ${ACCEPTED_KEYS.join(', ')})` };
       continue;
@@ -203,7 +205,7 @@ export function readGivenMetadata(input: Record<string, unknown>, options: { str
       warnings.push(`"${key}" is empty: read from the text instead`);
       continue;
     }
-    if (mapped in canonical) return { ok: false, error: `"${key}" repeats "${originalKey[mapped]}"` };
+    if (Object.hasOwn(canonical, mapped)) return { ok: false, error: `"${key}" repeats "${originalKey[mapped]}"` };
     canonical[mapped] = value;
     originalKey[mapped] = key;
   }

@@ -99,7 +99,7 @@ describe('browser: the site in Chromium', function () {
   pageTest('clicking a facet value narrows the results, shows its chip, and the chip removes it', async (page) => {
     await page.goto('/');
     const total = await resultCount(page);
-    const facetValue = page.locator('.facet-value', { hasText: 'Irregular migration and people smuggling' });
+    const facetValue = page.locator('[data-facet="theme"] .facet-value', { hasText: 'Irregular migration and people smuggling' });
     const facetCount = await countIn(facetValue.locator('.facet-value__count'));
     await Promise.all([page.waitForURL(/theme=migration/), facetValue.click()]);
 
