@@ -322,3 +322,16 @@ describe('themes: general vocabulary of the real taxonomy', () => {
     assert.ok(aboutOf('The arrangement helps both agencies in tackling cross-border crime and crossborder crime networks together.').includes('law-enforcement'));
   });
 });
+
+describe('themes: glossary spellings of a contextual acronym', () => {
+  it('an office named only as the speaker’s title does not tag its theme, whichever way it is spelled', () => {
+    const tax = taxonomy([{ id: 'diplomacy', phrases: ['foreign ministers'], acronyms: ['SG/FM'], contextual: ['SG/FM'] }]);
+    const glossary = [{ acronym: 'SG/FM', expansion: 'Secretary-General/Foreign Minister', aliases: [] }];
+    const expanded = withGlossary(tax, glossary);
+    const title = 'Remarks by the Secretary-General/Foreign Minister at the press conference';
+    assert.deepEqual(tagDocument(expanded, passagesOf([title, 'We spoke about trade and the harvest.']), '', title), []);
+    // Beside the theme's own words it counts, as the acronym does.
+    const tags = tagDocument(expanded, passagesOf(['The Secretary-General/Foreign Minister met the foreign ministers.']), '', '');
+    assert.deepEqual(tags[0]?.evidence, { 'foreign ministers': 1, 'Secretary-General/Foreign Minister': 1 });
+  });
+});
