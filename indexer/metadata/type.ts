@@ -71,6 +71,12 @@ function opensWithLede(title: string, text: string): boolean {
   return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
 }
 
+/** A text naming its own genre in passing ("This short briefing examines …", "in this paper we argue"). */
+const SELF_REFERENCE: { type: DocType; pattern: RegExp }[] = [
+  { type: 'briefing', pattern: /\bth(?:is|e present) (?:short |research |library )?briefing(?: paper| note)?\b/iu },
+  { type: 'policy-paper', pattern: /\bth(?:is|e present) (?:policy |working |discussion |research )?paper\b/iu },
+];
+
 function countMatches(pattern: RegExp, text: string): number {
   return [...text.matchAll(pattern)].length;
 }
@@ -90,6 +96,7 @@ export function detectType(title: string, text: string, people: readonly Person[
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
   if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
   if (people.some((p) => p.role === 'speaker') && eventScore >= 1) return 'event-report';
+  for (const { type, pattern } of SELF_REFERENCE) if (pattern.test(head)) return type;
   if (opensWithLede(title, text)) return 'news';
   return 'other';
 }

@@ -32,3 +32,17 @@ describe('type: a text that never names its genre', () => {
     assert.equal(detectType(title, text, []), 'other');
   });
 });
+
+describe('type: a text that names its genre in passing', () => {
+  it('"this briefing" makes a briefing, even when the opening reads like a news lede', () => {
+    const title = 'Arms control: an overview';
+    const text = `${title}\n\nOn 4 March the Government announced a review of export licensing for the region, which ministers said would report within the year.\n\nThis briefing sets out the background to the review and the positions of the parties.`;
+    assert.equal(detectType(title, text, []), 'briefing');
+  });
+
+  it('"this paper" makes a policy paper', () => {
+    const title = 'Rethinking deterrence in the North';
+    const text = `${title}\n\nDeterrence in the region rests on forces that were designed for another era.\n\nIn this paper we argue that the posture should change.`;
+    assert.equal(detectType(title, text, []), 'policy-paper');
+  });
+});
