@@ -48,6 +48,35 @@ const EVENT_CUES =
 /** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
+/** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
+const REPORTING_VERBS =
+  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to)\b/u;
+/** A speaker's own voice; quoted words are removed before looking for it. */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|we|we're|we’re|my|our|us)\b/iu;
+const QUOTED = /[“"][^”"]*[”"]|‘[^’]*’(?!\w)/gu;
+
+/**
+ * A news story opens with a third-person lede: someone did or said something.
+ * A speech or statement opens in the speaker's own voice, so a first paragraph
+ * written in the first person (outside quotation marks) is not a lede.
+ */
+function opensWithLede(title: string, text: string): boolean {
+  const paragraphs = text
+    .split(/\n\s*\n|\n/u)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0 && p !== title.trim());
+  const first = paragraphs.find((p) => p.split(/\s+/u).length >= 12);
+  if (!first) return false;
+  const narrative = first.replace(QUOTED, ' ');
+  return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
+}
+
+/** A text naming its own genre in passing ("This short briefing examines …", "in this paper we argue"). */
+const SELF_REFERENCE: { type: DocType; pattern: RegExp }[] = [
+  { type: 'briefing', pattern: /\bth(?:is|e present) (?:short |research |library )?briefing(?: paper| note)?\b/iu },
+  { type: 'policy-paper', pattern: /\bth(?:is|e present) (?:policy |working |discussion |research )?paper\b/iu },
+];
+
 function countMatches(pattern: RegExp, text: string): number {
   return [...text.matchAll(pattern)].length;
 }
@@ -67,5 +96,7 @@ export function detectType(title: string, text: string, people: readonly Person[
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
   if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
   if (people.some((p) => p.role === 'speaker') && eventScore >= 1) return 'event-report';
+  for (const { type, pattern } of SELF_REFERENCE) if (pattern.test(head)) return type;
+  if (opensWithLede(title, text)) return 'news';
   return 'other';
 }

@@ -181,14 +181,27 @@ export function withGlossary(taxonomy: Taxonomy, glossary: readonly GlossaryEntr
     result = {
       ...taxonomy,
       themes: taxonomy.themes.map((theme) => {
-        const spellings = theme.terms.acronyms.flatMap((a) => {
+        const spellingsOf = (a: string) => {
           const entry = entries.get(a);
           return entry ? [entry.expansion, ...entry.aliases] : [];
-        });
+        };
+        const spellings = theme.terms.acronyms.flatMap(spellingsOf);
         if (spellings.length === 0) return theme;
         const phrases = spellings.filter((s) => !ACRONYM_LIKE.test(s) && !theme.terms.phrases.includes(s));
         const acronyms = spellings.filter((s) => ACRONYM_LIKE.test(s) && !theme.terms.acronyms.includes(s));
-        return { ...theme, terms: { ...theme.terms, phrases: [...theme.terms.phrases, ...phrases], acronyms: [...theme.terms.acronyms, ...acronyms] } };
+        // An acronym that counts only beside the theme's other words (an office named as the speaker's title)
+        // does so however it is spelled: "High Representative/Vice-President" as much as "HR/VP".
+        const contextual = theme.terms.contextual ?? [];
+        const contextualSpellings = contextual.flatMap(spellingsOf).filter((s) => !contextual.includes(s));
+        return {
+          ...theme,
+          terms: {
+            ...theme.terms,
+            phrases: [...theme.terms.phrases, ...phrases],
+            acronyms: [...theme.terms.acronyms, ...acronyms],
+            contextual: [...contextual, ...contextualSpellings],
+          },
+        };
       }),
     };
     byGlossary.set(glossary, result);

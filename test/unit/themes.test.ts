@@ -292,3 +292,46 @@ describe('themes stage', () => {
     });
   });
 });
+
+describe('themes: general vocabulary of the real taxonomy', () => {
+  const real = loadTaxonomy(CORPUS);
+  const aboutOf = (text: string) =>
+    tagDocument(real, passagesOf([text]), '', '')
+      .filter((t) => t.weight === 'about')
+      .map((t) => t.id);
+
+  it('paying for and building up defence is the defence industry, even when no instrument is named', () => {
+    const text =
+      'Ministers agreed that Europe must invest more in defence and find new ways of financing defence, with the European Investment Bank lending to dual-use projects and to defence innovation.';
+    assert.ok(aboutOf(text).includes('defence-industry'), String(aboutOf(text)));
+  });
+
+  it('the relationship between the UK and the EU is the institutional theme, however it is named', () => {
+    assert.ok(aboutOf('The Minister spoke of the UK’s relationship with the EU and of the next steps for the partnership. They met again in the autumn.').includes('institutional-architecture'));
+    assert.ok(aboutOf('Both sides hoped the EU-UK relationship would deepen in the years ahead, and they set a date for further talks.').includes('institutional-architecture'));
+    // Another country's relations with the EU are not the UK-EU relationship.
+    assert.ok(!aboutOf('The summit discussed relations between the EU and the United States in a changing world, and trade.').includes('institutional-architecture'));
+  });
+
+  it('ships in national waters and undersea infrastructure are maritime security; a passing "maritime" alone is not', () => {
+    assert.ok(aboutOf('A Russian spy ship was detected in British territorial waters near undersea infrastructure last week.').includes('maritime-space'));
+    assert.ok(!aboutOf('The alliance has a maritime tradition and a long history, and its members meet each year.').includes('maritime-space'));
+  });
+
+  it('cross-border crime is law enforcement', () => {
+    assert.ok(aboutOf('The arrangement helps both agencies in tackling cross-border crime and crossborder crime networks together.').includes('law-enforcement'));
+  });
+});
+
+describe('themes: glossary spellings of a contextual acronym', () => {
+  it('an office named only as the speaker’s title does not tag its theme, whichever way it is spelled', () => {
+    const tax = taxonomy([{ id: 'diplomacy', phrases: ['foreign ministers'], acronyms: ['SG/FM'], contextual: ['SG/FM'] }]);
+    const glossary = [{ acronym: 'SG/FM', expansion: 'Secretary-General/Foreign Minister', aliases: [] }];
+    const expanded = withGlossary(tax, glossary);
+    const title = 'Remarks by the Secretary-General/Foreign Minister at the press conference';
+    assert.deepEqual(tagDocument(expanded, passagesOf([title, 'We spoke about trade and the harvest.']), '', title), []);
+    // Beside the theme's own words it counts, as the acronym does.
+    const tags = tagDocument(expanded, passagesOf(['The Secretary-General/Foreign Minister met the foreign ministers.']), '', '');
+    assert.deepEqual(tags[0]?.evidence, { 'foreign ministers': 1, 'Secretary-General/Foreign Minister': 1 });
+  });
+});
