@@ -160,6 +160,7 @@
     var timer = null;
     var controller = null;
     var typing = false;
+    var shown = window.location.search; // the query string whose results are on the page
     var searchUrl = function () {
       var params = new URLSearchParams();
       new FormData(form).forEach(function (value, name) {
@@ -182,6 +183,7 @@
           enhanceFacets(layout);
           if (push === 'push') window.history.pushState({ search: url }, '', url);
           else if (push === 'replace') window.history.replaceState({ search: url }, '', url);
+          shown = window.location.search;
         })
         .catch(function () { /* a failed or aborted fetch leaves the page as it is; submitting still works */ });
     };
@@ -195,6 +197,10 @@
     });
     box.addEventListener('blur', function () { typing = false; });
     window.addEventListener('popstate', function () {
+      // A fragment link (the skip link, a passage anchor) also fires popstate: the results
+      // shown are still right, and reloading them would take the focus the link just gave.
+      if (window.location.search === shown) return;
+      shown = window.location.search;
       var params = new URLSearchParams(window.location.search);
       box.value = params.get('q') || '';
       typing = false;

@@ -83,8 +83,17 @@ describe('browser: finding', function () {
     assert.equal(await page.locator('#q').inputValue(), '', 'the slash is not typed');
     const skip = page.locator('a.skip-link[href="#results"]');
     assert.equal(await skip.count(), 1);
+    const reloads: string[] = [];
+    page.on('request', (request) => {
+      if (['fetch', 'document'].includes(request.resourceType())) reloads.push(request.url());
+    });
     await skip.focus();
     await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'results');
+    // The fragment navigation fires popstate; the results must not be fetched again and
+    // swapped in, which would drop the focus the skip link just gave.
+    await page.waitForTimeout(500);
+    assert.deepEqual(reloads, [], 'no request after following the skip link');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'results');
   });
 
