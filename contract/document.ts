@@ -77,6 +77,8 @@ export interface ThemeTag {
   share?: number;
   /** `about`: the document's subject (the theme facet); `mentions`: named in passing. Absent on passage tags. */
   weight?: ThemeWeight;
+  /** Where a person gave this theme (a sidecar, front matter): it is `about` because they said so, whatever the score. */
+  given?: Provenance;
 }
 
 /** The precision a date is written with ("2025" year, "2025-05" month, "2025-05-05" day). */
@@ -94,7 +96,7 @@ export function firstDayOf(date: string | null): string | null {
 /** Metadata fields that carry provenance. */
 export type ProvenanceMap = Partial<
   Record<
-    'title' | 'date' | 'published' | 'type' | 'organisations' | 'publisher' | 'place' | 'language' | 'sourceUrl' | 'people',
+    'title' | 'date' | 'published' | 'type' | 'organisations' | 'publisher' | 'place' | 'language' | 'sourceUrl' | 'people' | 'themes',
     Provenance
   >
 >;

@@ -25,6 +25,8 @@ export interface GivenMetadata {
   retrievedAt?: string;
   people?: Person[];
   summary?: string;
+  /** Theme ids from themes.yml the text is about, as a person judged it. */
+  themes?: string[];
 }
 
 /** Every spelling accepted for each key (lower-case, `-` read as `_`). */
@@ -73,13 +75,16 @@ const KEY_ALIASES: Record<string, string> = {
   summary: 'summary',
   abstract: 'summary',
   description: 'summary',
+  themes: 'themes',
+  theme: 'themes',
+  topics: 'themes',
   password: 'password',
 };
 
 export const ACCEPTED_KEYS = [
   'title', 'date', 'published', 'type', 'organisations', 'publisher', 'source', 'place', 'language', 'source_url',
   'final_url', 'retrieved',
-  'people', 'speakers', 'chair', 'moderators', 'authors', 'summary', 'licence', 'password',
+  'people', 'speakers', 'chair', 'moderators', 'authors', 'summary', 'themes', 'licence', 'password',
 ];
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -164,6 +169,8 @@ const GivenSchema = z.object({
   moderators: textList.optional(),
   authors: textList.optional(),
   summary: text.optional(),
+  // Checked against themes.yml by the themes stage, which has the taxonomy.
+  themes: textList.optional(),
   password: z.unknown().optional(),
 });
 
@@ -241,6 +248,7 @@ export function readGivenMetadata(input: Record<string, unknown>, options: { str
   if (data.finalUrl !== undefined) value.finalUrl = data.finalUrl;
   if (data.retrievedAt !== undefined) value.retrievedAt = data.retrievedAt;
   if (data.summary !== undefined) value.summary = data.summary;
+  if (data.themes !== undefined) value.themes = [...new Set(data.themes.map((id) => id.toLowerCase()))];
 
   const people: Person[] = [];
   for (const name of data.chairs ?? []) people.push(toPerson(name, 'chair'));

@@ -200,6 +200,8 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
   const people = strongest(layers, 'people');
   if (people) provenance.people = people.source;
   const peopleList = dedupePeople(people?.value ?? []);
+  const givenThemes = strongest(layers, 'themes');
+  if (givenThemes) provenance.themes = givenThemes.source;
 
   let type = strongest(layers, 'type');
   if (!type) {
@@ -230,6 +232,7 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
     summary,
     provenance,
     warnings,
+    givenThemes: givenThemes?.value ?? [],
   };
 }
 

@@ -26,7 +26,10 @@ export type DocumentMetadata = Pick<
   DocumentRecord,
   | 'title' | 'date' | 'published' | 'type' | 'organisations' | 'publisher' | 'place' | 'language' | 'sourceUrl' | 'finalUrl' | 'retrievedAt'
   | 'people' | 'summary' | 'provenance' | 'warnings'
->;
+> & {
+  /** Theme ids a person gave (sidecar, else front matter): the themes stage makes them what the document is about. */
+  givenThemes: string[];
+};
 
 export interface Job {
   source: SourceFile;

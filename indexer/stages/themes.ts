@@ -12,7 +12,7 @@
  *    (and that one's broader, and so on), whose evidence includes the narrower's;
  *  - document tags are ordered: what it is about first, then by score.
  */
-import type { Passage, ThemeTag } from '../../contract/document.js';
+import { PROVENANCE_LABELS, type Passage, type Provenance, type ThemeTag } from '../../contract/document.js';
 import type { GlossaryEntry, Taxonomy } from '../../contract/taxonomy.js';
 import { compileTaxonomy, foldSameLength, matchTheme, termSpecificity } from '../themes/matcher.js';
 import type { Stage } from './stage.js';
@@ -209,10 +209,48 @@ export function withGlossary(taxonomy: Taxonomy, glossary: readonly GlossaryEntr
   return result;
 }
 
+/**
+ * Themes a person gave in a sidecar or front matter decide what the document is
+ * about, as a given date or speaker outranks one read from the text: the given
+ * themes are `about` (with whatever evidence the text has), and the rest are kept
+ * as `mentions` with their evidence. Ids not in the taxonomy are returned, to be
+ * reported, never guessed at.
+ */
+export function applyGivenThemes(
+  taxonomy: Taxonomy,
+  tags: ThemeTag[],
+  given: readonly string[],
+  source: Provenance,
+): { tags: ThemeTag[]; unknown: string[] } {
+  if (given.length === 0) return { tags, unknown: [] };
+  const byId = new Map(taxonomy.themes.map((theme) => [theme.id, theme]));
+  const unknown = given.filter((id) => !byId.has(id));
+  const wanted = new Set(given.filter((id) => byId.has(id)));
+  if (wanted.size === 0) return { tags, unknown };
+  const result: ThemeTag[] = tags.map((tag) =>
+    wanted.has(tag.id) ? { ...tag, weight: 'about', given: source } : { ...tag, weight: 'mentions' },
+  );
+  const present = new Set(tags.map((tag) => tag.id));
+  for (const id of wanted) {
+    if (!present.has(id)) result.push({ id, label: byId.get(id)!.label, evidence: {}, score: 0, share: 0, weight: 'about', given: source });
+  }
+  const order = new Map(given.map((id, i) => [id, i]));
+  return { tags: result.sort((a, b) => Number(b.weight === 'about') - Number(a.weight === 'about') || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)), unknown };
+}
+
 export const themesStage: Stage = {
   name: 'themes',
   run(job, ctx) {
-    const fallback = job.metadata ? `${job.metadata.title}\n${job.metadata.summary}` : '';
-    job.themeTags = tagDocument(withGlossary(ctx.taxonomy, ctx.glossary ?? []), job.passages, fallback, job.metadata?.title ?? '');
+    const meta = job.metadata;
+    const fallback = meta ? `${meta.title}\n${meta.summary}` : '';
+    const found = tagDocument(withGlossary(ctx.taxonomy, ctx.glossary ?? []), job.passages, fallback, meta?.title ?? '');
+    if (!meta || meta.givenThemes.length === 0 || !meta.provenance.themes) {
+      job.themeTags = found;
+      return;
+    }
+    const { tags, unknown } = applyGivenThemes(ctx.taxonomy, found, meta.givenThemes, meta.provenance.themes);
+    job.themeTags = tags;
+    const where = PROVENANCE_LABELS[meta.provenance.themes];
+    for (const id of unknown) meta.warnings.push(`${where}: theme "${id}" is not in themes.yml; left out`);
   },
 };

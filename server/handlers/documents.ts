@@ -156,6 +156,7 @@ export function documentHandlers(context: AppContext) {
           // Records from before weights existed count every tag as what the document is about.
           about: (tag.weight ?? 'about') === 'about',
           score: tag.score ?? null,
+          given: tag.given ? provenanceLabel(tag.given) : null,
         })),
         passages,
         matchCount: allPassages.filter((p) => p.matched).length,

@@ -167,6 +167,32 @@ describe('re-indexing after edits (real Meilisearch)', function () {
         'after adding PESCO = Permanent Structured Cooperation to glossary.yml, the document that writes it out carries the theme',
       );
     });
+
+    it('takes themes given in the sidecar as what it is about, keeps the rest as mentions, and reports an id themes.yml lacks', async () => {
+      const before = await documentOf(TALK);
+      assert.ok(before.themes.includes('borders') && !before.themes.includes('nato'), JSON.stringify(before.themes));
+      writeFileSync(join(corpus, TALK.replace(/\.txt$/, '.meta.yml')), `${EDITED_SIDECAR}themes: [NATO, nowhere]\n`);
+      const summary = await index();
+      assert.equal(summary.indexed, 1, JSON.stringify(summary));
+      const doc = await documentOf(TALK);
+      assert.deepEqual(doc.themes, ['nato'], 'the given theme, though no term of it is in the text');
+      assert.ok(doc.themeMentions.includes('borders'), 'what the text names is still a mention, with its evidence');
+      assert.deepEqual(doc.themeTags.find((t) => t.id === 'borders')?.evidence, { Frontex: 1 });
+      assert.equal(doc.provenance.themes, 'sidecar');
+      assert.ok(doc.warnings.some((w) => w.includes('"nowhere"') && w.includes('themes.yml')), JSON.stringify(doc.warnings));
+
+      const engine = await testEngine();
+      const app = createApp({
+        search: { url: engine.url, searchKey: await obtainSearchKey(engine.url, engine.masterKey, prefix), indexPrefix: prefix },
+        corpusDir: corpus,
+        production: true,
+        log: () => {},
+      });
+      const page = await request(app).get(`/documents/${documentId(TALK)}`).expect(200);
+      assert.match(page.text, /NATO<\/a>\s*<span class="muted">about, given in the sidecar file/);
+      const filtered = await request(app).get('/api/search').query({ theme: 'nato' }).expect(200);
+      assert.ok(filtered.body.hits.some((hit: { id: string }) => hit.id === documentId(TALK)), 'the theme filter finds it');
+    });
   });
 
   describe('a multi-page PDF whose passages move to other pages', () => {

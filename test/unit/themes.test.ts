@@ -274,6 +274,7 @@ describe('themes stage', () => {
       const job = newJob({ path: '/c/a.pdf', relativePath: 'a.pdf', id: 'a-pdf', format: 'pdf', sidecarPath: null });
       job.metadata = {
         title: 'NATO after NATO',
+        givenThemes: [],
         date: null,
         published: null,
         type: 'other',
