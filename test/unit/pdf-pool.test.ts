@@ -21,6 +21,30 @@ async function textPdf(pages: number, text: (page: number) => string): Promise<U
   return pdf.save();
 }
 
+/**
+ * A long PDF made cheaply: every page shows the same content stream, so it is
+ * written in milliseconds yet takes pdf.js many seconds to read page by page.
+ */
+function longPdf(pages: number): Buffer {
+  const lines = Array.from({ length: 40 }, (_, i) => `BT /F1 11 Tf 50 ${780 - i * 18} Td (A long document, line ${i}) Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${5 + i} 0 R`).join(' ')}] >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${lines.length} >>\nstream\n${lines}\nendstream`,
+    ...Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>'),
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
 
 async function waitUntil(condition: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -36,13 +60,17 @@ describe('ExtractionPool (worker processes)', function () {
   let dir: string;
   let twoPages: string;
   let manyPages: string;
+  /** Far longer to read than any time limit below, however loaded the machine. */
+  let endless: string;
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'entente-pdf-pool-'));
     twoPages = path.join(dir, 'two-pages.pdf');
     manyPages = path.join(dir, 'many-pages.pdf');
+    endless = path.join(dir, 'endless.pdf');
     await writeFile(twoPages, await textPdf(2, (page) => `Page ${page} says hello`));
     await writeFile(manyPages, await textPdf(150, (page) => `Long document page ${page}`));
+    await writeFile(endless, longPdf(5000));
   });
   after(async () => rm(dir, { recursive: true, force: true }));
 
@@ -71,9 +99,10 @@ describe('ExtractionPool (worker processes)', function () {
   });
 
   it('fails a file past the time limit and goes on with a fresh worker', async () => {
-    const pool = new ExtractionPool({ size: 1, timeoutMs: 300 });
+    // The limit leaves a fresh worker ample time for two pages on a busy machine; the endless file never fits.
+    const pool = new ExtractionPool({ size: 1, timeoutMs: 3_000 });
     try {
-      await assert.rejects(pool.extract(manyPages), /^ExtractionError: timed out after 0.3 s$/);
+      await assert.rejects(pool.extract(endless), /^ExtractionError: timed out after 3 s$/);
       assert.equal((await pool.extract(twoPages)).pages, 2);
       assert.equal(pool.getStats().killedForTime, 1);
     } finally {
