@@ -81,6 +81,11 @@ export function documentUrl(baseUrl: string, documentId: string): string {
   return absoluteUrl(baseUrl, documentPath(documentId));
 }
 
+/** The JSON of a document, one part of its passages at a time (see PASSAGES_PER_PART). */
+export function documentApiUrl(baseUrl: string, documentId: string, part = 1): string {
+  return absoluteUrl(baseUrl, `/api/documents/${encodeURIComponent(documentId)}${part > 1 ? `?part=${part}` : ''}`);
+}
+
 export function documentFileUrl(baseUrl: string, documentId: string): string {
   return absoluteUrl(baseUrl, documentFilePath(documentId));
 }

@@ -11,7 +11,7 @@ import { stateUrl } from '../search/url.js';
 import { formatDate, provenanceLabel, typeLabel } from '../view-helpers.js';
 import { citeBox } from '../citation/cite-box.js';
 import { highwireTags } from '../citation/highwire.js';
-import { documentFileUrl, documentPath, documentUrl, passageUrl, searchPath } from '../links.js';
+import { documentApiUrl, documentFileUrl, documentPath, documentUrl, passageUrl, searchPath } from '../links.js';
 import { styleParam } from './cite.js';
 
 /** The id from the URL, checked against the id pattern before any lookup. */
@@ -174,14 +174,22 @@ export function documentHandlers(context: AppContext) {
 
     async api(req: Request, res: Response) {
       const id = documentIdParam(req);
+      const part = partParam(req);
       const document = await context.library.getDocument(id);
-      const passages = await context.library.documentPassages(id, '');
+      const allPassages = await context.library.documentPassages(id, '');
+      // As on the page: a very long document comes in parts, so no answer runs to megabytes.
+      const parts = Math.max(1, ...allPassages.map((passage) => partOf(passage.record.ordinal)));
+      if (part > parts) throw new NotFound(`This document has ${parts === 1 ? 'one part' : `${parts} parts`}; there is no part ${part}.`);
+      const passages = allPassages.filter((passage) => partOf(passage.record.ordinal) === part);
       const base = baseUrl(req);
       res.json({
         ...document,
         url: documentUrl(base, document.id),
         fileUrl: documentFileUrl(base, document.id),
         themes: document.themes.map((themeId) => ({ id: themeId, label: context.themes.label(themeId) })),
+        part,
+        parts,
+        next: part < parts ? documentApiUrl(base, document.id, part + 1) : null,
         passages: passages.map(({ record }) => ({
           id: record.id,
           ordinal: record.ordinal,

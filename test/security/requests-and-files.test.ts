@@ -77,9 +77,20 @@ describe('security: requests and unlucky files', function () {
     assert.equal(shown(first.text).length, PASSAGES_PER_PART);
     assert.match(first.text, /part 1 of 3/);
 
+    // The JSON comes in the same parts, each naming the next, so no answer runs to megabytes.
     const api = await request(site.app).get('/api/documents/long-txt');
-    const passages = api.body.passages as { id: string; ordinal: number }[];
+    assert.equal(api.body.part, 1);
+    assert.equal(api.body.parts, 3);
+    assert.equal(api.body.passages.length, PASSAGES_PER_PART);
+    const passages: { id: string; ordinal: number }[] = [];
+    for (let next: string | null = '/api/documents/long-txt'; next; ) {
+      const body = (await request(site.app).get(next.replace(/^https?:\/\/[^/]+/, '')).expect(200)).body as { passages: { id: string; ordinal: number }[]; next: string | null };
+      passages.push(...body.passages);
+      next = body.next;
+    }
     assert.ok(passages.length > PASSAGES_PER_PART * 2, `${passages.length} passages`);
+    assert.deepEqual(passages.map((p) => p.ordinal), passages.map((_, i) => i), 'every passage once, in order');
+    assert.equal((await request(site.app).get('/api/documents/long-txt?part=4')).status, 404);
     const late = passages.find((p) => p.ordinal === PASSAGES_PER_PART * 2 + 3)!;
     const redirect = await request(site.app).get(`/passages/${late.id}`);
     assert.equal(redirect.status, 302);
