@@ -79,6 +79,24 @@ function shieldValue<T>(value: T): T {
   return value;
 }
 
+/**
+ * Web addresses and host names keep their case when a style title-cases a title
+ * (Chicago, MHRA): "gov.uk" never becomes "Gov.Uk". citeproc-js leaves the
+ * inside of <span class="nocase"> as written; the span is added after the shield,
+ * so it is the only markup a value can carry.
+ */
+const CASE_SENSITIVE = /\b(?:https?:\/\/[^\s\uE000\uE001]+[^\s\uE000\uE001.,;:!?)]|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:\/[^\s\uE000\uE001]*[^\s\uE000\uE001.,;:!?)])?)/g;
+const TITLE_FIELDS = ['title', 'container-title'] as const;
+
+function keepCaseOfAddresses(item: CslItem): CslItem {
+  const kept = { ...item };
+  for (const field of TITLE_FIELDS) {
+    const value = kept[field];
+    if (typeof value === 'string') kept[field] = value.replace(CASE_SENSITIVE, (address) => `<span class="nocase">${address}</span>`);
+  }
+  return kept;
+}
+
 function restoreText(rendered: string): string {
   return rendered.replaceAll(LT, '<').replaceAll(GT, '>');
 }
@@ -150,7 +168,7 @@ function withRetrieval(reference: RenderedText, item: CslItem, style: CitationSt
 /** The reference-list entry and the in-text citation (or footnote) of one item in one style. */
 export function renderStyle(item: CslItem, styleId: CslStyle, at: Pinpoint | null = item.page ? { label: 'page', value: item.page } : null): StyledCitation {
   const style = citationStyle(styleId);
-  const shown = shieldValue(referenceItem(item, styleId));
+  const shown = keepCaseOfAddresses(shieldValue(referenceItem(item, styleId)));
   // The in-text citation is rendered from the same item as the reference, so both name the work alike.
   const cite = new Cite(shown);
   const reference = withRetrieval(renderReference(cite, style), item, style);

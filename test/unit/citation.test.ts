@@ -249,6 +249,17 @@ describe('citations: a PDF policy paper with two authors and a source URL, passa
 });
 
 describe('citations: type mapping and defaults', () => {
+  it('title-casing styles keep web addresses and host names in a title as written', () => {
+    const doc = policyPaper({ title: 'Guidance on gov.uk and at https://www.example.org/defence for suppliers' });
+    const citation = citeDocument(doc, { baseUrl: BASE_URL, accessed: ACCESSED });
+    for (const style of [citation.styles.chicago, citation.styles.mhra]) {
+      assert.ok(style.text.includes('gov.uk and at https://www.example.org/defence for'), style.text);
+      assert.match(style.text, /Guidance on .* for Suppliers/, 'the rest of the title is still title-cased');
+      assert.doesNotMatch(style.html, /nocase/);
+      assertSafeHtml(style.html);
+    }
+  });
+
   it('briefings are reports, news articles name the outlet as container and not as author, statements are documents', () => {
     const briefing = citeDocument(policyPaper({ type: 'briefing' }), { baseUrl: BASE_URL, accessed: ACCESSED });
     assert.equal(briefing.cslJson.type, 'report');
