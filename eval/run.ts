@@ -10,6 +10,9 @@
  * behaviours on fixtures of their own.
  *
  *   npm run eval [-- --label before] [--dir other/eval/folder]
+ *
+ * A `heldout/` folder beside the labels (texts/ and labels.yml) is indexed and reported as a
+ * separate split: texts nothing was tuned on, to show whether a change generalises.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, cpus } from 'node:os';
@@ -303,11 +306,12 @@ function gitRevision(): string {
   }
 }
 
-function print(report: ReturnType<typeof evaluateMetadata> & { search: Awaited<ReturnType<typeof evaluateSearch>> }): void {
-  const show = (title: string, figure: string, wrong: unknown[]) => {
-    console.log(`\n${title}: ${figure}`);
-    for (const w of wrong) console.log(`  ✗ ${JSON.stringify(w)}`);
-  };
+const show = (title: string, figure: string, wrong: unknown[]) => {
+  console.log(`\n${title}: ${figure}`);
+  for (const w of wrong) console.log(`  ✗ ${JSON.stringify(w)}`);
+};
+
+function print(report: ReturnType<typeof evaluateMetadata> & { search?: Awaited<ReturnType<typeof evaluateSearch>> }): void {
   const { date, people, publisher, type, themes, search } = report;
   console.log(
     `Documents: ${report.documents.indexed} of ${report.documents.labelled} labelled indexed` +
@@ -328,6 +332,7 @@ function print(report: ReturnType<typeof evaluateMetadata> & { search: Awaited<R
       Object.entries(themes.perTheme).map(([id, v]) => `  ${id}: P ${v.precision} R ${v.recall} F1 ${v.f1} (tp ${v.tp} fp ${v.fp} fn ${v.fn})`).join('\n'),
     themes.wrong,
   );
+  if (!search) return;
   show(
     `Search (${search.queries} queries)`,
     `recall@10 ${search.recall10}, nDCG@10 ${search.ndcg10}, precision of first page ${search.precisionFirstPage}, filter violations ${search.filterViolations}`,
@@ -339,20 +344,12 @@ async function main(): Promise<void> {
   const { label, dir } = args();
   const textsDir = join(dir, 'texts');
   if (!existsSync(textsDir)) throw new Error(`${textsDir} does not exist`);
-  const labels = (parseYaml(readFileSync(join(dir, 'labels.yml'), 'utf8')) ?? []) as Label[];
+  const labels = readLabels(dir);
   const queries = existsSync(join(dir, 'queries.yml')) ? ((parseYaml(readFileSync(join(dir, 'queries.yml'), 'utf8')) ?? []) as Query[]) : [];
 
-  // The texts with the shipped taxonomy and glossary: the corpus a researcher would have.
-  const corpus = tempDir('eval-corpus');
-  cpSync(textsDir, corpus, { recursive: true });
-  for (const config of ['themes.yml', 'glossary.yml']) cpSync(join(ROOT, 'corpus', config), join(corpus, config));
-
   const started = Date.now();
-  const indexed = await indexedApp('eval', corpus);
-  const client = await adminClient();
-  const { results } = await client.index<DocumentRecord>(indexNames(indexed.prefix).documents).getDocuments({ limit: 10_000 });
-  const records = new Map(results.map((r) => [r.file, r]));
-  const fileOfId = new Map(results.map((r) => [r.id, r.file]));
+  const dev = await indexSplit('eval', textsDir);
+  const { indexed, records, fileOfId } = dev;
   const labelByFile = new Map(labels.map((l) => [labelFile(l.file), l]));
 
   const metadata = evaluateMetadata(labels, records);
@@ -369,15 +366,48 @@ async function main(): Promise<void> {
     search,
   };
   print(report);
+  await dev.remove();
+
+  // The held-out split: texts no term, weight or threshold was chosen on, reported on their own.
+  const heldoutDir = join(dir, 'heldout');
+  let heldout: (ReturnType<typeof evaluateMetadata> & { texts: number }) | undefined;
+  if (existsSync(join(heldoutDir, 'labels.yml'))) {
+    const split = await indexSplit('eval-heldout', join(heldoutDir, 'texts'));
+    heldout = { texts: readdirSync(join(heldoutDir, 'texts')).filter((f) => !f.endsWith('.meta.yml')).length, ...evaluateMetadata(readLabels(heldoutDir), split.records) };
+    console.log(`\n=== Held-out split (${relative(ROOT, heldoutDir)}: ${heldout.texts} texts) ===`);
+    print(heldout);
+    await split.remove();
+  }
 
   const out = join(ROOT, 'eval', 'results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `${label}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(heldout ? { ...report, heldout } : report, null, 2)}\n`);
   console.log(`\nWritten to ${relative(ROOT, file)}`);
-  await client.deleteIndex(indexNames(indexed.prefix).documents).waitTask().catch(() => {});
-  await client.deleteIndex(indexNames(indexed.prefix).passages).waitTask().catch(() => {});
-  rmSync(corpus, { recursive: true, force: true });
+}
+
+function readLabels(dir: string): Label[] {
+  return (parseYaml(readFileSync(join(dir, 'labels.yml'), 'utf8')) ?? []) as Label[];
+}
+
+/** One split's texts indexed with the shipped taxonomy and glossary (the corpus a researcher would have), in a prefix of its own. */
+async function indexSplit(name: string, textsDir: string) {
+  const corpus = tempDir(`${name}-corpus`);
+  cpSync(textsDir, corpus, { recursive: true });
+  for (const config of ['themes.yml', 'glossary.yml']) cpSync(join(ROOT, 'corpus', config), join(corpus, config));
+  const indexed = await indexedApp(name, corpus);
+  const client = await adminClient();
+  const { results } = await client.index<DocumentRecord>(indexNames(indexed.prefix).documents).getDocuments({ limit: 10_000 });
+  return {
+    indexed,
+    records: new Map(results.map((r) => [r.file, r])),
+    fileOfId: new Map(results.map((r) => [r.id, r.file])),
+    async remove() {
+      await client.deleteIndex(indexNames(indexed.prefix).documents).waitTask().catch(() => {});
+      await client.deleteIndex(indexNames(indexed.prefix).passages).waitTask().catch(() => {});
+      rmSync(corpus, { recursive: true, force: true });
+    },
+  };
 }
 
 main().then(
