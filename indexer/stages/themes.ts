@@ -25,12 +25,16 @@ function addInto(target: Evidence, source: Evidence): void {
   for (const [term, count] of Object.entries(source)) target[term] = (target[term] ?? 0) + count;
 }
 
-/** Evidence of each theme in one text, for the themes that matched at all. */
-export function tagText(taxonomy: Taxonomy, text: string): Map<string, Evidence> {
+/**
+ * Evidence of each theme in one text, for the themes that matched at all. `context`: themes the
+ * surrounding passage carries, whose contextual terms count here on their own.
+ */
+export function tagText(taxonomy: Taxonomy, text: string, context?: ReadonlySet<string>): Map<string, Evidence> {
   const folded = foldSameLength(text);
   const found = new Map<string, Evidence>();
   for (const compiled of compileTaxonomy(taxonomy)) {
-    const evidence = matchTheme(compiled, text, folded);
+    if (context && !context.has(compiled.theme.id)) continue;
+    const evidence = matchTheme(compiled, text, folded, context !== undefined);
     if (Object.keys(evidence).length > 0) found.set(compiled.theme.id, evidence);
   }
   return found;
@@ -74,6 +78,82 @@ const CLOSING_SHARE = 0.9;
 /** Words from which a text's threshold is the taxonomy's in full. */
 const SHORT_TEXT_WORDS = 1000;
 
+/**
+ * A sentence built as a list (commas, semicolons or lines between its parts) that names this many
+ * themes or more is a list of areas ("cooperation on cyber, maritime security, space security and
+ * resilience"): weaker evidence for each than a sentence
+ * about one of them, so each theme counts ENUMERATION_WEIGHT there. So does a theme named only
+ * inside a series of LIST_ITEMS or more short items ("across defence and security, tackling
+ * irregular migration, trade and economic growth").
+ */
+export const ENUMERATION_THEMES = 3;
+export const ENUMERATION_WEIGHT = 0.5;
+/** A list item names an area in a few words ("maritime security", "tackling irregular migration"). */
+const LIST_ITEM_WORDS = 5;
+const LIST_ITEMS = 3;
+/** What separates the items of a list written in a sentence or as lines. */
+const LIST_SEPARATOR = /\s*[,;\n–—]\s*/;
+
+/**
+ * A theme named in a single sentence of the body, neither in the title, a heading nor the opening,
+ * is incidental when the document's strongest theme outweighs it by more than an order of magnitude:
+ * "NATO" once in a text about Ukraine. Elsewhere one such sentence may still be what a short text is about.
+ */
+export const INCIDENTAL_RATIO = 0.1;
+
+/** A line this short without a sentence end is a list item or a heading, not prose. */
+const SHORT_LINE_WORDS = 12;
+
+/**
+ * The units a theme is counted in: sentences, and a run of short lines (a bulleted list, with
+ * the line that introduces it) as one unit, so a list reads as the one enumeration it is.
+ */
+export function sentenceUnits(text: string): string[] {
+  const units: string[] = [];
+  let run: string[] = [];
+  const endRun = () => {
+    // A single short line is a sentence like any other; two or more are a list.
+    if (run.length === 1) units.push(...splitSentences(run[0]!));
+    else if (run.length > 1) units.push(run.join('\n'));
+    run = [];
+  };
+  for (const line of text.split(/\n+/)) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const opensList = /:$/.test(trimmed);
+    const short = trimmed.split(/\s+/).length <= SHORT_LINE_WORDS && !/[.!?]["”’)]*$/.test(trimmed);
+    if (opensList) endRun();
+    if (short || opensList) {
+      run.push(trimmed);
+      continue;
+    }
+    endRun();
+    units.push(...splitSentences(trimmed));
+  }
+  endRun();
+  return units;
+}
+
+/** Sentences of one line of prose: split after . ! ? followed by a space and a capital, a digit or a quote. */
+function splitSentences(line: string): string[] {
+  return line.split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\d])/u).filter((s) => s.trim() !== '');
+}
+
+/** The themes of a sentence named only inside a series of short items separated by commas, semicolons or dashes. */
+function listedOnly(taxonomy: Taxonomy, unit: string, inUnit: Map<string, Evidence>, context: ReadonlySet<string>): Set<string> {
+  const segments = unit.split(LIST_SEPARATOR).filter((segment) => segment.trim() !== '');
+  const listed = new Array<boolean>(segments.length).fill(false);
+  for (let i = 0; i < segments.length; ) {
+    let j = i;
+    while (j < segments.length && segments[j]!.trim().split(/\s+/).length <= LIST_ITEM_WORDS) j++;
+    if (j - i >= LIST_ITEMS) listed.fill(true, i, j);
+    i = Math.max(j, i + 1);
+  }
+  if (!listed.includes(true)) return new Set();
+  const outside = tagText(taxonomy, segments.filter((_, k) => !listed[k]).join('. '), context);
+  return new Set([...inUnit.keys()].filter((id) => !outside.has(id)));
+}
+
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
@@ -109,6 +189,9 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   };
   const length = passages.reduce((max, p) => Math.max(max, p.end), 0);
   const headings = new Set<string>();
+  /** Sentences naming each theme; themes named in the title, a heading or the opening. */
+  const sentences = new Map<string, number>();
+  const prominent = new Set<string>();
   for (const passage of passages) {
     const found = tagText(taxonomy, passage.text);
     passage.themeTags = toTags(taxonomy, found);
@@ -116,10 +199,35 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     const at = length > 0 ? passage.start / length : 0;
     // Short texts have no closing notes to discount.
     const position: Position = passage.ordinal === 0 || at < OPENING_SHARE ? 'opening' : at >= CLOSING_SHARE && passages.length >= 5 ? 'closing' : 'body';
-    collect(found, position);
+    for (const [id, terms] of found) addInto(evidence.get(id) ?? evidence.set(id, {}).get(id)!, terms);
+    // Scored sentence by sentence: a theme counts once per sentence (its most specific term there), so
+    // what counts is how many sentences dwell on it, not how often one sentence repeats a word; and a
+    // sentence that lists areas is weaker evidence for each of them.
+    const context = new Set(found.keys());
+    for (const unit of context.size > 0 ? sentenceUnits(passage.text) : []) {
+      const inUnit = tagText(taxonomy, unit, context);
+      if (inUnit.size === 0) continue;
+      // Many themes in one sentence are a list when the sentence is built as one (commas, semicolons, lines).
+      const enumeration = inUnit.size >= ENUMERATION_THEMES && (unit.match(/[,;\n]/g) ?? []).length >= ENUMERATION_THEMES - 1;
+      const listed = enumeration ? new Set<string>() : listedOnly(taxonomy, unit, inUnit, context);
+      // In a list, each item names an area of its own: a theme counts once per item that names it.
+      const items = enumeration || listed.size > 0 ? unit.split(LIST_SEPARATOR).map((item) => tagText(taxonomy, item, context)) : [];
+      for (const [id, terms] of inUnit) {
+        const theme = compiled.get(id)!;
+        const best = (found: Evidence) => Math.max(...Object.keys(found).map((term) => termSpecificity(theme, term)));
+        const inList = enumeration || listed.has(id);
+        const specificity = inList ? items.reduce((sum, item) => sum + (item.has(id) ? best(item.get(id)!) : 0), 0) || best(terms) : best(terms);
+        const weight = POSITION_WEIGHTS[position] * (inList ? ENUMERATION_WEIGHT : 1);
+        scores.set(id, (scores.get(id) ?? 0) + specificity * weight);
+        sentences.set(id, (sentences.get(id) ?? 0) + 1);
+        if (position === 'opening') prominent.add(id);
+      }
+    }
     if (passage.heading && !headings.has(passage.heading)) {
       headings.add(passage.heading);
-      collect(tagText(taxonomy, passage.heading), 'heading');
+      const inHeading = tagText(taxonomy, passage.heading);
+      for (const id of inHeading.keys()) prominent.add(id);
+      collect(inHeading, 'heading');
     }
   }
   // No passages (a scan without text): the title and summary (the fallback) are all there is to go on.
@@ -129,10 +237,13 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     // The evidence counts the text's own words; the title weighs in the score. A title that is also the text's
     // first line is counted there already, so it adds only the title's extra weight.
     const inText = passages.some((p) => p.text.includes(title.trim()));
-    collect(tagText(taxonomy, title), 'title', inText ? POSITION_WEIGHTS.title - POSITION_WEIGHTS.opening : POSITION_WEIGHTS.title, false);
+    const inTitle = tagText(taxonomy, title);
+    for (const id of inTitle.keys()) prominent.add(id);
+    collect(inTitle, 'title', inText ? POSITION_WEIGHTS.title - POSITION_WEIGHTS.opening : POSITION_WEIGHTS.title, false);
   }
 
   const total = [...scores.values()].reduce((a, b) => a + b, 0);
+  const strongest = Math.max(0, ...scores.values());
   // A short text says less about everything: its threshold falls with its length (a full one at SHORT_TEXT_WORDS and over).
   const words = passages.reduce((sum, p) => sum + p.text.split(/\s+/).length, 0) || fallbackText.split(/\s+/).length;
   const lengthFactor = Math.min(1, Math.max(0.5, words / SHORT_TEXT_WORDS));
@@ -140,7 +251,8 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     [...scores]
       .filter(([id, score]) => {
         const threshold = (compiled.get(id)?.theme.threshold ?? taxonomy.threshold) * lengthFactor;
-        return score >= threshold && score / total >= (taxonomy.share ?? 0);
+        const incidental = (sentences.get(id) ?? 0) <= 1 && !prominent.has(id) && score < strongest * INCIDENTAL_RATIO;
+        return !incidental && score >= threshold && score / total >= (taxonomy.share ?? 0);
       })
       .map(([id]) => id),
   );

@@ -199,8 +199,12 @@ function groupHits(regex: RegExp, text: string, terms: string[], hits: Hit[]): v
   }
 }
 
-/** Term -> occurrences of one theme in a text (`folded` = foldSameLength(text), shared across themes). */
-export function matchTheme(compiled: CompiledTheme, text: string, folded: string): Record<string, number> {
+/**
+ * Term -> occurrences of one theme in a text (`folded` = foldSameLength(text), shared across themes).
+ * `inContext`: the text is part of a passage already known to use the theme's own words, so its
+ * contextual terms count on their own (a sentence of that passage).
+ */
+export function matchTheme(compiled: CompiledTheme, text: string, folded: string, inContext = false): Record<string, number> {
   const hits: Hit[] = [];
   if (compiled.phrases) groupHits(compiled.phrases.regex, folded, compiled.phrases.terms, hits);
   if (compiled.acronyms) groupHits(compiled.acronyms.regex, text, compiled.acronyms.terms, hits);
@@ -226,7 +230,7 @@ export function matchTheme(compiled: CompiledTheme, text: string, folded: string
     if (hit.contextual) compiled.contextualMatches.add(hit.term);
   }
   // A contextual term counts only beside another term of the theme.
-  if (kept.every((hit) => hit.contextual || compiled.contextual.has(hit.term))) return {};
+  if (!inContext && kept.every((hit) => hit.contextual || compiled.contextual.has(hit.term))) return {};
   return evidence;
 }
 

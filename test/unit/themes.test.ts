@@ -190,7 +190,10 @@ describe('themes stage', () => {
     });
 
     it('orders themes: what the document is about first, then by score', () => {
-      const tags = tagDocument(tax, bodyPassages(['NATO, NATO and NATO.', 'foreign policy and foreign policy', 'cyber cyber cyber cyber cyber cyber']));
+      const tags = tagDocument(
+        tax,
+        bodyPassages(['NATO met. NATO again. NATO once more.', 'Foreign policy first. Foreign policy next.', 'Cyber one. Cyber two. Cyber three. Cyber four. Cyber five. Cyber six.']),
+      );
       assert.deepEqual(
         tags.map((t) => [t.id, t.score]),
         [
@@ -222,7 +225,7 @@ describe('themes stage', () => {
 
     it('keeps the share of each theme, and needs the taxonomy share to be about it', () => {
       const shared = { ...taxonomy([{ id: 'nato', acronyms: ['NATO'] }, { id: 'cyber', acronyms: ['EDR'] }], 2), share: 0.2 };
-      const tags = tagDocument(shared, bodyPassages(['NATO NATO NATO NATO NATO NATO NATO NATO NATO NATO.', 'EDR and EDR.']));
+      const tags = tagDocument(shared, bodyPassages(['NATO met. '.repeat(10), 'EDR met. EDR again.']));
       assert.deepEqual(
         tags.map((t) => [t.id, t.share, t.weight]),
         [
@@ -334,5 +337,118 @@ describe('themes: glossary spellings of a contextual acronym', () => {
     // Beside the theme's own words it counts, as the acronym does.
     const tags = tagDocument(expanded, passagesOf(['The Secretary-General/Foreign Minister met the foreign ministers.']), '', '');
     assert.deepEqual(tags[0]?.evidence, { 'foreign ministers': 1, 'Secretary-General/Foreign Minister': 1 });
+  });
+});
+
+describe('themes: what a text dwells on, not what it lists or names in passing', () => {
+  const tax = taxonomy([
+    { id: 'nato', acronyms: ['NATO'] },
+    { id: 'ukraine', phrases: ['Ukraine', 'war of aggression', 'military aid'] },
+    { id: 'cyber', phrases: ['cyber attack', 'hybrid threats'] },
+    { id: 'maritime', phrases: ['maritime security', 'space security'] },
+    { id: 'resilience', phrases: ['critical infrastructure'] },
+    { id: 'migration', phrases: ['irregular migration', 'people smuggling'] },
+  ]);
+  /** A short text (under 1,000 words) in passages at their real offsets: the first is the opening, the rest the body. */
+  function shortText(texts: string[]): Passage[] {
+    const all = passagesOf(texts);
+    let offset = 0;
+    for (const p of all) {
+      p.start = offset;
+      p.end = offset + p.text.length;
+      offset = p.end + 2;
+    }
+    return all;
+  }
+  const opening = 'The ministers met in Brussels on Monday to take stock of the year and to plan the next one.';
+  const weightOf = (tags: ThemeTag[], id: string) => tags.find((t) => t.id === id)?.weight;
+  const scoreOf = (tags: ThemeTag[], id: string) => tags.find((t) => t.id === id)?.score;
+
+  it('counts a theme once per sentence: how many sentences dwell on it, not how often one repeats a word', () => {
+    const once = tagDocument(tax, shortText([opening, 'Putin is not afraid of NATO, and he moves troops from the borders of NATO.']));
+    const twice = tagDocument(tax, shortText([opening, 'Putin is not afraid of NATO.', 'He moves troops from the borders of NATO.']));
+    assert.equal(scoreOf(once, 'nato'), 1);
+    assert.equal(scoreOf(twice, 'nato'), 2);
+    // The evidence still counts every occurrence in the text.
+    assert.deepEqual(once.find((t) => t.id === 'nato')?.evidence, { NATO: 2 });
+  });
+
+  it('reads a sentence that lists several areas as weaker evidence for each than a sentence about one', () => {
+    const listed = tagDocument(
+      tax,
+      shortText([opening, 'The partnership covers cooperation on cyber attacks, maritime security, critical infrastructure and irregular migration.']),
+    );
+    for (const id of ['cyber', 'maritime', 'resilience', 'migration']) assert.equal(weightOf(listed, id), 'mentions', id);
+    const discussed = tagDocument(tax, shortText([opening, 'The partnership covers cooperation on irregular migration, which both sides want to reduce.']));
+    assert.equal(weightOf(discussed, 'migration'), 'about');
+  });
+
+  it('reads a theme named only inside a series of short items as listed, even when it is the only theme there', () => {
+    const tags = tagDocument(
+      tax,
+      shortText([opening, 'A closer relationship with Europe – across defence and security, tackling irregular migration, trade and economic growth – would benefit working people.']),
+    );
+    assert.equal(weightOf(tags, 'migration'), 'mentions');
+  });
+
+  it('counts a theme once per item of a list, so a theme that fills two items weighs twice one that fills one', () => {
+    const tags = tagDocument(
+      tax,
+      shortText([opening, 'The areas are cyber attacks, maritime security, space security, critical infrastructure and people smuggling, and irregular migration.']),
+    );
+    assert.equal(scoreOf(tags, 'maritime'), 2 * scoreOf(tags, 'cyber')!);
+    assert.equal(scoreOf(tags, 'migration'), 2 * scoreOf(tags, 'resilience')!);
+  });
+
+  it('reads a bulleted list, with the line that introduces it, as one list', () => {
+    const bullets = 'Cooperation will cover areas such as:\n\nPeacebuilding\n\nMaritime security\n\nCyber attacks on critical infrastructure\n\nHybrid threats';
+    const tags = tagDocument(tax, shortText([opening, bullets]));
+    assert.equal(weightOf(tags, 'maritime'), 'mentions');
+    assert.equal(weightOf(tags, 'resilience'), 'mentions');
+  });
+
+  it('does not read a sentence that names three themes without being built as a list as a list', () => {
+    const tags = tagDocument(tax, shortText([opening, 'A hybrid threats campaign hit critical infrastructure during the war of aggression.']));
+    assert.equal(weightOf(tags, 'cyber'), 'about');
+  });
+
+  it('reads a single passing sentence as incidental where another theme outweighs it tenfold, unless it stands in the title or the opening', () => {
+    const ukraine = ['winter', 'spring', 'summer', 'autumn'].flatMap((season) => [
+      `The war of aggression went on through the ${season}.`,
+      `Military aid arrived in the ${season}, but not enough.`,
+      `More military aid was promised for the ${season}.`,
+    ]);
+    const dominated = [`${opening} Ukraine was the first item.`, ...ukraine.slice(0, 3), 'Putin is not afraid of NATO.', ...ukraine.slice(3)];
+    const tags = tagDocument(tax, shortText(dominated));
+    assert.ok((scoreOf(tags, 'ukraine') ?? 0) > 10 * (scoreOf(tags, 'nato') ?? 0));
+    assert.equal(weightOf(tags, 'nato'), 'mentions', 'one passing sentence in a text about something else');
+    // The same sentence in the title, or in the opening, is decisive.
+    assert.equal(weightOf(tagDocument(tax, shortText(dominated), '', 'Putin and NATO'), 'nato'), 'about');
+    const inOpening = [`${opening} Putin is not afraid of NATO.`, ...ukraine];
+    assert.equal(weightOf(tagDocument(tax, shortText(inOpening)), 'nato'), 'about');
+    // And in a short text no theme dominates, one sentence may be what it is about.
+    assert.equal(weightOf(tagDocument(tax, shortText([opening, 'Putin is not afraid of NATO.', 'Ukraine needs help.'])), 'nato'), 'about');
+  });
+
+  it("counts a contextual term in a sentence of a passage that uses the theme's own words", () => {
+    const contextual = taxonomy([{ id: 'institutions', phrases: ['UK-EU summit', 'European Council'], contextual: ['European Council'] }]);
+    const tags = tagDocument(contextual, shortText([opening, 'They prepared the UK-EU summit. The President of the European Council agreed.']));
+    assert.equal(scoreOf(tags, 'institutions'), 1.5, 'the summit (1) and the Council beside it (0.5)');
+    const alone = tagDocument(contextual, shortText([opening, 'The President of the European Council agreed.']));
+    assert.deepEqual(alone, []);
+  });
+});
+
+describe('themes: sanctions and ceasefires in the real taxonomy', () => {
+  const real = loadTaxonomy(CORPUS);
+  it('reads the verb and the singular as sanctions', () => {
+    for (const text of ['We are sanctioning those who help Russia.', 'Those who suppress people will be sanctioned.', 'A new sanction was agreed.']) {
+      assert.ok(tagText(real, text).has('sanctions'), text);
+    }
+  });
+
+  it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
+    assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
+    assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
   });
 });
