@@ -7,7 +7,8 @@
  *  - a passage carries a theme when any of the theme's terms occurs in it (a
  *    contextual term only beside another of the theme's terms);
  *  - a document is about a theme, or only mentions it, by the theme's score
- *    and share (see tagDocument);
+ *    (counted sentence by sentence, lists weaker), its share and whether it is
+ *    named only in passing (see tagDocument);
  *  - a passage or document carrying a theme also carries its `broader` theme
  *    (and that one's broader, and so on), whose evidence includes the narrower's;
  *  - document tags are ordered: what it is about first, then by score.
@@ -160,12 +161,14 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Tags the passages in place and returns the document's themes: every theme it
  * names, each with its evidence (term -> occurrences), a score and a weight.
  *
- *  - score: each occurrence counts by where it stands (POSITION_WEIGHTS: the
- *    title, a heading, the opening 15% of the text, the body, the last 10%)
- *    times how specific the term is (termSpecificity);
+ *  - score: each sentence naming the theme counts once, by where it stands
+ *    (POSITION_WEIGHTS: the title, a heading, the opening 15% of the text, the
+ *    body, the last 10%) times how specific its most specific term is
+ *    (termSpecificity); in a list of areas, once per item at ENUMERATION_WEIGHT;
  *  - share: the theme's score over the scores of all the document's themes;
  *  - weight `about` when the score reaches the theme's threshold (else the
- *    taxonomy's) and the share reaches the taxonomy's `share`; else `mentions`.
+ *    taxonomy's), the share reaches the taxonomy's `share` and the theme is not
+ *    incidental (INCIDENTAL_RATIO); else `mentions`.
  *    A broader theme takes its narrower themes' evidence to show, but is only
  *    `about` on a score of its own.
  */
