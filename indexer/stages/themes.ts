@@ -95,13 +95,6 @@ const LIST_ITEMS = 3;
 /** What separates the items of a list written in a sentence or as lines. */
 const LIST_SEPARATOR = /\s*[,;\n–—]\s*/;
 
-/**
- * A theme named in a single sentence of the body, neither in the title, a heading nor the opening,
- * is incidental when the document's strongest theme outweighs it by more than an order of magnitude:
- * "NATO" once in a text about Ukraine. Elsewhere one such sentence may still be what a short text is about.
- */
-export const INCIDENTAL_RATIO = 0.1;
-
 /** A line this short without a sentence end is a list item or a heading, not prose. */
 const SHORT_LINE_WORDS = 12;
 
@@ -167,8 +160,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
  *    (termSpecificity); in a list of areas, once per item at ENUMERATION_WEIGHT;
  *  - share: the theme's score over the scores of all the document's themes;
  *  - weight `about` when the score reaches the theme's threshold (else the
- *    taxonomy's), the share reaches the taxonomy's `share` and the theme is not
- *    incidental (INCIDENTAL_RATIO); else `mentions`.
+ *    taxonomy's) and the share reaches the taxonomy's `share`; else `mentions`.
  *    A broader theme takes its narrower themes' evidence to show, but is only
  *    `about` on a score of its own.
  */
@@ -192,9 +184,6 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   };
   const length = passages.reduce((max, p) => Math.max(max, p.end), 0);
   const headings = new Set<string>();
-  /** Sentences naming each theme; themes named in the title, a heading or the opening. */
-  const sentences = new Map<string, number>();
-  const prominent = new Set<string>();
   for (const passage of passages) {
     const found = tagText(taxonomy, passage.text);
     passage.themeTags = toTags(taxonomy, found);
@@ -222,14 +211,11 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
         const specificity = inList ? items.reduce((sum, item) => sum + (item.has(id) ? best(item.get(id)!) : 0), 0) || best(terms) : best(terms);
         const weight = POSITION_WEIGHTS[position] * (inList ? ENUMERATION_WEIGHT : 1);
         scores.set(id, (scores.get(id) ?? 0) + specificity * weight);
-        sentences.set(id, (sentences.get(id) ?? 0) + 1);
-        if (position === 'opening') prominent.add(id);
       }
     }
     if (passage.heading && !headings.has(passage.heading)) {
       headings.add(passage.heading);
       const inHeading = tagText(taxonomy, passage.heading);
-      for (const id of inHeading.keys()) prominent.add(id);
       collect(inHeading, 'heading');
     }
   }
@@ -241,12 +227,10 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     // first line is counted there already, so it adds only the title's extra weight.
     const inText = passages.some((p) => p.text.includes(title.trim()));
     const inTitle = tagText(taxonomy, title);
-    for (const id of inTitle.keys()) prominent.add(id);
     collect(inTitle, 'title', inText ? POSITION_WEIGHTS.title - POSITION_WEIGHTS.opening : POSITION_WEIGHTS.title, false);
   }
 
   const total = [...scores.values()].reduce((a, b) => a + b, 0);
-  const strongest = Math.max(0, ...scores.values());
   // A short text says less about everything: its threshold falls with its length (a full one at SHORT_TEXT_WORDS and over).
   const words = passages.reduce((sum, p) => sum + p.text.split(/\s+/).length, 0) || fallbackText.split(/\s+/).length;
   const lengthFactor = Math.min(1, Math.max(0.5, words / SHORT_TEXT_WORDS));
@@ -254,8 +238,7 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     [...scores]
       .filter(([id, score]) => {
         const threshold = (compiled.get(id)?.theme.threshold ?? taxonomy.threshold) * lengthFactor;
-        const incidental = (sentences.get(id) ?? 0) <= 1 && !prominent.has(id) && score < strongest * INCIDENTAL_RATIO;
-        return !incidental && score >= threshold && score / total >= (taxonomy.share ?? 0);
+        return score >= threshold && score / total >= (taxonomy.share ?? 0);
       })
       .map(([id]) => id),
   );

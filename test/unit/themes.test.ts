@@ -412,24 +412,6 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
     assert.equal(weightOf(tags, 'cyber'), 'about');
   });
 
-  it('reads a single passing sentence as incidental where another theme outweighs it tenfold, unless it stands in the title or the opening', () => {
-    const ukraine = ['winter', 'spring', 'summer', 'autumn'].flatMap((season) => [
-      `The war of aggression went on through the ${season}.`,
-      `Military aid arrived in the ${season}, but not enough.`,
-      `More military aid was promised for the ${season}.`,
-    ]);
-    const dominated = [`${opening} Ukraine was the first item.`, ...ukraine.slice(0, 3), 'Putin is not afraid of NATO.', ...ukraine.slice(3)];
-    const tags = tagDocument(tax, shortText(dominated));
-    assert.ok((scoreOf(tags, 'ukraine') ?? 0) > 10 * (scoreOf(tags, 'nato') ?? 0));
-    assert.equal(weightOf(tags, 'nato'), 'mentions', 'one passing sentence in a text about something else');
-    // The same sentence in the title, or in the opening, is decisive.
-    assert.equal(weightOf(tagDocument(tax, shortText(dominated), '', 'Putin and NATO'), 'nato'), 'about');
-    const inOpening = [`${opening} Putin is not afraid of NATO.`, ...ukraine];
-    assert.equal(weightOf(tagDocument(tax, shortText(inOpening)), 'nato'), 'about');
-    // And in a short text no theme dominates, one sentence may be what it is about.
-    assert.equal(weightOf(tagDocument(tax, shortText([opening, 'Putin is not afraid of NATO.', 'Ukraine needs help.'])), 'nato'), 'about');
-  });
-
   it("counts a contextual term in a sentence of a passage that uses the theme's own words", () => {
     const contextual = taxonomy([{ id: 'institutions', phrases: ['UK-EU summit', 'European Council'], contextual: ['European Council'] }]);
     const tags = tagDocument(contextual, shortText([opening, 'They prepared the UK-EU summit. The President of the European Council agreed.']));
