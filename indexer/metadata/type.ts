@@ -18,7 +18,7 @@ const LABELS: Label[] = [
   {
     type: 'statement',
     pattern:
-      /\b(?:joint statement|statement by|statement from|statement on|press statement|written (?:ministerial )?statement|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
+      /\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statement|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
     leadInOnly: true,
   },
   {
@@ -50,7 +50,9 @@ const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|execu
 
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
 const REPORTING_VERBS =
-  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to)\b/u;
+  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|will (?:hear|meet|visit|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence))\b/u;
+/** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
+const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
 /** A speaker's own voice; quoted words are removed before looking for it. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|we're|we’re|my|our|us)\b/iu;
 const QUOTED = /[“"][^”"]*[”"]|‘[^’]*’(?!\w)/gu;
@@ -64,7 +66,7 @@ function opensWithLede(title: string, text: string): boolean {
   const paragraphs = text
     .split(/\n\s*\n|\n/u)
     .map((p) => p.trim())
-    .filter((p) => p.length > 0 && p !== title.trim());
+    .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p));
   const first = paragraphs.find((p) => p.split(/\s+/u).length >= 12);
   if (!first) return false;
   const narrative = first.replace(QUOTED, ' ');
@@ -81,6 +83,13 @@ function countMatches(pattern: RegExp, text: string): number {
   return [...text.matchAll(pattern)].length;
 }
 
+/** A capitalised word before a capitalised cue makes it part of a name ("Munich Security Conference", "Berlin Security Forum"), not this event. */
+const IN_A_NAME = /(?:^|[^.!?:]\s)(?!The\b|This\b|A\b)\p{Lu}[\p{L}’'-]*\s+$/u;
+
+function countEventCues(text: string): number {
+  return [...text.matchAll(EVENT_CUES)].filter((m) => !(/^\p{Lu}/u.test(m[0]) && IN_A_NAME.test(text.slice(Math.max(0, m.index - 40), m.index)))).length;
+}
+
 export function detectType(title: string, text: string, people: readonly Person[]): DocType {
   // The title names the genre more reliably than the text ("Speech" in a title vs "in his speech").
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
@@ -91,7 +100,7 @@ export function detectType(title: string, text: string, people: readonly Person[
 
   const head = text.slice(0, 4000);
   const leaders = people.filter((p) => p.role === 'chair' || p.role === 'moderator').length;
-  const eventScore = countMatches(EVENT_CUES, head) + leaders * 2;
+  const eventScore = countEventCues(head) + leaders * 2;
   const authors = people.filter((p) => p.role === 'author').length;
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
   if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
