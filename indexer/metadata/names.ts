@@ -52,7 +52,7 @@ const NOT_NAME_WORDS = new Set(
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
     // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts").
-    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts hansard')
+    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts hansard text debate debates')
     .split(' '),
 );
 

@@ -7,7 +7,7 @@ import { clipSummary, type Person, type Role } from '../../contract/document.js'
 import type { Block } from '../../contract/extracted.js';
 import { findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
-import { findOrganisations, findPublisher, knownBodiesIn } from './organisations.js';
+import { findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
 
 export interface TextMetadata {
@@ -53,7 +53,8 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
     if (text === '') continue;
     const dates = findDates(text);
     const isDateOnly = dates.length === 1 && text.replace(dates[0]!.text, '').replace(/[\s,.–-]/g, '') === '';
-    if (LABEL_LINE.test(text) || isDateOnly || PAGE_FURNITURE.test(text)) continue;
+    // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text.
+    if (LABEL_LINE.test(text) || isDateOnly || PAGE_FURNITURE.test(text) || knownPublisher(text) !== null) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -241,9 +242,18 @@ function nameEnding(text: string): ParsedName | null {
 }
 const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
 
-/** Members who speak, each named before Hansard's party tag, or in brackets after their office. */
+const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
+
+/** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
+const PORTRAIT = /\sPortrait\s/gu;
+
+/** Members who speak, each named before Hansard's party tag, or in brackets after their office, or before "Portrait". */
 function membersSpeaking(text: string): Person[] {
   const people: Person[] = [];
+  for (const m of text.matchAll(PORTRAIT)) {
+    const parsed = nameEnding(` ${text.slice(Math.max(0, m.index - 120), m.index)}`);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
   for (const m of text.matchAll(MEMBER_PARTY_TAG)) {
     let before = text.slice(Math.max(0, m.index - 200), m.index).trimEnd();
     const bracket = /\(([^()]{2,80})\)$/u.exec(before);
@@ -452,6 +462,12 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     }
     mentioned.push(...mentionedInBlock(block.text));
     offset += block.text.length + 1;
+  }
+
+  // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400))) {
+    const members = new Set(blocks.flatMap((b) => membersSpeaking(b.text)).map((p) => p.name));
+    for (const person of named) if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
   }
 
   return {

@@ -18,7 +18,7 @@ const LABELS: Label[] = [
   {
     type: 'statement',
     pattern:
-      /\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statement|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
+      /\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statements?|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
     leadInOnly: true,
   },
   {
@@ -42,15 +42,18 @@ const LABELS: Label[] = [
 ];
 const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${label.pattern.source}`, 'iu') }));
 
+/** "(As delivered)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
+const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
+
 /** Words of an event being reported on. */
 const EVENT_CUES =
-  /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
+  /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
 /** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
 const REPORTING_VERBS =
-  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|will (?:hear|meet|visit|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence))\b/u;
+  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence)|arrives|visits|meets|hosts|joins|has joined|agrees|signs|launches|unveils|sets out|confirms|confirmed)\b/u;
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
 const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
 /** A speaker's own voice; quoted words are removed before looking for it. */
@@ -95,6 +98,8 @@ export function detectType(title: string, text: string, people: readonly Person[
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
   const openingLines = text.split('\n').slice(0, 4);
   for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
+  // A speech's own mark, however much page furniture stands above it.
+  if (DELIVERY_MARK.test(text.slice(0, 2000))) return 'speech';
   const opening = text.slice(0, 400);
   for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
 

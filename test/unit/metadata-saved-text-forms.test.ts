@@ -73,6 +73,17 @@ describe('metadata of texts saved as plain text', () => {
         text: `UK–EU Defence and Security Co-operation\n\nLord Browne of Ladyton Portrait Lord Browne of Ladyton (Lab)\n- Hansard - - - Excerpts\n\n${speech}\n\nLord Coaker Portrait The Minister of State, Ministry of Defence (Lord Coaker) (Lab)\n- Hansard - -\n\n${speech}`,
         want: ['speaker: Lord Browne of Ladyton', 'speaker: Lord Coaker'],
       },
+      // A minister's line carries no party tag; Parallel Parliament's "Portrait" still marks the member.
+      {
+        text: `Monday 1st December 2025\n\nDebates\nRead Hansard Text\nNick Thomas-Symonds Portrait The Paymaster General and Minister for the Cabinet Office (Nick Thomas-Symonds)\n- Hansard - - - Excerpts\n\nAt the first ever UK-EU summit on 19 May, the Government agreed a new strategic partnership with the EU.`,
+        want: ['speaker: Nick Thomas-Symonds'],
+      },
+      // In a written statement the member wrote it.
+      {
+        text: `Monday 1st December 2025\n\n(1 day, 6 hours ago)\n\nWritten Statements\nRead Hansard Text\nNick Thomas-Symonds Portrait The Paymaster General and Minister for the Cabinet Office (Nick Thomas-Symonds)\n- Hansard - - - Excerpts\n\nAt the first ever UK-EU summit on 19 May, the Government agreed a new strategic partnership with the EU.`,
+        want: ['author: Nick Thomas-Symonds'],
+      },
+      { text: `Written Statements\n\nThe Minister for Europe (Stephen Doughty) (Lab/Co-op)\n\nI attended the Foreign Affairs Council in Brussels.`, want: ['author: Stephen Doughty'] },
       // A party named by its abbreviation is not a member.
       { text: `Defence pact welcomed\n\nThe Liberal Democrats (LD) and the Scottish National Party (SNP) called for closer ties with Europe on defence.`, want: [] },
     ];
@@ -120,6 +131,11 @@ describe('metadata of texts saved as plain text', () => {
         want: 'Ministry of Defence',
       },
       { text: `Home Secretary sets out plan to stop smuggling gangs\n\n${BODY}`, want: 'Home Office' },
+      // A masthead above the headline names the department; it is not the title.
+      { text: `Ministry of Defence\nBoost for defence businesses as UK joins defence exports treaty\nThe UK has joined a defence exports treaty with European allies.`, want: 'Ministry of Defence' },
+      { text: `Home Office\n\nNew measures to tackle organised immigration crime\n\n${BODY}`, want: 'Home Office' },
+      // Parallel Parliament's copies of Hansard keep its links.
+      { text: `Monday 1st December 2025\n\nWritten Statements\nRead Hansard Text\n\n${BODY}`, want: 'Hansard' },
       // The first office in a genre line is the speaker's: NATO's press conference with a Prime Minister is NATO's.
       { text: `Joint press conference by NATO Secretary General Mark Rutte with the Prime Minister of the United Kingdom, Keir Starmer\n\n${BODY}`, want: 'NATO' },
       // An office merely mentioned further down is not the publisher.
@@ -143,6 +159,24 @@ describe('metadata of texts saved as plain text', () => {
         `Doorstep statement by NATO Secretary General Mark Rutte ahead of the meeting of NATO Ministers of Defence\n\n${BODY}`,
       ])
         assert.equal(metadataOf(text).type, 'speech');
+    });
+
+    it('reads "(As delivered)" as a speech even below a saved page\'s account and newsletter furniture', () => {
+      const furniture = ['From now on you can download videos from our website', 'Subscribe to our newsletter', "Didn't receive a code? Send new Code", 'Click the button to return to the page you were on and log in.', '25 June 2025', '2 MIN READ'];
+      for (const mark of ['(As delivered)', 'Check against delivery!', 'Check against delivery']) {
+        assert.equal(metadataOf(`${furniture.join('\n')}\n${mark}\nSo good morning, and welcome to this session of the Council. We meet at a dangerous moment.`).type, 'speech', mark);
+      }
+    });
+
+    it('reads written statements under Hansard\'s plural heading', () => {
+      assert.equal(metadataOf('Monday 1st December 2025\n\nWritten Statements\n\nAt the first ever UK-EU summit on 19 May, the Government agreed a new strategic partnership with the EU.').type, 'statement');
+    });
+
+    it('does not read the idiom "in the event" as an event', () => {
+      const speakers = [{ name: 'Lord Stirrup', display: 'Lord Stirrup', role: 'speaker' as const, slug: 'lord-stirrup' }];
+      for (const idiom of ['In the event, it turned out to be the area of greatest disappointment.', 'The talks, in the event, produced nothing.']) {
+        assert.notEqual(detectType('Resetting the UK-EU Relationship', `My Lords, I go back to the security and defence partnership. ${idiom}`, speakers), 'event-report', idiom);
+      }
     });
 
     it('does not take a conference named in a debate ("the Munich Security Conference") for the event reported', () => {
@@ -174,6 +208,19 @@ describe('metadata of texts saved as plain text', () => {
       },
       {
         text: 'Defence Secretary to visit Brussels\n\nThe Defence Secretary will travel to Brussels on Monday for talks with EU defence ministers on the security and defence partnership.',
+        want: 'news',
+      },
+      // Headlines in the present tense ("arrives", "joins") open a story too.
+      {
+        text: 'UK and EU to ramp up pressure on Russia\n\n- EU foreign affairs chief arrives in London for talks with Foreign and Defence Secretaries as joint efforts intensify to curb Russia’s economy\n- Talks will underline the need for a secure Europe',
+        want: 'news',
+      },
+      {
+        text: 'Boost for defence businesses\n\nBoost for defence businesses and European cooperation as UK joins defence exports treaty with allies\n\nThe UK has joined a defence exports treaty with European allies.',
+        want: 'news',
+      },
+      {
+        text: 'UK-EU talks in London\n\nAs part of the commitment to strengthen ties with Europe, the EU’s High Representative will arrive in London today for discussions with the Foreign and Defence Secretaries.',
         want: 'news',
       },
       // A speaker announcing in the first person is not a news lede.
