@@ -53,7 +53,7 @@ const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|execu
 
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
 const REPORTING_VERBS =
-  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence)|arrives|visits|meets|hosts|joins|has joined|agrees|signs|launches|unveils|sets out|confirms|confirmed)\b/u;
+  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence)|arrives|visits|meets|hosts|joins|has joined|agrees|signs|adopts|launches|unveils|sets out|confirms|confirmed)\b/u;
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
 const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
 /** A speaker's own voice; quoted words are removed before looking for it. */
@@ -71,9 +71,13 @@ function opensWithLede(title: string, text: string): boolean {
     .map((p) => p.trim())
     .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p));
   const first = paragraphs.find((p) => p.split(/\s+/u).length >= 12);
-  if (!first) return false;
-  const narrative = first.replace(QUOTED, ' ');
-  return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
+  const isLede = (p: string) => {
+    const narrative = p.replace(QUOTED, ' ');
+    return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
+  };
+  // A headline in the third person ("EU foreign affairs chief arrives in London …") heads a story even when
+  // standfirst bullets, not the lede, follow it.
+  return (first !== undefined && isLede(first)) || (title.split(/\s+/u).length >= 5 && isLede(title));
 }
 
 /** A text naming its own genre in passing ("This short briefing examines …", "in this paper we argue"). */

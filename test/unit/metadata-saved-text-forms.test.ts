@@ -223,8 +223,15 @@ describe('metadata of texts saved as plain text', () => {
         text: 'UK-EU talks in London\n\nAs part of the commitment to strengthen ties with Europe, the EU’s High Representative will arrive in London today for discussions with the Foreign and Defence Secretaries.',
         want: 'news',
       },
+      // A third-person headline above standfirst bullets.
+      {
+        text: 'EU foreign affairs chief arrives in London for talks with Foreign and Defence Secretaries\n\n- UK-EU foreign policy consultations will focus on united support for Ukraine and countering Russian hybrid threats',
+        want: 'news',
+      },
+      { text: 'Security and defence: Council adopts conclusions\n\n- The conclusions take stock of progress on civilian and military missions and on the climate and security agenda', want: 'news' },
       // A speaker announcing in the first person is not a news lede.
       { text: 'Europe must do more\n\nWe will meet again in June and we will discuss how the partnership with the United Kingdom can deepen further.', want: 'other' },
+      { text: 'We have agreed to deepen our partnership with Europe\n\nWe will meet again in June and we will discuss how the partnership with the United Kingdom can deepen further.', want: 'other' },
     ];
     for (const { text, want } of cases) {
       it(`reads ${want} from "${text.split('\n').filter(Boolean)[1]!.slice(0, 70)}"`, () => assert.equal(metadataOf(text).type, want));
