@@ -336,7 +336,7 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
 }
 
 /** A genre line up to the "by" that names who gave it. */
-const GENRE_BY = /\b(?:speech|remarks|address|statement|press conference|doorstep|lecture|message|interview|intervention|op-ed|article)\b[^.]{0,40}?\bby\b/iu;
+const GENRE_BY = /\b(?:speech|remarks|comments|address|statement|press conference|doorstep|lecture|message|interview|intervention|op-ed|article)\b[^.]{0,40}?\bby\b/iu;
 
 /** Lines that name their publisher by their form. */
 const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
@@ -358,7 +358,7 @@ const OFFICE_PUBLISHERS: { office: RegExp; publisher: string }[] = [
   { office: /\bPresident of the European Commission\b/u, publisher: 'European Commission' },
   { office: /\bPresident of the European Parliament\b/u, publisher: 'European Parliament' },
   // The UK offices whose departments publish their holders' words on GOV.UK.
-  { office: /\bForeign Secretary\b|\bSecretary of State for Foreign\b/u, publisher: 'Foreign, Commonwealth & Development Office' },
+  { office: /\bForeign Secretary\b|\bSecretary of State for Foreign\b|\bMinister (?:of State )?for Europe\b/u, publisher: 'Foreign, Commonwealth & Development Office' },
   { office: /\bDefence Secretary\b|\bSecretary of State for Defence\b/u, publisher: 'Ministry of Defence' },
   { office: /\bHome Secretary\b|\bSecretary of State for the Home Department\b/u, publisher: 'Home Office' },
   { office: /\b(?:UK |British )?Prime Minister\b(?! of (?!the United Kingdom))/u, publisher: "Prime Minister's Office, 10 Downing Street" },

@@ -44,8 +44,8 @@ function looksLikeTitle(text: string): boolean {
   );
 }
 
-/** Lines a saved web page keeps from its furniture: an accessibility link, a label waiting for its value ("Page language:"). */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|[^:]{1,40}:)$/iu;
+/** Lines a saved web page keeps from its furniture: an accessibility link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
 
 function findTitle(blocks: readonly Block[]): { title: string | null; index: number } {
   for (let i = 0; i < blocks.length && i < 5; i++) {
@@ -106,7 +106,7 @@ const PEOPLE_CUES: Cue[] = [
   {
     role: 'speaker',
     pattern:
-      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
+      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
   },
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },

@@ -24,7 +24,7 @@ const LABELS: Label[] = [
   {
     type: 'speech',
     pattern:
-      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery)\b/iu,
+      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery|the (?:[\p{L}-]+ )?(?:speech|remarks|address|lecture|comments) (?:made|given|delivered) by)\b/iu,
     leadInOnly: true,
   },
   { type: 'briefing', pattern: /\b(?:briefing paper|research briefing|policy briefing|briefing note|briefing)\b/iu, leadInOnly: true },
@@ -51,9 +51,15 @@ const EVENT_CUES =
 /** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
+/** A headline's verbs, in the present tense ("EU foreign affairs chief arrives in London", "Council adopts conclusions"). */
+const HEADLINE_VERBS = /arrives|visits|meets|hosts|joins|agrees|signs|adopts|launches|unveils|sets out|confirms|announces|welcomes|says/u;
+const HEADLINE = new RegExp(`\\b(?:${HEADLINE_VERBS.source})\\b`, 'u');
+
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
-const REPORTING_VERBS =
-  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence)|arrives|visits|meets|hosts|joins|has joined|agrees|signs|adopts|launches|unveils|sets out|confirms|confirmed)\b/u;
+const REPORTING_VERBS = new RegExp(
+  String.raw`\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|${HEADLINE_VERBS.source})\b`,
+  'u',
+);
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
 const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
 /** A speaker's own voice; quoted words are removed before looking for it. */
@@ -77,7 +83,8 @@ function opensWithLede(title: string, text: string): boolean {
   };
   // A headline in the third person ("EU foreign affairs chief arrives in London …") heads a story even when
   // standfirst bullets, not the lede, follow it.
-  return (first !== undefined && isLede(first)) || (title.split(/\s+/u).length >= 5 && isLede(title));
+  const titleNarrative = title.replace(QUOTED, ' ');
+  return (first !== undefined && isLede(first)) || (title.split(/\s+/u).length >= 5 && HEADLINE.test(titleNarrative) && !FIRST_PERSON.test(titleNarrative));
 }
 
 /** A text naming its own genre in passing ("This short briefing examines …", "in this paper we argue"). */

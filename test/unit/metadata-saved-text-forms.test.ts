@@ -147,8 +147,31 @@ describe('metadata of texts saved as plain text', () => {
   });
 
   describe('lines that are page furniture, not titles', () => {
-    for (const chrome of ['Page language:', 'Skip to main content', 'Skip to content']) {
+    for (const chrome of ['Page language:', 'Skip to main content', 'Skip to content', 'Category: Foreign Affairs', 'Tag: Speeches', 'Tags: defence, Europe']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCommon Security and Defence Policy\n\n${BODY}`).title, 'Common Security and Defence Policy'));
+    }
+  });
+
+  describe('collections that introduce each text by who made it', () => {
+    const cases: { text: string; want: { type: DocType; speaker: string; publisher: string } }[] = [
+      {
+        text: 'Category: Foreign Affairs\n\n  • Stephen Doughty – 2025 Address in Antalya\n\n    The speech made by Stephen Doughty, the Minister for Europe, in Antalya on 12 April 2025.\n\n    The principles are fundamental, and they are what is at stake here.',
+        want: { type: 'speech', speaker: 'Stephen Doughty', publisher: 'Foreign, Commonwealth & Development Office' },
+      },
+      {
+        text: 'Tag: Speeches\n\n  • Rishi Sunak – 2023 Council of Europe\n\n    The opening remarks made by Rishi Sunak, the Prime Minister, in Iceland on 16 May 2023.\n\n    Addressing a huge crowd on the streets of Strasbourg in 1949, Winston Churchill spoke about Europe.',
+        want: { type: 'speech', speaker: 'Rishi Sunak', publisher: "Prime Minister's Office, 10 Downing Street" },
+      },
+      {
+        text: 'Healey in Brussels\n\nThe comments made by John Healey, the Secretary of State for Defence, in Brussels on 5 June 2025.\n\nThank you. It is good to be with European colleagues today.',
+        want: { type: 'speech', speaker: 'John Healey', publisher: 'Ministry of Defence' },
+      },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads a ${want.type} by ${want.speaker} from "${text.split('\n').filter((l) => l.trim()).find((l) => /made by/.test(l))!.trim().slice(0, 60)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual({ type: m.type, speaker: makers(m).join(), publisher: m.publisher }, { type: want.type, speaker: `speaker: ${want.speaker}`, publisher: want.publisher });
+      });
     }
   });
 
@@ -229,6 +252,12 @@ describe('metadata of texts saved as plain text', () => {
         want: 'news',
       },
       { text: 'Security and defence: Council adopts conclusions\n\n- The conclusions take stock of progress on civilian and military missions and on the climate and security agenda', want: 'news' },
+      // "Today" with what was done: the lede of an institution's press release.
+      { text: 'Russia: sanctions extended\n\nThe Council today renewed for a further 6 months its restrictive measures in view of the Russian Federation’s actions, until 31 July 2024.', want: 'news' },
+      { text: 'Defence investment\n\nThe Council adopted today a decision authorising the opening of negotiations with the UK and with Canada on their participation in SAFE.', want: 'news' },
+      { text: 'Minister in Central Europe\n\nDuring a visit to the region, the Minister attended the GLOBSEC forum in Prague followed by the Bled Strategic Forum in Slovenia.', want: 'news' },
+      // "Text adopted" names a document, not a story.
+      { text: 'Text adopted – Implementation of the common security and defence policy – annual report 2023\n\nThe European Parliament,\n\n– having regard to the Treaty on the Functioning of the European Union (TFEU),', want: 'other' },
       // A speaker announcing in the first person is not a news lede.
       { text: 'Europe must do more\n\nWe will meet again in June and we will discuss how the partnership with the United Kingdom can deepen further.', want: 'other' },
       { text: 'We have agreed to deepen our partnership with Europe\n\nWe will meet again in June and we will discuss how the partnership with the United Kingdom can deepen further.', want: 'other' },
