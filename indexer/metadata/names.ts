@@ -50,7 +50,9 @@ const NOT_NAME_WORDS = new Set(
     'the and for of on in at with by a an this that these those our their his her its ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
-    'chair chairs speaker speakers moderator author authors keynote')
+    'chair chairs speaker speakers moderator author authors keynote ' +
+    // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts").
+    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts hansard text debate debates')
     .split(' '),
 );
 
@@ -135,7 +137,9 @@ function placeAfter(tokens: string[], at: number): string[] {
   for (let j = at + 1; j < tokens.length && words.length < 3; j++) {
     const raw = tokens[j]!;
     const word = raw.replace(/[,.;:]+$/, '');
-    if (!/^\p{Lu}[\p{L}’'-]*$/u.test(word) || OFFICE_WORDS.has(word.toLowerCase())) break;
+    if (!/^\p{Lu}[\p{L}’'-]*$/u.test(word) || OFFICE_WORDS.has(word.toLowerCase()) || NOT_NAME_WORDS.has(word.toLowerCase())) break;
+    // A title opens the next name: "Lord Browne of Ladyton Portrait Lord …".
+    if (PEER_TITLES.has(word.toLowerCase()) || prefixTitleAt([word], 0) > 0) break;
     words.push(word);
     if (word !== raw) break;
   }
@@ -230,6 +234,12 @@ const isOfficeToken = (token: string): boolean => {
   // A prefix title ("Dr", "Sir") or a capitalised word inside a long title ("Minister of State for Europe").
   return prefixTitleAt([bare], 0) > 0;
 };
+
+/** Words that are all of an office, with nobody named: "EU High Representative", "the Prime Minister", "Vice President of the Commission". */
+export function isOfficeOnly(text: string): boolean {
+  const tokens = text.replace(/\s*\/\s*/g, '/').trim().split(/\s+/).filter((t) => t !== '');
+  return tokens.length > 0 && tokens.every((t) => isOfficeToken(t) || t.toLowerCase() === 'the' || /^\p{Lu}{2,}$/u.test(t));
+}
 
 /**
  * A person's name after a job title, as in "Speech by NATO Secretary General

@@ -315,16 +315,40 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
     const known = knownPublisher(opening[i]!.text.replace(/[.:]$/, ''));
     if (known) return known;
   }
+  // Lines only one publisher prints: Hansard's sitting line and chamber, an EU delegation's masthead.
+  const openingText = opening.map((b) => b.text).join('\n');
+  for (const { line, publisher } of PUBLISHER_LINES) if (line.test(openingText)) return publisher;
   // A speech's genre line names the speaker's office, and the office its institution: "Press conference by NATO Secretary General …".
-  const title = blocks[titleIndex >= 0 ? titleIndex : 0]?.text ?? '';
-  // Only when the title is the speaker's genre line ("Remarks by …") or opens with the office: "PM meeting with NATO Secretary General" is not NATO's.
-  const genreLine = /\b(?:speech|remarks|address|statement|press conference|doorstep|lecture|message|interview|intervention|op-ed|article)\b[^.]{0,40}?\bby\b/iu.test(title);
-  for (const { office, publisher } of OFFICE_PUBLISHERS) {
-    const at = title.search(office);
-    if (at >= 0 && (genreLine || at <= 4)) return publisher;
+  // Only when the line is the speaker's genre line ("Remarks by …", "The speech made by X, the Secretary of State for Defence")
+  // or the title opens with the office: "PM meeting with NATO Secretary General" is not NATO's.
+  const lines = [{ text: blocks[titleIndex >= 0 ? titleIndex : 0]?.text ?? '', isTitle: true }, ...opening.slice(0, 4).map((b) => ({ text: b.text, isTitle: false }))];
+  for (const { text, isTitle } of lines) {
+    const genre = GENRE_BY.exec(text);
+    const from = genre ? genre.index + genre[0].length : 0;
+    let first: { at: number; publisher: string } | null = null;
+    for (const { office, publisher } of OFFICE_PUBLISHERS) {
+      const at = text.slice(from, from + 160).search(office);
+      if (at >= 0 && (!first || at < first.at)) first = { at, publisher };
+    }
+    if (first && (genre || (isTitle && first.at <= 4))) return first.publisher;
   }
   return null;
 }
+
+/** A genre line up to the "by" that names who gave it. */
+const GENRE_BY = /\b(?:speech|remarks|comments|address|statement|press conference|doorstep|lecture|message|interview|intervention|op-ed|article)\b[^.]{0,40}?\bby\b/iu;
+
+/** Lines that name their publisher by their form. */
+const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
+  // "Volume 654: debated on Monday 18 February 2019"; a chamber on its own line, or before a member's party tag.
+  { line: /^Volume \d+:\s*debated on\b/imu, publisher: 'Hansard' },
+  { line: /^(?:Lords Chamber|Commons Chamber|Westminster Hall|Grand Committee)$/mu, publisher: 'Hansard' },
+  // Parallel Parliament's copies of Hansard keep its links ("Read Hansard Text", "- View Speech - Hansard -").
+  { line: /\bRead Hansard Text\b|(?:^|\s)- (?:View Speech - )?Hansard -/mu, publisher: 'Hansard' },
+  { line: /\b(?:Lords|Commons) Chamber\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,6}\((?:Lab|Con|LD|CB|SNP|DUP|Non-Afl|Bp|Ind)\)/u, publisher: 'Hansard' },
+  // Each EU delegation's pages carry "Delegation of the European Union to …" above the text; delegations are the EEAS's.
+  { line: /^Delegation of the European Union to\b/mu, publisher: 'European External Action Service' },
+];
 
 /** Offices whose holder speaks for an institution that publishes their words. */
 const OFFICE_PUBLISHERS: { office: RegExp; publisher: string }[] = [
@@ -333,4 +357,9 @@ const OFFICE_PUBLISHERS: { office: RegExp; publisher: string }[] = [
   { office: /\bPresident of the European Council\b/u, publisher: 'European Council' },
   { office: /\bPresident of the European Commission\b/u, publisher: 'European Commission' },
   { office: /\bPresident of the European Parliament\b/u, publisher: 'European Parliament' },
+  // The UK offices whose departments publish their holders' words on GOV.UK.
+  { office: /\bForeign Secretary\b|\bSecretary of State for Foreign\b|\bMinister (?:of State )?for Europe\b/u, publisher: 'Foreign, Commonwealth & Development Office' },
+  { office: /\bDefence Secretary\b|\bSecretary of State for Defence\b/u, publisher: 'Ministry of Defence' },
+  { office: /\bHome Secretary\b|\bSecretary of State for the Home Department\b/u, publisher: 'Home Office' },
+  { office: /\b(?:UK |British )?Prime Minister\b(?! of (?!the United Kingdom))/u, publisher: "Prime Minister's Office, 10 Downing Street" },
 ];

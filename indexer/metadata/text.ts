@@ -6,8 +6,8 @@
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
 import { findDates, monthYear } from './dates.js';
-import { dedupePeople, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
-import { findOrganisations, findPublisher, knownBodiesIn } from './organisations.js';
+import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
+import { findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
 
 export interface TextMetadata {
@@ -44,14 +44,20 @@ function looksLikeTitle(text: string): boolean {
   );
 }
 
+/** Lines a saved web page keeps from its furniture: an accessibility link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
+
 function findTitle(blocks: readonly Block[]): { title: string | null; index: number } {
   for (let i = 0; i < blocks.length && i < 5; i++) {
     const text = blocks[i]!.text.trim();
     if (text === '') continue;
     const dates = findDates(text);
     const isDateOnly = dates.length === 1 && text.replace(dates[0]!.text, '').replace(/[\s,.–-]/g, '') === '';
-    if (LABEL_LINE.test(text) || isDateOnly) continue;
-    return looksLikeTitle(text) ? { title: text, index: i } : { title: null, index: -1 };
+    // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text.
+    if (LABEL_LINE.test(text) || isDateOnly || PAGE_FURNITURE.test(text) || knownPublisher(text) !== null) continue;
+    // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
+    const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
+    return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
   }
   return { title: null, index: -1 };
 }
@@ -100,7 +106,7 @@ const PEOPLE_CUES: Cue[] = [
   {
     role: 'speaker',
     pattern:
-      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
+      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
   },
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
@@ -213,6 +219,91 @@ function quotedSpeakers(text: string): Person[] {
   return people;
 }
 
+/**
+ * Hansard's party tags, written after a member's name where they rise to speak ("Lord Barrow (CB)",
+ * "John Healey (Rotherham) (Lab)", "The Minister of State, Ministry of Defence (Lord Coaker) (Lab)").
+ */
+export const MEMBER_PARTY_TAG =
+  /\((?:Lab(?:\/Co-op)?|Con|LD|CB|SNP|DUP|PC|UUP|SDLP|Ind(?: (?:Con|Lab|LD|CB|UU))?|Non-Afl|Green|GP|Reform|RUK|Alba|SF|TUV|APNI|Bp|Lib Dem)\)/gu;
+
+/** The name that ends `text`: the shortest tail that reads wholly as a name, lengthened while it still does and no title opens it. */
+function nameEnding(text: string): ParsedName | null {
+  const tokens = text.trim().split(/\s+/).filter((t) => t !== '');
+  let best: ParsedName | null = null;
+  for (let n = 1; n <= Math.min(6, tokens.length); n++) {
+    const tail = tokens.slice(-n);
+    const parsed = readName(tail.join(' '));
+    if (parsed && parsed.display.split(' ').length === n) {
+      best = parsed;
+      if (OPENING_TITLE.test(tail[0]!)) break;
+    } else if (best) break;
+  }
+  return best;
+}
+const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
+
+const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
+
+/** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
+const PORTRAIT = /\sPortrait\s/gu;
+
+/** Members who speak, each named before Hansard's party tag, or in brackets after their office, or before "Portrait". */
+function membersSpeaking(text: string): Person[] {
+  const people: Person[] = [];
+  for (const m of text.matchAll(PORTRAIT)) {
+    const parsed = nameEnding(` ${text.slice(Math.max(0, m.index - 120), m.index)}`);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
+  for (const m of text.matchAll(MEMBER_PARTY_TAG)) {
+    let before = text.slice(Math.max(0, m.index - 200), m.index).trimEnd();
+    const bracket = /\(([^()]{2,80})\)$/u.exec(before);
+    if (bracket) {
+      // "Office (Lord Coaker)": the name in brackets; "John Healey (Rotherham)": a constituency, the name before it.
+      const inside = readName(bracket[1]!);
+      if (inside && inside.display.split(' ').length === bracket[1]!.trim().split(/\s+/).length) {
+        people.push(makePerson(inside, 'speaker'));
+        continue;
+      }
+      before = before.slice(0, bracket.index).trimEnd();
+    }
+    const parsed = nameEnding(before);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
+  return people;
+}
+
+/** An opening phrase before the subject ("In a joint statement,", "Speaking in Brussels,"): the people in it are not the ones speaking. */
+const OPENING_PHRASE = /^(?:In|At|On|Speaking|Following|After|During|Ahead of|Commenting|Responding|Today|Earlier|Later|Meanwhile|Afterwards|Writing|Together)\b[^,]*,\s*/u;
+/** A speaking verb followed by a colon or a quotation: what precedes it is who speaks. */
+const SAID_WITH_WORDS = new RegExp(String.raw`\b${SAID}\s*(?=[:“"‘]|,\s*[“"‘])`, 'gu');
+
+/**
+ * Several people speaking together: "Foreign Secretary Dominic Raab and EU High Representative …, Josep Borrell, said:".
+ * Each item of the subject must be a name (after its office) or an office alone; anything else and nobody is read.
+ */
+function jointSpeakers(text: string): Person[] {
+  const people: Person[] = [];
+  for (const m of text.matchAll(SAID_WITH_WORDS)) {
+    const sentenceStart = Math.max(0, ...[...text.slice(0, m.index).matchAll(/[.!?]\s+|[:“”"]\s*/gu)].map((s) => s.index + s[0].length));
+    const subject = text.slice(sentenceStart, m.index).replace(OPENING_PHRASE, '').replace(/[,\s]+$/u, '');
+    const items = splitNameList(subject);
+    if (items.length < 2) continue;
+    const names: ParsedName[] = [];
+    let allPeopleOrOffices = true;
+    for (const item of items) {
+      const parsed = readNameAfterOffice(item);
+      const lastWord = item.split(/\s+/).pop()!;
+      if (parsed && parsed.display.split(' ').pop() === lastWord) names.push(parsed);
+      else if (!isOfficeOnly(item)) {
+        allPeopleOrOffices = false;
+        break;
+      }
+    }
+    if (allPeopleOrOffices) for (const name of names) people.push(makePerson(name, 'speaker'));
+  }
+  return people;
+}
+
 function mentionedInBlock(text: string): Person[] {
   const people: Person[] = [];
   for (const m of text.matchAll(MENTION_CUE)) {
@@ -299,13 +390,26 @@ const ROLE_SCAN_CHARS = 30_000;
 /** A block that is only a label, its value in the next block (web pages set "From:" and "Published" apart from their values). */
 const LABEL_ONLY = /^(?:from|published|first published|last updated|updated|date|dated|publisher|published by|source|speakers?|chairs?|chaired by|moderators?|authors?|written by|by)\s*:?$/iu;
 
-/** Joins each label-only block to the value after it: "From:" + "Prime Minister's Office…" reads as one line. */
+/**
+ * A genre standing alone ("Doorstep statement", "Joint press conference", "Op-ed"), as NATO and others set
+ * it above the line naming who gave it ("by NATO Secretary General …"): the two are one line.
+ */
+const GENRE_ONLY =
+  /^(?:[\p{L}-]+\s+){0,3}(?:statement|remarks|speech|address|lecture|conference|point|doorstep|interview|message|op-?ed|article|blog post|commentary|transcript)$/iu;
+/** The joined form: a short genre, then "by" and a name or office. */
+const GENRE_BY_LINE = /^(?:[\p{L}-]+\s+){0,3}(?:statement|remarks|speech|address|lecture|conference|point|doorstep|interview|message|op-?ed|article|blog post|commentary|transcript) by \p{Lu}/iu;
+
+/**
+ * Joins each label-only block to the value after it ("From:" + "Prime Minister's Office…" reads as
+ * one line), and a genre line to the "by …" line under it.
+ */
 function joinLabels(blocks: readonly Block[]): Block[] {
   const joined: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
-    if (next && LABEL_ONLY.test(block.text.trim()) && next.kind !== 'heading' && next.page === block.page) {
+    const genreThenBy = GENRE_ONLY.test(block.text.trim()) && /^by\s+\p{Lu}/u.test(next?.text.trim() ?? '');
+    if (next && ((LABEL_ONLY.test(block.text.trim()) && next.kind !== 'heading') || genreThenBy) && next.page === block.page) {
       joined.push({ ...next, text: `${block.text.trim()} ${next.text}` });
       i++;
     } else joined.push(block);
@@ -352,12 +456,18 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
         else if (block.kind !== 'heading') listRole = null;
       }
       const inBlock = peopleInBlock(block.text);
-      named.push(...inBlock, ...quotedSpeakers(block.text));
+      named.push(...inBlock, ...quotedSpeakers(block.text), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
       const trailing = trailingListCue(block.text);
       if (trailing) listRole = trailing;
     }
     mentioned.push(...mentionedInBlock(block.text));
     offset += block.text.length + 1;
+  }
+
+  // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400))) {
+    const members = new Set(blocks.flatMap((b) => membersSpeaking(b.text)).map((p) => p.name));
+    for (const person of named) if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
   }
 
   return {

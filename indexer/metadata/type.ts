@@ -18,13 +18,13 @@ const LABELS: Label[] = [
   {
     type: 'statement',
     pattern:
-      /\b(?:joint statement|statement by|statement from|statement on|press statement|written (?:ministerial )?statement|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
+      /\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statements?|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
     leadInOnly: true,
   },
   {
     type: 'speech',
     pattern:
-      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery)\b/iu,
+      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery|the (?:[\p{L}-]+ )?(?:speech|remarks|address|lecture|comments) (?:made|given|delivered) by)\b/iu,
     leadInOnly: true,
   },
   { type: 'briefing', pattern: /\b(?:briefing paper|research briefing|policy briefing|briefing note|briefing)\b/iu, leadInOnly: true },
@@ -42,15 +42,26 @@ const LABELS: Label[] = [
 ];
 const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${label.pattern.source}`, 'iu') }));
 
+/** "(As delivered)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
+const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
+
 /** Words of an event being reported on. */
 const EVENT_CUES =
-  /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
+  /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
 /** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
+/** A headline's verbs, in the present tense ("EU foreign affairs chief arrives in London", "Council adopts conclusions"). */
+const HEADLINE_VERBS = /arrives|visits|meets|hosts|joins|agrees|signs|adopts|launches|unveils|sets out|confirms|announces|welcomes|says/u;
+const HEADLINE = new RegExp(`\\b(?:${HEADLINE_VERBS.source})\\b`, 'u');
+
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
-const REPORTING_VERBS =
-  /\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to)\b/u;
+const REPORTING_VERBS = new RegExp(
+  String.raw`\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|${HEADLINE_VERBS.source})\b`,
+  'u',
+);
+/** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
+const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
 /** A speaker's own voice; quoted words are removed before looking for it. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|we're|we’re|my|our|us)\b/iu;
 const QUOTED = /[“"][^”"]*[”"]|‘[^’]*’(?!\w)/gu;
@@ -64,11 +75,16 @@ function opensWithLede(title: string, text: string): boolean {
   const paragraphs = text
     .split(/\n\s*\n|\n/u)
     .map((p) => p.trim())
-    .filter((p) => p.length > 0 && p !== title.trim());
+    .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p));
   const first = paragraphs.find((p) => p.split(/\s+/u).length >= 12);
-  if (!first) return false;
-  const narrative = first.replace(QUOTED, ' ');
-  return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
+  const isLede = (p: string) => {
+    const narrative = p.replace(QUOTED, ' ');
+    return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
+  };
+  // A headline in the third person ("EU foreign affairs chief arrives in London …") heads a story even when
+  // standfirst bullets, not the lede, follow it.
+  const titleNarrative = title.replace(QUOTED, ' ');
+  return (first !== undefined && isLede(first)) || (title.split(/\s+/u).length >= 5 && HEADLINE.test(titleNarrative) && !FIRST_PERSON.test(titleNarrative));
 }
 
 /** A text naming its own genre in passing ("This short briefing examines …", "in this paper we argue"). */
@@ -81,17 +97,26 @@ function countMatches(pattern: RegExp, text: string): number {
   return [...text.matchAll(pattern)].length;
 }
 
+/** A capitalised word before a capitalised cue makes it part of a name ("Munich Security Conference", "Berlin Security Forum"), not this event. */
+const IN_A_NAME = /(?:^|[^.!?:]\s)(?!The\b|This\b|A\b)\p{Lu}[\p{L}’'-]*\s+$/u;
+
+function countEventCues(text: string): number {
+  return [...text.matchAll(EVENT_CUES)].filter((m) => !(/^\p{Lu}/u.test(m[0]) && IN_A_NAME.test(text.slice(Math.max(0, m.index - 40), m.index)))).length;
+}
+
 export function detectType(title: string, text: string, people: readonly Person[]): DocType {
   // The title names the genre more reliably than the text ("Speech" in a title vs "in his speech").
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
   const openingLines = text.split('\n').slice(0, 4);
   for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
+  // A speech's own mark, however much page furniture stands above it.
+  if (DELIVERY_MARK.test(text.slice(0, 2000))) return 'speech';
   const opening = text.slice(0, 400);
   for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
 
   const head = text.slice(0, 4000);
   const leaders = people.filter((p) => p.role === 'chair' || p.role === 'moderator').length;
-  const eventScore = countMatches(EVENT_CUES, head) + leaders * 2;
+  const eventScore = countEventCues(head) + leaders * 2;
   const authors = people.filter((p) => p.role === 'author').length;
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
   if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';

@@ -1,0 +1,269 @@
+/**
+ * Metadata from texts saved as plain text, read by the real text extractor: the
+ * forms public pages take when a researcher copies them (a genre line above a
+ * "by …" line, Hansard member lines run into the next paragraph, joint
+ * statements, metadata lines above a news lede). Each table holds several real-
+ * world phrasings of one form, so a rule written for one wording fails here.
+ */
+import { strict as assert } from 'node:assert';
+import type { DocType } from '../../contract/document.js';
+import { textBlocks } from '../../indexer/extractors/text.js';
+import { detectType } from '../../indexer/metadata/type.js';
+import { buildMetadata } from '../../indexer/stages/metadata.js';
+import { newJob, type DocumentMetadata } from '../../indexer/stages/stage.js';
+
+function metadataOf(text: string): DocumentMetadata {
+  const job = newJob({ path: '/corpus/doc.txt', relativePath: 'doc.txt', id: 'doc', format: 'text', sidecarPath: null });
+  job.extracted = { blocks: textBlocks(text).blocks, pages: 1, properties: {}, propertiesSource: null, needsOcr: false, warnings: [] };
+  const result = buildMetadata(job);
+  if ('error' in result) throw new Error(result.error);
+  return result;
+}
+
+/** The people who made the text (not those mentioned), as "role: name", sorted. */
+const makers = (m: DocumentMetadata) => m.people.filter((p) => p.role !== 'mentioned').map((p) => `${p.role}: ${p.name}`).sort();
+
+const BODY = 'Good afternoon. We have just finished a meeting on the security of Europe, and I will be brief because the agenda was long.';
+
+describe('metadata of texts saved as plain text', () => {
+  describe('a genre line above its "by …" line names who spoke or wrote', () => {
+    const cases: { text: string; want: string[] }[] = [
+      {
+        text: `Doorstep statement\n\nby NATO Secretary General Jens Stoltenberg at the start of the 2023 NATO Summit in Vilnius\n\n${BODY}`,
+        want: ['speaker: Jens Stoltenberg'],
+      },
+      {
+        text: `Opening remarks\n\nby NATO Secretary General Jens Stoltenberg at the joint meeting of the European Parliament’s Committee on Foreign Affairs (AFET) and the Subcommittee on Security and Defence (SEDE) followed by an exchange of views with Members of the European Parliament\n\n${BODY}`,
+        want: ['speaker: Jens Stoltenberg'],
+      },
+      {
+        text: `Joint press conference\n\nby NATO Secretary General Jens Stoltenberg, President of the European Council Charles Michel and President of the European Commission, Ursula von der Leyen\n\n${BODY}`,
+        want: ['speaker: Charles Michel', 'speaker: Jens Stoltenberg', 'speaker: Ursula von der Leyen'],
+      },
+      { text: `Keynote speech\nby NATO Deputy Secretary General Mircea Geoană at the Berlin Security Conference\n\n${BODY}`, want: ['speaker: Mircea Geoană'] },
+      { text: `Press conference\n\nby NATO Secretary General Mark Rutte following the meeting of NATO Ministers of Defence\n\n${BODY}`, want: ['speaker: Mark Rutte'] },
+      // A written genre keeps its author.
+      { text: `Op-ed\n\nby High Representative Kaja Kallas on European defence\n\n${BODY}`, want: ['author: Kaja Kallas'] },
+      // A byline under a title that is not a genre line stays a byline.
+      { text: `A new era for European defence\n\nBy Jane Roe and John Smith\n\n${BODY}`, want: ['author: Jane Roe', 'author: John Smith'] },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want.join(', ')} from "${text.split('\n').filter(Boolean).slice(0, 2).join(' / ').slice(0, 80)}"`, () => assert.deepEqual(makers(metadataOf(text)), want));
+    }
+
+    it('makes the genre line and its "by …" line one title', () => {
+      assert.equal(
+        metadataOf(`Doorstep statement\n\nby NATO Secretary General Jens Stoltenberg at the Council of the EU\n\n${BODY}`).title,
+        'Doorstep statement by NATO Secretary General Jens Stoltenberg at the Council of the EU',
+      );
+    });
+  });
+
+  describe('Hansard member lines name the members who spoke', () => {
+    const speech = 'My Lords, I am grateful to the noble Lord for his question on co-operation with the European Union.';
+    const cases: { text: string; want: string[] }[] = [
+      // The line and the speech run together when the saved text has no blank lines.
+      { text: `Resetting the UK-EU Relationship Debate\nLords Chamber\nLord Barrow (CB)\n${speech}`, want: ['speaker: Lord Barrow'] },
+      { text: `Resetting the UK-EU Relationship Debate\n\nBaroness Suttie (LD)\n\n${speech}`, want: ['speaker: Baroness Suttie'] },
+      { text: `UK–EU Defence and Security Co-operation\n\nThe Minister of State, Ministry of Defence (Lord Coaker) (Lab)\n\n${speech}`, want: ['speaker: Lord Coaker'] },
+      { text: `EU Defence and Security Agreement\n\nJohn Healey (Rotherham) (Lab)\n\nMr Speaker, the security of Europe is the security of this country.`, want: ['speaker: John Healey'] },
+      { text: `European Security\n\nStephen Doughty (Cardiff South and Penarth) (Lab/Co-op)\n\nThe partnership with the EU is strong.`, want: ['speaker: Stephen Doughty'] },
+      // Parallel Parliament's form: "<member> Portrait <member or office> (Party)".
+      {
+        text: `UK–EU Defence and Security Co-operation\n\nLord Browne of Ladyton Portrait Lord Browne of Ladyton (Lab)\n- Hansard - - - Excerpts\n\n${speech}\n\nLord Coaker Portrait The Minister of State, Ministry of Defence (Lord Coaker) (Lab)\n- Hansard - -\n\n${speech}`,
+        want: ['speaker: Lord Browne of Ladyton', 'speaker: Lord Coaker'],
+      },
+      // A minister's line carries no party tag; Parallel Parliament's "Portrait" still marks the member.
+      {
+        text: `Monday 1st December 2025\n\nDebates\nRead Hansard Text\nNick Thomas-Symonds Portrait The Paymaster General and Minister for the Cabinet Office (Nick Thomas-Symonds)\n- Hansard - - - Excerpts\n\nAt the first ever UK-EU summit on 19 May, the Government agreed a new strategic partnership with the EU.`,
+        want: ['speaker: Nick Thomas-Symonds'],
+      },
+      // In a written statement the member wrote it.
+      {
+        text: `Monday 1st December 2025\n\n(1 day, 6 hours ago)\n\nWritten Statements\nRead Hansard Text\nNick Thomas-Symonds Portrait The Paymaster General and Minister for the Cabinet Office (Nick Thomas-Symonds)\n- Hansard - - - Excerpts\n\nAt the first ever UK-EU summit on 19 May, the Government agreed a new strategic partnership with the EU.`,
+        want: ['author: Nick Thomas-Symonds'],
+      },
+      { text: `Written Statements\n\nThe Minister for Europe (Stephen Doughty) (Lab/Co-op)\n\nI attended the Foreign Affairs Council in Brussels.`, want: ['author: Stephen Doughty'] },
+      // A party named by its abbreviation is not a member.
+      { text: `Defence pact welcomed\n\nThe Liberal Democrats (LD) and the Scottish National Party (SNP) called for closer ties with Europe on defence.`, want: [] },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'} from "${text.split('\n').filter(Boolean).slice(1, 3).join(' / ').slice(0, 80)}"`, () => assert.deepEqual(makers(metadataOf(text)), want));
+    }
+
+    it('keeps page furniture ("Portrait", "Excerpts") out of the names mentioned', () => {
+      const m = metadataOf(`UK–EU Defence and Security Co-operation\n\nLord Coaker Excerpts\nThursday 3rd July 2025\n\nLord Browne of Ladyton Portrait Lord Browne of Ladyton\n\n${speech}`);
+      const names = m.people.map((p) => p.name);
+      assert.ok(!names.some((n) => /Portrait|Excerpts/.test(n)), names.join(', '));
+    });
+  });
+
+  describe('several people who "said:" together are all speakers', () => {
+    const quote = '“We are pleased to have reached an agreement together, based on goodwill and pragmatism.”';
+    const cases: { text: string; want: string[] }[] = [
+      {
+        text: `In a joint statement, Foreign Secretary Dominic Raab and EU High Representative and Vice President of the Commission, Josep Borrell, said:\n\n${quote}`,
+        want: ['speaker: Dominic Raab', 'speaker: Josep Borrell'],
+      },
+      { text: `Prime Minister Keir Starmer and President Emmanuel Macron said: ${quote}`, want: ['speaker: Emmanuel Macron', 'speaker: Keir Starmer'] },
+      { text: `Kaja Kallas, High Representative for Foreign Affairs and Security Policy, said: ${quote}`, want: ['speaker: Kaja Kallas'] },
+      { text: `Speaking in Brussels, Defence Secretary John Healey and Foreign Secretary David Lammy said: ${quote}`, want: ['speaker: David Lammy', 'speaker: John Healey'] },
+      // People in an opening phrase are not the ones speaking.
+      { text: `Following talks with Volodymyr Zelenskyy and Kaja Kallas, the Prime Minister said: ${quote}`, want: [] },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'} from "${text.slice(0, 80)}"`, () => assert.deepEqual(makers(metadataOf(`Ministers meet in London\n\n${text}`)), want));
+    }
+  });
+
+  describe('the publisher, from the forms a saved page keeps', () => {
+    const cases: { text: string; want: string | null }[] = [
+      { text: `Delegation of the European Union to the United Kingdom\n\nForeign Affairs Council: Press remarks by High Representative Josep Borrell\n\n${BODY}`, want: 'European External Action Service' },
+      { text: `Delegation of the European Union to Ukraine\n\nHigh Representative Kaja Kallas visits Kyiv\n\n${BODY}`, want: 'European External Action Service' },
+      { text: `Page language:\n\nForeign Affairs Council: Press remarks by High Representative Josep Borrell\n\nCheck against delivery!\n\n${BODY}`, want: 'European External Action Service' },
+      { text: `Doorstep statement\n\nby NATO Secretary General Jens Stoltenberg at the Council of the EU\n\n${BODY}`, want: 'NATO' },
+      { text: `Skip to main content\n\nCommon Security and Defence Policy\n\nVolume 654: debated on Monday 18 February 2019\n\n${BODY}`, want: 'Hansard' },
+      { text: `UK–EU Defence and Security Co-operation Debate\n\nThursday 3rd July 2025\n\nLords Chamber\n\n${BODY}`, want: 'Hansard' },
+      { text: `European Security\n\nTuesday 4th March 2025\n\nCommons Chamber\n\n${BODY}`, want: 'Hansard' },
+      { text: `Foreign Secretary meeting with Josep Borrell, EU High Representative, 5 May\n\nNews story\n\n${BODY}`, want: 'Foreign, Commonwealth & Development Office' },
+      {
+        text: `John Healey – 2024 Speech at the RUSI Land Warfare Conference\nThe speech made by John Healey, the Secretary of State for Defence, at Church House, Westminster, on 22 July 2024.\n${BODY}`,
+        want: 'Ministry of Defence',
+      },
+      { text: `Home Secretary sets out plan to stop smuggling gangs\n\n${BODY}`, want: 'Home Office' },
+      // A masthead above the headline names the department; it is not the title.
+      { text: `Ministry of Defence\nBoost for defence businesses as UK joins defence exports treaty\nThe UK has joined a defence exports treaty with European allies.`, want: 'Ministry of Defence' },
+      { text: `Home Office\n\nNew measures to tackle organised immigration crime\n\n${BODY}`, want: 'Home Office' },
+      // Parallel Parliament's copies of Hansard keep its links.
+      { text: `Monday 1st December 2025\n\nWritten Statements\nRead Hansard Text\n\n${BODY}`, want: 'Hansard' },
+      // The first office in a genre line is the speaker's: NATO's press conference with a Prime Minister is NATO's.
+      { text: `Joint press conference by NATO Secretary General Mark Rutte with the Prime Minister of the United Kingdom, Keir Starmer\n\n${BODY}`, want: 'NATO' },
+      // An office merely mentioned further down is not the publisher.
+      { text: `Allies agree new readiness targets\n\nThe ministers met in Brussels.\n\nThe Foreign Secretary said the agreement mattered.\n\n${BODY}`, want: null },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want ?? 'no publisher'} from "${text.split('\n').filter(Boolean).slice(0, 2).join(' / ').slice(0, 80)}"`, () => assert.equal(metadataOf(text).publisher, want));
+    }
+  });
+
+  describe('lines that are page furniture, not titles', () => {
+    for (const chrome of ['Page language:', 'Skip to main content', 'Skip to content', 'Category: Foreign Affairs', 'Tag: Speeches', 'Tags: defence, Europe']) {
+      it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCommon Security and Defence Policy\n\n${BODY}`).title, 'Common Security and Defence Policy'));
+    }
+  });
+
+  describe('collections that introduce each text by who made it', () => {
+    const cases: { text: string; want: { type: DocType; speaker: string; publisher: string } }[] = [
+      {
+        text: 'Category: Foreign Affairs\n\n  • Stephen Doughty – 2025 Address in Antalya\n\n    The speech made by Stephen Doughty, the Minister for Europe, in Antalya on 12 April 2025.\n\n    The principles are fundamental, and they are what is at stake here.',
+        want: { type: 'speech', speaker: 'Stephen Doughty', publisher: 'Foreign, Commonwealth & Development Office' },
+      },
+      {
+        text: 'Tag: Speeches\n\n  • Rishi Sunak – 2023 Council of Europe\n\n    The opening remarks made by Rishi Sunak, the Prime Minister, in Iceland on 16 May 2023.\n\n    Addressing a huge crowd on the streets of Strasbourg in 1949, Winston Churchill spoke about Europe.',
+        want: { type: 'speech', speaker: 'Rishi Sunak', publisher: "Prime Minister's Office, 10 Downing Street" },
+      },
+      {
+        text: 'Healey in Brussels\n\nThe comments made by John Healey, the Secretary of State for Defence, in Brussels on 5 June 2025.\n\nThank you. It is good to be with European colleagues today.',
+        want: { type: 'speech', speaker: 'John Healey', publisher: 'Ministry of Defence' },
+      },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads a ${want.type} by ${want.speaker} from "${text.split('\n').filter((l) => l.trim()).find((l) => /made by/.test(l))!.trim().slice(0, 60)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual({ type: m.type, speaker: makers(m).join(), publisher: m.publisher }, { type: want.type, speaker: `speaker: ${want.speaker}`, publisher: want.publisher });
+      });
+    }
+  });
+
+  describe('the genre of spoken texts and debates', () => {
+    it('reads a doorstep statement as spoken, whatever line its "by …" stands on', () => {
+      for (const text of [
+        `Doorstep statement\n\nby NATO Secretary General Jens Stoltenberg at the Council of the EU\n\n${BODY}`,
+        `Doorstep statement by NATO Secretary General Mark Rutte ahead of the meeting of NATO Ministers of Defence\n\n${BODY}`,
+      ])
+        assert.equal(metadataOf(text).type, 'speech');
+    });
+
+    it('reads "(As delivered)" as a speech even below a saved page\'s account and newsletter furniture', () => {
+      const furniture = ['From now on you can download videos from our website', 'Subscribe to our newsletter', "Didn't receive a code? Send new Code", 'Click the button to return to the page you were on and log in.', '25 June 2025', '2 MIN READ'];
+      for (const mark of ['(As delivered)', 'Check against delivery!', 'Check against delivery']) {
+        assert.equal(metadataOf(`${furniture.join('\n')}\n${mark}\nSo good morning, and welcome to this session of the Council. We meet at a dangerous moment.`).type, 'speech', mark);
+      }
+    });
+
+    it('reads written statements under Hansard\'s plural heading', () => {
+      assert.equal(metadataOf('Monday 1st December 2025\n\nWritten Statements\n\nAt the first ever UK-EU summit on 19 May, the Government agreed a new strategic partnership with the EU.').type, 'statement');
+    });
+
+    it('does not read the idiom "in the event" as an event', () => {
+      const speakers = [{ name: 'Lord Stirrup', display: 'Lord Stirrup', role: 'speaker' as const, slug: 'lord-stirrup' }];
+      for (const idiom of ['In the event, it turned out to be the area of greatest disappointment.', 'The talks, in the event, produced nothing.']) {
+        assert.notEqual(detectType('Resetting the UK-EU Relationship', `My Lords, I go back to the security and defence partnership. ${idiom}`, speakers), 'event-report', idiom);
+      }
+    });
+
+    it('does not take a conference named in a debate ("the Munich Security Conference") for the event reported', () => {
+      const speakers = [{ name: 'Lord Browne of Ladyton', display: 'Lord Browne of Ladyton', role: 'speaker' as const, slug: 'lord-browne-of-ladyton' }];
+      for (const named of ['the Munich Security Conference', 'the Berlin Security Conference', 'the Lancaster House Conference']) {
+        const text = `Lords Chamber\n\nMy Lords, noble Lords will recollect that, in February 2018 at ${named}, the then Prime Minister urged European Union leaders to forge a new security partnership.`;
+        assert.notEqual(detectType('UK–EU Defence and Security Co-operation', text, speakers), 'event-report', named);
+      }
+      // An event report still reads as one.
+      const report = 'The conference brought together officials and researchers. The roundtable was held under the Chatham House rule.';
+      assert.equal(detectType('Defence roundtable', report, speakers), 'event-report');
+    });
+  });
+
+  describe('a news story under its metadata lines', () => {
+    const cases: { text: string; want: DocType }[] = [
+      {
+        text: 'Security and defence: Council adopts conclusions\n\nSource: Council of the European Union (Council) i, published on Monday, June 17 2019.\n\nEU foreign and defence ministers today discussed the EU Global Strategy. Following the discussion, the Council adopted conclusions on security and defence.',
+        want: 'news',
+      },
+      {
+        text: 'Allies agree new targets\n\nPublished 5 May 2021 by the Foreign, Commonwealth and Development Office and the Ministry of Defence\n\nThe Foreign Secretary met European counterparts in London to agree closer work on sanctions and hybrid threats.',
+        want: 'news',
+      },
+      // Announcements of what will happen are news too.
+      {
+        text: 'Lords to quiz experts on future UK-EU defence cooperation\n\nFriday 18 September 2020\n\nOn Tuesday, the Lords EU Security and Justice Sub-Committee will hear from experts on post-Brexit foreign and defence policy.',
+        want: 'news',
+      },
+      {
+        text: 'Defence Secretary to visit Brussels\n\nThe Defence Secretary will travel to Brussels on Monday for talks with EU defence ministers on the security and defence partnership.',
+        want: 'news',
+      },
+      // Headlines in the present tense ("arrives", "joins") open a story too.
+      {
+        text: 'UK and EU to ramp up pressure on Russia\n\n- EU foreign affairs chief arrives in London for talks with Foreign and Defence Secretaries as joint efforts intensify to curb Russia’s economy\n- Talks will underline the need for a secure Europe',
+        want: 'news',
+      },
+      {
+        text: 'Boost for defence businesses\n\nBoost for defence businesses and European cooperation as UK joins defence exports treaty with allies\n\nThe UK has joined a defence exports treaty with European allies.',
+        want: 'news',
+      },
+      {
+        text: 'UK-EU talks in London\n\nAs part of the commitment to strengthen ties with Europe, the EU’s High Representative will arrive in London today for discussions with the Foreign and Defence Secretaries.',
+        want: 'news',
+      },
+      // A third-person headline above standfirst bullets.
+      {
+        text: 'EU foreign affairs chief arrives in London for talks with Foreign and Defence Secretaries\n\n- UK-EU foreign policy consultations will focus on united support for Ukraine and countering Russian hybrid threats',
+        want: 'news',
+      },
+      { text: 'Security and defence: Council adopts conclusions\n\n- The conclusions take stock of progress on civilian and military missions and on the climate and security agenda', want: 'news' },
+      // "Today" with what was done: the lede of an institution's press release.
+      { text: 'Russia: sanctions extended\n\nThe Council today renewed for a further 6 months its restrictive measures in view of the Russian Federation’s actions, until 31 July 2024.', want: 'news' },
+      { text: 'Defence investment\n\nThe Council adopted today a decision authorising the opening of negotiations with the UK and with Canada on their participation in SAFE.', want: 'news' },
+      { text: 'Minister in Central Europe\n\nDuring a visit to the region, the Minister attended the GLOBSEC forum in Prague followed by the Bled Strategic Forum in Slovenia.', want: 'news' },
+      // "Text adopted" names a document, not a story.
+      { text: 'Text adopted – Implementation of the common security and defence policy – annual report 2023\n\nThe European Parliament,\n\n– having regard to the Treaty on the Functioning of the European Union (TFEU),', want: 'other' },
+      // A speaker announcing in the first person is not a news lede.
+      { text: 'Europe must do more\n\nWe will meet again in June and we will discuss how the partnership with the United Kingdom can deepen further.', want: 'other' },
+      { text: 'We have agreed to deepen our partnership with Europe\n\nWe will meet again in June and we will discuss how the partnership with the United Kingdom can deepen further.', want: 'other' },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want} from "${text.split('\n').filter(Boolean)[1]!.slice(0, 70)}"`, () => assert.equal(metadataOf(text).type, want));
+    }
+  });
+});
