@@ -161,6 +161,11 @@ export interface DocumentRecord {
   warnings: string[];
   /** sha256 of the file, its sidecar and the indexer configuration: unchanged fingerprint = skip. */
   fingerprint: string;
+  /**
+   * Digest of the text left out as repeated across the document's source ('' or absent: none):
+   * a later run redoes the document when what its source repeats no longer matches.
+   */
+  boilerplate?: string;
   sha256: string;
   bytes: number;
   /** ISO timestamp of the run that wrote the record. */

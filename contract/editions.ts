@@ -10,7 +10,7 @@ import type { DocumentRecord, PassageRecord } from './document.js';
 export const EDITION_DOCUMENT_FIELDS = [
   'id', 'file', 'format', 'title', 'date', 'datePrecision', 'dateTs', 'year', 'published', 'type', 'organisations',
   'publisher', 'place', 'language', 'sourceUrl', 'finalUrl', 'retrievedAt', 'people', 'speakers', 'themes', 'themeMentions', 'themeTags',
-  'acronyms', 'provenance', 'summary', 'pages', 'passageCount', 'needsOcr', 'ocr', 'warnings', 'fingerprint', 'sha256', 'bytes', 'indexedAt',
+  'acronyms', 'provenance', 'summary', 'pages', 'passageCount', 'needsOcr', 'ocr', 'warnings', 'fingerprint', 'boilerplate', 'sha256', 'bytes', 'indexedAt',
 ] as const satisfies readonly (keyof DocumentRecord)[];
 
 // A field added to DocumentRecord must be added above (or be the text): this fails to compile otherwise.

@@ -28,3 +28,8 @@ export const SOURCES_FILE = 'sources.yml';
 export function sourcesCacheDir(dataDir: string): string {
   return join(resolve(dataDir), 'sources');
 }
+
+/** Where the indexer keeps its own state between runs under DATA_DIR (the fingerprints of text repeated across a source). */
+export function indexerStateDir(dataDir: string): string {
+  return join(resolve(dataDir), 'indexer');
+}

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { Meilisearch } from 'meilisearch';
 import { ConfigurationError, sharedConfig } from '../contract/env.js';
 import { fetchConfig } from '../contract/fetch-config.js';
-import { sourcesCacheDir } from '../contract/paths.js';
+import { indexerStateDir, sourcesCacheDir } from '../contract/paths.js';
+import { boilerplateStateFile } from './boilerplate.js';
 import { commandEngine } from './engine/engine.js';
 import { explainFile, runIndex, type IndexSummary } from './pipeline.js';
 import { explainDocument, progressReporter, summaryLines } from './report.js';
@@ -61,15 +62,18 @@ async function main(argv: string[]): Promise<number> {
 
   const fetch = fetchConfig();
   const sourcesDir = sourcesCacheDir(config.dataDir);
+  const stateDir = indexerStateDir(config.dataDir);
+  // --explain compares the file with the collection as last indexed, and changes nothing.
+  const boilerplateState = boilerplateStateFile(stateDir, config.indexPrefix);
 
   if (args.explain && /^https?:\/\//i.test(args.explain)) {
     const { explainUrl } = await import('./sources/explain.js');
-    const result = await explainUrl(corpusDir, args.explain, fetch);
+    const result = await explainUrl(corpusDir, args.explain, fetch, { boilerplateState });
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return result.fetch.error || result.document?.status === 'failed' ? 1 : 0;
   }
   if (args.explain) {
-    const { job, outcome } = await explainFile(corpusDir, args.explain);
+    const { job, outcome } = await explainFile(corpusDir, args.explain, { boilerplateState });
     process.stdout.write(JSON.stringify(explainDocument(job, outcome), null, 2) + '\n');
     return outcome && outcome.stop === 'failed' ? 1 : 0;
   }
@@ -86,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
       prefix: config.indexPrefix,
       rebuild: args.rebuild,
       sourcesDir,
+      stateDir,
       ...(args.fetch ? { fetch } : {}),
       ...(batchDocuments ? { batchDocuments } : {}),
       reporter: progressReporter(process.stderr),

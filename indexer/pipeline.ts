@@ -23,15 +23,17 @@ import { Publisher } from './stages/publish.js';
 import { newJob, type Job, type SourceFile, type Stage, type StageContext, type StageOutcome } from './stages/stage.js';
 import { themesStage } from './stages/themes.js';
 import { acronymsStage } from './stages/acronyms.js';
+import { boilerplateStage } from './stages/boilerplate.js';
+import { BoilerplateCollection, boilerplateStateFile } from './boilerplate.js';
 import { IndexStore } from './store.js';
 import type { FetchSettings, FetchSummary, SourceOutcome } from './sources/fetch.js';
 import { prepareSources } from './sources/stage.js';
 
 /** The per-document stages, in order. */
-export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, passagesStage, themesStage, acronymsStage];
+export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, boilerplateStage, passagesStage, themesStage, acronymsStage];
 
 /** Bumped when a change to the stages alters their output, so every document is re-indexed once. */
-export const PIPELINE_VERSION = '5';
+export const PIPELINE_VERSION = '6';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 
@@ -68,6 +70,12 @@ export interface IndexOptions {
   fetch?: FetchSettings;
   /** OCR of PDF pages without a text layer; null turns it off (default: from OCR, OCR_LANGUAGES, OCR_MIN_CONFIDENCE). */
   ocr?: OcrConfig | null;
+  /**
+   * The indexer's state folder (DATA_DIR/indexer): the fingerprints of every document's blocks, which
+   * tell text repeated across a source. Without it, repeated text is found only among the documents a
+   * run reads, and a document indexed earlier is never compared again.
+   */
+  stateDir?: string;
 }
 
 export interface IndexSummary {
@@ -80,6 +88,8 @@ export interface IndexSummary {
   warnings: { file: string; warnings: string[] }[];
   /** Files indexed without a date: nothing in them or their metadata gave one. */
   undated: string[];
+  /** Documents indexed before and unchanged, read again because the text their source repeats changed. */
+  boilerplateUpdated?: number;
   /** Records in the live indexes after the run. */
   documents: number;
   passages: number;
@@ -114,11 +124,15 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   await target.prepare(settings.documents, settings.passages);
   const onSource = options.reporter?.source?.bind(options.reporter);
   const sources = options.sourcesDir ? await prepareSources(corpusDir, resolve(options.sourcesDir), options.fetch, onSource) : null;
-  const [indexed, withPassages, discovery] = await Promise.all([
-    target.fingerprints(),
+  const [versions, withPassages, discovery] = await Promise.all([
+    target.indexedVersions(),
     target.passageDocumentIds(),
     discover(corpusDir, { sourcesDir: sources?.cacheDir ?? undefined }),
   ]);
+  const indexed = versions.fingerprints;
+  const boilerplate = BoilerplateCollection.load(options.stateDir ? boilerplateStateFile(resolve(options.stateDir), options.prefix) : null);
+  boilerplate.retain(new Set(discovery.files.map((f) => f.id)));
+  boilerplate.setIndexed(versions.boilerplate);
 
   const summary: IndexSummary = {
     indexed: 0,
@@ -128,6 +142,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     failed: [...(sources?.error ? [sources.error] : []), ...discovery.rejected],
     warnings: [],
     undated: [],
+    boilerplateUpdated: 0,
     documents: 0,
     passages: 0,
     durationMs: 0,
@@ -144,9 +159,11 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     glossary: config.glossary,
     // Turning OCR on or off, or changing its languages, changes what scanned files give.
     configHash: ocr === null ? config.hash : createHash('sha256').update(`${config.hash}\nocr:${JSON.stringify(ocr)}`).digest('hex'),
-    indexed,
+    // A document is unchanged only when the fingerprints of its blocks are known too (the state file may be new or lost).
+    indexed: new Map([...indexed].filter(([id, fingerprint]) => boilerplate.knows(id, fingerprint))),
     pool,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    boilerplate,
   };
   const publisher = new Publisher(target, new Date().toISOString(), options.batchDocuments);
   const limit = pLimit(options.concurrency ?? Math.max(2, availableParallelism() * 2));
@@ -162,6 +179,8 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
             return;
           }
           if (outcome) {
+            // Its older version, if indexed, stays as it was; what it carries no longer counts.
+            boilerplate.delete(file.id);
             summary.failed.push({ file: file.relativePath, reason: outcome.reason });
             reporter?.file(file.relativePath, 'failed', outcome.reason);
             return;
@@ -175,10 +194,12 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
           if (warnings.length > 0) summary.warnings.push({ file: file.relativePath, warnings });
           if (!job.metadata?.date) summary.undated.push(file.relativePath);
           reporter?.file(file.relativePath, needsOcr ? 'needs-ocr' : 'indexed');
+          boilerplate.saveIfDue();
         }),
       ),
     );
     await publisher.close();
+    summary.boilerplateUpdated = await redoOutdated(discovery.files, boilerplate, ctx, publisher, limit);
 
     // Files gone from the corpus: their records go, including passages of a document whose record was never written.
     const present = new Set(discovery.files.map((f) => f.id));
@@ -193,6 +214,8 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     }
   } finally {
     limit.clearQueue();
+    // Safe whatever happened: a document whose record was not written is read again next run.
+    boilerplate.save();
     await pool.close();
     reporter?.finish();
   }
@@ -204,6 +227,43 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   summary.undated.sort();
   summary.durationMs = Date.now() - started;
   return summary;
+}
+
+/**
+ * The documents whose records no longer match what their source repeats (a document read in
+ * this run made one of their paragraphs boilerplate, or stopped it being so) are read again
+ * and rewritten, in the same run: the counts are final now, so one pass settles them.
+ */
+async function redoOutdated(
+  files: readonly SourceFile[],
+  boilerplate: BoilerplateCollection,
+  ctx: StageContext,
+  publisher: Publisher,
+  limit: ReturnType<typeof pLimit>,
+): Promise<number> {
+  const outdated = new Set(boilerplate.outdated());
+  if (outdated.size === 0) return 0;
+  // Nothing counts as unchanged here: these files are unchanged by definition.
+  const again: StageContext = { ...ctx, indexed: new Map() };
+  let redone = 0;
+  await Promise.all(
+    files
+      .filter((file) => outdated.has(file.id))
+      .map((file) =>
+        limit(async () => {
+          const { job, outcome } = await processFile(file, again);
+          // A file that fails now (changed or gone since) keeps its record; the next run tries again.
+          if (outcome) {
+            boilerplate.delete(file.id);
+            return;
+          }
+          await publisher.add(job, true);
+          redone++;
+        }),
+      ),
+  );
+  await publisher.close();
+  return redone;
 }
 
 /** Runs the per-document stages on one file; unexpected errors stop only this file. */
@@ -227,6 +287,8 @@ export async function explainFile(
   options: Pick<IndexOptions, 'extraction' | 'maxFileBytes' | 'ocr'> & {
     /** The name and id the file has in the collection, when it is explained from elsewhere (a fetched copy). */
     as?: { relativePath: string; id: string };
+    /** The state file of the collection the file is compared with for repeated text (read, never written). */
+    boilerplateState?: string;
   } = {},
 ) {
   const root = resolve(corpusDir);
@@ -247,6 +309,7 @@ export async function explainFile(
       indexed: new Map(),
       pool,
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      boilerplate: BoilerplateCollection.load(options.boilerplateState ?? null),
     });
   } finally {
     await pool.close();

@@ -67,6 +67,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
       : {}),
     warnings: [...extracted.warnings, ...meta.warnings],
     fingerprint: job.fingerprint,
+    boilerplate: job.boilerplateDigest,
     sha256: job.sha256,
     bytes: job.bytes,
     indexedAt,

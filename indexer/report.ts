@@ -101,6 +101,8 @@ export function explainDocument(job: Job, outcome: StageOutcome | null) {
     needsOcr: job.extracted?.needsOcr ?? false,
     warnings: [...(job.extracted?.warnings ?? []), ...(meta?.warnings ?? [])],
     removed: job.extracted?.removed ?? [],
+    // Text repeated across the document's source, left out of passages and summary: which, and why.
+    boilerplate: job.boilerplate,
     sidecar: job.source.sidecarPath,
     sha256: job.sha256 || null,
     passages: job.passages.map((p) => ({

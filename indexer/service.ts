@@ -32,6 +32,8 @@ export interface IndexRunnerConfig {
   indexPrefix: string;
   /** Cache of sources fetched by URL (DATA_DIR/sources). */
   sourcesDir?: string;
+  /** The indexer's state between runs (DATA_DIR/indexer). */
+  stateDir?: string;
   /** How runs asked to fetch do it; without it no run fetches. */
   fetch?: FetchSettings;
 }
@@ -98,6 +100,7 @@ export class IndexRunner {
               client: this.client,
               prefix: this.config.indexPrefix,
               ...(this.config.sourcesDir ? { sourcesDir: this.config.sourcesDir } : {}),
+              ...(this.config.stateDir ? { stateDir: this.config.stateDir } : {}),
               ...(fetch ? { fetch } : {}),
             }),
           );

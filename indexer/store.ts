@@ -90,15 +90,19 @@ export class IndexStore {
     }
   }
 
-  /** Document id -> fingerprint of every document record. */
-  async fingerprints(): Promise<Map<string, string>> {
-    const result = new Map<string, string>();
+  /** Document id -> fingerprint, and -> digest of the repeated text left out of it, of every document record. */
+  async indexedVersions(): Promise<{ fingerprints: Map<string, string>; boilerplate: Map<string, string> }> {
+    const fingerprints = new Map<string, string>();
+    const boilerplate = new Map<string, string>();
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.documents.getDocuments({ fields: ['id', 'fingerprint'], limit: PAGE, offset });
-      for (const doc of page.results) result.set(doc.id, doc.fingerprint);
+      const page = await this.documents.getDocuments({ fields: ['id', 'fingerprint', 'boilerplate'], limit: PAGE, offset });
+      for (const doc of page.results) {
+        fingerprints.set(doc.id, doc.fingerprint);
+        boilerplate.set(doc.id, doc.boilerplate ?? '');
+      }
       if (page.results.length < PAGE) break;
     }
-    return result;
+    return { fingerprints, boilerplate };
   }
 
   /** Document ids that have passages, including any left by a run that stopped before its document record. */

@@ -23,6 +23,8 @@ export function summaryLines(s: IndexSummary): string[] {
     `${s.indexed} indexed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.failed.length} failed, ${s.needsOcr.length} need OCR ` +
       `(${(s.durationMs / 1000).toFixed(1)} s; index holds ${s.documents} documents, ${s.passages} passages)`,
   ];
+  // Part of the headline for the same reason as the sources below.
+  if (s.boilerplateUpdated) lines[0] += `; ${s.boilerplateUpdated} more read again: the text repeated across their source changed`;
   if (s.fetch) {
     const f = s.fetch;
     // Part of the headline: the server logs every further line as a warning.

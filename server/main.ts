@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { Meilisearch } from 'meilisearch';
 import { collectionLine, ensureEngine, IndexRunner, type Engine } from '../indexer/service.js';
-import { SOURCES_FILE, sourcesCacheDir } from '../contract/paths.js';
+import { SOURCES_FILE, indexerStateDir, sourcesCacheDir } from '../contract/paths.js';
 import { ConfigurationError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -112,7 +112,7 @@ async function start(config: Config, logger: Logger, running: Running): Promise<
   const admin = new Meilisearch({ host: engine.url, ...(engine.masterKey ? { apiKey: engine.masterKey } : {}) });
   const fetching = config.fetch.intervalMs > 0;
   const indexer = new IndexRunner(
-    { ...config, sourcesDir: sourcesCacheDir(config.dataDir), ...(fetching ? { fetch: config.fetch } : {}) },
+    { ...config, sourcesDir: sourcesCacheDir(config.dataDir), stateDir: indexerStateDir(config.dataDir), ...(fetching ? { fetch: config.fetch } : {}) },
     admin,
     logger,
     config.indexOnStart || config.watch,

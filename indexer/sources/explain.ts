@@ -7,7 +7,12 @@ import { explainDocument } from '../report.js';
 import { fetchForExplain, type FetchSettings, type UrlExplanation } from './fetch.js';
 import { loadSourceList } from './list.js';
 
-export async function explainUrl(corpusDir: string, url: string, settings: FetchSettings): Promise<{ fetch: UrlExplanation; document: ReturnType<typeof explainDocument> | null }> {
+export async function explainUrl(
+  corpusDir: string,
+  url: string,
+  settings: FetchSettings,
+  options: { boilerplateState?: string } = {},
+): Promise<{ fetch: UrlExplanation; document: ReturnType<typeof explainDocument> | null }> {
   const entries = loadSourceList(corpusDir) ?? [];
   const { explanation, cleanup } = await fetchForExplain(url, entries, settings);
   try {
@@ -15,7 +20,7 @@ export async function explainUrl(corpusDir: string, url: string, settings: Fetch
     // The name and id the document gets when fetched for real, not those of the temporary copy.
     const relativePath = `${SOURCES_ROOT}/${explanation.cacheName}`;
     const id = documentId(relativePath.slice(0, relativePath.length - extname(relativePath).length));
-    const { job, outcome } = await explainFile(corpusDir, explanation.file, { as: { relativePath, id } });
+    const { job, outcome } = await explainFile(corpusDir, explanation.file, { as: { relativePath, id }, ...options });
     const { file: _file, cacheName: _name, ...fetch } = explanation;
     return { fetch, document: explainDocument(job, outcome) };
   } finally {

@@ -7,6 +7,7 @@ import type { DocumentRecord, Format, Passage, ThemeTag } from '../../contract/d
 import type { GlossaryEntry, Taxonomy } from '../../contract/taxonomy.js';
 import type { ExtractionPool } from '../extractors/pool.js';
 import type { Extracted, MetadataInput } from '../../contract/extracted.js';
+import type { BoilerplateCollection, BoilerplateReport } from '../boilerplate.js';
 
 export interface SourceFile {
   /** Absolute path. */
@@ -42,6 +43,10 @@ export interface Job {
   fingerprint: string;
   extracted: Extracted | null;
   metadata: DocumentMetadata | null;
+  /** Text left out as repeated across the document's source (boilerplate stage), for --explain. */
+  boilerplate: BoilerplateReport | null;
+  /** Digest of what was left out ('' when nothing): kept in the record, so a later run knows what the index holds. */
+  boilerplateDigest: string;
   passages: Passage[];
   themeTags: ThemeTag[];
   /** Glossary acronyms the document mentions (acronyms stage). */
@@ -62,6 +67,8 @@ export interface StageContext {
   pool: ExtractionPool;
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
+  /** Fingerprints of the blocks of every document, by source: what is repeated across a source. */
+  boilerplate: BoilerplateCollection;
 }
 
 export type StageOutcome =
@@ -86,6 +93,8 @@ export function newJob(source: SourceFile): Job {
     fingerprint: '',
     extracted: null,
     metadata: null,
+    boilerplate: null,
+    boilerplateDigest: '',
     passages: [],
     themeTags: [],
     acronyms: [],
