@@ -5,15 +5,15 @@
  *
  * It runs after metadata, which reads the whole text (a "Published by" line
  * shared by a publisher's documents still names the publisher, and groups the
- * document with them), and reads the metadata again from what is left when
- * something was removed: a banner the title heuristic took for the title
- * gives way to the real one. A title given by the file or a sidecar is never removed.
+ * document with them; a repeated "Press release" still gives the type). The
+ * summary, and a title guessed from the text, are read again from what is left:
+ * a banner the title heuristic took for the title gives way to the real one.
+ * A title given by the file or a sidecar is never removed.
  */
 import { dirname } from 'node:path';
 import type { Block } from '../../contract/extracted.js';
 import { foldAccents } from '../../contract/ids.js';
 import { blockHash, type BoilerplateReport, type Decision } from '../boilerplate.js';
-import { uniqueOrganisations } from '../metadata/organisations.js';
 import { buildMetadata } from './metadata.js';
 import { countWords, normalisePassageText } from './passages.js';
 import type { DocumentMetadata, SourceFile, Stage } from './stage.js';
@@ -93,15 +93,16 @@ export const boilerplateStage: Stage = {
     if (decision.removed.size === 0) return;
 
     extracted.blocks = blocks.filter((_, i) => !decision.removed.has(hashOfBlock[i] ?? -1));
+    // The fields read from the whole text stand: a repeated "Press release" or "Published by ..."
+    // line still says what the document is and who published it. Only the summary, and a title
+    // guessed from the text, are read again from what remains.
     const again = buildMetadata(job);
     if ('error' in again) return;
-    // A publisher named only in the removed lines ("Published by ...") is still the publisher.
-    if (!again.publisher && metadata.publisher) {
-      again.publisher = metadata.publisher;
-      again.organisations = uniqueOrganisations([metadata.publisher, ...again.organisations]);
-      if (metadata.provenance.publisher) again.provenance.publisher = metadata.provenance.publisher;
-    }
-    job.metadata = again;
+    job.metadata = {
+      ...metadata,
+      summary: again.summary,
+      ...(metadata.provenance.title === 'text' || again.provenance.title === 'text' ? { title: again.title, provenance: { ...metadata.provenance, title: again.provenance.title! } } : {}),
+    };
   },
 };
 
