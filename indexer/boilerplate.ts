@@ -169,7 +169,7 @@ export class BoilerplateCollection {
   /** Records the prints of a document just read, replacing those of its earlier version. */
   put(id: string, prints: DocumentPrints): void {
     const before = this.documents.get(id);
-    if (before && before.source === prints.source && before.textWords > 0 === prints.textWords > 0 && sameArray(before.hashes, prints.hashes)) {
+    if (before && before.source === prints.source && (before.textWords > 0) === (prints.textWords > 0) && sameArray(before.hashes, prints.hashes)) {
       // Same counted text: the counts stand; only the fingerprint (and words) may differ.
       this.documents.set(id, prints);
       this.dirty ||= before.fingerprint !== prints.fingerprint || !sameArray(before.words, prints.words) || before.textWords !== prints.textWords;

@@ -161,6 +161,7 @@ export class IndexRunner {
           needsOcr: summary.needsOcr,
           warnings: summary.warnings,
           undated: summary.undated,
+          ...(summary.boilerplateUpdated ? { boilerplateUpdated: summary.boilerplateUpdated } : {}),
           documents: summary.documents,
           passages: summary.passages,
           durationMs: summary.durationMs,
