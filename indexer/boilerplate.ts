@@ -98,6 +98,8 @@ type SavedDocument = [fingerprint: string, source: string, textWords: number, ha
 interface SavedState {
   version: number;
   documents: Record<string, SavedDocument>;
+  /** Sources whose counts changed in a run that did not finish redoing their documents. */
+  pending?: string[];
 }
 
 const toBase64 = (array: Float64Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
@@ -112,8 +114,10 @@ const sameArray = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b
 export class BoilerplateCollection {
   private readonly documents = new Map<string, DocumentPrints>();
   private readonly sources = new Map<string, SourceState>();
-  /** Sources whose counts changed in this run: their documents are checked at its end. */
+  /** Sources whose counts changed (in this run, or in one that stopped first): their documents are checked at the end. */
   private readonly touched = new Set<string>();
+  /** Sources whose documents are being redone: pending until `reconciled()`. */
+  private reconciling = new Set<string>();
   /** What each document in the index had removed when it was written: from the index, then from this run. */
   private readonly applied = new Map<string, string>();
   private dirty = false;
@@ -136,6 +140,7 @@ export class BoilerplateCollection {
       saved = null;
     }
     if (saved?.version !== STATE_VERSION || typeof saved.documents !== 'object' || saved.documents === null) return collection;
+    for (const source of Array.isArray(saved.pending) ? saved.pending : []) if (typeof source === 'string') collection.touched.add(source);
     for (const [id, entry] of Object.entries(saved.documents)) {
       if (!Array.isArray(entry) || entry.length !== 5) continue;
       const [fingerprint, source, textWords, hashes, words] = entry;
@@ -238,7 +243,9 @@ export class BoilerplateCollection {
    */
   outdated(): string[] {
     const ids: string[] = [];
-    for (const key of this.touched) {
+    this.reconciling = new Set(this.touched);
+    this.touched.clear();
+    for (const key of this.reconciling) {
       const source = this.sources.get(key);
       if (!source) continue;
       for (const id of source.documents) {
@@ -249,12 +256,19 @@ export class BoilerplateCollection {
     return ids.sort();
   }
 
+  /** The documents `outdated()` listed are rewritten: their sources are settled. */
+  reconciled(): void {
+    if (this.reconciling.size > 0) this.dirty = true;
+    this.reconciling.clear();
+  }
+
   /** Writes the state file when something changed (atomically: a reader sees the old file or the new one). */
   save(): void {
     if (!this.file || !this.dirty) return;
     const documents: Record<string, SavedDocument> = {};
     for (const [id, p] of this.documents) documents[id] = [p.fingerprint, p.source, p.textWords, toBase64(p.hashes), toBase64(p.words)];
-    const state: SavedState = { version: STATE_VERSION, documents };
+    // A run stopped before it redid what its changes called for leaves that to the next one.
+    const state: SavedState = { version: STATE_VERSION, documents, pending: [...new Set([...this.touched, ...this.reconciling])] };
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(state));

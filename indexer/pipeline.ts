@@ -242,7 +242,10 @@ async function redoOutdated(
   limit: ReturnType<typeof pLimit>,
 ): Promise<number> {
   const outdated = new Set(boilerplate.outdated());
-  if (outdated.size === 0) return 0;
+  if (outdated.size === 0) {
+    boilerplate.reconciled();
+    return 0;
+  }
   // Nothing counts as unchanged here: these files are unchanged by definition.
   const again: StageContext = { ...ctx, indexed: new Map() };
   let redone = 0;
@@ -263,6 +266,7 @@ async function redoOutdated(
       ),
   );
   await publisher.close();
+  boilerplate.reconciled();
   return redone;
 }
 

@@ -103,6 +103,33 @@ describe('boilerplate rule', () => {
     }
   });
 
+  it('leaves the documents a stopped run did not redo to the next run', () => {
+    const dir = tempDir('boilerplate-state');
+    try {
+      const file = boilerplateStateFile(dir, 'entente');
+      const indexed = new Map([['a', ''], ['b', ''], ['c', '']]);
+      const first = BoilerplateCollection.load(file);
+      for (const id of ['a', 'b']) put(first, id, 'publisher:x', [BANNER, own(id)]);
+      put(first, 'c', 'publisher:x', [own('c')]);
+      first.setIndexed(indexed);
+      first.outdated();
+      first.reconciled();
+      put(first, 'd', 'publisher:x', [BANNER, own('d')]);
+      first.setApplied('d', first.decide('d').digest);
+      assert.deepEqual(first.outdated(), ['a', 'b']);
+      // Stopped here, before a and b were rewritten.
+      first.save();
+      const next = BoilerplateCollection.load(file);
+      next.setIndexed(new Map([...indexed, ['d', first.decide('d').digest]]));
+      assert.deepEqual(next.outdated(), ['a', 'b']);
+      next.reconciled();
+      next.save();
+      assert.deepEqual(BoilerplateCollection.load(file).outdated(), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a damaged or missing state file as no state: every document is read again', () => {
     const dir = tempDir('boilerplate-state');
     try {
