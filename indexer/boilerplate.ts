@@ -94,6 +94,16 @@ interface SourceState {
   counts: Map<number, number> | null;
 }
 
+/** A document's prints as held: the arrays stay in their saved (base64) form until something needs them, so a run that changes nothing only reads the file. */
+type HeldPrints = Omit<DocumentPrints, 'hashes' | 'words'> & { hashes: Float64Array | string; words: Uint32Array | string };
+
+/** The prints with their arrays decoded (once: the held entry keeps them). */
+function decoded(held: HeldPrints): DocumentPrints {
+  if (typeof held.hashes === 'string') held.hashes = fromBase64(held.hashes, (b) => new Float64Array(b));
+  if (typeof held.words === 'string') held.words = fromBase64(held.words, (b) => new Uint32Array(b));
+  return held as DocumentPrints;
+}
+
 type SavedDocument = [fingerprint: string, source: string, textWords: number, hashes: string, words: string];
 interface SavedState {
   version: number;
@@ -102,7 +112,8 @@ interface SavedState {
   pending?: string[];
 }
 
-const toBase64 = (array: Float64Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+const toBase64 = (array: Float64Array | Uint32Array | string) =>
+  typeof array === 'string' ? array : Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 function fromBase64<T>(text: string, make: (buffer: ArrayBuffer) => T): T {
   const bytes = Buffer.from(text, 'base64');
   // Copied: a typed array needs an aligned buffer of its own.
@@ -112,7 +123,7 @@ function fromBase64<T>(text: string, make: (buffer: ArrayBuffer) => T): T {
 const sameArray = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.prototype.every.call(a, (x, i) => x === b[i]);
 
 export class BoilerplateCollection {
-  private readonly documents = new Map<string, DocumentPrints>();
+  private readonly documents = new Map<string, HeldPrints>();
   private readonly sources = new Map<string, SourceState>();
   /** Sources whose counts changed (in this run, or in one that stopped first): their documents are checked at the end. */
   private readonly touched = new Set<string>();
@@ -144,13 +155,7 @@ export class BoilerplateCollection {
     for (const [id, entry] of Object.entries(saved.documents)) {
       if (!Array.isArray(entry) || entry.length !== 5) continue;
       const [fingerprint, source, textWords, hashes, words] = entry;
-      collection.insert(id, {
-        fingerprint,
-        source,
-        textWords,
-        hashes: fromBase64(hashes, (b) => new Float64Array(b)),
-        words: fromBase64(words, (b) => new Uint32Array(b)),
-      });
+      collection.insert(id, { fingerprint, source, textWords, hashes, words });
     }
     return collection;
   }
@@ -173,7 +178,8 @@ export class BoilerplateCollection {
 
   /** Records the prints of a document just read, replacing those of its earlier version. */
   put(id: string, prints: DocumentPrints): void {
-    const before = this.documents.get(id);
+    const held = this.documents.get(id);
+    const before = held && decoded(held);
     if (before && before.source === prints.source && (before.textWords > 0) === (prints.textWords > 0) && sameArray(before.hashes, prints.hashes)) {
       // Same counted text: the counts stand; only the fingerprint (and words) may differ.
       this.documents.set(id, prints);
@@ -193,7 +199,7 @@ export class BoilerplateCollection {
     const source = this.sources.get(before.source)!;
     source.documents.delete(id);
     if (before.textWords > 0) source.withText--;
-    if (source.counts) count(source.counts, before.hashes, -1);
+    if (source.counts) count(source.counts, decoded(before).hashes, -1);
     this.documents.delete(id);
     this.touched.add(before.source);
     this.dirty = true;
@@ -206,8 +212,9 @@ export class BoilerplateCollection {
 
   /** The boilerplate of one document as the counts stand now. */
   decide(id: string): Decision {
-    const prints = this.documents.get(id);
-    if (!prints) throw new Error(`${id}: no prints recorded`);
+    const held = this.documents.get(id);
+    if (!held) throw new Error(`${id}: no prints recorded`);
+    const prints = decoded(held);
     const source = this.sources.get(prints.source)!;
     const documents = source.withText;
     const removed = new Map<number, number>();
@@ -282,7 +289,7 @@ export class BoilerplateCollection {
     if (Date.now() - this.lastSave >= SAVE_EVERY_MS) this.save();
   }
 
-  private insert(id: string, prints: DocumentPrints): void {
+  private insert(id: string, prints: HeldPrints): void {
     let source = this.sources.get(prints.source);
     if (!source) {
       source = { documents: new Set(), withText: 0, counts: null };
@@ -290,14 +297,14 @@ export class BoilerplateCollection {
     }
     source.documents.add(id);
     if (prints.textWords > 0) source.withText++;
-    if (source.counts) count(source.counts, prints.hashes, 1);
+    if (source.counts) count(source.counts, decoded(prints).hashes, 1);
     this.documents.set(id, prints);
   }
 
   private countsOf(source: SourceState): Map<number, number> {
     if (!source.counts) {
       source.counts = new Map();
-      for (const id of source.documents) count(source.counts, this.documents.get(id)!.hashes, 1);
+      for (const id of source.documents) count(source.counts, decoded(this.documents.get(id)!).hashes, 1);
     }
     return source.counts;
   }
