@@ -13,7 +13,7 @@
 import { dirname } from 'node:path';
 import type { Block } from '../../contract/extracted.js';
 import { foldAccents } from '../../contract/ids.js';
-import { blockHash, type BoilerplateReport, type Decision } from '../boilerplate.js';
+import { blockHash, MIN_SOURCE_DOCUMENTS, type BoilerplateReport, type Decision } from '../boilerplate.js';
 import { buildMetadata } from './metadata.js';
 import { countWords, normalisePassageText } from './passages.js';
 import type { DocumentMetadata, SourceFile, Stage } from './stage.js';
@@ -109,7 +109,7 @@ export const boilerplateStage: Stage = {
 function report(decision: Decision, label: string, blocks: readonly Block[], hashOfBlock: readonly (number | null)[]): BoilerplateReport {
   const rule =
     decision.threshold === null
-      ? `${label} has ${decision.documents} document${decision.documents === 1 ? '' : 's'} with text: too few to tell (at least 3 are needed)`
+      ? `${label} has ${decision.documents} document${decision.documents === 1 ? '' : 's'} with text: too few to tell (at least ${MIN_SOURCE_DOCUMENTS} are needed)`
       : `a paragraph or list item carried by at least ${decision.threshold} of the ${decision.documents} documents of ${label} is left out`;
   const removed: BoilerplateReport['removed'] = [];
   const seen = new Set<number>();
