@@ -32,6 +32,8 @@ export interface Alternative {
   term?: string;
   /** Only documents where one of these people speaks or writes (a name the query gives). */
   speakers?: string[];
+  /** The query's rarest word, left out of this alternative (see withoutRarestTerm). */
+  dropped?: string;
 }
 
 /**
@@ -204,8 +206,46 @@ export function weighByRarity(parsed: ParsedQuery, frequencies: ReadonlyMap<stri
     const found = alternative.term === undefined ? undefined : frequencies.get(alternative.term);
     return found === undefined ? alternative : { ...alternative, weight: rarityWeight(found, documents) };
   });
+  const withoutRarest = withoutRarestTerm(parsed, frequencies, documents);
+  if (withoutRarest) alternatives.splice(1, 0, withoutRarest);
   return { ...parsed, alternatives };
 }
+
+/** How much a word tells about a document: its inverse document frequency (0 for a word nothing or everything has). */
+function informativeness(documentsWithWord: number, documents: number): number {
+  return documentsWithWord <= 0 || documents <= 1 ? 0 : Math.log(documents / Math.min(documents, documentsWithWord));
+}
+
+/**
+ * The whole query keeps its rarest word to the end (Meilisearch's `frequency`
+ * strategy), so documents with every other word but that one are found only
+ * word by word, below documents with a single rare word. Yet the rarest word is
+ * often the one the answer puts otherwise ("NATO EU cooperation" answered by
+ * "NATO and the EU are partners"; a misspelt word nothing has). This is the
+ * query without it, counting as much as the share of the query's information
+ * its other words carry.
+ */
+function withoutRarestTerm(parsed: ParsedQuery, frequencies: ReadonlyMap<string, number>, documents: number): Alternative | null {
+  const singles = parsed.alternatives.filter((a) => a.term !== undefined && frequencies.has(a.term));
+  if (singles.length < 2) return null;
+  const rarest = singles.reduce((best, a) => (frequencies.get(a.term!)! < frequencies.get(best.term!)! ? a : best));
+  const term = rarest.term!;
+  const information = (t: string) => informativeness(frequencies.get(t) ?? 0, documents);
+  const total = singles.reduce((sum, a) => sum + information(a.term!), 0);
+  const kept = total - information(term);
+  // A rarest word nothing has carries no information: the rest is all the query can find.
+  const share = total === 0 ? 1 : kept / total;
+  const text = [...parsed.terms.filter((t) => t !== term), ...parsed.excluded.map((e) => `-${e}`)].join(' ');
+  return {
+    text,
+    acronyms: parsed.acronyms.filter((a) => a !== term),
+    weight: Math.max(COMMON_WORD_WEIGHT, Math.min(WITHOUT_RAREST_WEIGHT, share)),
+    dropped: term,
+  };
+}
+
+/** The query without its rarest word never counts as much as the whole query. */
+export const WITHOUT_RAREST_WEIGHT = 0.9;
 
 /** The people the query names, by the folded words of their names (see speakersNamed). */
 export function queryWords(parsed: ParsedQuery): string[] {
