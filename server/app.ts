@@ -45,7 +45,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const glossary = new GlossaryCatalog(deps.corpusDir);
   const context: AppContext = {
-    library: new Library(new SearchClient(deps.search), () => glossary.acronyms()),
+    library: new Library(new SearchClient(deps.search), () => glossary.acronyms(), () => glossary.phrases()),
     themes: new ThemeCatalog(deps.corpusDir),
     corpusDir: deps.corpusDir,
     sourcesDir: deps.sourcesDir ?? null,

@@ -173,10 +173,14 @@ export class Library {
   private speakerCache: { at: number; names: string[]; documents: number } | null = null;
   private termFrequencies = new Map<string, { at: number; documents: number }>();
 
-  /** `glossaryAcronyms`: the acronyms a query may write in capitals to mean the acronym only. */
+  /**
+   * `glossaryAcronyms`: the acronyms a query may write in capitals to mean the acronym only;
+   * `glossaryPhrases`: the glossary's terms of several words, each read as one term.
+   */
   constructor(
     private readonly search: SearchClient,
     private readonly glossaryAcronyms: () => ReadonlySet<string> = () => new Set(),
+    private readonly glossaryPhrases: () => ReadonlySet<string> = () => new Set(),
   ) {}
 
   get names() {
@@ -189,7 +193,7 @@ export class Library {
 
   /** The query box's text, read with the glossary's acronyms. */
   parse(q: string): ParsedQuery {
-    return parseQuery(q, this.glossaryAcronyms());
+    return parseQuery(q, this.glossaryAcronyms(), this.glossaryPhrases());
   }
 
   /** Every speaker's name as indexed, re-read at most every few seconds. */

@@ -71,6 +71,41 @@ interface Token {
 
 /** A quote mark of any common kind. */
 const QUOTE = /["“”„«»]/;
+/** A question's or sentence's punctuation after a word ("migration?"), not an abbreviation's full stop ("U.S."). */
+const SENTENCE_PUNCTUATION = /(?<=^[^.]*)[?!.,;:]+$|[?!,;:]+$/;
+
+/** The longest glossary term (in words) read as one term of a query. */
+const MAX_TERM_WORDS = 8;
+
+/**
+ * Consecutive words of the query that make a glossary term of several words
+ * ("illegal migration", "European Union") become one term, so the term is
+ * searched whole on its own too and its synonyms apply: split into single
+ * words, "illegal" and "migration" would each find other things.
+ */
+function joinGlossaryTerms(tokens: Token[], phrases: ReadonlySet<string>): Token[] {
+  if (phrases.size === 0 || tokens.some((t) => t.kind === 'or')) return tokens;
+  const joined: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let found = 0;
+    for (let n = Math.min(MAX_TERM_WORDS, tokens.length - i); n >= 2 && found === 0; n--) {
+      const run = tokens.slice(i, i + n);
+      if (run.every((t) => t.kind === 'word' && !t.negated) && phrases.has(glossaryKey(run.map((t) => t.text).join(' ')))) found = n;
+    }
+    if (found === 0) joined.push(tokens[i]!);
+    else {
+      joined.push({ kind: 'word', text: tokens.slice(i, i + found).map((t) => t.text).join(' '), negated: false });
+      i += found - 1;
+    }
+  }
+  return joined;
+}
+
+/** How a glossary term and the query's words are compared: case, accents and hyphens aside. */
+export function glossaryKey(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Characters Meilisearch would read as syntax inside a word. */
 const STRAY = /["“”„«»]/g;
 
@@ -100,7 +135,7 @@ function tokenize(q: string): Token[] {
     }
     let end = i;
     while (end < q.length && !/\s/.test(q[end]!)) end++;
-    const word = q.slice(i, end).replace(STRAY, '').replace(/^-+/, '');
+    const word = q.slice(i, end).replace(STRAY, '').replace(/^-+/, '').replace(SENTENCE_PUNCTUATION, '');
     i = end;
     if (word === '') continue;
     tokens.push({ kind: word === 'OR' && !negated ? 'or' : 'word', text: word, negated });
@@ -108,8 +143,12 @@ function tokenize(q: string): Token[] {
   return tokens;
 }
 
-export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = new Set()): ParsedQuery {
-  const tokens = tokenize(q);
+/**
+ * `glossaryAcronyms`: acronyms that written in capitals mean the acronym only;
+ * `glossaryPhrases`: the glossary's terms of several words (as glossaryKey gives them).
+ */
+export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = new Set(), glossaryPhrases: ReadonlySet<string> = new Set()): ParsedQuery {
+  const tokens = joinGlossaryTerms(tokenize(q), glossaryPhrases);
   // `OR` counts only between two search terms.
   const kept = tokens.filter((t, i) => t.kind !== 'or' || (i > 0 && tokens[i - 1]!.kind !== 'or' && i < tokens.length - 1 && tokens[i + 1]!.kind !== 'or'));
   const anyOf = kept.some((t) => t.kind === 'or');
