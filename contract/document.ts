@@ -152,6 +152,8 @@ export interface DocumentRecord {
   summary: string;
   /** Full text for matching whole documents (passages carry the snippets). */
   text: string;
+  /** The text as word stems (contract/stems.ts): searched so that a word finds its other forms. */
+  stems: string;
   pages: number;
   passageCount: number;
   needsOcr: boolean;
@@ -185,6 +187,8 @@ export interface PassageRecord {
   end: number;
   heading: string | null;
   text: string;
+  /** The text as word stems (contract/stems.ts): searched so that a word finds its other forms. */
+  stems: string;
   /** Present when the passage's page was read by OCR: tesseract's mean confidence (0–100), and whether it is below the floor. */
   ocr?: PassageOcr;
   /** Themes matched in this passage. */

@@ -13,8 +13,8 @@ export const EDITION_DOCUMENT_FIELDS = [
   'acronyms', 'provenance', 'summary', 'pages', 'passageCount', 'needsOcr', 'ocr', 'warnings', 'fingerprint', 'boilerplate', 'sha256', 'bytes', 'indexedAt',
 ] as const satisfies readonly (keyof DocumentRecord)[];
 
-// A field added to DocumentRecord must be added above (or be the text): this fails to compile otherwise.
-type MissingEditionField = Exclude<keyof DocumentRecord, 'text' | (typeof EDITION_DOCUMENT_FIELDS)[number]>;
+// A field added to DocumentRecord must be added above (or be the text or its stems): this fails to compile otherwise.
+type MissingEditionField = Exclude<keyof DocumentRecord, 'text' | 'stems' | (typeof EDITION_DOCUMENT_FIELDS)[number]>;
 export const EDITION_FIELDS_COMPLETE: [MissingEditionField] extends [never] ? true : MissingEditionField = true;
 
 /** How many characters of the neighbouring text a text-quote anchor keeps on each side. */
@@ -59,7 +59,7 @@ export interface EditionChange {
   passagesKept: number;
   removed: boolean;
   /** The document's metadata as it was, for citing it after removal (no full text). */
-  document: Omit<DocumentRecord, 'text'>;
+  document: Omit<DocumentRecord, 'text' | 'stems'>;
 }
 
 export type EditionRecord = PassageEdition | EditionChange;

@@ -4,6 +4,7 @@
  */
 import type { Settings } from 'meilisearch';
 import { FACET_VALUES_COUNTED, FACETS } from './facets.js';
+import { STEMS_FIELD } from './stems.js';
 
 /** A Meilisearch error (or its cause chain) saying an index does not exist yet. */
 export function isIndexNotFound(err: unknown): boolean {
@@ -38,6 +39,14 @@ export const EDITION_SETTINGS: Settings = {
 
 const facetFields = FACETS.map((f) => f.field);
 
+/**
+ * The fields searched by the words as written, in ranking order. The stems field
+ * (contract/stems.ts) is searchable too but searched on its own, by the query's
+ * stems: a word as written then ranks above another form of it.
+ */
+export const DOCUMENT_WORD_FIELDS = ['title', 'speakers', 'organisations', 'summary', 'text', 'place'];
+export const PASSAGE_WORD_FIELDS = ['text', 'heading', 'title'];
+
 /** A glossary entry turned into Meilisearch synonyms by the indexer. */
 export type Synonyms = Record<string, string[]>;
 
@@ -65,7 +74,7 @@ function commonSettings(synonyms: Synonyms, acronyms: string[]): Settings {
 export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settings {
   return {
     ...commonSettings(synonyms, acronyms),
-    searchableAttributes: ['title', 'speakers', 'organisations', 'summary', 'text', 'place'],
+    searchableAttributes: [...DOCUMENT_WORD_FIELDS, STEMS_FIELD],
     filterableAttributes: [...facetFields, 'id', 'dateTs', 'file', 'people.slug', 'acronyms'],
     sortableAttributes: ['dateTs', 'title'],
     faceting: { maxValuesPerFacet: FACET_VALUES_COUNTED, sortFacetValuesBy: { '*': 'count' } },
@@ -75,7 +84,7 @@ export function documentSettings(synonyms: Synonyms, acronyms: string[]): Settin
 export function passageSettings(synonyms: Synonyms, acronyms: string[]): Settings {
   return {
     ...commonSettings(synonyms, acronyms),
-    searchableAttributes: ['text', 'heading', 'title'],
+    searchableAttributes: [...PASSAGE_WORD_FIELDS, STEMS_FIELD],
     filterableAttributes: [...facetFields, 'id', 'docId', 'dateTs', 'page', 'acronyms'],
     sortableAttributes: ['dateTs', 'ordinal'],
     // The indexer lists every document id present in passages through this facet.

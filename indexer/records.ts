@@ -5,6 +5,7 @@
  */
 import { datePrecisionOf, firstDayOf, type DocumentRecord, type PassageRecord } from '../contract/document.js';
 import type { Job } from './stages/stage.js';
+import { stemText } from '../contract/stems.js';
 
 /** Roles that count as speaking in (or writing) the document: the speaker facet. */
 const SPEAKING_ROLES = new Set(['chair', 'speaker', 'moderator', 'author']);
@@ -53,6 +54,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     provenance: meta.provenance,
     summary: meta.summary,
     text: job.passages.map((p) => p.text).join('\n\n'),
+    stems: stemText([meta.title, meta.summary, ...job.passages.map((p) => `${p.heading ?? ''} ${p.text}`)].join('\n')),
     pages: extracted.pages,
     passageCount: job.passages.length,
     needsOcr: extracted.needsOcr,
@@ -82,6 +84,7 @@ export function toRecords(job: Job, indexedAt: string): { document: DocumentReco
     end: p.end,
     heading: p.heading,
     text: p.text,
+    stems: stemText(`${p.heading ?? ''}\n${p.text}`),
     ...(p.ocr ? { ocr: p.ocr } : {}),
     themes: p.themes,
     acronyms: job.passageAcronyms[i] ?? [],

@@ -177,8 +177,8 @@ export class IndexStore {
   }
 
   /** The records of these documents without their full text (a batch may hold a thousand long documents). */
-  private async documentsById(docIds: string[]): Promise<Map<string, Omit<DocumentRecord, 'text'>>> {
-    const found = new Map<string, Omit<DocumentRecord, 'text'>>();
+  private async documentsById(docIds: string[]): Promise<Map<string, Omit<DocumentRecord, 'text' | 'stems'>>> {
+    const found = new Map<string, Omit<DocumentRecord, 'text' | 'stems'>>();
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.documents.getDocuments({ filter: `id IN ${filterList(docIds)}`, fields: [...EDITION_DOCUMENT_FIELDS], limit: PAGE, offset });
       for (const doc of page.results) found.set(doc.id, doc);

@@ -8,7 +8,8 @@ import { FACET_VALUES_SHOWN, FACETS, UNDATED, type FacetDefinition, type FacetPa
 import { NotFound } from '../errors.js';
 import type { EditionChange, PassageEdition } from '../../contract/editions.js';
 import { isIndexNotFound } from '../../contract/settings.js';
-import { hasHighlight, highlightHtml, plainHtml } from './highlight.js';
+import { hasHighlight, highlightHtml, plainHtml, stemSnippet } from './highlight.js';
+import { stemText } from '../../contract/stems.js';
 import type { SearchResponse } from 'meilisearch';
 import type { SearchClient } from './meili.js';
 import type { MultiSearchQuery } from 'meilisearch';
@@ -31,6 +32,7 @@ import {
   speakerNamesQuery,
   termFrequencyQueries,
   termPresenceQueries,
+  termStemPresenceQueries,
   statsQueries,
   themeCountsQuery,
 } from './query.js';
@@ -166,6 +168,14 @@ export function facetValues(
   return kept;
 }
 
+/** Words of a snippet cut by the server (passages found by stems), as Meilisearch cuts the others (query.ts). */
+const SNIPPET_WORDS = 40;
+
+/** A term's words as written, lower-cased: what its stems are compared with. */
+function queryWordsOf(term: string): string {
+  return term.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';
+}
+
 /** Documents whose matching passages are asked for in one multi-search. */
 const MATCHING_PASSAGES_CHUNK = 200;
 
@@ -280,10 +290,13 @@ export class Library {
     const checkTerms = !parsed.anyOf && parsed.terms.length > 1 && documents.length > 0;
     const alternativeOf = (hit: ListedDocument & { _federation?: { queriesPosition?: number } }) =>
       parsed.alternatives[hit._federation?.queriesPosition ?? 0] ?? parsed.alternatives[0]!;
+    // Terms with another form than as written ("spending"): a document with that form ("spend") does not lack them.
+    const inflected = checkTerms ? parsed.terms.map((term, t) => ({ t, stems: stemText(term) })).filter(({ t, stems }) => stems !== '' && stems !== queryWordsOf(parsed.terms[t]!)) : [];
     const second = wantSnippets || checkTerms
       ? this.search.multiSearch<PassageRecord>([
           ...(wantSnippets ? documents.map((d) => passageSnippetQuery(alternativeOf(d), d.id, this.names, SNIPPETS_PER_DOCUMENT + 2)) : []),
           ...(checkTerms ? termPresenceQueries(parsed, documents.map((d) => d.id), this.names) : []),
+          ...termStemPresenceQueries(inflected.map((i) => i.stems), documents.map((d) => d.id), this.names),
         ])
       : null;
     const facets = FACETS.map<FacetCounts>((facet) => {
@@ -303,8 +316,11 @@ export class Library {
     if (second) {
       const answers = await second;
       if (wantSnippets) {
-        passages = answers.slice(0, documents.length).map((result) =>
-          result.hits
+        passages = answers.slice(0, documents.length).map((result, d) => {
+          const alternative = alternativeOf(documents[d]!);
+          const stems = alternative.stems ? new Set(stemText(alternative.text.replace(/(^|\s)-\S+/g, ' ')).split(' ')) : null;
+          return result.hits
+            .map((hit) => (stems ? { ...hit, _formatted: { text: stemSnippet(hit.text, stems, SNIPPET_WORDS) } } : hit))
             .filter((hit) => hasHighlight(hit._formatted?.text ?? ''))
             .slice(0, SNIPPETS_PER_DOCUMENT)
             .map((hit) => ({
@@ -313,11 +329,14 @@ export class Library {
               ordinal: hit.ordinal,
               heading: hit.heading ?? null,
               snippetHtml: highlightHtml(hit._formatted?.text ?? ''),
-            })),
-        );
+            }));
+        });
       }
       if (checkTerms) {
         const presence = answers.slice(wantSnippets ? documents.length : 0).map((result) => new Set(result.hits.map((hit) => String(hit.id))));
+        inflected.forEach(({ t }, i) => {
+          for (const id of presence[parsed.terms.length + i] ?? []) presence[t]?.add(id);
+        });
         missing = documents.map((d) => parsed.terms.filter((_, t) => !presence[t]?.has(d.id)));
       }
     }

@@ -1,3 +1,5 @@
+import { stemText } from '../../contract/stems.js';
+
 /**
  * The query box's syntax, read leniently: `"a phrase"`, `-word` and `-"a phrase"`
  * to exclude, `OR` between words (any of them; results with more of the words
@@ -34,6 +36,30 @@ export interface Alternative {
   speakers?: string[];
   /** The query's rarest word, left out of this alternative (see withoutRarestTerm). */
   dropped?: string;
+  /** The query as word stems, searched in the records' stems: other forms of its words (see contract/stems.ts). */
+  stems?: boolean;
+}
+
+/** A document found only by other forms of the query's words counts this much: the words as written come first. */
+export const STEM_WEIGHT = 0.8;
+
+/** A term as stems: a phrase stays a phrase, "&" in it read as "and". */
+function stemTerm(term: string): string {
+  if (!term.startsWith('"')) return stemText(term);
+  return `"${stemText(term.slice(1, -1).replace(AMPERSANDS, '$1and'))}"`;
+}
+
+/**
+ * The query in stems, when some word has another form than as written
+ * ("spending" -> "spend"); null when stems would find nothing more.
+ */
+function stemAlternative(terms: readonly string[], excluded: readonly string[], acronyms: string[]): Alternative | null {
+  const stemmed = terms.map(stemTerm).filter((t) => t !== '' && t !== '""');
+  if (stemmed.length === 0) return null;
+  const asWritten = terms.map((t) => t.replace(/"/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '');
+  if (stemmed.every((stem, i) => stem.replace(/"/g, '') === asWritten[i])) return null;
+  const text = [...stemmed, ...excluded.map((e) => `-${stemTerm(e)}`)].join(' ');
+  return { text, acronyms, weight: STEM_WEIGHT, stems: true };
 }
 
 /**
@@ -191,6 +217,7 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
   const text = parts.join(' ');
   const negations = excluded.map((e) => `-${e}`);
   const wordByWord = !anyOf && terms.length > 1;
+  const stems = anyOf ? null : stemAlternative(terms, excluded, acronyms);
   const joined = alternatives.map((a) => ({ text: a.map((p) => p.text).join(' '), acronyms: [...new Set(a.flatMap((p) => (p.acronym ? [p.acronym] : [])))] }));
   return {
     text,
@@ -200,19 +227,18 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
     anyOf,
     alternatives: anyOf
       ? joined
-      : wordByWord
-        ? [
-            ...(ampersand ? joined : [{ text, acronyms }]),
-            ...terms.filter((term) => !FUNCTION_WORDS.has(term.toLowerCase())).map((term) => ({
-              text: [term, ...negations].join(' '),
-              acronyms: acronyms.includes(term) ? [term] : [],
-              weight: SINGLE_TERM_WEIGHT,
-              term,
-            })),
-          ]
-        : ampersand
-          ? joined
-          : [{ text, acronyms }],
+      : [
+          ...(ampersand ? joined : [{ text, acronyms }]),
+          ...(stems ? [stems] : []),
+          ...(wordByWord
+            ? terms.filter((term) => !FUNCTION_WORDS.has(term.toLowerCase())).map((term) => ({
+                text: [term, ...negations].join(' '),
+                acronyms: acronyms.includes(term) ? [term] : [],
+                weight: SINGLE_TERM_WEIGHT,
+                term,
+              }))
+            : []),
+        ],
   };
 }
 

@@ -7,7 +7,8 @@ import type { MultiSearchFederation, MultiSearchQuery } from 'meilisearch';
 import { filterList, filterString as quote } from '../../contract/filters.js';
 import { FACETS, SORTS, UNDATED, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import type { DocumentRecord } from '../../contract/document.js';
-import type { IndexNames } from '../../contract/settings.js';
+import { DOCUMENT_WORD_FIELDS, PASSAGE_WORD_FIELDS, type IndexNames } from '../../contract/settings.js';
+import { STEMS_FIELD } from '../../contract/stems.js';
 import { effectiveSort, type SearchState } from './state.js';
 import { isAmpersandPhrase, parseQuery, type Alternative, type ParsedQuery } from './query-text.js';
 
@@ -22,6 +23,17 @@ export const HIGHLIGHT_POST = '\uE001';
  * without some words still come, marked with what they lack.
  */
 export const MATCHING_STRATEGY = 'frequency';
+
+/** The fields an alternative of the query searches: its words as written, or its stems. */
+export function documentFields(alternative: Pick<Alternative, 'stems'>): string[] {
+  return alternative.stems ? [STEMS_FIELD] : DOCUMENT_WORD_FIELDS;
+}
+
+/** Every passage field but the stems, which only searching needs. */
+export const PASSAGE_FIELDS = [
+  'id', 'docId', 'ordinal', 'page', 'start', 'end', 'heading', 'text', 'ocr', 'themes', 'acronyms', 'title', 'type',
+  'organisations', 'speakers', 'year', 'dateTs', 'date', 'themeMentions',
+];
 
 /** A larger page than any corpus we expect holds, for aggregate views (people, stats). */
 const EVERYTHING = 100_000;
@@ -96,6 +108,7 @@ export function documentQueries(
         indexUid: names.documents,
         q: alternative.text,
         matchingStrategy: MATCHING_STRATEGY,
+        attributesToSearchOn: documentFields(alternative),
         filter: [...stateFilters(state, except, alternative.acronyms), ...(alternative.speakers ? [`speakers IN ${filterList(alternative.speakers)}`] : [])],
         ...(sort.length > 0 ? { sort } : {}),
         attributesToRetrieve: DOCUMENT_LIST_FIELDS,
@@ -114,6 +127,7 @@ export function documentQueries(
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
+    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
     filter: stateFilters(state, undefined, parsed.acronyms),
     sort,
     page: state.page,
@@ -125,6 +139,7 @@ export function documentQueries(
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
+    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
     filter: stateFilters(state, facet.param, parsed.acronyms),
     limit: 0,
     facets: [facet.field],
@@ -150,9 +165,23 @@ function snippetsQuery(q: string, filter: string[], names: IndexNames, limit: nu
   };
 }
 
-/** Up to `limit` passages of one document matching the query, cropped and highlighted. */
+/**
+ * Up to `limit` passages of one document matching the query, cropped and
+ * highlighted. Passages found by stems come whole: Meilisearch cannot mark
+ * another form of a word, so the server marks them (see stemSnippet).
+ */
 export function passageSnippetQuery(alternative: Alternative, docId: string, names: IndexNames, limit = SNIPPETS_PER_DOCUMENT): MultiSearchQuery {
-  return snippetsQuery(alternative.text, [`docId = ${quote(docId)}`, ...acronymFilters(alternative.acronyms)], names, limit);
+  const filter = [`docId = ${quote(docId)}`, ...acronymFilters(alternative.acronyms)];
+  if (!alternative.stems) return snippetsQuery(alternative.text, filter, names, limit);
+  return {
+    indexUid: names.passages,
+    q: alternative.text,
+    matchingStrategy: MATCHING_STRATEGY,
+    attributesToSearchOn: [STEMS_FIELD],
+    filter,
+    limit,
+    attributesToRetrieve: ['id', 'docId', 'page', 'ordinal', 'heading', 'text'],
+  };
 }
 
 /** Snippets shown per result; a few more are asked for, since those without a visible match are dropped. */
@@ -168,6 +197,20 @@ export function termPresenceQueries(parsed: ParsedQuery, docIds: readonly string
     // A phrase with `&` is also found written with "and": its words, in any order, are what it must have.
     q: isAmpersandPhrase(term) ? term.replace(/"/g, '') : term,
     matchingStrategy: 'all',
+    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
+    filter: [`id IN ${filterList(docIds)}`],
+    limit: docIds.length,
+    attributesToRetrieve: ['id'],
+  }));
+}
+
+/** Which of these documents have another form of a term ("spend" for "spending"): such a document does not lack it. */
+export function termStemPresenceQueries(stemmedTerms: readonly string[], docIds: readonly string[], names: IndexNames): MultiSearchQuery[] {
+  return stemmedTerms.map((stems) => ({
+    indexUid: names.documents,
+    q: stems,
+    matchingStrategy: 'all',
+    attributesToSearchOn: [STEMS_FIELD],
     filter: [`id IN ${filterList(docIds)}`],
     limit: docIds.length,
     attributesToRetrieve: ['id'],
@@ -179,6 +222,7 @@ export function matchingPassagesQuery(q: string, docId: string, names: IndexName
   return {
     indexUid: names.passages,
     q,
+    attributesToSearchOn: PASSAGE_WORD_FIELDS,
     filter: [`docId = ${quote(docId)}`],
     limit,
     attributesToRetrieve: ['id', 'docId', 'page', 'ordinal', 'heading', 'text'],
@@ -211,6 +255,7 @@ export function documentPassagesQuery(docId: string, names: IndexNames): MultiSe
     filter: [`docId = ${quote(docId)}`],
     sort: ['ordinal:asc'],
     limit: ALL_PASSAGES,
+    attributesToRetrieve: PASSAGE_FIELDS,
   };
 }
 
@@ -236,6 +281,7 @@ export function allDocumentsQuery(state: SearchState, names: IndexNames, cap: nu
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
+    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
     filter: stateFilters(state, undefined, parsed.anyOf ? [] : parsed.acronyms),
     sort: [...SORTS[effectiveSort(state)].sort],
     page: 1,
@@ -251,7 +297,7 @@ export function documentByIdQuery(id: string, names: IndexNames): MultiSearchQue
 
 /** One passage by id, within the document its id names. */
 export function passageByIdQuery(passageId: string, docId: string, names: IndexNames): MultiSearchQuery {
-  return { indexUid: names.passages, q: '', filter: [`id = ${quote(passageId)}`, `docId = ${quote(docId)}`], limit: 1 };
+  return { indexUid: names.passages, q: '', filter: [`id = ${quote(passageId)}`, `docId = ${quote(docId)}`], limit: 1, attributesToRetrieve: PASSAGE_FIELDS };
 }
 
 /** Candidates for "related documents": others sharing a theme or a speaker, newest first; null when nothing can be shared. */
@@ -272,7 +318,7 @@ export function relatedDocumentsQuery(document: Pick<DocumentRecord, 'id' | 'the
 
 /** How many documents have each term (same typo and synonym rules as a search), and how many there are. */
 export function termFrequencyQueries(terms: readonly string[], names: IndexNames): MultiSearchQuery[] {
-  return terms.map((term) => ({ indexUid: names.documents, q: term, matchingStrategy: 'all', page: 1, hitsPerPage: 0 }));
+  return terms.map((term) => ({ indexUid: names.documents, q: term, matchingStrategy: 'all', attributesToSearchOn: DOCUMENT_WORD_FIELDS, page: 1, hitsPerPage: 0 }));
 }
 
 /** Every speaker's name (the facet's values). */
