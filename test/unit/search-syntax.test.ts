@@ -1,7 +1,8 @@
 /** The query box's syntax, whole-word highlights and name matching: pure functions, no engine. */
 import { strict as assert } from 'node:assert';
-import { parseQuery, rarityWeight, SINGLE_TERM_WEIGHT } from '../../server/search/query-text.js';
-import { highlightHtml } from '../../server/search/highlight.js';
+import { parseQuery, rarityWeight, SINGLE_TERM_WEIGHT, STEM_WEIGHT, weighByRarity } from '../../server/search/query-text.js';
+import { highlightHtml, stemSnippet } from '../../server/search/highlight.js';
+import { stemText } from '../../contract/stems.js';
 import { closestNames, sameName, speakersNamed } from '../../server/search/names.js';
 import { passageLocation } from '../../contract/document.js';
 
@@ -35,18 +36,67 @@ describe('query syntax', () => {
 
   it('answers a question in several words word by word too, leaving out function words', () => {
     const parsed = parseQuery('what did the UK agree -draft', ACRONYMS);
-    assert.deepEqual(parsed.alternatives.map((a) => a.text), ['what did the UK agree -draft', 'UK -draft', 'agree -draft']);
-    assert.deepEqual(parsed.alternatives[1]!.acronyms, ['UK']);
+    assert.deepEqual(parsed.alternatives.filter((a) => !a.stems).map((a) => a.text), ['what did the UK agree -draft', 'UK -draft', 'agree -draft']);
+    assert.deepEqual(parsed.alternatives.find((a) => a.term === 'UK')!.acronyms, ['UK']);
+  });
+
+  it('leaves a question mark or full stop off a word, but not an abbreviation\'s', () => {
+    assert.deepEqual(parseQuery('illegal migration? defence, U.S.', ACRONYMS).terms, ['illegal', 'migration', 'defence', 'U.S.']);
+  });
+
+  it('reads consecutive words that make a glossary term of several words as one term', () => {
+    const phrases = new Set(['illegal migration', 'european union']);
+    const parsed = parseQuery('UK cooperation on Illegal Migration', ACRONYMS, phrases);
+    assert.deepEqual(parsed.terms, ['UK', 'cooperation', 'on', 'Illegal Migration']);
+    assert.ok(parsed.alternatives.some((a) => a.term === 'Illegal Migration'), 'the term is searched alone, whole');
+    assert.deepEqual(parseQuery('illegal -migration', ACRONYMS, phrases).terms, ['illegal'], 'an excluded word is not joined');
+    assert.equal(parseQuery('illegal OR migration', ACRONYMS, phrases).anyOf, true, 'OR keeps its words apart');
+  });
+});
+
+describe('word forms', () => {
+  it('stems the forms of a word alike', () => {
+    assert.equal(stemText('spending spends spend'), 'spend spend spend');
+    assert.equal(stemText('Investments, investing'), 'invest invest');
+  });
+
+  it('searches the query in stems too, below the words as written, and only when some word has another form', () => {
+    const stems = parseQuery('defence spending -loans', ACRONYMS).alternatives.find((a) => a.stems);
+    assert.deepEqual(stems && [stems.text, stems.weight], ['defenc spend -loan', STEM_WEIGHT]);
+    assert.ok(STEM_WEIGHT < 1);
+    assert.equal(parseQuery('nato summit', ACRONYMS).alternatives.some((a) => a.stems), false);
+  });
+
+  it('marks every form of the query\'s words in a passage found by stems, cut around the first', () => {
+    const text = `${'Filler words here. '.repeat(20)}We must spend more, and spending must rise; the spender pays.`;
+    const marked = stemSnippet(text, new Set(['spend']), 12);
+    assert.equal(highlightHtml(marked).match(/<mark>[^<]+<\/mark>/g)?.join(' '), '<mark>spend</mark> <mark>spending</mark>');
+    assert.ok(marked.startsWith('…'), marked);
   });
 });
 
 describe('reading a query for ranking', () => {
   it('searches a phrase with & also with "and", word by word too', () => {
     const parsed = parseQuery('"Security & Defence Partnership"', ACRONYMS);
-    assert.deepEqual(parsed.alternatives.map((a) => a.text), ['"Security & Defence Partnership"', '"Security and Defence Partnership"']);
+    const asWritten = (q: ReturnType<typeof parseQuery>) => q.alternatives.filter((a) => !a.stems).map((a) => a.text);
+    assert.deepEqual(asWritten(parsed), ['"Security & Defence Partnership"', '"Security and Defence Partnership"']);
+    assert.equal(parsed.alternatives.find((a) => a.stems)?.text, '"secur and defenc partnership"');
     const longer = parseQuery('"R & D" spending', ACRONYMS);
-    assert.deepEqual(longer.alternatives.map((a) => a.text), ['"R & D" spending', '"R and D" spending', '"R & D"', 'spending']);
+    assert.deepEqual(asWritten(longer), ['"R & D" spending', '"R and D" spending', '"R & D"', 'spending']);
     assert.equal(parseQuery('"R&D"', ACRONYMS).alternatives.length, 1, 'an & inside a word stays as typed');
+  });
+
+  it('also searches the query without its rarest word, counting as much as the information its other words carry', () => {
+    const parsed = parseQuery('NATO EU cooperation', new Set(['NATO', 'EU']));
+    const weighed = weighByRarity(parsed, new Map([['NATO', 30], ['EU', 60], ['cooperation', 10]]), 100);
+    const without = weighed.alternatives.find((a) => a.dropped !== undefined);
+    assert.deepEqual(without && [without.text, without.acronyms, without.dropped], ['NATO EU', ['NATO', 'EU'], 'cooperation']);
+    const share = (Math.log(100 / 30) + Math.log(100 / 60)) / (Math.log(100 / 30) + Math.log(100 / 60) + Math.log(100 / 10));
+    assert.ok(Math.abs(without!.weight! - share) < 1e-9, String(without!.weight));
+    // A rarest word nothing has carries nothing: the rest is searched almost as the whole query.
+    const typo = weighByRarity(parseQuery('Rute NATO speech', new Set(['NATO'])), new Map([['Rute', 0], ['NATO', 30], ['speech', 20]]), 100);
+    assert.equal(typo.alternatives.find((a) => a.dropped === 'Rute')?.text, 'NATO speech');
+    assert.equal(weighByRarity(parseQuery('sanctions', ACRONYMS), new Map([['sanctions', 3]]), 100).alternatives.some((a) => a.dropped), false);
   });
 
   it('weighs a word alone by its rarity: full in one document, next to nothing in all', () => {
