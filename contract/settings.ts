@@ -40,9 +40,11 @@ export const EDITION_SETTINGS: Settings = {
 const facetFields = FACETS.map((f) => f.field);
 
 /**
- * The fields searched by the words as written, in ranking order. The stems field
- * (contract/stems.ts) is searchable too but searched on its own, by the query's
- * stems: a word as written then ranks above another form of it.
+ * The fields that hold the words as written, in ranking order. The stems field
+ * (contract/stems.ts) comes after them, so a match on a word as written ranks
+ * above a match on another form of it. Queries do not name the fields they
+ * search (`attributesToSearchOn`): Meilisearch refuses a field no record has
+ * yet, as in an empty collection.
  */
 export const DOCUMENT_WORD_FIELDS = ['title', 'speakers', 'organisations', 'summary', 'text', 'place'];
 export const PASSAGE_WORD_FIELDS = ['text', 'heading', 'title'];

@@ -7,8 +7,7 @@ import type { MultiSearchFederation, MultiSearchQuery } from 'meilisearch';
 import { filterList, filterString as quote } from '../../contract/filters.js';
 import { FACETS, SORTS, UNDATED, type FacetDefinition, type FacetParam } from '../../contract/facets.js';
 import type { DocumentRecord } from '../../contract/document.js';
-import { DOCUMENT_WORD_FIELDS, PASSAGE_WORD_FIELDS, type IndexNames } from '../../contract/settings.js';
-import { STEMS_FIELD } from '../../contract/stems.js';
+import type { IndexNames } from '../../contract/settings.js';
 import { effectiveSort, type SearchState } from './state.js';
 import { isAmpersandPhrase, parseQuery, type Alternative, type ParsedQuery } from './query-text.js';
 
@@ -23,11 +22,6 @@ export const HIGHLIGHT_POST = '\uE001';
  * without some words still come, marked with what they lack.
  */
 export const MATCHING_STRATEGY = 'frequency';
-
-/** The fields an alternative of the query searches: its words as written, or its stems. */
-export function documentFields(alternative: Pick<Alternative, 'stems'>): string[] {
-  return alternative.stems ? [STEMS_FIELD] : DOCUMENT_WORD_FIELDS;
-}
 
 /** Every passage field but the stems, which only searching needs. */
 export const PASSAGE_FIELDS = [
@@ -108,7 +102,6 @@ export function documentQueries(
         indexUid: names.documents,
         q: alternative.text,
         matchingStrategy: MATCHING_STRATEGY,
-        attributesToSearchOn: documentFields(alternative),
         filter: [...stateFilters(state, except, alternative.acronyms), ...(alternative.speakers ? [`speakers IN ${filterList(alternative.speakers)}`] : [])],
         ...(sort.length > 0 ? { sort } : {}),
         attributesToRetrieve: DOCUMENT_LIST_FIELDS,
@@ -127,7 +120,6 @@ export function documentQueries(
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
     filter: stateFilters(state, undefined, parsed.acronyms),
     sort,
     page: state.page,
@@ -139,7 +131,6 @@ export function documentQueries(
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
     filter: stateFilters(state, facet.param, parsed.acronyms),
     limit: 0,
     facets: [facet.field],
@@ -177,7 +168,6 @@ export function passageSnippetQuery(alternative: Alternative, docId: string, nam
     indexUid: names.passages,
     q: alternative.text,
     matchingStrategy: MATCHING_STRATEGY,
-    attributesToSearchOn: [STEMS_FIELD],
     filter,
     limit,
     attributesToRetrieve: ['id', 'docId', 'page', 'ordinal', 'heading', 'text'],
@@ -197,7 +187,6 @@ export function termPresenceQueries(parsed: ParsedQuery, docIds: readonly string
     // A phrase with `&` is also found written with "and": its words, in any order, are what it must have.
     q: isAmpersandPhrase(term) ? term.replace(/"/g, '') : term,
     matchingStrategy: 'all',
-    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
     filter: [`id IN ${filterList(docIds)}`],
     limit: docIds.length,
     attributesToRetrieve: ['id'],
@@ -210,7 +199,6 @@ export function termStemPresenceQueries(stemmedTerms: readonly string[], docIds:
     indexUid: names.documents,
     q: stems,
     matchingStrategy: 'all',
-    attributesToSearchOn: [STEMS_FIELD],
     filter: [`id IN ${filterList(docIds)}`],
     limit: docIds.length,
     attributesToRetrieve: ['id'],
@@ -222,7 +210,6 @@ export function matchingPassagesQuery(q: string, docId: string, names: IndexName
   return {
     indexUid: names.passages,
     q,
-    attributesToSearchOn: PASSAGE_WORD_FIELDS,
     filter: [`docId = ${quote(docId)}`],
     limit,
     attributesToRetrieve: ['id', 'docId', 'page', 'ordinal', 'heading', 'text'],
@@ -281,7 +268,6 @@ export function allDocumentsQuery(state: SearchState, names: IndexNames, cap: nu
     indexUid: names.documents,
     q: parsed.text,
     matchingStrategy: MATCHING_STRATEGY,
-    attributesToSearchOn: DOCUMENT_WORD_FIELDS,
     filter: stateFilters(state, undefined, parsed.anyOf ? [] : parsed.acronyms),
     sort: [...SORTS[effectiveSort(state)].sort],
     page: 1,
@@ -318,7 +304,7 @@ export function relatedDocumentsQuery(document: Pick<DocumentRecord, 'id' | 'the
 
 /** How many documents have each term (same typo and synonym rules as a search), and how many there are. */
 export function termFrequencyQueries(terms: readonly string[], names: IndexNames): MultiSearchQuery[] {
-  return terms.map((term) => ({ indexUid: names.documents, q: term, matchingStrategy: 'all', attributesToSearchOn: DOCUMENT_WORD_FIELDS, page: 1, hitsPerPage: 0 }));
+  return terms.map((term) => ({ indexUid: names.documents, q: term, matchingStrategy: 'all', page: 1, hitsPerPage: 0 }));
 }
 
 /** Every speaker's name (the facet's values). */
