@@ -243,9 +243,10 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
 }
 
 /**
- * The least a single word counts: a word in every document still finds the
- * documents that have only it (after all others), since a question's rarest
- * word is not always in the documents that answer it.
+ * The least an alternative counts: a common word still finds the documents that
+ * have only it (after all others), since a question's rarest word is not always
+ * in the documents that answer it (a word in most documents is not searched
+ * alone at all: see tellsAlone).
  */
 export const COMMON_WORD_WEIGHT = 0.02;
 
@@ -263,13 +264,26 @@ export function rarityWeight(documentsWithWord: number, documents: number): numb
 }
 
 /**
- * The query's alternatives with each single word weighted by its rarity
- * (`frequencies`: documents per term, `documents`: the collection's size).
+ * Whether a word alone says anything about a document: not when more than half
+ * the collection has it (where the Robertson–Spärck Jones weight that BM25 uses,
+ * log((N - n + 0.5) / (n + 0.5)), turns negative). A document with only such a
+ * word of a longer query is not a result: it filled the first page with
+ * documents that had only *EU* or *defence* of a question.
+ */
+export function tellsAlone(documentsWithWord: number, documents: number): boolean {
+  return documents <= 1 || documentsWithWord <= documents / 2;
+}
+
+/**
+ * The query's alternatives with each single word weighted by its rarity, a word
+ * most documents have no longer searched alone, and the query without its rarest
+ * word (`frequencies`: documents per term, `documents`: the collection's size).
  */
 export function weighByRarity(parsed: ParsedQuery, frequencies: ReadonlyMap<string, number>, documents: number): ParsedQuery {
-  const alternatives = parsed.alternatives.map((alternative) => {
+  const alternatives = parsed.alternatives.flatMap((alternative) => {
     const found = alternative.term === undefined ? undefined : frequencies.get(alternative.term);
-    return found === undefined ? alternative : { ...alternative, weight: rarityWeight(found, documents) };
+    if (found === undefined) return [alternative];
+    return tellsAlone(found, documents) ? [{ ...alternative, weight: rarityWeight(found, documents) }] : [];
   });
   const withoutRarest = withoutRarestTerm(parsed, frequencies, documents);
   if (withoutRarest) alternatives.splice(1, 0, withoutRarest);

@@ -86,6 +86,13 @@ describe('acceptance: reading a query', function () {
     assert.ok(found.some((id) => id.startsWith('eu-fisheries')), `the rare word still finds its documents: ${found.join(', ')}`);
   });
 
+  it('does not list documents that have only a word most documents have', async () => {
+    // "ministries" is in every document (the filler), "fisheries" and "quotas" in one.
+    const found = ids(await hits('ministries fisheries quotas'));
+    assert.deepEqual(found, found.filter((id) => id.startsWith('eu-fisheries')), found.join(', '));
+    assert.equal(found.length, 1);
+  });
+
   it('reads a glossary term of several words as one term, so its synonyms answer it inside a longer query', async () => {
     const found = ids(await hits('Frontex illegal migration'));
     const crossings = found.findIndex((id) => id.startsWith('channel-crossings'));

@@ -1,6 +1,6 @@
 /** The query box's syntax, whole-word highlights and name matching: pure functions, no engine. */
 import { strict as assert } from 'node:assert';
-import { parseQuery, rarityWeight, SINGLE_TERM_WEIGHT, STEM_WEIGHT, weighByRarity } from '../../server/search/query-text.js';
+import { parseQuery, rarityWeight, SINGLE_TERM_WEIGHT, STEM_WEIGHT, tellsAlone, weighByRarity } from '../../server/search/query-text.js';
 import { highlightHtml, stemSnippet } from '../../server/search/highlight.js';
 import { stemText } from '../../contract/stems.js';
 import { closestNames, sameName, speakersNamed } from '../../server/search/names.js';
@@ -97,6 +97,12 @@ describe('reading a query for ranking', () => {
     const typo = weighByRarity(parseQuery('Rute NATO speech', new Set(['NATO'])), new Map([['Rute', 0], ['NATO', 30], ['speech', 20]]), 100);
     assert.equal(typo.alternatives.find((a) => a.dropped === 'Rute')?.text, 'NATO speech');
     assert.equal(weighByRarity(parseQuery('sanctions', ACRONYMS), new Map([['sanctions', 3]]), 100).alternatives.some((a) => a.dropped), false);
+  });
+
+  it('does not search alone a word more than half the collection has', () => {
+    assert.ok(tellsAlone(50, 100) && !tellsAlone(51, 100));
+    const weighed = weighByRarity(parseQuery('EU fisheries quotas', new Set(['EU'])), new Map([['EU', 80], ['fisheries', 3], ['quotas', 5]]), 100);
+    assert.deepEqual(weighed.alternatives.filter((a) => a.term !== undefined).map((a) => a.term), ['fisheries', 'quotas']);
   });
 
   it('weighs a word alone by its rarity: full in one document, next to nothing in all', () => {
