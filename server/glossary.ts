@@ -4,12 +4,12 @@
  * and its terms of several words, which a query reads as one term each.
  */
 import { loadGlossaryFile } from '../contract/taxonomy.js';
-import { glossaryKey } from './search/query-text.js';
+import { glossaryKey, type GlossaryPhrases } from './search/query-text.js';
 import { CorpusFileValue } from './corpus-file.js';
 
 interface GlossaryTerms {
   acronyms: ReadonlySet<string>;
-  phrases: ReadonlySet<string>;
+  phrases: GlossaryPhrases;
 }
 
 export class GlossaryCatalog {
@@ -21,13 +21,16 @@ export class GlossaryCatalog {
       'glossary.yml',
       () => {
         const glossary = loadGlossaryFile(corpusDir);
-        const forms = [...glossary.terms.flatMap((entry) => [entry.acronym, entry.expansion, ...entry.aliases]), ...glossary.synonyms.flat()];
-        return {
-          acronyms: new Set(glossary.terms.map((entry) => entry.acronym)),
-          phrases: new Set(forms.map(glossaryKey).filter((form) => form.includes(' '))),
+        const phrases = new Map<string, string | null>();
+        const add = (form: string, acronym: string | null) => {
+          const key = glossaryKey(form);
+          if (key.includes(' ') && !phrases.get(key)) phrases.set(key, acronym);
         };
+        for (const group of glossary.synonyms) for (const form of group) add(form, null);
+        for (const entry of glossary.terms) for (const form of [entry.acronym, entry.expansion, ...entry.aliases]) add(form, entry.acronym);
+        return { acronyms: new Set(glossary.terms.map((entry) => entry.acronym)), phrases };
       },
-      () => ({ acronyms: new Set(), phrases: new Set() }),
+      () => ({ acronyms: new Set(), phrases: new Map() }),
     );
   }
 
@@ -35,8 +38,8 @@ export class GlossaryCatalog {
     return this.file.get().acronyms;
   }
 
-  /** The glossary's terms of several words, as glossaryKey gives them. */
-  phrases(): ReadonlySet<string> {
+  /** The glossary's terms of several words, as glossaryKey gives them, with their entry's acronym. */
+  phrases(): GlossaryPhrases {
     return this.file.get().phrases;
   }
 }

@@ -37,7 +37,7 @@ import {
   themeCountsQuery,
 } from './query.js';
 import type { SearchState } from './state.js';
-import { parseQuery, queryWords, weighByRarity, type ParsedQuery } from './query-text.js';
+import { parseQuery, queryWords, weighByRarity, type GlossaryPhrases, type ParsedQuery } from './query-text.js';
 import { closestNames, sameName, speakersNamed } from './names.js';
 
 /** What the page needs of a search result, plain or federated. */
@@ -190,7 +190,7 @@ export class Library {
   constructor(
     private readonly search: SearchClient,
     private readonly glossaryAcronyms: () => ReadonlySet<string> = () => new Set(),
-    private readonly glossaryPhrases: () => ReadonlySet<string> = () => new Set(),
+    private readonly glossaryPhrases: () => GlossaryPhrases = () => new Map(),
   ) {}
 
   get names() {

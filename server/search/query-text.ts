@@ -16,6 +16,8 @@ export interface ParsedQuery {
   excluded: string[];
   /** Glossary acronyms written in capitals: results must mention them (any spelling). */
   acronyms: string[];
+  /** The acronym each such term means (the acronym itself, or the entry a glossary term of several words spells). */
+  termAcronyms: Record<string, string>;
   /** `OR` was used: acronyms then widen the results rather than narrow them. */
   anyOf: boolean;
   /**
@@ -93,6 +95,8 @@ interface Token {
   kind: 'word' | 'phrase' | 'or';
   text: string;
   negated: boolean;
+  /** A glossary term of several words that spells an acronym's entry ("European Union"): that acronym. */
+  acronym?: string;
 }
 
 /** A quote mark of any common kind. */
@@ -107,9 +111,10 @@ const MAX_TERM_WORDS = 8;
  * Consecutive words of the query that make a glossary term of several words
  * ("illegal migration", "European Union") become one term, so the term is
  * searched whole on its own too and its synonyms apply: split into single
- * words, "illegal" and "migration" would each find other things.
+ * words, "illegal" and "migration" would each find other things. A term that
+ * spells an acronym's entry means that entry, as the acronym in capitals does.
  */
-function joinGlossaryTerms(tokens: Token[], phrases: ReadonlySet<string>): Token[] {
+function joinGlossaryTerms(tokens: Token[], phrases: GlossaryPhrases): Token[] {
   if (phrases.size === 0 || tokens.some((t) => t.kind === 'or')) return tokens;
   const joined: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -120,7 +125,9 @@ function joinGlossaryTerms(tokens: Token[], phrases: ReadonlySet<string>): Token
     }
     if (found === 0) joined.push(tokens[i]!);
     else {
-      joined.push({ kind: 'word', text: tokens.slice(i, i + found).map((t) => t.text).join(' '), negated: false });
+      const text = tokens.slice(i, i + found).map((t) => t.text).join(' ');
+      const acronym = phrases.get(glossaryKey(text));
+      joined.push({ kind: 'word', text, negated: false, ...(acronym ? { acronym } : {}) });
       i += found - 1;
     }
   }
@@ -169,11 +176,14 @@ function tokenize(q: string): Token[] {
   return tokens;
 }
 
+/** The glossary's terms of several words (as glossaryKey gives them), each with its entry's acronym, or null for a synonym group's. */
+export type GlossaryPhrases = ReadonlyMap<string, string | null>;
+
 /**
  * `glossaryAcronyms`: acronyms that written in capitals mean the acronym only;
- * `glossaryPhrases`: the glossary's terms of several words (as glossaryKey gives them).
+ * `glossaryPhrases`: the glossary's terms of several words.
  */
-export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = new Set(), glossaryPhrases: ReadonlySet<string> = new Set()): ParsedQuery {
+export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = new Set(), glossaryPhrases: GlossaryPhrases = new Map()): ParsedQuery {
   const tokens = joinGlossaryTerms(tokenize(q), glossaryPhrases);
   // `OR` counts only between two search terms.
   const kept = tokens.filter((t, i) => t.kind !== 'or' || (i > 0 && tokens[i - 1]!.kind !== 'or' && i < tokens.length - 1 && tokens[i + 1]!.kind !== 'or'));
@@ -182,6 +192,7 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
   const terms: string[] = [];
   const excluded: string[] = [];
   const acronyms: string[] = [];
+  const termAcronyms: Record<string, string> = {};
   // Slots of the query: a term, or a group of terms joined by OR.
   const slots: Part[][] = [];
   let joinNext = false;
@@ -193,9 +204,10 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
     }
     const written = token.kind === 'phrase' ? `"${token.text}"` : token.text;
     const spelledOut = token.kind === 'phrase' && !token.negated && AMPERSAND.test(token.text) ? `"${token.text.replace(AMPERSANDS, '$1and')}"` : null;
-    const isAcronym =
+    const writtenAcronym =
       !token.negated && token.kind === 'word' && glossaryAcronyms.has(token.text) && token.text !== token.text.toLowerCase();
-    const part: Part = { text: token.negated ? `-${written}` : written, acronym: isAcronym ? token.text : null };
+    const acronym = token.acronym ?? (writtenAcronym ? token.text : null);
+    const part: Part = { text: token.negated ? `-${written}` : written, acronym };
     const spellings = spelledOut ? [part, { text: spelledOut, acronym: null }] : [part];
     if (joinNext && slots.length > 0) slots[slots.length - 1]!.push(...spellings);
     else slots.push(spellings);
@@ -208,7 +220,8 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
     }
     parts.push(written);
     terms.push(written);
-    if (isAcronym && !acronyms.includes(token.text)) acronyms.push(token.text);
+    if (acronym) termAcronyms[written] = acronym;
+    if (acronym && !acronyms.includes(acronym)) acronyms.push(acronym);
   }
   let alternatives: Part[][] = [[]];
   for (const slot of slots) {
@@ -224,6 +237,7 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
     terms,
     excluded,
     acronyms,
+    termAcronyms,
     anyOf,
     alternatives: anyOf
       ? joined
@@ -233,7 +247,7 @@ export function parseQuery(q: string, glossaryAcronyms: ReadonlySet<string> = ne
           ...(wordByWord
             ? terms.filter((term) => !FUNCTION_WORDS.has(term.toLowerCase())).map((term) => ({
                 text: [term, ...negations].join(' '),
-                acronyms: acronyms.includes(term) ? [term] : [],
+                acronyms: termAcronyms[term] ? [termAcronyms[term]] : [],
                 weight: SINGLE_TERM_WEIGHT,
                 term,
               }))
@@ -317,7 +331,7 @@ function withoutRarestTerm(parsed: ParsedQuery, frequencies: ReadonlyMap<string,
   const text = [...parsed.terms.filter((t) => t !== term), ...parsed.excluded.map((e) => `-${e}`)].join(' ');
   return {
     text,
-    acronyms: parsed.acronyms.filter((a) => a !== term),
+    acronyms: parsed.acronyms.filter((a) => a !== parsed.termAcronyms[term] || Object.entries(parsed.termAcronyms).some(([t, b]) => t !== term && b === a)),
     weight: Math.max(COMMON_WORD_WEIGHT, Math.min(WITHOUT_RAREST_WEIGHT, share)),
     dropped: term,
   };

@@ -20,6 +20,9 @@ const GLOSSARY = `terms:
   - acronym: EU
     expansion: European Union
     aliases: []
+  - acronym: SAFE
+    expansion: Security Action for Europe
+    aliases: [EU defence loans]
 synonyms:
   - [illegal migration, small boats]
 `;
@@ -37,6 +40,9 @@ const DOCUMENTS: Record<string, string> = {
   'eu-rail.md': doc('Rail', 'EU cooperation on rail links was promised.'),
   'eu-ports.md': doc('Ports', 'The EU opened new port terminals.'),
   ...Object.fromEntries(['north', 'south', 'east', 'west', 'centre', 'air'].map((flank) => [`nato-${flank}.md`, doc(`The ${flank} flank`, `NATO allies reviewed the ${flank} flank.`)])),
+  // An acronym that is also a word: its alias must find the acronym, not the word.
+  'safe-instrument.md': doc('Joint procurement', 'Member states signed up to the SAFE instrument.'),
+  'safe-word.md': doc('Allies at home', 'EU allies must keep their people safe.'),
   // A glossary term of two words, answered by its synonym.
   'frontex-deal.md': doc('Border agency arrangement', 'The Frontex arrangement was signed.'),
   'channel-crossings.md': doc('Channel crossings', 'Gangs put lives at risk on small boats in the Channel.'),
@@ -91,6 +97,11 @@ describe('acceptance: reading a query', function () {
     const found = ids(await hits('ministries fisheries quotas'));
     assert.deepEqual(found, found.filter((id) => id.startsWith('eu-fisheries')), found.join(', '));
     assert.equal(found.length, 1);
+  });
+
+  it("reads an acronym's alias as the acronym's entry, so it never finds the ordinary word", async () => {
+    const found = ids(await hits('EU defence loans'));
+    assert.deepEqual(found.map((id) => id.replace(/-md$/, '')), ['safe-instrument']);
   });
 
   it('reads a glossary term of several words as one term, so its synonyms answer it inside a longer query', async () => {

@@ -45,10 +45,14 @@ describe('query syntax', () => {
   });
 
   it('reads consecutive words that make a glossary term of several words as one term', () => {
-    const phrases = new Set(['illegal migration', 'european union']);
+    const phrases = new Map([['illegal migration', null], ['european union', 'EU']]);
     const parsed = parseQuery('UK cooperation on Illegal Migration', ACRONYMS, phrases);
     assert.deepEqual(parsed.terms, ['UK', 'cooperation', 'on', 'Illegal Migration']);
     assert.ok(parsed.alternatives.some((a) => a.term === 'Illegal Migration'), 'the term is searched alone, whole');
+    assert.deepEqual(parsed.acronyms, ['UK'], 'a synonym group means no acronym');
+    const entry = parseQuery('European Union fisheries', ACRONYMS, phrases);
+    assert.deepEqual([entry.terms, entry.acronyms], [['European Union', 'fisheries'], ['EU']], "an acronym's expansion means its entry, as the acronym in capitals does");
+    assert.deepEqual(entry.alternatives.find((a) => a.term === 'European Union')?.acronyms, ['EU']);
     assert.deepEqual(parseQuery('illegal -migration', ACRONYMS, phrases).terms, ['illegal'], 'an excluded word is not joined');
     assert.equal(parseQuery('illegal OR migration', ACRONYMS, phrases).anyOf, true, 'OR keeps its words apart');
   });
