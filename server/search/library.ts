@@ -37,7 +37,7 @@ import {
   themeCountsQuery,
 } from './query.js';
 import type { SearchState } from './state.js';
-import { parseQuery, queryWords, weighByRarity, type GlossaryPhrases, type ParsedQuery } from './query-text.js';
+import { parseQuery, queryWords, weighByRarity, type Alternative, type GlossaryPhrases, type ParsedQuery } from './query-text.js';
 import { closestNames, sameName, speakersNamed } from './names.js';
 
 /** What the page needs of a search result, plain or federated. */
@@ -170,6 +170,11 @@ export function facetValues(
 
 /** Words of a snippet cut by the server (passages found by stems), as Meilisearch cuts the others (query.ts). */
 const SNIPPET_WORDS = 40;
+
+/** The stems a stems alternative looks for (its excluded words aside). */
+function stemsSought(alternative: Alternative): Set<string> {
+  return new Set(alternative.text.split(/\s+/).filter((t) => !t.startsWith('-')).join(' ').match(/[\p{L}\p{N}]+/gu) ?? []);
+}
 
 /** A term's words as written, lower-cased: what its stems are compared with. */
 function queryWordsOf(term: string): string {
@@ -318,7 +323,7 @@ export class Library {
       if (wantSnippets) {
         passages = answers.slice(0, documents.length).map((result, d) => {
           const alternative = alternativeOf(documents[d]!);
-          const stems = alternative.stems ? new Set(stemText(alternative.text.replace(/(^|\s)-\S+/g, ' ')).split(' ')) : null;
+          const stems = alternative.stems ? stemsSought(alternative) : null;
           return result.hits
             .map((hit) => (stems ? { ...hit, _formatted: { text: stemSnippet(hit.text, stems, SNIPPET_WORDS) } } : hit))
             .filter((hit) => hasHighlight(hit._formatted?.text ?? ''))
@@ -415,7 +420,16 @@ export class Library {
     if (parsed.text !== '') queries.push(documentMatchesQuery(parsed, docId, this.names));
     const [all, matches] = await this.search.multiSearch<PassageRecord>(queries);
     const highlighted = new Map<string, string>();
-    for (const hit of matches?.hits ?? []) highlighted.set(hit.id, hit._formatted?.text ?? '');
+    for (const hit of matches?.hits ?? []) if (hasHighlight(hit._formatted?.text ?? '')) highlighted.set(hit.id, hit._formatted?.text ?? '');
+    // A document found by other forms of the words ("spend" for "spending") has them marked instead.
+    const byStems = parsed.alternatives.find((a) => a.stems);
+    if (highlighted.size === 0 && byStems) {
+      const stems = stemsSought(byStems);
+      for (const hit of all?.hits ?? []) {
+        const marked = stemSnippet(hit.text, stems, Infinity);
+        if (hasHighlight(marked)) highlighted.set(hit.id, marked);
+      }
+    }
     return (all?.hits ?? []).map((hit) => {
       const { _formatted, ...record } = hit;
       void _formatted;

@@ -84,6 +84,8 @@ describe('acceptance: reading a query', function () {
     assert.match(found[forms]!.passages[0]?.snippet ?? '', /<mark>spend<\/mark> more; each <mark>spends<\/mark>/);
     const both = (await hits('spending allies')).find((h) => h.id.startsWith('budget-forms'));
     assert.deepEqual(both?.missing, [], 'a document with "spend" does not lack "spending"');
+    const page = await request(site.app).get(`/documents/${found[forms]!.id}`).query({ q: 'spending' }).expect(200);
+    assert.match(page.text, /<mark>spend<\/mark> more; each <mark>spends<\/mark>/, 'the document page marks the other forms too');
   });
 
   it('ranks a document with every word but the rarest above documents with only the rarest', async () => {
