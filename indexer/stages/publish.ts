@@ -35,7 +35,8 @@ export class Publisher {
     this.documents.push(document);
     for (const passage of passages) this.passages.push(passage);
     if (existed) this.replaced.push(document.id);
-    this.chars += document.text.length * 2;
+    // The text and its stems, each in the document and again in its passages.
+    this.chars += (document.text.length + document.stems.length) * 2;
     if (
       this.documents.length >= this.batchDocuments ||
       this.passages.length >= MAX_BATCH_PASSAGES ||

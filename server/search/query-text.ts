@@ -1,5 +1,3 @@
-import { stemText } from '../../contract/stems.js';
-
 /**
  * The query box's syntax, read leniently: `"a phrase"`, `-word` and `-"a phrase"`
  * to exclude, `OR` between words (any of them; results with more of the words
@@ -7,6 +5,8 @@ import { stemText } from '../../contract/stems.js';
  * rather than refused, so no query text is ever an error. A glossary acronym
  * written in capitals ("SAFE", not "safe") must be mentioned by every result.
  */
+
+import { stemText } from '../../contract/stems.js';
 
 export interface ParsedQuery {
   /** The query as Meilisearch is sent it: normalised, stray operators dropped. */
