@@ -107,6 +107,15 @@ const CANDIDATE = new RegExp(
 const LOOKBEHIND = 24;
 
 /**
+ * A month followed by a full stop before its number: house styles that abbreviate every month with a
+ * stop write it after names too short to shorten ("23 May. 2019", "3 June. 2021" beside "15 Feb. 2023").
+ */
+const MONTH_STOP = new RegExp(`(\\b${MONTH})\\.(?=,?\\s+\\d)`, 'giu');
+
+/** The stop after a month read as a space: same length, so offsets into the text still hold. */
+const withoutMonthStops = (text: string) => text.replace(MONTH_STOP, '$1 ');
+
+/**
  * Every full date in `text` ("5 May 2025", "May 5, 2025", "5th May 2025",
  * "05/05/2025" day-first, "2025-05-05"), in order. A range gives its first day.
  */
@@ -117,7 +126,8 @@ export function findDates(text: string): FoundDate[] {
     const candidateEnd = candidate.index + candidate[0].length;
     if (candidateEnd <= covered) continue;
     const windowStart = Math.max(covered, candidate.index - LOOKBEHIND);
-    for (const result of ukStrict.parse(text.slice(windowStart, candidateEnd), REFERENCE)) {
+    const window = text.slice(windowStart, candidateEnd);
+    for (const result of ukStrict.parse(withoutMonthStops(window), REFERENCE)) {
       const index = windowStart + result.index;
       // Only the result that reaches the candidate; words cut at the window's start may parse as noise.
       if (index + result.text.length <= candidate.index) continue;
@@ -129,7 +139,7 @@ export function findDates(text: string): FoundDate[] {
       const day = start.get('day');
       if (year === null || month === null || day === null || !isPlausibleYear(year)) continue;
       const date = isoDate(year, month, day);
-      if (date) found.push({ date, index, text: result.text });
+      if (date) found.push({ date, index, text: window.slice(result.index, result.index + result.text.length) });
     }
   }
   return found;
