@@ -8,6 +8,7 @@ import type { Block } from '../../contract/extracted.js';
 import { findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
+import { officeHolderAt } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
 
 export interface TextMetadata {
@@ -139,7 +140,7 @@ interface CueMatch {
 }
 
 /** People named by cues in one block: each cue's names run to the end of its sentence or the next cue. */
-function peopleInBlock(text: string): Person[] {
+function peopleInBlock(text: string, date?: string | null): Person[] {
   const matches: CueMatch[] = [];
   for (const cue of PEOPLE_CUES) {
     for (const m of text.matchAll(cue.pattern)) {
@@ -156,20 +157,60 @@ function peopleInBlock(text: string): Person[] {
     let segment = text.slice(match.namesAt, next ? next.start : undefined);
     const end = SENTENCE_END.exec(segment);
     if (end) segment = segment.slice(0, end.index);
-    const names = readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment);
+    const names = readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment, date);
     for (const name of names) people.push(makePerson(name, match.role));
   });
   return people;
 }
 
-/** Names in a list, each possibly after its office ("President António Costa and Prime Minister Keir Starmer"). */
-function readNamesAfterOffice(text: string): ParsedName[] {
+/**
+ * Words that may follow a name in a list of names: where the person is from ("Jane Roe of RUSI", "John Smith
+ * from Ifri"), or who else spoke ("Joint press conference by … Mark Rutte with the Prime Minister …, Keir Starmer").
+ */
+const LIST_GOES_ON = new Set(['of', 'from', 'at', 'with']);
+
+/**
+ * Names in a list, each possibly after its office ("President António Costa and Prime Minister Keir Starmer").
+ * The list ends with the first name the line goes on from into other words ("… Jens Stoltenberg following a
+ * meeting with the National Security Advisers and Hybrid Points of Contact"): what comes after is the occasion,
+ * and its capitalised words are not people. With `date` (the text's own genre line), a person named only by
+ * office ("Remarks by HR Borrell", "Speech by the Prime Minister") is the holder of the office then.
+ */
+function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] {
   const names: ParsedName[] = [];
   for (const item of splitNameList(text)) {
+    let after: string;
     const parsed = readNameAfterOffice(item);
-    if (parsed) names.push(parsed);
+    if (parsed) {
+      names.push(parsed);
+      const tokens = item.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter((t) => t !== '');
+      const last = parsed.display.split(' ').pop()!;
+      const end = tokens.findIndex((t) => t === last || t.replace(/[,.;:!?]+$/u, '').replace(/['’]s$/u, '') === last);
+      after = end >= 0 ? tokens.slice(end + 1).join(' ') : '';
+    } else {
+      const holder = date !== undefined ? officeHolderAt(item, date) : null;
+      if (!holder) continue;
+      names.push({ name: holder.name, display: holder.name });
+      after = item.slice(holder.end).trim();
+    }
+    const next = after.split(/\s+/)[0];
+    if (next && /^\p{Ll}/u.test(next) && !LIST_GOES_ON.has(next)) break;
   }
   return names;
+}
+
+/**
+ * "Prime Minister's remarks in Brussels", "Foreign Secretary's article": a genre owned by an office,
+ * opening the line (or after a heading's colon). Spoken genres make a speaker, written ones an author.
+ */
+const OFFICE_GENRE = /(?:^|:\s+)((?:the\s+)?[\p{Lu}][\p{L}/ -]{1,60}?)['’]s\s+(?:(?:opening|closing|keynote|press|joint|video)\s+)?(?:(remarks|speech|address|lecture|comments|statement|press conference)|(article|op-?ed|letter|blog))\b/iu;
+
+function officeGenreSpeaker(text: string, date: string | null): Person | null {
+  const m = OFFICE_GENRE.exec(text);
+  if (!m) return null;
+  const holder = officeHolderAt(m[1]!, date);
+  if (!holder || holder.end !== m[1]!.length) return null;
+  return makePerson({ name: holder.name, display: holder.name }, m[3] ? 'author' : 'speaker');
 }
 
 /** A cue that closes its block ("Contributing members included:"): its names follow as a list in the next blocks. */
@@ -384,6 +425,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   return { date, published: published?.date ?? null };
 }
 
+/** The opening blocks that may carry the text's genre line ("Remarks by …") above its body. */
+const OPENING_BLOCKS = 4;
+
 /** How far into the text role cues are looked for. */
 const ROLE_SCAN_CHARS = 30_000;
 
@@ -447,7 +491,13 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const mentioned: Person[] = [];
   let offset = 0;
   let listRole: Role | null = null;
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
+    // The title and the lines just below it say who made the text; there an office alone names its holder.
+    const genreLine = i < OPENING_BLOCKS || i === titleBlock ? date : undefined;
+    if (genreLine !== undefined) {
+      const byOffice = officeGenreSpeaker(block.text, genreLine);
+      if (byOffice) named.push(byOffice);
+    }
     if (offset < ROLE_SCAN_CHARS) {
       if (listRole) {
         // The items of a list of names a cue introduced: each opens with a name, until one does not.
@@ -455,7 +505,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
         if (parsed && block.kind !== 'heading') named.push(makePerson(parsed, listRole));
         else if (block.kind !== 'heading') listRole = null;
       }
-      const inBlock = peopleInBlock(block.text);
+      const inBlock = peopleInBlock(block.text, genreLine);
       named.push(...inBlock, ...quotedSpeakers(block.text), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
       const trailing = trailingListCue(block.text);
       if (trailing) listRole = trailing;

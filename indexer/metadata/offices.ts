@@ -1,0 +1,182 @@
+/**
+ * The offices whose holders speak and write the texts on UK–EU security and defence, as texts
+ * name them, and who held each when (the institutions that publish their words are in
+ * organisations.ts, which also knows offices with no holder list here). A text
+ * often names its speaker only by office ("Prime Minister's remarks in Brussels", "Remarks by
+ * HR Borrell"); the office and the text's date say who it was, and the speaker facet needs the
+ * person. Tenures run from the day a holder took office to the day the next one did.
+ */
+
+export interface Tenure {
+  name: string;
+  /** First day in office (YYYY-MM-DD). */
+  from: string;
+  /** The day the successor took office, or null while in office. */
+  to: string | null;
+}
+
+export interface Office {
+  /** The office as texts write it on its own (a bare "Prime Minister" in this field is the UK's). */
+  written: RegExp;
+  /** Shorter forms that name the office only before a holder's surname ("Secretary General Rutte", "President Costa"). */
+  beforeSurname?: RegExp;
+  holders: readonly Tenure[];
+}
+
+/** Not the office itself: "Prime Minister of Estonia", "Deputy Prime Minister", "Shadow Foreign Secretary", "former …". */
+const NOT_THIS_OFFICE_BEFORE = String.raw`(?<!\b(?:Deputy|Shadow|Former|former|Vice|Acting|acting)\s)`;
+
+export const OFFICES: readonly Office[] = [
+  {
+    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\bNATO (?:Secretary[- ]General)\b|\bSecretary[- ]General of NATO\b`, 'u'),
+    beforeSurname: /\bSecretary[- ]General\b/u,
+    holders: [
+      { name: 'Jens Stoltenberg', from: '2014-10-01', to: '2024-10-01' },
+      { name: 'Mark Rutte', from: '2024-10-01', to: null },
+    ],
+  },
+  {
+    // The EEAS writes its head as "HR/VP" or, before the surname, plain "HR".
+    written: /\b(?:EU )?High Representative(?:\s*\/\s*Vice[- ]President)?\b|\bHR\s*\/\s*VP\b/u,
+    beforeSurname: /\bHR\b/u,
+    holders: [
+      { name: 'Federica Mogherini', from: '2014-11-01', to: '2019-12-01' },
+      { name: 'Josep Borrell', from: '2019-12-01', to: '2024-12-01' },
+      { name: 'Kaja Kallas', from: '2024-12-01', to: null },
+    ],
+  },
+  {
+    written: /\bPresident of the European Council\b|\bEuropean Council President\b/u,
+    beforeSurname: /\bPresident\b/u,
+    holders: [
+      { name: 'Donald Tusk', from: '2014-12-01', to: '2019-12-01' },
+      { name: 'Charles Michel', from: '2019-12-01', to: '2024-12-01' },
+      { name: 'António Costa', from: '2024-12-01', to: null },
+    ],
+  },
+  {
+    written: /\bPresident of the European Commission\b|\b(?:European )?Commission President\b/u,
+    beforeSurname: /\bPresident\b/u,
+    holders: [
+      { name: 'Jean-Claude Juncker', from: '2014-11-01', to: '2019-12-01' },
+      { name: 'Ursula von der Leyen', from: '2019-12-01', to: null },
+    ],
+  },
+  {
+    written: /\bPresident of the European Parliament\b|\b(?:European Parliament|EP) President\b/u,
+    beforeSurname: /\bPresident\b/u,
+    holders: [
+      { name: 'Antonio Tajani', from: '2017-01-17', to: '2019-07-03' },
+      { name: 'David Sassoli', from: '2019-07-03', to: '2022-01-11' },
+      { name: 'Roberta Metsola', from: '2022-01-11', to: null },
+    ],
+  },
+  {
+    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:Foreign Secretary|Secretary of State for Foreign(?:,| and) Commonwealth(?: and Development)? Affairs)\b`, 'u'),
+    holders: [
+      { name: 'Jeremy Hunt', from: '2018-07-09', to: '2019-07-24' },
+      { name: 'Dominic Raab', from: '2019-07-24', to: '2021-09-15' },
+      { name: 'Liz Truss', from: '2021-09-15', to: '2022-09-06' },
+      { name: 'James Cleverly', from: '2022-09-06', to: '2023-11-13' },
+      { name: 'David Cameron', from: '2023-11-13', to: '2024-07-05' },
+      { name: 'David Lammy', from: '2024-07-05', to: '2025-09-05' },
+      { name: 'Yvette Cooper', from: '2025-09-05', to: null },
+    ],
+  },
+  {
+    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:Defence Secretary|Secretary of State for Defence)\b`, 'u'),
+    holders: [
+      { name: 'Gavin Williamson', from: '2017-11-02', to: '2019-05-01' },
+      { name: 'Penny Mordaunt', from: '2019-05-01', to: '2019-07-24' },
+      { name: 'Ben Wallace', from: '2019-07-24', to: '2023-08-31' },
+      { name: 'Grant Shapps', from: '2023-08-31', to: '2024-07-05' },
+      { name: 'John Healey', from: '2024-07-05', to: null },
+    ],
+  },
+  {
+    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:Home Secretary|Secretary of State for the Home Department)\b`, 'u'),
+    holders: [
+      { name: 'Sajid Javid', from: '2018-04-30', to: '2019-07-24' },
+      { name: 'Priti Patel', from: '2019-07-24', to: '2022-09-06' },
+      { name: 'Suella Braverman', from: '2022-09-06', to: '2022-10-19' },
+      { name: 'Grant Shapps', from: '2022-10-19', to: '2022-10-25' },
+      { name: 'Suella Braverman', from: '2022-10-25', to: '2023-11-13' },
+      { name: 'James Cleverly', from: '2023-11-13', to: '2024-07-05' },
+      { name: 'Yvette Cooper', from: '2024-07-05', to: '2025-09-05' },
+      { name: 'Shabana Mahmood', from: '2025-09-05', to: null },
+    ],
+  },
+  {
+    // A prime minister of another country is named with the country ("Prime Minister of Estonia").
+    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:UK |British )?(?:Prime Minister|PM)\b(?! of (?!the United Kingdom))`, 'u'),
+    holders: [
+      { name: 'Theresa May', from: '2016-07-13', to: '2019-07-24' },
+      { name: 'Boris Johnson', from: '2019-07-24', to: '2022-09-06' },
+      { name: 'Liz Truss', from: '2022-09-06', to: '2022-10-25' },
+      { name: 'Rishi Sunak', from: '2022-10-25', to: '2024-07-05' },
+      { name: 'Keir Starmer', from: '2024-07-05', to: null },
+    ],
+  },
+];
+
+/** The first and last day a stored date ("2025", "2025-02", "2025-02-03") covers. */
+function daysCovered(date: string): { first: string; last: string } | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return { first: date, last: date };
+  if (/^\d{4}-\d{2}$/.test(date)) return { first: `${date}-01`, last: `${date}-31` };
+  if (/^\d{4}$/.test(date)) return { first: `${date}-01-01`, last: `${date}-12-31` };
+  return null;
+}
+
+/** Who held `office` throughout the time `date` covers; null when nobody or several did (a year with a change of holder). */
+export function holderOn(office: Office, date: string): string | null {
+  const span = daysCovered(date);
+  if (!span) return null;
+  const names = new Set(
+    office.holders.filter((h) => h.from <= span.last && (h.to === null || h.to > span.first)).map((h) => h.name),
+  );
+  return names.size === 1 ? [...names][0]! : null;
+}
+
+const lastWord = (name: string) => name.split(' ').pop()!;
+
+/** The holder of `office` with this surname ("Borrell", "von der Leyen"), whenever they held it; null when none or several. */
+export function holderNamed(office: Office, surname: string): string | null {
+  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const names = new Set(
+    office.holders.filter((h) => folded(h.name).endsWith(` ${folded(surname)}`) || folded(lastWord(h.name)) === folded(surname)).map((h) => h.name),
+  );
+  return names.size === 1 ? [...names][0]! : null;
+}
+
+/**
+ * The person an office names at the start of `text`: "the Prime Minister", "HR Borrell",
+ * "High Representative/Vice-President Borrell", "President Costa". With a surname the holder
+ * must bear it; without one the office must be written in full and `date` must say who held it.
+ * `end` is where the office (and surname) end in `text`.
+ */
+export function officeHolderAt(text: string, date: string | null): { name: string; end: number } | null {
+  const article = /^\s*(?:the\s+)?/iu.exec(text)![0].length;
+  const rest = text.slice(article);
+  for (const office of OFFICES) {
+    for (const form of [office.written, office.beforeSurname]) {
+      if (!form) continue;
+      const m = new RegExp(`^(?:${form.source})`, 'u').exec(rest);
+      if (!m) continue;
+      const after = rest.slice(m[0].length);
+      // "Prime Minister's Office": the office's possession, not its holder.
+      if (/^['’]s\b/u.test(after)) continue;
+      // A surname: one capitalised word, or particles and a word ("von der Leyen"), then the end of the name.
+      const surname = /^\s+((?:(?:von|van|der|de|den|la|le)\s+)*\p{Lu}[\p{L}’'-]+)(?![\p{L}’'-]|\s+\p{Lu})/u.exec(after);
+      if (surname) {
+        const holder = holderNamed(office, surname[1]!);
+        if (holder) return { name: holder, end: article + m[0].length + surname[0].length };
+        // Another person's surname after a shared word ("President Macron"): not this office.
+        continue;
+      }
+      if (form !== office.written || !date || /^\s*\p{Lu}/u.test(after)) continue;
+      const holder = holderOn(office, date);
+      if (holder) return { name: holder, end: article + m[0].length };
+    }
+  }
+  return null;
+}
