@@ -5,6 +5,7 @@
  * publisher named only in a footer ("IEP@BU does not express opinions…").
  */
 import { foldAccents } from '../../contract/ids.js';
+import { parseDateValue } from './dates.js';
 
 interface KnownBody {
   name: string;
@@ -318,6 +319,12 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
   // Lines only one publisher prints: Hansard's sitting line and chamber, an EU delegation's masthead.
   const openingText = opening.map((b) => b.text).join('\n');
   for (const { line, publisher } of PUBLISHER_LINES) if (line.test(openingText)) return publisher;
+  // A line of a genre, its publisher and its date: "Written statement, House of Commons, 22 October 2024".
+  for (let i = 0; i < opening.length; i++) {
+    if (i === titleIndex) continue;
+    const known = publisherInGenreLine(opening[i]!.text);
+    if (known) return known;
+  }
   // A speech's genre line names the speaker's office, and the office its institution: "Press conference by NATO Secretary General …".
   // Only when the line is the speaker's genre line ("Remarks by …", "The speech made by X, the Secretary of State for Defence")
   // or the title opens with the office: "PM meeting with NATO Secretary General" is not NATO's.
@@ -332,7 +339,41 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
     }
     if (first && (genre || (isTitle && first.at <= 4))) return first.publisher;
   }
+  // A department calls its own minister by the bare office in a story's lede: "The Prime Minister and President Macron
+  // agree…", "…, the Prime Minister will say in Hungary today." Others name the person or the country.
+  const lede = blocks.filter((b, i) => i !== titleIndex && b.kind !== 'heading' && b.text.split(/\s+/).length >= 8).slice(0, 2);
+  for (const block of lede) {
+    const m = LEDE_OFFICE.exec(block.text);
+    if (!m || NOT_A_VERB.has(m[2]!)) continue;
+    const office = OFFICE_PUBLISHERS.find(({ office }) => office.test(m[1]!));
+    if (office) return office.publisher;
+  }
   return null;
+}
+
+/** A UK minister's bare office as the subject of a sentence (alone or with another person), and the word after it. */
+const LEDE_OFFICE =
+  /(?:^|[.!?]\s+|,\s+)[Tt]he (Prime Minister|Foreign Secretary|Defence Secretary|Home Secretary)(?:\s+and\s+[^.,;:]{0,80}?\p{Lu}[\p{L}’'-]*)?\s+(\p{Ll}+)/u;
+/** Words after an office that make it something other than the subject of a verb ("the Prime Minister of Estonia", "… in his speech"). */
+const NOT_A_VERB = new Set(['of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'and', 'or', 'who', 'whose', 'which', 'that', 'as', 'by', 'during', 'after', 'before']);
+
+/** Parts of a genre line besides its publisher: the genre, a date, a place. */
+const GENRE_PART = /^(?:(?:written|oral|joint|ministerial|press|news|public)\s+)*(?:statements?|release|notice|speech|remarks|story|news|announcement|communiqué|declaration)$/iu;
+
+/** "Written statement, House of Commons, 22 October 2024", "Press release | Council of the EU | 19 May 2025": the publisher in it. */
+function publisherInGenreLine(text: string): string | null {
+  const line = text.trim();
+  if (line.length > 140 || line.includes('\n')) return null;
+  const parts = line.split(/\s*[,|·•]\s*|\s+[–—]\s+/u).filter((p) => p !== '');
+  let publisher: string | null = null;
+  let genre = false;
+  for (const part of parts) {
+    const known = knownPublisher(part.replace(/[.:]$/, ''));
+    if (known && !publisher) publisher = known;
+    else if (GENRE_PART.test(part)) genre = true;
+    else if (parseDateValue(part) === null && !/^(?:\p{Lu}[\p{L}’'-]*\s*){1,3}$/u.test(part)) return null;
+  }
+  return genre ? publisher : null;
 }
 
 /** A genre line up to the "by" that names who gave it. */
@@ -353,7 +394,8 @@ const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
 /** Offices whose holder speaks for an institution that publishes their words. */
 const OFFICE_PUBLISHERS: { office: RegExp; publisher: string }[] = [
   { office: /\bNATO (?:Deputy )?Secretary[- ]General\b|\bSecretary[- ]General of NATO\b/u, publisher: 'NATO' },
-  { office: /\bHigh Representative\b|\bHR\/VP\b/u, publisher: 'European External Action Service' },
+  // The EEAS's own shorthand for its head, before the surname: "remarks by HR Borrell", "HR/VP Kallas".
+  { office: /\bHigh Representative\b|\bHR\/VP\b|\bHR(?=\s+\p{Lu}\p{Ll})/u, publisher: 'European External Action Service' },
   { office: /\bPresident of the European Council\b/u, publisher: 'European Council' },
   { office: /\bPresident of the European Commission\b/u, publisher: 'European Commission' },
   { office: /\bPresident of the European Parliament\b/u, publisher: 'European Parliament' },
