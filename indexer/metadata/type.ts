@@ -24,7 +24,7 @@ const LABELS: Label[] = [
   {
     type: 'speech',
     pattern:
-      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery|the (?:[\p{L}-]+ )?(?:speech|remarks|address|lecture|comments) (?:made|given|delivered) by)\b/iu,
+      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery|the (?:[\p{L}-]+ )?(?:speech|remarks|address|lecture|comments) (?:made|given|delivered) by)\b|(?<=\p{L}['’]s )(?:remarks|address|lecture)\b/iu,
     leadInOnly: true,
   },
   { type: 'briefing', pattern: /\b(?:briefing paper|research briefing|policy briefing|briefing note|briefing)\b/iu, leadInOnly: true },
@@ -53,11 +53,17 @@ const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|execu
 
 /** A headline's verbs, in the present tense ("EU foreign affairs chief arrives in London", "Council adopts conclusions"). */
 const HEADLINE_VERBS = /arrives|visits|meets|hosts|joins|agrees|signs|adopts|launches|unveils|sets out|confirms|announces|welcomes|says/u;
-const HEADLINE = new RegExp(`\\b(?:${HEADLINE_VERBS.source})\\b`, 'u');
+/**
+ * The same verbs without their "s" after a subject of two or more opening the sentence ("UK and France agree major
+ * deal", "The Prime Minister and President Macron agree to…", "Allies sign…").
+ */
+const PLURAL_HEADLINE =
+  /(?:^|[.!?]\s+)(?:\p{Lu}[\p{L}’'-]*\s+){1,5}(?:and\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*\s+){1,5})?(?:arrive|visit|meet|host|join|agree|sign|adopt|launch|unveil|set out|confirm|announce|welcome|say)\b/u;
+const HEADLINE = new RegExp(`\\b(?:${HEADLINE_VERBS.source})\\b|${PLURAL_HEADLINE.source}`, 'u');
 
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
 const REPORTING_VERBS = new RegExp(
-  String.raw`\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|${HEADLINE_VERBS.source})\b`,
+  String.raw`\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence|say|tell|warn|urge|call)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|${HEADLINE_VERBS.source})\b|${PLURAL_HEADLINE.source}`,
   'u',
 );
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
