@@ -254,8 +254,9 @@ export function toCslItem(doc: DocumentRecord, options: CiteOptions): CslItem {
     item.note = `Retrieved from Entente: ${entente}`;
   }
 
-  // APA and Chicago describe a newspaper article or a web page by its outlet or site, without a bracketed kind.
-  if (type !== 'article-newspaper' && type !== 'webpage') item.genre = DOC_TYPE_LABELS[doc.type as DocType] ?? cleanLine(doc.type);
+  // APA and Chicago describe a newspaper article or a web page by its outlet or site, without a bracketed kind;
+  // a text of no known kind gets none rather than "[Other]".
+  if (type !== 'article-newspaper' && type !== 'webpage' && doc.type !== 'other') item.genre = DOC_TYPE_LABELS[doc.type as DocType] ?? cleanLine(doc.type);
   const authors = cslAuthors(doc);
   if (authors.length > 0) item.author = authors;
   const issued = cslDate(issuedParts(doc));

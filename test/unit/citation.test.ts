@@ -249,6 +249,12 @@ describe('citations: a PDF policy paper with two authors and a source URL, passa
 });
 
 describe('citations: type mapping and defaults', () => {
+  it('names no kind for a text of no known type: no "[Other]" after the title', () => {
+    const citation = citeDocument(policyPaper({ type: 'other' }), { baseUrl: BASE_URL, accessed: ACCESSED });
+    assert.equal(citation.cslJson.genre, undefined);
+    for (const style of Object.values(citation.styles)) assert.doesNotMatch(style.text, /\bOther\b/, style.text);
+  });
+
   it('title-casing styles keep web addresses and host names in a title as written', () => {
     const doc = policyPaper({ title: 'Guidance on gov.uk and at https://www.example.org/defence for suppliers' });
     const citation = citeDocument(doc, { baseUrl: BASE_URL, accessed: ACCESSED });
