@@ -222,8 +222,7 @@ async function spellingSuggestion(context: AppContext, outcome: SearchOutcome): 
   const { state } = outcome;
   if (!state.q || (outcome.total > 0 && !noneHasEveryWord(outcome))) return null;
   // The vocabulary comes from what the same filters hold without the query (this outcome has no facet values).
-  const browse = await context.library.searchDocuments({ ...state, q: '', page: 1 }, { passages: false });
-  const suggestion = suggestSpelling(state.q, browse, context);
+  const suggestion = suggestSpelling(state.q, await context.library.filterVocabulary(state), context);
   if (!suggestion) return null;
   const check = await context.library.searchDocuments({ ...state, q: suggestion, page: 1, sort: null }, { passages: false });
   return check.total > 0 && !noneHasEveryWord(check) ? suggestion : null;

@@ -8,10 +8,41 @@ import { editDistance } from './edit-distance.js';
 
 const fold = (name: string) => foldAccents(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+interface FoldedName {
+  name: string;
+  folded: string;
+  parts: string[];
+}
+
+/**
+ * Names folded once: the speaker list is matched against on every search, and
+ * folding (Unicode normalisation and two regular expressions per name) cost more
+ * than the matching itself. Build one when the list changes and pass it instead of
+ * the names; the functions below take either.
+ */
+export class NameList implements Iterable<string> {
+  readonly entries: readonly FoldedName[];
+
+  constructor(names: Iterable<string>) {
+    this.entries = [...names].map((name) => {
+      const folded = fold(name);
+      return { name, folded, parts: folded.split(' ').filter((p) => p !== '') };
+    });
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const entry of this.entries) yield entry.name;
+  }
+}
+
+const entriesOf = (known: Iterable<string>): readonly FoldedName[] => (known instanceof NameList ? known : new NameList(known)).entries;
+
 /** The names in `known` that are `input` up to accents, case and punctuation. */
 export function sameName(input: string, known: Iterable<string>): string[] {
   const wanted = fold(input);
-  return [...known].filter((name) => fold(name) === wanted);
+  return entriesOf(known)
+    .filter((entry) => entry.folded === wanted)
+    .map((entry) => entry.name);
 }
 
 /** Up to `limit` names from `known` closest to `input`, best first; only names within a few typos of it. */
@@ -19,8 +50,8 @@ export function closestNames(input: string, known: Iterable<string>, limit = 5):
   const words = fold(input).split(' ').filter((w) => w.length >= 3);
   if (words.length === 0) return [];
   const scored: { name: string; score: number }[] = [];
-  for (const name of known) {
-    const parts = fold(name).split(' ');
+  for (const { name, folded } of entriesOf(known)) {
+    const parts = folded.split(' ');
     let score = 0;
     let matched = 0;
     for (const word of words) {
@@ -52,8 +83,7 @@ export function speakersNamed(words: readonly string[], known: Iterable<string>)
   if (typed.length === 0) return [];
   const padded = ` ${typed.join(' ')} `;
   const named: string[] = [];
-  for (const name of known) {
-    const parts = fold(name).split(' ').filter((p) => p !== '');
+  for (const { name, parts } of entriesOf(known)) {
     const surname = parts[parts.length - 1];
     if (!surname) continue;
     const whole = parts.length > 1 && padded.includes(` ${parts.join(' ')} `);
