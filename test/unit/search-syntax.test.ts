@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { parseQuery, rarityWeight, SINGLE_TERM_WEIGHT, STEM_WEIGHT, tellsAlone, weighByRarity } from '../../server/search/query-text.js';
 import { highlightHtml, stemSnippet } from '../../server/search/highlight.js';
 import { stemText } from '../../contract/stems.js';
-import { closestNames, NameList, sameName, speakersNamed } from '../../server/search/names.js';
+import { closestNames, NameList, sameName, speakersNamed, withinOneEdit } from '../../server/search/names.js';
+import { editDistance } from '../../server/search/edit-distance.js';
 import { passageLocation } from '../../contract/document.js';
 
 const ACRONYMS = new Set(['SAFE', 'EDF', 'HR/VP', 'UK']);
@@ -141,6 +142,11 @@ describe('names', () => {
     assert.deepEqual(closestNames('Kalas', known), ['Kaja Kallas']);
     assert.deepEqual(closestNames('Zbigniew', known), []);
   });
+  it('tells words one edit apart as the edit distance does', () => {
+    const words = ['kallas', 'kalas', 'kallass', 'kalla', 'kellas', 'skallas', 'allas', 'kallsa', 'rutte', 'rute', 'ruttee', 'x', '', 'ab', 'ba'];
+    for (const a of words) for (const b of words) assert.equal(withinOneEdit(a, b), editDistance(a, b) <= 1, `${a} / ${b}`);
+  });
+
   it('gives the same answers from a list folded once as from the names themselves', () => {
     const names = [...known, 'Kaja Kallas-Smith', 'Nicolás Pascual de la Parte', 'Jo Lee'];
     const list = new NameList(names);
