@@ -8,17 +8,29 @@ import { Meilisearch, type Settings } from 'meilisearch';
 import type { IndexSummary } from '../indexer/pipeline.js';
 import { indexNames } from '../contract/settings.js';
 import { IndexStore } from '../indexer/store.js';
+import { INDEXER_V8_FLAGS } from '../indexer/v8-flags.js';
 import { REPO_ROOT } from './generate.js';
-import { sampleTreeMemory } from './proc.js';
+import { sampleTreeMemory, type PeakBreakdown } from './proc.js';
 
 export interface IndexerRun {
   wallMs: number;
   exitCode: number | null;
   summary: IndexSummary;
+  /** The indexer and its extraction workers: summed RSS at the same instant (shared code counted in each process). */
   peakTreeRssBytes: number;
-  /** The indexer's main process alone, without its PDF workers. */
+  /** The same tree's summed proportional set size (shared pages split between the processes). */
+  peakTreePssBytes: number;
+  /** The same tree's summed anonymous RSS (heaps and buffers). */
+  peakTreeAnonBytes: number;
+  /** The indexer's main process alone, without its extraction workers. */
   peakMainRssBytes: number;
+  peakMainAnonBytes: number;
+  /** Each process of the indexer's tree at the instant of its RSS peak. */
+  atPeak: PeakBreakdown;
+  /** Meilisearch's RSS: its own memory plus the pages of its memory-mapped database that are resident. */
   peakEngineRssBytes: number;
+  /** Meilisearch's anonymous RSS: what it allocated, without the mapped database pages the kernel can drop. */
+  peakEngineAnonBytes: number;
 }
 
 export interface EngineTarget {
@@ -32,7 +44,8 @@ export interface EngineTarget {
 /** `node --import tsx indexer/cli.ts --corpus DIR --json` against the bench's engine. */
 export async function runIndexer(corpusDir: string, target: EngineTarget, extraArgs: string[] = [], nodeArgs: string[] = []): Promise<IndexerRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'indexer/cli.ts', '--corpus', corpusDir, '--json', ...extraArgs], {
+  // Started as `npm run index` starts it, with the indexer's V8 flags, but without tsx's wrapper process.
+  const child = spawn(process.execPath, [...INDEXER_V8_FLAGS, ...nodeArgs, '--import', 'tsx', 'indexer/cli.ts', '--corpus', corpusDir, '--json', ...extraArgs], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -43,7 +56,7 @@ export async function runIndexer(corpusDir: string, target: EngineTarget, extraA
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const indexerMemory = sampleTreeMemory(() => child.pid);
+  const indexerMemory = sampleTreeMemory(() => child.pid, 100, { pss: true });
   const engineMemory = sampleTreeMemory(() => target.enginePid, 250);
   let stdout = '';
   let stderr = '';
@@ -60,7 +73,19 @@ export async function runIndexer(corpusDir: string, target: EngineTarget, extraA
   } catch {
     throw new Error(`indexer exited ${exitCode} without a JSON summary:\n${stderr.slice(-3000)}`);
   }
-  return { wallMs: Math.round(wallMs), exitCode, summary, peakTreeRssBytes: memory.peakBytes, peakMainRssBytes: memory.peakRootBytes, peakEngineRssBytes: engine.peakBytes };
+  return {
+    wallMs: Math.round(wallMs),
+    exitCode,
+    summary,
+    peakTreeRssBytes: memory.peakBytes,
+    peakTreePssBytes: memory.peakPssBytes,
+    peakTreeAnonBytes: memory.peakAnonBytes,
+    peakMainRssBytes: memory.peakRootBytes,
+    peakMainAnonBytes: memory.peakRootAnonBytes,
+    atPeak: memory.atPeak,
+    peakEngineRssBytes: engine.peakBytes,
+    peakEngineAnonBytes: engine.peakAnonBytes,
+  };
 }
 
 const DUMP_PAGE = 1000;

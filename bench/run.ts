@@ -1,15 +1,20 @@
 /**
- * `npm run bench -- [--size N] [--duration S] [--soak S] [--skip pdf,startup,search,floor] [--profile]`
+ * `npm run bench -- [--size N] [--duration S] [--soak S] [--skip pdf,startup,search,floor] [--profile] [--memory-probe] [--rounds N] [--baseline DIR]`
  *
  * Generates (or reuses) a synthetic corpus of N documents, indexes it with the
  * real CLI against a Meilisearch the bench starts on a temporary data
  * directory, serves it, loads it, and prints one table. Results go to
  * bench/results/<date>-<size>.json.
+ *
+ * `--baseline DIR` serves another checkout (with its own node_modules) beside this one
+ * on the same index and loads both in the same rounds, so a change to the request
+ * path is measured before and after under the same load on the machine.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch } from 'meilisearch';
@@ -33,12 +38,15 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '1,8,32' },
     skip: { type: 'string', default: '' },
     profile: { type: 'boolean', default: false },
+    'memory-probe': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
+    baseline: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
 });
 if (args.help) {
-  process.stdout.write(`Usage: npm run bench -- [--size N] [--duration S] [--soak S] [--concurrency 1,8,32] [--skip pdf,startup,search,floor,soak] [--profile]\n`);
+  process.stdout.write(`Usage: npm run bench -- [--size N] [--duration S] [--soak S] [--concurrency 1,8,32] [--skip pdf,startup,search,floor,soak] [--profile] [--memory-probe] [--rounds N] [--baseline DIR]\n`);
   process.exit(0);
 }
 const SIZE = Number(args.size);
@@ -47,18 +55,33 @@ const DURATION_S = Number(args.duration);
 const SOAK_S = Number(args.soak ?? (SIZE >= 10_000 ? 60 : 0));
 const CONCURRENCY = args.concurrency.split(',').map(Number);
 const SKIP = new Set(args.skip.split(',').filter(Boolean));
+const ROUNDS = Number(args.rounds);
+const BASELINE_DIR = args.baseline ? resolve(args.baseline) : null;
 const PROFILE_DIR = join(BENCH_DIR, 'profiles');
-if (!(SIZE >= 1) || !(DURATION_S > 0)) throw new Error('--size and --duration must be positive numbers');
+if (!(SIZE >= 1) || !(DURATION_S > 0) || !(Number.isInteger(ROUNDS) && ROUNDS >= 1)) throw new Error('--size, --duration and --rounds must be positive numbers');
+
+interface Ratios {
+  apiP50: number;
+  apiRps: number;
+  htmlP50: number;
+  htmlRps: number;
+}
 
 interface SearchFigures {
   queries: number;
   meiliRoundTripsPerQuery: number;
+  /** Each figure is the median over this many rounds, run one after another. */
+  rounds: number;
+  /** The checkout served as "before" beside this one, when --baseline was given. */
+  baseline: string | null;
   byConcurrency: {
     connections: number;
     api: LoadStats;
     html: LoadStats;
     direct: LoadStats;
-    ratios: { apiP50: number; apiRps: number; htmlP50: number; htmlRps: number };
+    ratios: Ratios;
+    /** The --baseline checkout's server, measured in the same rounds against the same direct requests. */
+    before?: { api: LoadStats; html: LoadStats; ratios: Ratios };
   }[];
 }
 
@@ -130,12 +153,23 @@ async function main(): Promise<void> {
     args.profile
       ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, `${SIZE}-${name}`), '--heap-prof', '--heap-prof-dir', join(PROFILE_DIR, `${SIZE}-${name}`)]
       : [];
+  // The indexer's heap at its peak (bench/memory-probe.mjs); MEMORY_PROBE_SNAPSHOT_MIB=N also writes heap snapshots there.
+  const probeArgs = (name: string) => {
+    if (!args['memory-probe']) return [];
+    const dir = join(PROFILE_DIR, `${SIZE}-${name}`);
+    mkdirSync(dir, { recursive: true });
+    process.env['MEMORY_PROBE_OUT'] = join(dir, 'memory-probe.json');
+    process.env['MEMORY_PROBE_DIR'] = dir;
+    return ['--import', pathToFileURL(join(BENCH_DIR, 'memory-probe.mjs')).href];
+  };
   let server: ChildProcess | null = null;
+  let baselineServer: (ChildProcess & { port: number }) | null = null;
   // Ctrl-C or a kill stops the server, the engine and the temporary copy too, not only this process.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`${signal}: stopping`);
       if (server) server.kill('SIGKILL');
+      if (baselineServer) baselineServer.kill('SIGKILL');
       void engine.stop().finally(() => {
         rmSync(work, { recursive: true, force: true });
         process.exit(130);
@@ -145,7 +179,9 @@ async function main(): Promise<void> {
 
   try {
     log('indexing (full)');
-    const full = await runIndexer(corpusDir, target, [], profileArgs('index'));
+    const full = await runIndexer(corpusDir, target, [], [...profileArgs('index'), ...probeArgs('index')]);
+    delete process.env['MEMORY_PROBE_OUT'];
+    delete process.env['MEMORY_PROBE_SNAPSHOT_MIB'];
     const s = full.wallMs / 1000;
     log(`indexed ${full.summary.indexed} documents, ${full.summary.passages} passages in ${s.toFixed(1)} s (exit ${full.exitCode}, ${full.summary.failed.length} failed)`);
     if (full.summary.failed.length) log(`failed: ${full.summary.failed.slice(0, 5).map((f) => `${f.file}: ${f.reason}`).join('; ')}`);
@@ -173,28 +209,51 @@ async function main(): Promise<void> {
       const themeIds = new Set(loadTaxonomy(corpusDir).themes.map((t) => t.id));
       const acronyms = new Set(loadGlossary(corpusDir).map((entry) => entry.acronym));
       const { sequences, roundTrips } = await meiliSequences(connection, queries, themeIds, acronyms);
-      search = { queries: queries.length, meiliRoundTripsPerQuery: round(roundTrips.reduce((a, b) => a + b, 0) / roundTrips.length), byConcurrency: [] };
+      search = {
+        queries: queries.length,
+        meiliRoundTripsPerQuery: round(roundTrips.reduce((a, b) => a + b, 0) / roundTrips.length),
+        rounds: ROUNDS,
+        baseline: BASELINE_DIR,
+        byConcurrency: [],
+      };
+      if (BASELINE_DIR) baselineServer = await startServer(corpusDir, connection, [], BASELINE_DIR);
+      const beforeUrl = baselineServer ? `http://127.0.0.1:${baselineServer.port}` : null;
+      const apiSequences = queries.map((q) => [{ method: 'GET' as const, path: `/api/search?${q}` }]);
+      const htmlSequences = queries.map((q) => [{ method: 'GET' as const, path: `/?${q}` }]);
       for (const connections of CONCURRENCY) {
-        const load = (label: string, url: string, seqs: typeof sequences) => {
-          log(`search load: ${label} at concurrency ${connections} for ${DURATION_S} s`);
-          return runLoad({ url, sequences: seqs, connections, durationS: DURATION_S });
-        };
-        const api = await load('/api/search', appUrl, queries.map((q) => [{ method: 'GET', path: `/api/search?${q}` }]));
-        const html = await load('/ (HTML)', appUrl, queries.map((q) => [{ method: 'GET', path: `/?${q}` }]));
-        const direct = await load('Meilisearch direct', engine.url, sequences);
+        const runs: Record<string, LoadStats[]> = { api: [], html: [], direct: [], beforeApi: [], beforeHtml: [] };
+        for (let r = 1; r <= ROUNDS; r++) {
+          const load = async (key: string, label: string, url: string, seqs: typeof sequences) => {
+            log(`search load: ${label} at concurrency ${connections} for ${DURATION_S} s${ROUNDS > 1 ? ` (round ${r} of ${ROUNDS})` : ''}`);
+            runs[key]!.push(await runLoad({ url, sequences: seqs, connections, durationS: DURATION_S }));
+          };
+          if (beforeUrl) await load('beforeApi', '/api/search before (--baseline)', beforeUrl, apiSequences);
+          await load('api', '/api/search', appUrl, apiSequences);
+          await load('direct', 'Meilisearch direct', engine.url, sequences);
+          if (beforeUrl) await load('beforeHtml', '/ (HTML) before (--baseline)', beforeUrl, htmlSequences);
+          await load('html', '/ (HTML)', appUrl, htmlSequences);
+        }
+        const api = medianStats(runs['api']!);
+        const html = medianStats(runs['html']!);
+        const direct = medianStats(runs['direct']!);
+        const ratiosOf = (a: LoadStats, h: LoadStats): Ratios => ({
+          apiP50: ratio(a.latencyMs.p50, direct.latencyMs.p50),
+          apiRps: ratio(a.requestsPerSecond, direct.requestsPerSecond),
+          htmlP50: ratio(h.latencyMs.p50, direct.latencyMs.p50),
+          htmlRps: ratio(h.requestsPerSecond, direct.requestsPerSecond),
+        });
+        const before = beforeUrl ? { api: medianStats(runs['beforeApi']!), html: medianStats(runs['beforeHtml']!) } : null;
         search.byConcurrency.push({
           connections,
           api,
           html,
           direct,
-          ratios: {
-            apiP50: ratio(api.latencyMs.p50, direct.latencyMs.p50),
-            apiRps: ratio(api.requestsPerSecond, direct.requestsPerSecond),
-            htmlP50: ratio(html.latencyMs.p50, direct.latencyMs.p50),
-            htmlRps: ratio(html.requestsPerSecond, direct.requestsPerSecond),
-          },
+          ratios: ratiosOf(api, html),
+          ...(before ? { before: { ...before, ratios: ratiosOf(before.api, before.html) } } : {}),
         });
       }
+      if (baselineServer) await stopChild(baselineServer, 10_000);
+      baselineServer = null;
 
       if (SOAK_S > 0 && !SKIP.has('soak')) {
         log(`soak: ${SOAK_S} s at concurrency 64, API and HTML mixed`);
@@ -253,15 +312,44 @@ async function main(): Promise<void> {
     log(`results in ${file.slice(REPO_ROOT.length + 1)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   } finally {
     if (server) await stopChild(server, 10_000);
+    if (baselineServer) await stopChild(baselineServer, 10_000);
     await engine.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** serve.ts in a child process; resolves once it prints its port. */
-async function startServer(corpusDir: string, connection: { url: string; searchKey: string | undefined; indexPrefix: string }, nodeArgs: string[]): Promise<ChildProcess & { port: number }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(BENCH_DIR, 'serve.ts')], {
-    cwd: REPO_ROOT,
+/** Each figure of several runs of the same load: the median (of an even count, the upper one). */
+function medianStats(runs: LoadStats[]): LoadStats {
+  const median = (pick: (l: LoadStats) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const first = runs[0]!;
+  return {
+    connections: first.connections,
+    durationS: first.durationS,
+    requestsPerSecond: median((l) => l.requestsPerSecond),
+    latencyMs: {
+      p50: median((l) => l.latencyMs.p50),
+      p95: median((l) => l.latencyMs.p95),
+      p99: median((l) => l.latencyMs.p99),
+      max: Math.max(...runs.map((l) => l.latencyMs.max)),
+      mean: median((l) => l.latencyMs.mean),
+    },
+    completed: runs.reduce((n, l) => n + l.completed, 0),
+    errors: runs.reduce((n, l) => n + l.errors, 0),
+    timeouts: runs.reduce((n, l) => n + l.timeouts, 0),
+    non2xx: runs.reduce((n, l) => n + l.non2xx, 0),
+    status5xx: runs.reduce((n, l) => n + l.status5xx, 0),
+  };
+}
+
+/** serve.ts of `root` (this checkout unless given) in a child process; resolves once it prints its port. */
+async function startServer(
+  corpusDir: string,
+  connection: { url: string; searchKey: string | undefined; indexPrefix: string },
+  nodeArgs: string[],
+  root = REPO_ROOT,
+): Promise<ChildProcess & { port: number }> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'bench', 'serve.ts')], {
+    cwd: root,
     env: {
       ...process.env,
       MEILI_URL: connection.url,
@@ -352,7 +440,7 @@ function targets(r: Results): Target[] {
   const ix = r.indexing;
   if (ix.floorRatio !== null && ix.floor) add('indexing time vs engine floor', '<= 2x', `${ix.floorRatio}x (${(ix.full.wallMs / 1000).toFixed(1)} vs ${(ix.floor.ms / 1000).toFixed(1)} s)`, ix.floorRatio <= 2);
   if (r.pdf?.ratioCold != null) add('PDF extraction vs pdftotext', '<= 1.5x', `${r.pdf.ratioCold}x cold, ${r.pdf.ratioWarm}x warm (${r.pdf.pool.coldMs} vs ${r.pdf.pdftotext.ms} ms)`, r.pdf.ratioCold <= 1.5);
-  add('indexer peak memory', '< 1 GiB', `${(ix.full.peakTreeRssBytes / MiB).toFixed(0)} MiB`, ix.full.peakTreeRssBytes < 1024 * MiB);
+  add('indexer peak memory (RSS, workers included)', '< 1 GiB', `${mib(ix.full.peakTreeRssBytes)} MiB`, ix.full.peakTreeRssBytes < 1024 * MiB);
   add('no-change re-index', r.size >= 10_000 ? '< 10 s' : '< 10 s at 10k', `${(ix.noChange.wallMs / 1000).toFixed(1)} s`, ix.noChange.wallMs < 10_000);
   if (r.startup) add('npm start to first search', '< 5 s', r.startup.error ?? `${((r.startup.firstStartMs ?? 0) / 1000).toFixed(1)} s fresh, ${((r.startup.restartMs ?? 0) / 1000).toFixed(1)} s restart`, r.startup.firstStartMs !== null && r.startup.firstStartMs < 5000);
   if (r.soak) {
@@ -369,6 +457,8 @@ function formatTable(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
+const mib = (bytes: number) => (bytes / MiB).toFixed(0);
+
 function table(r: Results): string {
   const ix = r.indexing;
   const lines: string[] = [];
@@ -379,7 +469,9 @@ function table(r: Results): string {
       ['indexing', 'value'],
       ['full run', `${(ix.full.wallMs / 1000).toFixed(1)} s: ${ix.full.documentsPerS} docs/s, ${ix.full.pagesPerS} pages/s, ${ix.full.passagesPerS} passages/s`],
       ['engine floor', ix.floor ? `${(ix.floor.ms / 1000).toFixed(1)} s (pipeline ${ix.floorRatio}x)` : 'skipped'],
-      ['peak memory', `indexer ${(ix.full.peakTreeRssBytes / MiB).toFixed(0)} MiB with PDF workers (main process ${(ix.full.peakMainRssBytes / MiB).toFixed(0)} MiB); Meilisearch ${(ix.full.peakEngineRssBytes / MiB).toFixed(0)} MiB`],
+      ['indexer peak memory', `${mib(ix.full.peakTreeRssBytes)} MiB RSS with its workers (PSS ${mib(ix.full.peakTreePssBytes)}, anonymous ${mib(ix.full.peakTreeAnonBytes)}); main process ${mib(ix.full.peakMainRssBytes)} MiB (anonymous ${mib(ix.full.peakMainAnonBytes)})`],
+      ['  at its peak', ix.full.atPeak.processes.map((p) => `${p.name} ${mib(p.rssBytes)}`).join(', ')],
+      ['engine peak memory', `Meilisearch ${mib(ix.full.peakEngineRssBytes)} MiB RSS (anonymous ${mib(ix.full.peakEngineAnonBytes)}, the rest its memory-mapped database)`],
       ['no-change re-index', `${(ix.noChange.wallMs / 1000).toFixed(1)} s`],
       ['1% changed re-index', `${(ix.onePercent.wallMs / 1000).toFixed(1)} s (${ix.onePercent.changed} documents)`],
       ['PDF extraction', r.pdf ? `${r.pdf.files} files: pool ${r.pdf.pool.coldMs} ms cold / ${r.pdf.pool.warmMs} ms warm; pdftotext ${r.pdf.pdftotext.ms ?? 'n/a'} ms; ${r.pdf.ratioCold ?? 'n/a'}x / ${r.pdf.ratioWarm ?? 'n/a'}x` : 'skipped'],
@@ -390,12 +482,13 @@ function table(r: Results): string {
   if (r.search) {
     lines.push('');
     const rows = [['search (p50/p95/p99 ms, req/s)', 'c', 'app /api/search', 'app / (HTML)', 'Meilisearch direct', 'API ratio p50 / rps', 'HTML ratio p50 / rps']];
+    const cell = (l: LoadStats) => `${l.latencyMs.p50}/${l.latencyMs.p95}/${l.latencyMs.p99}, ${l.requestsPerSecond}`;
     for (const c of r.search.byConcurrency) {
-      const cell = (l: LoadStats) => `${l.latencyMs.p50}/${l.latencyMs.p95}/${l.latencyMs.p99}, ${l.requestsPerSecond}`;
       rows.push(['', String(c.connections), cell(c.api), cell(c.html), cell(c.direct), `${c.ratios.apiP50}x / ${c.ratios.apiRps}x`, `${c.ratios.htmlP50}x / ${c.ratios.htmlRps}x`]);
+      if (c.before) rows.push(['  before (--baseline)', String(c.connections), cell(c.before.api), cell(c.before.html), '', `${c.before.ratios.apiP50}x / ${c.before.ratios.apiRps}x`, `${c.before.ratios.htmlP50}x / ${c.before.ratios.htmlRps}x`]);
     }
     lines.push(formatTable(rows));
-    lines.push(`(${r.search.queries} queries; ${r.search.meiliRoundTripsPerQuery} Meilisearch round trips per app request on average)`);
+    lines.push(`(${r.search.queries} queries; ${r.search.meiliRoundTripsPerQuery} Meilisearch round trips per app request on average; medians of ${r.search.rounds} round${r.search.rounds === 1 ? '' : 's'}${r.search.baseline ? `; before = ${r.search.baseline}` : ''})`);
   }
   if (r.soak) {
     const s = r.soak;

@@ -3,7 +3,8 @@
  * fingerprints already indexed, batched writes that wait for every task and
  * surface its error, removals, and the atomic swap used by --rebuild.
  */
-import { Meilisearch, type EnqueuedTask, type Index, type Settings, type Task } from 'meilisearch';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type EnqueuedTask, type Index, type Settings, type Task } from 'meilisearch';
 import type { DocumentRecord, PassageRecord } from '../contract/document.js';
 import { EDITION_DOCUMENT_FIELDS, editionChangeId, passageEditions, type EditionChange, type EditionRecord } from '../contract/editions.js';
 import { filterList } from '../contract/filters.js';
@@ -18,6 +19,38 @@ const TASK_TIMEOUT_MS = 10 * 60_000;
 const PAGE = 1000;
 /** Indexing tasks take from tens of milliseconds to seconds; polling faster only adds load. */
 const TASK_POLL_MS = 100;
+
+/**
+ * Records per write request. A batch's 20,000 passages sent as one request made a
+ * 15 MiB JSON string that was held three times over (the string and two encoded
+ * copies) while it went out: 45 MiB of the main process's peak for one request
+ * (heap snapshot of a 5,000-document run). Meilisearch joins consecutive additions
+ * to one index into one batch of work anyway, so smaller requests cost it nothing.
+ */
+const PASSAGES_PER_REQUEST = 2000;
+/** Document records carry their full text: a tenth of a batch per request keeps each body to a few MiB. */
+const DOCUMENTS_PER_REQUEST = 100;
+
+/**
+ * Answers that mean "busy, ask again". On a loaded machine Meilisearch answers 408 when a
+ * request's body does not arrive within its time limit, which stopped whole runs of
+ * thousands of documents; writes are idempotent (records replace records with the same
+ * id), so they are sent again after a pause, a few times.
+ */
+const BUSY_STATUSES = new Set([408, 429, 502, 503, 504]);
+export const RETRY_DELAYS_MS: readonly number[] = [1_000, 4_000, 15_000];
+
+async function retrying<T>(attempt: () => Promise<T>, delays: readonly number[] = RETRY_DELAYS_MS): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const busy = err instanceof MeilisearchRequestError || (err instanceof MeilisearchApiError && BUSY_STATUSES.has(err.response.status));
+      if (!busy || tries >= delays.length) throw err;
+      await sleep(delays[tries]);
+    }
+  }
+}
 
 export class IndexStore {
   readonly names: IndexNames;
@@ -119,18 +152,30 @@ export class IndexStore {
    */
   async write(documents: DocumentRecord[], passages: PassageRecord[], replaced: string[]): Promise<void> {
     if (replaced.length) await this.keepEditions(replaced, documents, passages);
-    const tasks: Promise<Task>[] = [];
-    if (passages.length) tasks.push(this.wait(this.passages.addDocuments(passages)));
+    const tasks: Promise<unknown>[] = [];
+    if (passages.length) tasks.push(this.addInRequests(this.passages, passages, PASSAGES_PER_REQUEST));
     if (replaced.length) {
       const replacedIds = new Set(replaced);
       const keep = passages.filter((p) => replacedIds.has(p.docId)).map((p) => p.id);
       const filter = keep.length
         ? `docId IN ${filterList(replaced)} AND id NOT IN ${filterList(keep)}`
         : `docId IN ${filterList(replaced)}`;
-      tasks.push(this.wait(this.passages.deleteDocuments({ filter })));
+      tasks.push(this.submit(() => this.passages.deleteDocuments({ filter })));
     }
     await Promise.all(tasks);
-    if (documents.length) await this.wait(this.documents.addDocuments(documents));
+    if (documents.length) await this.addInRequests(this.documents, documents, DOCUMENTS_PER_REQUEST);
+  }
+
+  /** Adds `records` in requests of at most `perRequest`, then waits for every task; the first failure is thrown. */
+  private async addInRequests<T extends DocumentRecord | PassageRecord>(index: Index<T>, records: T[], perRequest: number): Promise<void> {
+    const enqueued: EnqueuedTask[] = [];
+    for (let start = 0; start < records.length; start += perRequest) {
+      const chunk = records.slice(start, start + perRequest);
+      enqueued.push(await retrying(() => index.addDocuments(chunk)));
+    }
+    // One index's tasks run in the order they were enqueued: waiting for them in turn polls about one at a time.
+    const done = await retrying(() => this.client.tasks.waitForTasks(enqueued, { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS }));
+    for (const task of done) this.check(task);
   }
 
   /**
@@ -173,7 +218,7 @@ export class IndexStore {
       };
       records.push(change);
     }
-    if (records.length) await this.wait(this.editions.addDocuments(records));
+    if (records.length) await this.submit(() => this.editions.addDocuments(records));
   }
 
   /** The records of these documents without their full text (a batch may hold a thousand long documents). */
@@ -202,8 +247,8 @@ export class IndexStore {
     if (!docIds.length) return;
     await this.keepEditions(docIds, null, []);
     await Promise.all([
-      this.wait(this.passages.deleteDocuments({ filter: `docId IN ${filterList(docIds)}` })),
-      this.wait(this.documents.deleteDocuments(docIds)),
+      this.submit(() => this.passages.deleteDocuments({ filter: `docId IN ${filterList(docIds)}` })),
+      this.submit(() => this.documents.deleteDocuments(docIds)),
     ]);
   }
 
@@ -224,7 +269,16 @@ export class IndexStore {
 
   /** Waits for a task and turns a failed one into an error naming the task. */
   async wait(enqueued: Promise<EnqueuedTask> | EnqueuedTask): Promise<Task> {
-    const task = await this.client.tasks.waitForTask(await enqueued, { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS });
+    const task = await enqueued;
+    return this.check(await retrying(() => this.client.tasks.waitForTask(task, { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS })));
+  }
+
+  /** Enqueues a write (again while the engine answers that it is busy) and waits for it. */
+  private submit(enqueue: () => Promise<EnqueuedTask>): Promise<Task> {
+    return this.wait(retrying(enqueue));
+  }
+
+  private check(task: Task): Task {
     if (task.status !== 'succeeded') {
       const detail = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
       throw new IndexWriteError(`Meilisearch task ${task.uid} (${task.type} on ${task.indexUid}) ${task.status}: ${detail}`);

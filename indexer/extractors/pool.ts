@@ -17,6 +17,7 @@ import type { Format } from '../../contract/document.js';
 import type { Extracted } from '../../contract/extracted.js';
 import { ExtractionError } from '../../contract/extracted.js';
 import type { ExtractRequest, WorkerMessage } from './protocol.js';
+import { INDEXER_V8_FLAGS } from '../v8-flags.js';
 
 /** A worker whose memory ends a file above this share of the limit is replaced: pdf.js caches grow. */
 const RECYCLE_SHARE = 0.4;
@@ -206,7 +207,7 @@ export class ExtractionPool {
     // the worker first; typed arrays outside the heap are caught by the RSS poll.
     const heapMb = Math.max(64, Math.floor(this.options.memoryMb * 0.75));
     const child = fork(WORKER_PATH, [], {
-      execArgv: [...LOADER_ARGS, `--max-old-space-size=${heapMb}`],
+      execArgv: [...LOADER_ARGS, ...INDEXER_V8_FLAGS, `--max-old-space-size=${heapMb}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });

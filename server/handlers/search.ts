@@ -18,7 +18,7 @@ import {
   withPage,
 } from '../search/url.js';
 import { formatNumber, typeLabel } from '../view-helpers.js';
-import { suggestSpelling } from '../search/suggest.js';
+import { needsNames, suggestSpelling } from '../search/suggest.js';
 import { documentUrl, exportPath, feedPath, passageUrl } from '../links.js';
 
 /** How a facet value reads to a person: theme label, document type label, or the value itself. */
@@ -221,9 +221,10 @@ export function searchJson(context: AppContext, outcome: SearchOutcome, base: st
 async function spellingSuggestion(context: AppContext, outcome: SearchOutcome): Promise<string | null> {
   const { state } = outcome;
   if (!state.q || (outcome.total > 0 && !noneHasEveryWord(outcome))) return null;
-  // The vocabulary comes from what the same filters hold without the query (this outcome has no facet values).
-  const browse = await context.library.searchDocuments({ ...state, q: '', page: 1 }, { passages: false });
-  const suggestion = suggestSpelling(state.q, browse, context);
+  // The vocabulary comes from what the same filters hold without the query (this outcome has no facet values),
+  // asked for only when the themes' own words leave something to respell.
+  const names = needsNames(state.q, context) ? await context.library.filterVocabulary(state) : [];
+  const suggestion = suggestSpelling(state.q, names, context);
   if (!suggestion) return null;
   const check = await context.library.searchDocuments({ ...state, q: suggestion, page: 1, sort: null }, { passages: false });
   return check.total > 0 && !noneHasEveryWord(check) ? suggestion : null;

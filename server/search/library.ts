@@ -38,7 +38,7 @@ import {
 } from './query.js';
 import type { SearchState } from './state.js';
 import { parseQuery, queryWords, weighByRarity, type Alternative, type GlossaryPhrases, type ParsedQuery } from './query-text.js';
-import { closestNames, sameName, speakersNamed } from './names.js';
+import { closestNames, NameList, sameName, speakersNamed } from './names.js';
 
 /** What the page needs of a search result, plain or federated. */
 type Counted<T extends Record<string, unknown>> = Pick<SearchResponse<T>, 'hits' | 'facetDistribution' | 'facetsByIndex' | 'estimatedTotalHits' | 'totalHits' | 'page' | 'totalPages'>;
@@ -51,6 +51,12 @@ const TERM_FREQUENCY_TTL_MS = 60_000;
 
 /** Bounds the remembered document counts (one entry per distinct word searched). */
 const TERM_FREQUENCY_CACHE_SIZE = 5000;
+
+/** Names under a set of filters (the spelling suggestion's vocabulary) are kept this long: new documents add names slowly. */
+const FILTER_VOCABULARY_TTL_MS = 60_000;
+
+/** Bounds the remembered vocabularies (one entry per distinct set of filters). */
+const FILTER_VOCABULARY_CACHE_SIZE = 1000;
 
 /**
  * A document where a person the query names speaks or writes counts this much
@@ -185,8 +191,10 @@ function queryWordsOf(term: string): string {
 const MATCHING_PASSAGES_CHUNK = 200;
 
 export class Library {
-  private speakerCache: { at: number; names: string[]; documents: number } | null = null;
+  /** The speakers' names, folded once per refresh (they are matched on every search), and the collection's size. */
+  private speakerCache: { at: number; names: NameList; exact: ReadonlySet<string>; documents: number } | null = null;
   private termFrequencies = new Map<string, { at: number; documents: number }>();
+  private filterVocabularies = new Map<string, { at: number; names: string[] }>();
 
   /**
    * `glossaryAcronyms`: the acronyms a query may write in capitals to mean the acronym only;
@@ -212,7 +220,7 @@ export class Library {
   }
 
   /** Every speaker's name as indexed, re-read at most every few seconds. */
-  async speakerNames(): Promise<string[]> {
+  async speakerNames(): Promise<NameList> {
     return (await this.collectionFacts([], SPEAKER_NAMES_TTL_MS)).speakers;
   }
 
@@ -220,7 +228,7 @@ export class Library {
    * The speakers' names, the collection's size and how many documents have each
    * term, from the caches or else from one multi-search.
    */
-  private async collectionFacts(terms: readonly string[], maxAge: number): Promise<{ speakers: string[]; documents: number; frequencies: Map<string, number> }> {
+  private async collectionFacts(terms: readonly string[], maxAge: number): Promise<{ speakers: NameList; exact: ReadonlySet<string>; documents: number; frequencies: Map<string, number> }> {
     const now = performance.now();
     const cached = this.speakerCache && now - this.speakerCache.at < maxAge ? this.speakerCache : null;
     const unknown = [...new Set(terms)].filter((term) => {
@@ -230,13 +238,14 @@ export class Library {
     if (!cached || unknown.length > 0) {
       const results = await this.search.multiSearch([speakerNamesQuery(this.names), ...termFrequencyQueries(unknown, this.names)]);
       const [facet, ...counts] = results;
-      this.speakerCache = { at: now, names: Object.keys(facet?.facetDistribution?.['speakers'] ?? {}), documents: facet?.totalHits ?? 0 };
+      const names = Object.keys(facet?.facetDistribution?.['speakers'] ?? {});
+      this.speakerCache = { at: now, names: new NameList(names), exact: new Set(names), documents: facet?.totalHits ?? 0 };
       if (this.termFrequencies.size + unknown.length > TERM_FREQUENCY_CACHE_SIZE) this.termFrequencies.clear();
       unknown.forEach((term, i) => this.termFrequencies.set(term, { at: now, documents: counts[i]?.totalHits ?? 0 }));
     }
     const facts = this.speakerCache!;
     const frequencies = new Map(terms.map((term) => [term, this.termFrequencies.get(term)?.documents ?? 0]));
-    return { speakers: facts.names, documents: facts.documents, frequencies };
+    return { speakers: facts.names, exact: facts.exact, documents: facts.documents, frequencies };
   }
 
   /**
@@ -263,8 +272,7 @@ export class Library {
   async resolveSpeakers(state: SearchState): Promise<{ state: SearchState; unknown: SpeakerSuggestion[] }> {
     const typed = state.selections.speaker;
     if (typed.length === 0) return { state, unknown: [] };
-    const known = await this.speakerNames();
-    const exact = new Set(known);
+    const { speakers: known, exact } = await this.collectionFacts([], SPEAKER_NAMES_TTL_MS);
     const resolved: string[] = [];
     const unknown: SpeakerSuggestion[] = [];
     for (const name of typed) {
@@ -276,6 +284,24 @@ export class Library {
       }
     }
     return { state: { ...state, selections: { ...state.selections, speaker: [...new Set(resolved)] } }, unknown };
+  }
+
+  /**
+   * The speakers and organisations the results page would list under this search's
+   * filters, its query aside: what a misspelt query is compared with. Remembered for a
+   * minute per set of filters, so a query that finds nothing costs no more requests
+   * than one that does, once its filters have been seen.
+   */
+  async filterVocabulary(state: SearchState): Promise<string[]> {
+    const key = JSON.stringify([state.selections, state.from?.day ?? null, state.to?.day ?? null]);
+    const now = performance.now();
+    const cached = this.filterVocabularies.get(key);
+    if (cached && now - cached.at < FILTER_VOCABULARY_TTL_MS) return cached.names;
+    const browse = await this.searchDocuments({ ...state, q: '', page: 1 }, { passages: false });
+    const names = browse.facets.filter((f) => f.param === 'speaker' || f.param === 'org').flatMap((f) => f.values.map((v) => v.value));
+    if (this.filterVocabularies.size >= FILTER_VOCABULARY_CACHE_SIZE) this.filterVocabularies.clear();
+    this.filterVocabularies.set(key, { at: now, names });
+    return names;
   }
 
   /** A results page: documents, their best passages and exact, disjunctive facet counts. */

@@ -14,13 +14,16 @@ import { adminClient, tempDir, testPrefix } from '../support/engine.js';
 describe('managed engine limits and OCR settings', function () {
   this.timeout(60_000);
 
-  it('defaults to 1 GiB and 2 threads for indexing, and takes other values from the environment', () => {
-    assert.deepEqual(engineIndexingArgs({}), ['--max-indexing-memory', '1GiB', '--max-indexing-threads', '2']);
-    assert.deepEqual(engineIndexingArgs({ MEILI_MAX_INDEXING_MEMORY: '512 MiB', MEILI_MAX_INDEXING_THREADS: '1' }), [
-      '--max-indexing-memory', '512MiB', '--max-indexing-threads', '1',
+  it('defaults to 256 MiB, 2 threads and batches of 32 MiB for indexing, and takes other values from the environment', () => {
+    assert.deepEqual(engineIndexingArgs({}), [
+      '--max-indexing-memory', '256MiB', '--max-indexing-threads', '2', '--experimental-limit-batched-tasks-total-size', String(32 * 2 ** 20),
+    ]);
+    assert.deepEqual(engineIndexingArgs({ MEILI_MAX_INDEXING_MEMORY: '512 MiB', MEILI_MAX_INDEXING_THREADS: '1', MEILI_MAX_BATCH_PAYLOAD: '100MB' }), [
+      '--max-indexing-memory', '512MiB', '--max-indexing-threads', '1', '--experimental-limit-batched-tasks-total-size', '100000000',
     ]);
     assert.throws(() => engineIndexingArgs({ MEILI_MAX_INDEXING_MEMORY: 'lots' }), (e: Error) => e instanceof ConfigurationError && /^MEILI_MAX_INDEXING_MEMORY: /.test(e.message));
     assert.throws(() => engineIndexingArgs({ MEILI_MAX_INDEXING_THREADS: '0' }), /MEILI_MAX_INDEXING_THREADS: must be a whole number/);
+    assert.throws(() => engineIndexingArgs({ MEILI_MAX_BATCH_PAYLOAD: '32' }), /^ConfigurationError: MEILI_MAX_BATCH_PAYLOAD: must be a size/);
   });
 
   it('starts Meilisearch with those limits on its command line', async () => {
@@ -31,7 +34,8 @@ describe('managed engine limits and OCR settings', function () {
     try {
       const lock = JSON.parse(readFileSync(join(dataDir, 'meili.lock'), 'utf8')) as { enginePid: number };
       const argv = readFileSync(`/proc/${lock.enginePid}/cmdline`, 'utf8').split('\0');
-      assert.equal(argv[argv.indexOf('--max-indexing-memory') + 1], '1GiB');
+      assert.equal(argv[argv.indexOf('--max-indexing-memory') + 1], '256MiB');
+      assert.equal(argv[argv.indexOf('--experimental-limit-batched-tasks-total-size') + 1], String(32 * 2 ** 20));
       assert.equal(argv[argv.indexOf('--max-indexing-threads') + 1], '1');
       const health = await fetch(`${engine.url}/health`);
       assert.equal(health.status, 200, 'Meilisearch accepts the limits');

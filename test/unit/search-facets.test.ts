@@ -79,4 +79,17 @@ describe('facet lists of a results page', () => {
     const org = outcome.facets.find((f) => f.param === 'org')?.values.map((v) => v.value);
     assert.deepEqual(org, ['Omega', 'alpha Institute', 'Beta Centre', 'Zeta Forum']);
   });
+
+  it('remembers the names under a set of filters for the spelling suggestion: one request per set of filters', async () => {
+    const { client, sent } = fakeClient();
+    const library = new Library(client);
+    const state = (params: RawParams) => parseSearchState(params, { themeIds: new Set(['nato', 'sanctions']) });
+    const first = await library.filterVocabulary(state({ q: 'smugling', theme: 'nato' }));
+    assert.ok(first.includes('Speaker 000'), 'the speakers under the filters');
+    const requests = sent.length;
+    assert.deepEqual(await library.filterVocabulary(state({ q: 'procurment', theme: 'nato', page: '2' })), first, 'another query under the same filters');
+    assert.equal(sent.length, requests, 'answered from memory');
+    await library.filterVocabulary(state({ q: 'smugling', theme: 'sanctions' }));
+    assert.ok(sent.length > requests, 'other filters are asked for');
+  });
 });

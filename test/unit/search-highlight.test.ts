@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { highlightHtml, plainHtml } from '../../server/search/highlight.js';
-import { suggestFromVocabulary } from '../../server/search/suggest.js';
+import { needsNames, suggestFromVocabulary, suggestSpelling } from '../../server/search/suggest.js';
+import type { AppContext } from '../../server/context.js';
 
 describe('escape-first highlighting', () => {
   it('marks matches', () => {
@@ -25,5 +26,14 @@ describe('spelling suggestion from the collection vocabulary', () => {
   it('suggests nothing when every word is known or nothing is close', () => {
     assert.equal(suggestFromVocabulary('smuggling', ['people smuggling']), null);
     assert.equal(suggestFromVocabulary('zzzzzz', ['people smuggling']), null);
+  });
+  it('asks for names only when the themes leave a word to respell, and respells to a name', () => {
+    const themes = [{ id: 'migration', label: 'Migration and people smuggling', terms: { phrases: ['people smuggling', 'border control'] } }];
+    const context = { themes: { themes: () => themes } } as unknown as AppContext;
+    assert.equal(needsNames('people smuggling', context), false, 'every word is a theme word');
+    assert.equal(needsNames('EU border', context), false, 'short words are never respelt');
+    assert.equal(needsNames('Kalas smuggling', context), true);
+    assert.equal(suggestSpelling('Kalas smuggling', ['Kaja Kallas'], context), 'kallas smuggling');
+    assert.equal(suggestSpelling('smugling', [], context), 'smuggling');
   });
 });

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { parseQuery, rarityWeight, SINGLE_TERM_WEIGHT, STEM_WEIGHT, tellsAlone, weighByRarity } from '../../server/search/query-text.js';
 import { highlightHtml, stemSnippet } from '../../server/search/highlight.js';
 import { stemText } from '../../contract/stems.js';
-import { closestNames, sameName, speakersNamed } from '../../server/search/names.js';
+import { closestNames, NameList, sameName, speakersNamed, withinOneEdit } from '../../server/search/names.js';
+import { editDistance } from '../../server/search/edit-distance.js';
 import { passageLocation } from '../../contract/document.js';
 
 const ACRONYMS = new Set(['SAFE', 'EDF', 'HR/VP', 'UK']);
@@ -140,6 +141,21 @@ describe('names', () => {
   it('offers the closest names for a misspelt one, and none for a stranger', () => {
     assert.deepEqual(closestNames('Kalas', known), ['Kaja Kallas']);
     assert.deepEqual(closestNames('Zbigniew', known), []);
+  });
+  it('tells words one edit apart as the edit distance does', () => {
+    const words = ['kallas', 'kalas', 'kallass', 'kalla', 'kellas', 'skallas', 'allas', 'kallsa', 'rutte', 'rute', 'ruttee', 'x', '', 'ab', 'ba'];
+    for (const a of words) for (const b of words) assert.equal(withinOneEdit(a, b), editDistance(a, b) <= 1, `${a} / ${b}`);
+  });
+
+  it('gives the same answers from a list folded once as from the names themselves', () => {
+    const names = [...known, 'Kaja Kallas-Smith', 'Nicolás Pascual de la Parte', 'Jo Lee'];
+    const list = new NameList(names);
+    assert.deepEqual([...list], names);
+    for (const input of ['antonio COSTA', 'Kalas', 'julian king', 'Zbigniew', 'Nicolas Pascual de la Parte']) {
+      assert.deepEqual(sameName(input, list), sameName(input, names), input);
+      assert.deepEqual(closestNames(input, list), closestNames(input, names), input);
+    }
+    for (const words of [['Kalas', 'sanctions'], ['jo', 'lee'], ['costa'], ['parte']]) assert.deepEqual(speakersNamed(words, list), speakersNamed(words, names), words.join(' '));
   });
 });
 

@@ -1,0 +1,39 @@
+/**
+ * `node --import ./bench/memory-probe.mjs ...`: where a process's memory is at its peak.
+ * Every 200 ms it reads process.memoryUsage(); at each new resident-size peak it keeps
+ * the breakdown (V8 heap by space, buffers outside the heap), and with
+ * MEMORY_PROBE_SNAPSHOT_MIB set it writes a V8 heap snapshot the first times the
+ * resident size passes that many MiB (again after each further 64 MiB, three at most).
+ * At exit the peak goes to MEMORY_PROBE_OUT as JSON. Plain JavaScript, so that it
+ * loads before tsx and measures the process as the indexer runs it.
+ */
+import { writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+
+const MiB = 1024 * 1024;
+const out = process.env.MEMORY_PROBE_OUT;
+const snapshotAt = Number(process.env.MEMORY_PROBE_SNAPSHOT_MIB ?? 0) * MiB;
+const snapshotDir = process.env.MEMORY_PROBE_DIR ?? '.';
+const started = performance.now();
+let peak = null;
+let nextSnapshot = snapshotAt;
+const snapshots = [];
+
+function sample() {
+  const usage = process.memoryUsage();
+  if (!peak || usage.rss > peak.rss) {
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
+    peak = { ...usage, atMs: Math.round(performance.now() - started), spaces };
+  }
+  if (snapshotAt > 0 && snapshots.length < 3 && usage.rss >= nextSnapshot) {
+    const file = writeHeapSnapshot(`${snapshotDir}/heap-${process.pid}-${Math.round(usage.rss / MiB)}MiB.heapsnapshot`);
+    snapshots.push({ file, rss: usage.rss, atMs: Math.round(performance.now() - started) });
+    nextSnapshot = process.memoryUsage().rss + 64 * MiB;
+  }
+}
+
+setInterval(sample, 200).unref();
+process.on('exit', () => {
+  sample();
+  if (out) writeFileSync(out, JSON.stringify({ pid: process.pid, peak, snapshots }, null, 2) + '\n');
+});
