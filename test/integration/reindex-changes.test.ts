@@ -97,6 +97,12 @@ describe('re-indexing after edits (real Meilisearch)', function () {
   const names = indexNames(prefix);
   const index = () => runIndex({ corpusDir: corpus, client, prefix });
   const documentOf = (file: string) => client.index<DocumentRecord>(names.documents).getDocument(documentId(file));
+  /** The site over this test's index, to check what a reader sees. */
+  async function siteApp() {
+    const engine = await testEngine();
+    const searchKey = await obtainSearchKey(engine.url, engine.masterKey, prefix);
+    return createApp({ search: { url: engine.url, searchKey, indexPrefix: prefix }, corpusDir: corpus, production: true, log: () => {} });
+  }
   async function passagesOf(file: string): Promise<PassageRecord[]> {
     const page = await client.index<PassageRecord>(names.passages).getDocuments({ filter: `docId = "${documentId(file)}"`, limit: 1000 });
     return page.results;
@@ -181,13 +187,7 @@ describe('re-indexing after edits (real Meilisearch)', function () {
       assert.equal(doc.provenance.themes, 'sidecar');
       assert.ok(doc.warnings.some((w) => w.includes('"nowhere"') && w.includes('themes.yml')), JSON.stringify(doc.warnings));
 
-      const engine = await testEngine();
-      const app = createApp({
-        search: { url: engine.url, searchKey: await obtainSearchKey(engine.url, engine.masterKey, prefix), indexPrefix: prefix },
-        corpusDir: corpus,
-        production: true,
-        log: () => {},
-      });
+      const app = await siteApp();
       const page = await request(app).get(`/documents/${documentId(TALK)}`).expect(200);
       assert.match(page.text, /NATO<\/a>\s*<span class="muted">about, given in the sidecar file/);
       const filtered = await request(app).get('/api/search').query({ theme: 'nato' }).expect(200);
@@ -224,13 +224,7 @@ describe('re-indexing after edits (real Meilisearch)', function () {
       assert.equal(new Set(after.map((p) => p.id)).size, after.length, 'no stale duplicate of a moved passage');
 
       // The permalink answers with the new page.
-      const engine = await testEngine();
-      const app = createApp({
-        search: { url: engine.url, searchKey: await obtainSearchKey(engine.url, engine.masterKey, prefix), indexPrefix: prefix },
-        corpusDir: corpus,
-        production: true,
-        log: () => {},
-      });
+      const app = await siteApp();
       const moved = idOf(after, PARAGRAPHS[0]!);
       const res = await request(app).get(`/api/passages/${moved.id}`).expect(200);
       assert.equal(res.body.page, 2);
