@@ -4,7 +4,8 @@
  * organisations.ts, which also knows offices with no holder list here). A text
  * often names its speaker only by office ("Prime Minister's remarks in Brussels", "Remarks by
  * HR Borrell"); the office and the text's date say who it was, and the speaker facet needs the
- * person. Tenures run from the day a holder took office to the day the next one did.
+ * person. Tenures run from the day a holder took office to the day the next one did. Each office
+ * also says which body publishes its holder's words (a name in organisations.ts's PUBLISHERS).
  */
 
 export interface Tenure {
@@ -21,6 +22,8 @@ export interface Office {
   /** Shorter forms that name the office only before a holder's surname ("Secretary General Rutte", "President Costa"). */
   beforeSurname?: RegExp;
   holders: readonly Tenure[];
+  /** The body that publishes what the holder says and writes. */
+  publisher: string;
 }
 
 /** Not the office itself: "Prime Minister of Estonia", "Deputy Prime Minister", "Shadow Foreign Secretary", "former …". */
@@ -34,6 +37,7 @@ export const OFFICES: readonly Office[] = [
       { name: 'Jens Stoltenberg', from: '2014-10-01', to: '2024-10-01' },
       { name: 'Mark Rutte', from: '2024-10-01', to: null },
     ],
+    publisher: 'NATO',
   },
   {
     // The EEAS writes its head as "HR/VP" or, before the surname, plain "HR".
@@ -44,15 +48,18 @@ export const OFFICES: readonly Office[] = [
       { name: 'Josep Borrell', from: '2019-12-01', to: '2024-12-01' },
       { name: 'Kaja Kallas', from: '2024-12-01', to: null },
     ],
+    publisher: 'European External Action Service',
   },
   {
     written: /\bPresident of the European Council\b|\bEuropean Council President\b/u,
-    beforeSurname: /\bPresident\b/u,
+    // "Council President Costa": only before a surname a holder bears (the Council's rotating presidency has no holder here).
+    beforeSurname: /\b(?:Council )?President\b/u,
     holders: [
       { name: 'Donald Tusk', from: '2014-12-01', to: '2019-12-01' },
       { name: 'Charles Michel', from: '2019-12-01', to: '2024-12-01' },
       { name: 'António Costa', from: '2024-12-01', to: null },
     ],
+    publisher: 'European Council',
   },
   {
     written: /\bPresident of the European Commission\b|\b(?:European )?Commission President\b/u,
@@ -61,6 +68,7 @@ export const OFFICES: readonly Office[] = [
       { name: 'Jean-Claude Juncker', from: '2014-11-01', to: '2019-12-01' },
       { name: 'Ursula von der Leyen', from: '2019-12-01', to: null },
     ],
+    publisher: 'European Commission',
   },
   {
     written: /\bPresident of the European Parliament\b|\b(?:European Parliament|EP) President\b/u,
@@ -70,6 +78,7 @@ export const OFFICES: readonly Office[] = [
       { name: 'David Sassoli', from: '2019-07-03', to: '2022-01-11' },
       { name: 'Roberta Metsola', from: '2022-01-11', to: null },
     ],
+    publisher: 'European Parliament',
   },
   {
     written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:Foreign Secretary|Secretary of State for Foreign(?:,| and) Commonwealth(?: and Development)? Affairs)\b`, 'u'),
@@ -82,6 +91,7 @@ export const OFFICES: readonly Office[] = [
       { name: 'David Lammy', from: '2024-07-05', to: '2025-09-05' },
       { name: 'Yvette Cooper', from: '2025-09-05', to: null },
     ],
+    publisher: 'Foreign, Commonwealth & Development Office',
   },
   {
     written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:Defence Secretary|Secretary of State for Defence)\b`, 'u'),
@@ -92,6 +102,7 @@ export const OFFICES: readonly Office[] = [
       { name: 'Grant Shapps', from: '2023-08-31', to: '2024-07-05' },
       { name: 'John Healey', from: '2024-07-05', to: null },
     ],
+    publisher: 'Ministry of Defence',
   },
   {
     written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:Home Secretary|Secretary of State for the Home Department)\b`, 'u'),
@@ -105,10 +116,12 @@ export const OFFICES: readonly Office[] = [
       { name: 'Yvette Cooper', from: '2024-07-05', to: '2025-09-05' },
       { name: 'Shabana Mahmood', from: '2025-09-05', to: null },
     ],
+    publisher: 'Home Office',
   },
   {
-    // A prime minister of another country is named with the country ("Prime Minister of Estonia").
-    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:UK |British )?(?:Prime Minister|PM)\b(?! of (?!the United Kingdom))`, 'u'),
+    // A prime minister of another country is named with the country ("Prime Minister of Estonia"); "PM" after a
+    // number is the time of day ("at 5 PM").
+    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:UK |British )?(?:Prime Minister|(?<![\d.:]\s?)PM)\b(?! of (?!the United Kingdom))`, 'u'),
     holders: [
       { name: 'Theresa May', from: '2016-07-13', to: '2019-07-24' },
       { name: 'Boris Johnson', from: '2019-07-24', to: '2022-09-06' },
@@ -116,6 +129,7 @@ export const OFFICES: readonly Office[] = [
       { name: 'Rishi Sunak', from: '2022-10-25', to: '2024-07-05' },
       { name: 'Keir Starmer', from: '2024-07-05', to: null },
     ],
+    publisher: "Prime Minister's Office, 10 Downing Street",
   },
 ];
 
@@ -154,7 +168,7 @@ export function holderNamed(office: Office, surname: string): string | null {
  * must bear it; without one the office must be written in full and `date` must say who held it.
  * `end` is where the office (and surname) end in `text`.
  */
-export function officeHolderAt(text: string, date: string | null): { name: string; end: number } | null {
+export function officeHolderAt(text: string, date: string | null): { name: string; end: number; office: Office } | null {
   const article = /^\s*(?:the\s+)?/iu.exec(text)![0].length;
   const rest = text.slice(article);
   for (const office of OFFICES) {
@@ -169,13 +183,13 @@ export function officeHolderAt(text: string, date: string | null): { name: strin
       const surname = /^\s+((?:(?:von|van|der|de|den|la|le)\s+)*\p{Lu}[\p{L}’'-]+)(?![\p{L}’'-]|\s+\p{Lu})/u.exec(after);
       if (surname) {
         const holder = holderNamed(office, surname[1]!);
-        if (holder) return { name: holder, end: article + m[0].length + surname[0].length };
+        if (holder) return { name: holder, end: article + m[0].length + surname[0].length, office };
         // Another person's surname after a shared word ("President Macron"): not this office.
         continue;
       }
       if (form !== office.written || !date || /^\s*\p{Lu}/u.test(after)) continue;
       const holder = holderOn(office, date);
-      if (holder) return { name: holder, end: article + m[0].length };
+      if (holder) return { name: holder, end: article + m[0].length, office };
     }
   }
   return null;

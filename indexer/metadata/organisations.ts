@@ -6,6 +6,8 @@
  */
 import { foldAccents } from '../../contract/ids.js';
 import { parseDateValue } from './dates.js';
+import { isLedeProse } from './furniture.js';
+import { OFFICES } from './offices.js';
 
 interface KnownBody {
   name: string;
@@ -341,19 +343,35 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
   }
   // A department calls its own minister by the bare office in a story's lede: "The Prime Minister and President Macron
   // agree…", "…, the Prime Minister will say in Hungary today." Others name the person or the country.
-  const lede = blocks.filter((b, i) => i !== titleIndex && b.kind !== 'heading' && b.text.split(/\s+/).length >= 8).slice(0, 2);
+  const lede = blocks.filter((b, i) => i !== titleIndex && b.kind !== 'heading' && isLedeProse(b.text)).slice(0, 2);
   for (const block of lede) {
     const m = LEDE_OFFICE.exec(block.text);
     if (!m || NOT_A_VERB.has(m[2]!)) continue;
     const office = OFFICE_PUBLISHERS.find(({ office }) => office.test(m[1]!));
     if (office) return office.publisher;
   }
+  // An EU institution tells what it did "today" in its own press releases: "The Council today adopted …",
+  // "The Commission adopted today …". Others name the day ("on Tuesday") or the source.
+  for (const block of lede) {
+    const m = LEDE_INSTITUTION_TODAY.exec(block.text);
+    if (m) return INSTITUTION_PUBLISHER[m[1]!.replace(/^EU |^European (?=Commission)| of the (?:EU|European Union)$/gu, '')] ?? null;
+  }
   return null;
 }
 
+/** An EU institution as the subject of a lede, doing something today. */
+const LEDE_INSTITUTION_TODAY =
+  /(?:^|[.!?]\s+)The ((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament) (?:today \p{Ll}+ed|\p{Ll}+ed today)\b/u;
+const INSTITUTION_PUBLISHER: Record<string, string> = {
+  Council: 'Council of the European Union',
+  'European Council': 'European Council',
+  Commission: 'European Commission',
+  'European Parliament': 'European Parliament',
+};
+
 /** A UK minister's bare office as the subject of a sentence (alone or with another person), and the word after it. */
 const LEDE_OFFICE =
-  /(?:^|[.!?]\s+|,\s+)[Tt]he (Prime Minister|Foreign Secretary|Defence Secretary|Home Secretary)(?:\s+and\s+[^.,;:]{0,80}?\p{Lu}[\p{L}’'-]*)?\s+(\p{Ll}+)/u;
+  /(?:^|[.!?]\s+|,\s+)[Tt]he (Prime Minister|PM|Foreign Secretary|Defence Secretary|Home Secretary)(?:\s+and\s+[^.,;:]{0,80}?\p{Lu}[\p{L}’'-]*)?\s+(\p{Ll}+)/u;
 /** Words after an office that make it something other than the subject of a verb ("the Prime Minister of Estonia", "… in his speech"). */
 const NOT_A_VERB = new Set(['of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'and', 'or', 'who', 'whose', 'which', 'that', 'as', 'by', 'during', 'after', 'before']);
 
@@ -391,17 +409,14 @@ const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
   { line: /^Delegation of the European Union to\b/mu, publisher: 'European External Action Service' },
 ];
 
-/** Offices whose holder speaks for an institution that publishes their words. */
+/**
+ * Offices whose holder speaks for an institution that publishes their words: every office with a list of holders
+ * (offices.ts), and offices named here only for their institution.
+ */
 const OFFICE_PUBLISHERS: { office: RegExp; publisher: string }[] = [
-  { office: /\bNATO (?:Deputy )?Secretary[- ]General\b|\bSecretary[- ]General of NATO\b/u, publisher: 'NATO' },
-  // The EEAS's own shorthand for its head, before the surname: "remarks by HR Borrell", "HR/VP Kallas".
-  { office: /\bHigh Representative\b|\bHR\/VP\b|\bHR(?=\s+\p{Lu}\p{Ll})/u, publisher: 'European External Action Service' },
-  { office: /\bPresident of the European Council\b/u, publisher: 'European Council' },
-  { office: /\bPresident of the European Commission\b/u, publisher: 'European Commission' },
-  { office: /\bPresident of the European Parliament\b/u, publisher: 'European Parliament' },
-  // The UK offices whose departments publish their holders' words on GOV.UK.
-  { office: /\bForeign Secretary\b|\bSecretary of State for Foreign\b|\bMinister (?:of State )?for Europe\b/u, publisher: 'Foreign, Commonwealth & Development Office' },
-  { office: /\bDefence Secretary\b|\bSecretary of State for Defence\b/u, publisher: 'Ministry of Defence' },
-  { office: /\bHome Secretary\b|\bSecretary of State for the Home Department\b/u, publisher: 'Home Office' },
-  { office: /\b(?:UK |British )?Prime Minister\b(?! of (?!the United Kingdom))/u, publisher: "Prime Minister's Office, 10 Downing Street" },
+  ...OFFICES.map(({ written, publisher }) => ({ office: written, publisher })),
+  { office: /\bNATO Deputy Secretary[- ]General\b/u, publisher: 'NATO' },
+  // The EEAS's own shorthand for its head, before the surname: "remarks by HR Borrell".
+  { office: /\bHR(?=\s+\p{Lu}\p{Ll})/u, publisher: 'European External Action Service' },
+  { office: /\bMinister (?:of State )?for Europe\b/u, publisher: 'Foreign, Commonwealth & Development Office' },
 ];

@@ -8,8 +8,10 @@ import type { Block } from '../../contract/extracted.js';
 import { findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
-import { officeHolderAt } from './offices.js';
+import { isCaption, isLedeProse } from './furniture.js';
+import { officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
+import { SPEECH_ACT_VERBS } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -54,8 +56,12 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
     if (text === '') continue;
     const dates = findDates(text);
     const isDateOnly = dates.length === 1 && text.replace(dates[0]!.text, '').replace(/[\s,.–-]/g, '') === '';
+    // A dateline standing alone ("Luxembourg, 8 October 2024") says where and when, not what: a few capitalised
+    // words and the date (a title ending in its date has words of its own: "Statement on the summit in London, 19 May 2025").
+    const isDateline =
+      dates.length === 1 && /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(text.slice(0, dates[0]!.index)) && text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
     // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text.
-    if (LABEL_LINE.test(text) || isDateOnly || PAGE_FURNITURE.test(text) || knownPublisher(text) !== null) continue;
+    if (LABEL_LINE.test(text) || isDateOnly || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -199,11 +205,70 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
   return names;
 }
 
+/** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
+const LEDE_VERB = new RegExp(
+  String.raw`\s+(?:(?:today|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out)\b`,
+  'gu',
+);
+
+/** Every office form with a holder list, found anywhere (the table's forms are anchored nowhere). */
+const OFFICE_FORMS = OFFICES.flatMap((office) =>
+  [office.written, office.beforeSurname].filter((form): form is RegExp => form !== undefined).map((form) => ({ office, form: new RegExp(form.source, 'gu'), written: form === office.written })),
+);
+
+/** "Strasbourg 14.02.2022 ", "Brussels, 19 May 2025 – ": a dateline run into the lede. */
+function isDatelinePrefix(text: string): boolean {
+  if (text.length > 80 || !/^\p{Lu}/u.test(text)) return false;
+  const last = findDates(text).pop();
+  return last !== undefined && text.slice(last.index + last.text.length).replace(/[\s–—:,-]/gu, '') === '';
+}
+
 /**
- * "Prime Minister's remarks in Brussels", "Foreign Secretary's article": a genre owned by an office,
- * opening the line (or after a heading's colon). Spoken genres make a speaker, written ones an author.
+ * The person a lede's subject names by office, and the body that publishes that office's words:
+ * "European Parliament President Metsola reiterated …", "Addressing the Council, NATO Secretary General
+ * Jens Stoltenberg stressed …", "Brussels, 3 May 2023 – The Commission President, Ursula von der Leyen, said".
+ * The office must open the subject (after an opening phrase ending in a comma, or a dateline) and the name
+ * must run to the verb: a surname a holder bears, a full name, or (with the text's date) the office alone.
  */
-const OFFICE_GENRE = /(?:^|:\s+)((?:the\s+)?[\p{Lu}][\p{L}/ -]{1,60}?)['’]s\s+(?:(?:opening|closing|keynote|press|joint|video)\s+)?(?:(remarks|speech|address|lecture|comments|statement|press conference)|(article|op-?ed|letter|blog))\b/iu;
+function ledeSubject(sentence: string, date: string | null): { person: Person; publisher: string } | null {
+  for (const verb of sentence.matchAll(LEDE_VERB)) {
+    const before = sentence.slice(0, verb.index);
+    const starts = OFFICE_FORMS.flatMap(({ office, form, written }) => [...before.matchAll(form)].map((m) => ({ office, written, at: m.index }))).sort((a, b) => a.at - b.at);
+    for (const { office, written, at } of starts) {
+      const prefix = before.slice(0, at).replace(/\bthe\s+$/iu, '');
+      if (prefix.trim() !== '' && !/,\s*$/u.test(prefix) && !isDatelinePrefix(prefix)) continue;
+      // An appositive name ("The Commission President, Ursula von der Leyen, said") reads as the name after the office.
+      const subject = before.slice(at).replace(/,/gu, ' ').replace(/\s+/gu, ' ').trim();
+      const held = officeHolderAt(subject, date);
+      if (held && held.end >= subject.length) return { person: makePerson({ name: held.name, display: held.name }, 'speaker'), publisher: held.office.publisher };
+      // A full name after the office as written in full ("President of the European Parliament Roberta Metsola").
+      const named = written ? readNameAfterOffice(subject) : null;
+      if (named && subject.endsWith(named.display.split(' ').pop()!)) return { person: makePerson(named, 'speaker'), publisher: office.publisher };
+    }
+  }
+  return null;
+}
+
+/** The opening lines a story's lede may stand on: the first two prose blocks below the title, past captions and listing lines. */
+function ledeBlocks(blocks: readonly Block[], titleIndex: number): Block[] {
+  return blocks
+    .slice(0, 10)
+    .filter((b, i) => i !== titleIndex && b.kind !== 'heading' && isLedeProse(b.text))
+    .slice(0, 2);
+}
+
+/** The first sentence of a block. */
+const firstSentence = (text: string) => {
+  const end = SENTENCE_END.exec(text);
+  return end ? text.slice(0, end.index) : text;
+};
+
+/**
+ * "Prime Minister's remarks in Brussels", "Foreign Secretary's article", GOV.UK's "PM's remarks at …" and "PM
+ * statement on …": a genre owned by an office (with or without the possessive), opening the line (or after a
+ * heading's colon). Spoken genres make a speaker, written ones an author.
+ */
+const OFFICE_GENRE = /(?:^|:\s+)((?:the\s+)?[\p{Lu}][\p{L}/ -]{1,60}?)(?:['’]s)?\s+(?:(?:opening|closing|keynote|press|joint|video)\s+)?(?:(remarks|speech|address|lecture|comments|statement|press conference)|(article|op-?ed|letter|blog))\b/iu;
 
 function officeGenreSpeaker(text: string, date: string | null): Person | null {
   const m = OFFICE_GENRE.exec(text);
@@ -395,7 +460,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     }
     for (const found of findDates(text.slice(0, HEAD_CHARS))) {
       const at = blockOffset + found.index;
-      const before = text.slice(Math.max(0, found.index - 60), found.index);
+      // chrono takes "on Wednesday" into the date it reads; the label before it ("debated on …") still includes them.
+      const before = text.slice(Math.max(0, found.index - 60), found.index) + /^(?:on\s+)?(?:\p{L}+day,?\s+)?/iu.exec(found.text)![0];
       if (PUBLISHED_CUE.test(before)) {
         if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
         continue;
@@ -403,13 +469,19 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length)).replace(/\b\d{1,2}[:.]\d{2}\b/g, '');
       const alone = i !== titleIndex && rest.replace(/[\s,.|–—-]/g, '').length <= 3;
       const dateline = i !== titleIndex && found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index));
-      // A label line ("Volume 820: debated on …", "Date: …") is short; in running prose the same words tell of other events.
-      const labelLine = text.split(/\s+/).length <= 25;
+      // A label line ("Volume 820: debated on …", "Date: …") is short and no sentence; in running prose the same
+      // words tell of other events ("The first summit was held on 19 May 2025.").
+      const labelLine = text.split(/\s+/).length <= 25 && !/[.!?][”"’)]*$/u.test(trimmed);
       const sentenceStart = /(?:^|[.!?]\s+)$/u.test(text.slice(0, found.index));
       let rank: number;
-      if ((alone || dateline) && i < 12) rank = 100;
+      // Whose date it is: a dateline is the writer's own (where and when the text was issued), and so are a
+      // sitting or "held on" label and the date in the title. A bare date standing on its own line may be anyone's:
+      // the masthead of a site that republished the text, a listing's date, a "today" banner. It counts only after
+      // those, and one above the title (the page's, not the text's) after one below it.
+      if (dateline && i < 12) rank = 100;
       else if (labelLine && LABELLED_EVENT_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
+      else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
       else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
       else if (at < OPENING_CHARS && (/^on\s/i.test(found.text) || ON_CUE.test(before) || LABELLED_EVENT_CUE.test(before))) rank = 60;
@@ -514,6 +586,15 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     offset += block.text.length + 1;
   }
 
+  // A lede whose subject is an office holder who spoke ("European Parliament President Metsola reiterated …").
+  let ledePublisher: string | null = null;
+  for (const block of ledeBlocks(blocks, titleBlock)) {
+    const subject = ledeSubject(firstSentence(block.text), date);
+    if (!subject) continue;
+    named.push(subject.person);
+    ledePublisher ??= subject.publisher;
+  }
+
   // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
   if (WRITTEN_STATEMENT.test(text.slice(0, 400))) {
     const members = new Set(blocks.flatMap((b) => membersSpeaking(b.text)).map((p) => p.name));
@@ -526,7 +607,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     date,
     published,
     organisations,
-    publisher: findPublisher(blocks, titleBlock),
+    publisher: findPublisher(blocks, titleBlock) ?? ledePublisher,
     place,
     people: dedupePeople([...named, ...mentioned]),
     summary: findSummary(blocks, titleBlock, title),

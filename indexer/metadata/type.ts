@@ -5,6 +5,7 @@
  * event report, and named authors with a report-like word make a policy paper.
  */
 import type { DocType, Person } from '../../contract/document.js';
+import { isCaption } from './furniture.js';
 
 interface Label {
   type: DocType;
@@ -24,7 +25,7 @@ const LABELS: Label[] = [
   {
     type: 'speech',
     pattern:
-      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery|the (?:[\p{L}-]+ )?(?:speech|remarks|address|lecture|comments) (?:made|given|delivered) by)\b|(?<=\p{L}['’]s )(?:remarks|address|lecture)\b/iu,
+      /\b(?:remarks by|speech by|address by|keynote (?:speech|address)|lecture by|speech|(?:joint )?press conference|doorstep|press point|(?:opening|closing|introductory|welcome|press) remarks|as delivered|check against delivery|the (?:[\p{L}-]+ )?(?:speech|remarks|address|lecture|comments) (?:made|given|delivered) by)\b|(?<=\p{L}['’]s |\bPM )(?:remarks|address|lecture)\b/iu,
     leadInOnly: true,
   },
   { type: 'briefing', pattern: /\b(?:briefing paper|research briefing|policy briefing|briefing note|briefing)\b/iu, leadInOnly: true },
@@ -61,9 +62,15 @@ const PLURAL_HEADLINE =
   /(?:^|[.!?]\s+)(?:\p{Lu}[\p{L}’'-]*\s+){1,5}(?:and\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*\s+){1,5})?(?:arrive|visit|meet|host|join|agree|sign|adopt|launch|unveil|set out|confirm|announce|welcome|say)\b/u;
 const HEADLINE = new RegExp(`\\b(?:${HEADLINE_VERBS.source})\\b|${PLURAL_HEADLINE.source}`, 'u');
 
+/**
+ * Verbs of a lede telling, in the past tense, what its subject said without quoting it ("President Metsola reiterated
+ * Parliament's support", "the Secretary General stressed that …"): a reporter's words, not a speaker's.
+ */
+export const SPEECH_ACT_VERBS = String.raw`reiterated|stressed|underlined|emphasi[sz]ed|told|warned|expressed|urged|reaffirmed|praised|condemned|thanked|pledged|called (?:for|on)`;
+
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
 const REPORTING_VERBS = new RegExp(
-  String.raw`\b(?:said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence|say|tell|warn|urge|call)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|${HEADLINE_VERBS.source})\b|${PLURAL_HEADLINE.source}`,
+  String.raw`\b(?:${SPEECH_ACT_VERBS}|said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence|say|tell|warn|urge|call)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|${HEADLINE_VERBS.source})\b|${PLURAL_HEADLINE.source}`,
   'u',
 );
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
@@ -81,7 +88,8 @@ function opensWithLede(title: string, text: string): boolean {
   const paragraphs = text
     .split(/\n\s*\n|\n/u)
     .map((p) => p.trim())
-    .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p));
+    // An image's caption or credit above the lede is the picture's, not the story's opening.
+    .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p) && !isCaption(p));
   const first = paragraphs.find((p) => p.split(/\s+/u).length >= 12);
   const isLede = (p: string) => {
     const narrative = p.replace(QUOTED, ' ');

@@ -217,7 +217,8 @@ describe('metadata from real-world phrasings', () => {
       assert.equal(metadataOf("PM meets Rutte\nFrom: Prime Minister's Office, 10 Downing Street\nText.").publisher, "Prime Minister's Office, 10 Downing Street");
       assert.equal(metadataOf('Remarks by President Costa\nEuropean Council\nStatements and remarks\nText.').publisher, 'European Council');
       assert.equal(metadataOf('Press conference by NATO Secretary General Mark Rutte\nGood afternoon.').publisher, 'NATO');
-      assert.equal(metadataOf('PM meeting with NATO Secretary General Mark Rutte\nThe Prime Minister met him.').publisher, null);
+      // The title opens with the Prime Minister ("PM"): a Downing Street readout, not NATO's text.
+      assert.equal(metadataOf('PM meeting with NATO Secretary General Mark Rutte\nThe Prime Minister met him.').publisher, "Prime Minister's Office, 10 Downing Street");
       assert.equal(publisherFromUrl('https://hansard.parliament.uk/lords/2019-05-15/debates/x'), 'Hansard');
       assert.equal(publisherFromUrl('https://www.nato.int/cps/en/natohq/opinions_1.htm'), 'NATO');
     });
