@@ -78,27 +78,42 @@ const METADATA_LINE = /^(?:source|from|published|publisher|first published|last 
 /** A speaker's own voice; quoted words are removed before looking for it. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|we're|we’re|my|our|us)\b/iu;
 const QUOTED = /[“"][^”"]*[”"]|‘[^’]*’(?!\w)/gu;
+/** Someone else's words being attributed: "she said", "the minister added", "Healey says". */
+const THIRD_PERSON_SAID = /\b(?:he|she|they|\p{Lu}[\p{L}’'-]+)\s+(?:said|says|added|told)\b/u;
 
 /**
  * A news story opens with a third-person lede: someone did or said something.
  * A speech or statement opens in the speaker's own voice, so a first paragraph
- * written in the first person (outside quotation marks) is not a lede.
+ * written in the first person (outside quotation marks) is not a lede. A lede
+ * that stands over the speaker's own words (the next paragraphs unquoted and in
+ * the first person) is a newsroom's standfirst above a speech ("Addressing EU
+ * leaders, President Metsola reiterated …" then "Good morning. The first Council
+ * I attended …"): the text is the speech. A story quotes its speaker instead, and
+ * a quotation running over several paragraphs opens each with a quotation mark.
  */
-function opensWithLede(title: string, text: string): boolean {
+function ledeType(title: string, text: string): 'news' | 'speech' | null {
   const paragraphs = text
     .split(/\n\s*\n|\n/u)
     .map((p) => p.trim())
     // An image's caption or credit above the lede is the picture's, not the story's opening.
     .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p) && !isCaption(p));
-  const first = paragraphs.find((p) => p.split(/\s+/u).length >= 12);
+  const prose = paragraphs.filter((p) => p.split(/\s+/u).length >= 12);
+  const first = prose[0];
   const isLede = (p: string) => {
     const narrative = p.replace(QUOTED, ' ');
     return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
   };
+  if (first !== undefined && isLede(first)) {
+    const following = prose.slice(1, 6);
+    const spoken = following.filter((p) => !/^[“"‘]/u.test(p) && FIRST_PERSON.test(p.replace(QUOTED, ' '))).length;
+    // A story's attributions ("…, she said", "The minister said:") show the words are quoted, however they are printed.
+    const attributed = [first, ...following].some((p) => /:\s*$/u.test(p)) || following.some((p) => THIRD_PERSON_SAID.test(p.replace(QUOTED, ' ')));
+    return spoken >= 2 && spoken * 2 > following.length && !attributed ? 'speech' : 'news';
+  }
   // A headline in the third person ("EU foreign affairs chief arrives in London …") heads a story even when
   // standfirst bullets, not the lede, follow it.
   const titleNarrative = title.replace(QUOTED, ' ');
-  return (first !== undefined && isLede(first)) || (title.split(/\s+/u).length >= 5 && HEADLINE.test(titleNarrative) && !FIRST_PERSON.test(titleNarrative));
+  return title.split(/\s+/u).length >= 5 && HEADLINE.test(titleNarrative) && !FIRST_PERSON.test(titleNarrative) ? 'news' : null;
 }
 
 /** A text naming its own genre in passing ("This short briefing examines …", "in this paper we argue"). */
@@ -136,6 +151,5 @@ export function detectType(title: string, text: string, people: readonly Person[
   if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
   if (people.some((p) => p.role === 'speaker') && eventScore >= 1) return 'event-report';
   for (const { type, pattern } of SELF_REFERENCE) if (pattern.test(head)) return type;
-  if (opensWithLede(title, text)) return 'news';
-  return 'other';
+  return ledeType(title, text) ?? 'other';
 }

@@ -2,8 +2,8 @@
  * Metadata from the forms a text takes when a site republishes it or a newsroom introduces it: a
  * distributor's masthead or listing date above the text's own dateline, the Prime Minister named
  * as "PM", an institution's head named by office and surname as the subject of a lede, a press
- * release's lede under an image caption. Each table holds phrasings of its own, with rows that
- * must not change.
+ * release's lede under an image caption, an institution telling what it did "today", a newsroom's
+ * standfirst above a speech. Each table holds phrasings of its own, with rows that must not change.
  */
 import { strict as assert } from 'node:assert';
 import { textBlocks } from '../../indexer/extractors/text.js';
@@ -157,6 +157,35 @@ describe('metadata read from republished and introduced texts', () => {
     ];
     for (const { text, want } of cases) {
       it(`reads ${want ?? 'no publisher'} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).publisher, want));
+    }
+  });
+
+  describe("a newsroom's standfirst above the speaker's own words makes a speech, not a story", () => {
+    const WORDS = [
+      'I am glad to be here with you today, at a moment when the security of our continent is at stake.',
+      'Let me start with defence spending, because we have agreed to invest more, and we will deliver on that promise.',
+      'It has been a long year for Ukraine and for its people, and the winter ahead will be hard for all of them.',
+      'We must keep supporting Ukraine, because its security is our security, and I know that we all agree on this.',
+    ].join('\n\n');
+    const cases: { text: string; want: string }[] = [
+      {
+        text: `Leaders' summit\n\nAddressing the summit, NATO Secretary General Rutte reiterated that Allies must spend more on defence. He also called for more support for Ukraine.\n\nGood morning.\n\n${WORDS}`,
+        want: 'speech',
+      },
+      { text: `A defence union\n\nThe President of the European Commission stressed the need for a defence union in a speech to the conference in Berlin on Friday.\n\n${WORDS}`, want: 'speech' },
+      // Must not change: a story that quotes its speaker over several paragraphs, or attributes the words to her.
+      {
+        text: `Shadow fleet sanctions\n\nThe Foreign Secretary today announced new sanctions against the tankers of Russia's shadow fleet, to increase the pressure on the Kremlin.\n\nThe Foreign Secretary said:\n\n“We will not stand by while Russia funds its war with oil sold through a fleet of ageing and dangerous tankers.\n\n“Our sanctions target the ships and the people who run them, and we will keep going until the fleet is broken up.”`,
+        want: 'news',
+      },
+      {
+        text: `Shadow fleet sanctions\n\nThe Foreign Secretary today announced new sanctions against the tankers of Russia's shadow fleet, to increase the pressure on the Kremlin.\n\nWe will not stand by while Russia funds its war with oil sold through a fleet of ageing tankers, she said on Monday.\n\nOur sanctions target the ships and the people who run them, and we will keep going until the fleet is broken up.`,
+        want: 'news',
+      },
+      { text: `Shadow fleet sanctions\n\nThe Foreign Secretary today announced new sanctions against the tankers of Russia's shadow fleet.\n\n${STORY}\n\n${STORY}`, want: 'news' },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads a ${want} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).type, want));
     }
   });
 });
