@@ -11,7 +11,7 @@ import { findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from 
 import { isCaption, isLedeProse } from './furniture.js';
 import { officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
-import { SPEECH_ACT_VERBS } from './type.js';
+import { SPEECH_ACT_VERBS, speechFollows } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -211,6 +211,9 @@ const LEDE_VERB = new RegExp(
   'gu',
 );
 
+/** Any verb after a lede's subject ("… Roberta Metsola was in London …"), for a standfirst above the speaker's own words. */
+const ANY_LEDE_VERB = /\s+(?:was|were|is|has|had|will|\p{Ll}+ed)\b/gu;
+
 /** Every office form with a holder list, found anywhere (the table's forms are anchored nowhere). */
 const OFFICE_FORMS = OFFICES.flatMap((office) =>
   [office.written, office.beforeSurname].filter((form): form is RegExp => form !== undefined).map((form) => ({ office, form: new RegExp(form.source, 'gu'), written: form === office.written })),
@@ -229,9 +232,10 @@ function isDatelinePrefix(text: string): boolean {
  * Jens Stoltenberg stressed …", "Brussels, 3 May 2023 – The Commission President, Ursula von der Leyen, said".
  * The office must open the subject (after an opening phrase ending in a comma, or a dateline) and the name
  * must run to the verb: a surname a holder bears, a full name, or (with the text's date) the office alone.
+ * Above the speaker's own words (a newsroom's standfirst over a speech), the subject spoke whatever the verb.
  */
-function ledeSubject(sentence: string, date: string | null): { person: Person; publisher: string } | null {
-  for (const verb of sentence.matchAll(LEDE_VERB)) {
+function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): { person: Person; publisher: string } | null {
+  for (const verb of sentence.matchAll(verbs)) {
     const before = sentence.slice(0, verb.index);
     const starts = OFFICE_FORMS.flatMap(({ office, form, written }) => [...before.matchAll(form)].map((m) => ({ office, written, at: m.index }))).sort((a, b) => a.at - b.at);
     for (const { office, written, at } of starts) {
@@ -586,10 +590,13 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     offset += block.text.length + 1;
   }
 
-  // A lede whose subject is an office holder who spoke ("European Parliament President Metsola reiterated …").
+  // A lede whose subject is an office holder who spoke ("European Parliament President Metsola reiterated …"), or a
+  // standfirst whose subject is one, above the speaker's own words ("President … Metsola was in London …" then "I …").
   let ledePublisher: string | null = null;
   for (const block of ledeBlocks(blocks, titleBlock)) {
-    const subject = ledeSubject(firstSentence(block.text), date);
+    const sentence = firstSentence(block.text);
+    const after = blocks.slice(blocks.indexOf(block) + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
+    const subject = ledeSubject(sentence, date) ?? (speechFollows(block.text, after) ? ledeSubject(sentence, date, ANY_LEDE_VERB) : null);
     if (!subject) continue;
     named.push(subject.person);
     ledePublisher ??= subject.publisher;

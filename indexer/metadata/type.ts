@@ -78,8 +78,22 @@ const METADATA_LINE = /^(?:source|from|published|publisher|first published|last 
 /** A speaker's own voice; quoted words are removed before looking for it. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|we're|we’re|my|our|us)\b/iu;
 const QUOTED = /[“"][^”"]*[”"]|‘[^’]*’(?!\w)/gu;
-/** Someone else's words being attributed: "she said", "the minister added", "Healey says". */
-const THIRD_PERSON_SAID = /\b(?:he|she|they|\p{Lu}[\p{L}’'-]+)\s+(?:said|says|added|told)\b/u;
+/** A speaker's own voice, singular or plural (a government's "our allies" in its news copy is not it). */
+const SPEAKER_VOICE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|[Mm]y|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve)\b/u;
+/** Someone else's words being attributed: "she said", "they added". */
+const ATTRIBUTED = /\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:said|says|added|told)\b/u;
+
+/**
+ * Whether the paragraphs after a third-person lede are the speaker's own words: most of them (two at least) unquoted
+ * and in the speaker's voice, none attributed ("…, she said") and no line ending in a colon ("The minister said:").
+ * A story quotes its speaker instead, and a quotation running over several paragraphs opens each with a quotation mark.
+ */
+export function speechFollows(lede: string, following: readonly string[]): boolean {
+  const next = following.slice(0, 5);
+  const spoken = next.filter((p) => !/^[“"‘]/u.test(p) && SPEAKER_VOICE.test(p.replace(QUOTED, ' '))).length;
+  const attributed = [lede, ...next].some((p) => /:\s*$/u.test(p)) || next.some((p) => ATTRIBUTED.test(p.replace(QUOTED, ' ')));
+  return spoken >= 2 && spoken * 2 > next.length && !attributed;
+}
 
 /**
  * A news story opens with a third-person lede: someone did or said something.
@@ -88,8 +102,7 @@ const THIRD_PERSON_SAID = /\b(?:he|she|they|\p{Lu}[\p{L}’'-]+)\s+(?:said|says|
  * that stands over the speaker's own words (the next paragraphs unquoted and in
  * the first person) is a newsroom's standfirst above a speech ("Addressing EU
  * leaders, President Metsola reiterated …" then "Good morning. The first Council
- * I attended …"): the text is the speech. A story quotes its speaker instead, and
- * a quotation running over several paragraphs opens each with a quotation mark.
+ * I attended …"): the text is the speech (see speechFollows).
  */
 function ledeType(title: string, text: string): 'news' | 'speech' | null {
   const paragraphs = text
@@ -104,11 +117,7 @@ function ledeType(title: string, text: string): 'news' | 'speech' | null {
     return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
   };
   if (first !== undefined && isLede(first)) {
-    const following = prose.slice(1, 6);
-    const spoken = following.filter((p) => !/^[“"‘]/u.test(p) && FIRST_PERSON.test(p.replace(QUOTED, ' '))).length;
-    // A story's attributions ("…, she said", "The minister said:") show the words are quoted, however they are printed.
-    const attributed = [first, ...following].some((p) => /:\s*$/u.test(p)) || following.some((p) => THIRD_PERSON_SAID.test(p.replace(QUOTED, ' ')));
-    return spoken >= 2 && spoken * 2 > following.length && !attributed ? 'speech' : 'news';
+    return speechFollows(first, prose.slice(1)) ? 'speech' : 'news';
   }
   // A headline in the third person ("EU foreign affairs chief arrives in London …") heads a story even when
   // standfirst bullets, not the lede, follow it.

@@ -167,25 +167,44 @@ describe('metadata read from republished and introduced texts', () => {
       'It has been a long year for Ukraine and for its people, and the winter ahead will be hard for all of them.',
       'We must keep supporting Ukraine, because its security is our security, and I know that we all agree on this.',
     ].join('\n\n');
-    const cases: { text: string; want: string }[] = [
+    const cases: { text: string; type: string; speakers: string[] }[] = [
       {
         text: `Leaders' summit\n\nAddressing the summit, NATO Secretary General Rutte reiterated that Allies must spend more on defence. He also called for more support for Ukraine.\n\nGood morning.\n\n${WORDS}`,
-        want: 'speech',
+        type: 'speech',
+        speakers: ['speaker: Mark Rutte'],
       },
-      { text: `A defence union\n\nThe President of the European Commission stressed the need for a defence union in a speech to the conference in Berlin on Friday.\n\n${WORDS}`, want: 'speech' },
-      // Must not change: a story that quotes its speaker over several paragraphs, or attributes the words to her.
+      // Whatever the standfirst's verb, its subject is the one whose words follow.
+      {
+        text: `A defence union\n\nThe President of the European Commission, Ursula von der Leyen, was in Berlin on Friday, where she said that Europe needed a defence union.\n\n${WORDS}`,
+        type: 'speech',
+        speakers: ['speaker: Ursula von der Leyen'],
+      },
+      { text: `A defence union\n\nThe President of the European Commission stressed the need for a defence union in a speech to the conference in Berlin on Friday.\n\n${WORDS}`, type: 'speech', speakers: [] },
+      // Must not change: a story that quotes its speaker over several paragraphs, or attributes the words to her; a visit reported.
       {
         text: `Shadow fleet sanctions\n\nThe Foreign Secretary today announced new sanctions against the tankers of Russia's shadow fleet, to increase the pressure on the Kremlin.\n\nThe Foreign Secretary said:\n\n“We will not stand by while Russia funds its war with oil sold through a fleet of ageing and dangerous tankers.\n\n“Our sanctions target the ships and the people who run them, and we will keep going until the fleet is broken up.”`,
-        want: 'news',
+        type: 'news',
+        speakers: [],
       },
       {
         text: `Shadow fleet sanctions\n\nThe Foreign Secretary today announced new sanctions against the tankers of Russia's shadow fleet, to increase the pressure on the Kremlin.\n\nWe will not stand by while Russia funds its war with oil sold through a fleet of ageing tankers, she said on Monday.\n\nOur sanctions target the ships and the people who run them, and we will keep going until the fleet is broken up.`,
-        want: 'news',
+        type: 'news',
+        speakers: [],
       },
-      { text: `Shadow fleet sanctions\n\nThe Foreign Secretary today announced new sanctions against the tankers of Russia's shadow fleet.\n\n${STORY}\n\n${STORY}`, want: 'news' },
+      { text: `Talks in London\n\nNATO Secretary General Mark Rutte met ministers in London on Monday for talks on defence spending.\n\n${STORY}\n\n${STORY}`, type: 'news', speakers: [] },
+      // A government's "our allies" in its news copy is not a speaker's voice.
+      {
+        text: `UK joins export agreement\n\nThe UK has joined an agreement with European allies that will make it easier for defence firms to export.\n\nBritish firms will benefit from closer cooperation on exports with our European allies and partners.\n\nThe agreement highlights the role of the UK in supporting our allies and the collective defence of Europe.`,
+        type: 'news',
+        speakers: [],
+      },
     ];
-    for (const { text, want } of cases) {
-      it(`reads a ${want} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).type, want));
+    for (const { text, type, speakers } of cases) {
+      it(`reads a ${type} by ${speakers.join(', ') || 'nobody'} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.equal(m.type, type);
+        assert.deepEqual(makers(m), speakers);
+      });
     }
   });
 });
