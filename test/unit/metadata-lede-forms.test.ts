@@ -7,6 +7,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { textBlocks } from '../../indexer/extractors/text.js';
+import { OFFICES } from '../../indexer/metadata/offices.js';
+import { knownPublisher } from '../../indexer/metadata/organisations.js';
 import { buildMetadata } from '../../indexer/stages/metadata.js';
 import { newJob, type DocumentMetadata } from '../../indexer/stages/stage.js';
 
@@ -118,6 +120,10 @@ describe('metadata read from republished and introduced texts', () => {
         assert.equal(m.publisher, publisher);
       });
     }
+
+    it('names for every office a publisher the publisher table knows by that name', () => {
+      for (const office of OFFICES) assert.equal(knownPublisher(office.publisher), office.publisher, office.written.source);
+    });
   });
 
   describe("a story's lede under an image caption or credit is still its lede", () => {
