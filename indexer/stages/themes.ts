@@ -133,6 +133,17 @@ function splitSentences(line: string): string[] {
   return line.split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\d])/u).filter((s) => s.trim() !== '');
 }
 
+/**
+ * How many places a sentence separates list items: commas, semicolons and lines, and the "and"
+ * or "or" that joins the last item to a list begun with commas ("Ukraine, military mobility and
+ * maritime security" is three items, with or without a comma before "and").
+ */
+export function listSeparators(unit: string): number {
+  const separators = (unit.match(/[,;\n]/g) ?? []).length;
+  const afterLast = unit.slice(Math.max(unit.lastIndexOf(','), unit.lastIndexOf(';')) + 1);
+  return separators > 0 && /\b(?:and|or)\s/.test(afterLast) && !/^\s*(?:and|or)\s/.test(afterLast) ? separators + 1 : separators;
+}
+
 /** The themes of a sentence named only inside a series of short items separated by commas, semicolons or dashes. */
 function listedOnly(taxonomy: Taxonomy, unit: string, inUnit: Map<string, Evidence>, context: ReadonlySet<string>): Set<string> {
   const segments = unit.split(LIST_SEPARATOR).filter((segment) => segment.trim() !== '');
@@ -200,7 +211,7 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
       const inUnit = tagText(taxonomy, unit, context);
       if (inUnit.size === 0) continue;
       // Many themes in one sentence are a list when the sentence is built as one (commas, semicolons, lines).
-      const enumeration = inUnit.size >= ENUMERATION_THEMES && (unit.match(/[,;\n]/g) ?? []).length >= ENUMERATION_THEMES - 1;
+      const enumeration = inUnit.size >= ENUMERATION_THEMES && listSeparators(unit) >= ENUMERATION_THEMES - 1;
       const listed = enumeration ? new Set<string>() : listedOnly(taxonomy, unit, inUnit, context);
       // In a list, each item names an area of its own: a theme counts once per item that names it.
       const items = enumeration || listed.size > 0 ? unit.split(LIST_SEPARATOR).map((item) => tagText(taxonomy, item, context)) : [];

@@ -383,6 +383,22 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
     assert.equal(weightOf(discussed, 'migration'), 'about');
   });
 
+  it('reads "A, B and C" and "A, B or C" as a list of three, with or without a comma before the last item', () => {
+    for (const sentence of [
+      'The agreement opens cooperation on issues such as the war of aggression, maritime security and cyber attacks.',
+      'Officials will meet on hybrid threats, space security, or people smuggling next month.',
+      'Talks turned to military aid, critical infrastructure, and irregular migration.',
+    ]) {
+      const tags = tagDocument(tax, shortText([opening, sentence]));
+      const named = tags.map((t) => t.id);
+      assert.equal(named.length, 3, sentence);
+      for (const id of named) assert.equal(weightOf(tags, id), 'mentions', `${id} in "${sentence}"`);
+    }
+    // Two themes joined by "and" after a comma are not a list of areas.
+    const pair = tagDocument(tax, shortText([opening, 'In Brussels, they spoke of maritime security and cyber attacks at length.']));
+    assert.equal(weightOf(pair, 'maritime'), 'about');
+  });
+
   it('reads a theme named only inside a series of short items as listed, even when it is the only theme there', () => {
     const tags = tagDocument(
       tax,
