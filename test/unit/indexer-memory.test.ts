@@ -1,8 +1,10 @@
 /**
- * The indexer's processes start with a bounded young generation: V8's default let it
- * grow to 128 MiB of mostly empty, resident memory in each of them.
+ * The indexer's processes start with a bounded young generation (V8's default let it
+ * grow to 128 MiB of mostly empty, resident memory in each of them) and an old
+ * generation that grows by at most 30% over what is live before it is collected.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractionPool } from '../../indexer/extractors/pool.js';
@@ -12,8 +14,14 @@ import { PROJECT_ROOT } from '../../contract/paths.js';
 describe('indexer memory: V8 flags', function () {
   this.timeout(60_000);
 
-  it('bound the young generation to 16 MiB semi-spaces', () => {
-    assert.deepEqual(INDEXER_V8_FLAGS, ['--max-semi-space-size=16']);
+  it('bound the young generation to 16 MiB semi-spaces and the old generation\'s growth to 30%', () => {
+    assert.deepEqual(INDEXER_V8_FLAGS, ['--max-semi-space-size=16', '--heap-growing-percent=30']);
+  });
+
+  it('are flags this Node accepts', () => {
+    const run = spawnSync(process.execPath, [...INDEXER_V8_FLAGS, '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '', 'no warning about an unknown flag');
   });
 
   it('are given to the indexer by npm run index', () => {
