@@ -6,21 +6,9 @@
  * subject is two parties. Each table holds phrasings of its own, with rows that must not change.
  */
 import { strict as assert } from 'node:assert';
-import { textBlocks } from '../../indexer/extractors/text.js';
 import { holderOn, officeHolderAt, OFFICES } from '../../indexer/metadata/offices.js';
-import { buildMetadata } from '../../indexer/stages/metadata.js';
-import { newJob, type DocumentMetadata } from '../../indexer/stages/stage.js';
+import { makers, metadataOf } from '../support/metadata.js';
 
-function metadataOf(text: string): DocumentMetadata {
-  const job = newJob({ path: '/corpus/doc.txt', relativePath: 'doc.txt', id: 'doc', format: 'text', sidecarPath: null });
-  job.extracted = { blocks: textBlocks(text).blocks, pages: 1, properties: {}, propertiesSource: null, needsOcr: false, warnings: [] };
-  const result = buildMetadata(job);
-  if ('error' in result) throw new Error(result.error);
-  return result;
-}
-
-/** The people who made the text (not those mentioned), as "role: name", sorted. */
-const makers = (m: DocumentMetadata) => m.people.filter((p) => p.role !== 'mentioned').map((p) => `${p.role}: ${p.name}`).sort();
 
 const SPOKEN = 'Thank you very much. We have had a good discussion today on the security of our continent, and I will take your questions.';
 const STORY = 'Ministers met in London on Tuesday to discuss closer co-operation on border security, officials said after the meeting.';

@@ -7,21 +7,9 @@
  */
 import { strict as assert } from 'node:assert';
 import type { DocType } from '../../contract/document.js';
-import { textBlocks } from '../../indexer/extractors/text.js';
 import { detectType } from '../../indexer/metadata/type.js';
-import { buildMetadata } from '../../indexer/stages/metadata.js';
-import { newJob, type DocumentMetadata } from '../../indexer/stages/stage.js';
+import { makers, metadataOf } from '../support/metadata.js';
 
-function metadataOf(text: string): DocumentMetadata {
-  const job = newJob({ path: '/corpus/doc.txt', relativePath: 'doc.txt', id: 'doc', format: 'text', sidecarPath: null });
-  job.extracted = { blocks: textBlocks(text).blocks, pages: 1, properties: {}, propertiesSource: null, needsOcr: false, warnings: [] };
-  const result = buildMetadata(job);
-  if ('error' in result) throw new Error(result.error);
-  return result;
-}
-
-/** The people who made the text (not those mentioned), as "role: name", sorted. */
-const makers = (m: DocumentMetadata) => m.people.filter((p) => p.role !== 'mentioned').map((p) => `${p.role}: ${p.name}`).sort();
 
 const BODY = 'Good afternoon. We have just finished a meeting on the security of Europe, and I will be brief because the agenda was long.';
 
