@@ -64,6 +64,14 @@ function partParam(req: Request): number {
   return Number(raw);
 }
 
+/** How many parts a document's passages make, and those of one part; a part past the last is a 404. */
+function documentPart<T extends { record: { ordinal: number } }>(all: readonly T[], part: number): { parts: number; passages: T[] } {
+  // A loop, not Math.max(...all): a spread of tens of thousands of passages can overflow the call stack.
+  const parts = all.reduce((most, passage) => Math.max(most, partOf(passage.record.ordinal)), 1);
+  if (part > parts) throw new NotFound(`This document has ${parts === 1 ? 'one part' : `${parts} parts`}; there is no part ${part}.`);
+  return { parts, passages: all.filter((passage) => partOf(passage.record.ordinal) === part) };
+}
+
 const NOTICES: Record<string, string> = {
   'passage-changed':
     'The passage you linked to has changed since the link was made; here is the document it belonged to.',
@@ -121,9 +129,7 @@ export function documentHandlers(context: AppContext) {
       // Reached through a passage permalink: the page describes that passage (its page for reference managers).
       const passageParam = typeof req.query['passage'] === 'string' ? req.query['passage'] : '';
       const citedPassage = allPassages.find((passage) => passage.record.id === passageParam)?.record;
-      const parts = Math.max(1, ...allPassages.map((passage) => partOf(passage.record.ordinal)));
-      if (part > parts) throw new NotFound(`This document has ${parts === 1 ? 'one part' : `${parts} parts`}; there is no part ${part}.`);
-      const passages = allPassages.filter((passage) => partOf(passage.record.ordinal) === part);
+      const { parts, passages } = documentPart(allPassages, part);
       const partLinks =
         parts === 1
           ? []
@@ -178,9 +184,7 @@ export function documentHandlers(context: AppContext) {
       const document = await context.library.getDocument(id);
       const allPassages = await context.library.documentPassages(id, '');
       // As on the page: a very long document comes in parts, so no answer runs to megabytes.
-      const parts = Math.max(1, ...allPassages.map((passage) => partOf(passage.record.ordinal)));
-      if (part > parts) throw new NotFound(`This document has ${parts === 1 ? 'one part' : `${parts} parts`}; there is no part ${part}.`);
-      const passages = allPassages.filter((passage) => partOf(passage.record.ordinal) === part);
+      const { parts, passages } = documentPart(allPassages, part);
       const base = baseUrl(req);
       res.json({
         ...document,
