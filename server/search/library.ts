@@ -14,7 +14,7 @@ import type { SearchResponse } from 'meilisearch';
 import type { SearchClient } from './meili.js';
 import type { MultiSearchQuery } from 'meilisearch';
 import {
-  allDocumentsQuery,
+  allDocumentsRequest,
   documentByIdQuery,
   documentMatchesQuery,
   documentPassagesQuery,
@@ -384,9 +384,14 @@ export class Library {
   }
 
   /** The whole result set in result order, up to `cap` documents (exports and feeds). */
-  async allDocuments(state: SearchState, cap: number): Promise<{ documents: DocumentRecord[]; total: number }> {
-    const [result] = await this.search.multiSearch<DocumentRecord>([allDocumentsQuery(state, this.names, cap, this.parse(state.q))]);
-    return { documents: (result?.hits ?? []) as DocumentRecord[], total: result?.totalHits ?? 0 };
+  async allDocuments(asked: SearchState, cap: number): Promise<{ documents: DocumentRecord[]; total: number }> {
+    // As the results page reads it: speakers as indexed, the query ranked with its alternatives.
+    const { state } = await this.resolveSpeakers(asked);
+    const request = allDocumentsRequest(state, this.names, cap, await this.ranked(this.parse(state.q)));
+    const result = request.federation
+      ? await this.search.federatedSearch<DocumentRecord>(request.federation, request.queries)
+      : (await this.search.multiSearch<DocumentRecord>(request.queries))[0];
+    return { documents: (result?.hits ?? []) as DocumentRecord[], total: result?.totalHits ?? result?.estimatedTotalHits ?? 0 };
   }
 
   /**

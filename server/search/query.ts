@@ -78,6 +78,20 @@ export const DOCUMENT_FIELDS = DOCUMENT_LIST_FIELDS.concat([
   'file', 'dateTs', 'language', 'provenance', 'sha256', 'bytes', 'indexedAt', 'finalUrl', 'retrievedAt', 'ocr',
 ]);
 
+/** Each alternative of a ranked query as one of a federated search's queries on the documents index, weighted. */
+function alternativeQueries(state: SearchState, names: IndexNames, parsed: ParsedQuery, fields: readonly string[], except?: FacetParam): MultiSearchQuery[] {
+  const sort = [...SORTS[effectiveSort(state)].sort];
+  return parsed.alternatives.map((alternative) => ({
+    federationOptions: { weight: alternative.weight ?? 1 },
+    indexUid: names.documents,
+    q: alternative.text,
+    matchingStrategy: MATCHING_STRATEGY,
+    filter: [...stateFilters(state, except, alternative.acronyms), ...(alternative.speakers ? [`speakers IN ${filterList(alternative.speakers)}`] : [])],
+    ...(sort.length > 0 ? { sort } : {}),
+    attributesToRetrieve: [...fields],
+  }));
+}
+
 /**
  * The documents requests for one results page: the main query (hits, total and
  * the counts of unselected facets), then one query per facet with a selection,
@@ -97,15 +111,7 @@ export function documentQueries(
   if (parsed.alternatives.length > 1) {
     const joined = (except: FacetParam | undefined, facets: string[], offset: number, limit: number): SearchRequest => ({
       federation: { offset, limit, facetsByIndex: { [names.documents]: facets }, mergeFacets: {} },
-      queries: parsed.alternatives.map((alternative) => ({
-        federationOptions: { weight: alternative.weight ?? 1 },
-        indexUid: names.documents,
-        q: alternative.text,
-        matchingStrategy: MATCHING_STRATEGY,
-        filter: [...stateFilters(state, except, alternative.acronyms), ...(alternative.speakers ? [`speakers IN ${filterList(alternative.speakers)}`] : [])],
-        ...(sort.length > 0 ? { sort } : {}),
-        attributesToRetrieve: DOCUMENT_LIST_FIELDS,
-      })),
+      queries: alternativeQueries(state, names, parsed, DOCUMENT_LIST_FIELDS, except),
     });
     return {
       queries: [],
@@ -262,17 +268,28 @@ export function documentMatchesQuery(parsed: ParsedQuery, docId: string, names: 
   };
 }
 
-/** The whole result set in result order, up to `cap` documents (exports and feeds). */
-export function allDocumentsQuery(state: SearchState, names: IndexNames, cap: number, parsed: ParsedQuery = parseQuery(state.q)): MultiSearchQuery {
+/**
+ * The whole result set in the results page's order, up to `cap` documents (exports and feeds):
+ * the same ranked query as the page (every alternative, federated), so an export holds what the
+ * page lists.
+ */
+export function allDocumentsRequest(state: SearchState, names: IndexNames, cap: number, parsed: ParsedQuery = parseQuery(state.q)): SearchRequest {
+  if (parsed.alternatives.length > 1) {
+    return { federation: { offset: 0, limit: cap }, queries: alternativeQueries(state, names, parsed, DOCUMENT_FIELDS) };
+  }
   return {
-    indexUid: names.documents,
-    q: parsed.text,
-    matchingStrategy: MATCHING_STRATEGY,
-    filter: stateFilters(state, undefined, parsed.anyOf ? [] : parsed.acronyms),
-    sort: [...SORTS[effectiveSort(state)].sort],
-    page: 1,
-    hitsPerPage: cap,
-    attributesToRetrieve: DOCUMENT_FIELDS,
+    queries: [
+      {
+        indexUid: names.documents,
+        q: parsed.text,
+        matchingStrategy: MATCHING_STRATEGY,
+        filter: stateFilters(state, undefined, parsed.acronyms),
+        sort: [...SORTS[effectiveSort(state)].sort],
+        page: 1,
+        hitsPerPage: cap,
+        attributesToRetrieve: DOCUMENT_FIELDS,
+      },
+    ],
   };
 }
 

@@ -94,6 +94,22 @@ describe('acceptance: reading a query', function () {
     assert.ok(found.some((id) => id.startsWith('eu-fisheries')), `the rare word still finds its documents: ${found.join(', ')}`);
   });
 
+  it('exports and feeds a search with the documents its results page lists, in the same order', async () => {
+    for (const q of ['spending', 'NATO EU cooperation']) {
+      const listed = ids(await hits(q));
+      const exported = await request(site.app).get('/export.json').query({ q }).expect(200);
+      assert.deepEqual(
+        (JSON.parse(exported.text) as { id: string }[]).map((item) => item.id),
+        listed,
+        `the export of "${q}" holds what the page lists`,
+      );
+      // A feed is newest first: the same documents, whatever their order.
+      const feed = await request(site.app).get('/feed.atom').query({ q }).expect(200);
+      const inFeed = listed.filter((id) => feed.text.includes(`/documents/${id}`));
+      assert.deepEqual(inFeed, listed, `the feed of "${q}" holds what the page lists`);
+    }
+  });
+
   it('does not list documents that have only a word most documents have', async () => {
     // "ministries" is in every document (the filler), "fisheries" and "quotas" in one.
     const found = ids(await hits('ministries fisheries quotas'));
