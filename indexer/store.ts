@@ -35,7 +35,7 @@ const DOCUMENTS_PER_REQUEST = 100;
  * Answers that mean "busy, ask again". On a loaded machine Meilisearch answers 408 when a
  * request's body does not arrive within its time limit, which stopped whole runs of
  * thousands of documents; writes are idempotent (records replace records with the same
- * id), so they are sent again after a pause, a few times.
+ * id) and reads change nothing, so every request is sent again after a pause, a few times.
  */
 const BUSY_STATUSES = new Set([408, 429, 502, 503, 504]);
 export const RETRY_DELAYS_MS: readonly number[] = [1_000, 4_000, 15_000];
@@ -128,7 +128,7 @@ export class IndexStore {
     const fingerprints = new Map<string, string>();
     const boilerplate = new Map<string, string>();
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.documents.getDocuments({ fields: ['id', 'fingerprint', 'boilerplate'], limit: PAGE, offset });
+      const page = await retrying(() => this.documents.getDocuments({ fields: ['id', 'fingerprint', 'boilerplate'], limit: PAGE, offset }));
       for (const doc of page.results) {
         fingerprints.set(doc.id, doc.fingerprint);
         boilerplate.set(doc.id, doc.boilerplate ?? '');
@@ -140,7 +140,7 @@ export class IndexStore {
 
   /** Document ids that have passages, including any left by a run that stopped before its document record. */
   async passageDocumentIds(): Promise<Set<string>> {
-    const res = await this.passages.search('', { limit: 0, facets: ['docId'] });
+    const res = await retrying(() => this.passages.search('', { limit: 0, facets: ['docId'] }));
     return new Set(Object.keys(res.facetDistribution?.docId ?? {}));
   }
 
@@ -225,7 +225,9 @@ export class IndexStore {
   private async documentsById(docIds: string[]): Promise<Map<string, Omit<DocumentRecord, 'text' | 'stems'>>> {
     const found = new Map<string, Omit<DocumentRecord, 'text' | 'stems'>>();
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.documents.getDocuments({ filter: `id IN ${filterList(docIds)}`, fields: [...EDITION_DOCUMENT_FIELDS], limit: PAGE, offset });
+      const page = await retrying(() =>
+        this.documents.getDocuments({ filter: `id IN ${filterList(docIds)}`, fields: [...EDITION_DOCUMENT_FIELDS], limit: PAGE, offset }),
+      );
       for (const doc of page.results) found.set(doc.id, doc);
       if (page.results.length < PAGE) break;
     }
@@ -235,7 +237,7 @@ export class IndexStore {
   private async passagesOf(docIds: string[]): Promise<Map<string, PassageRecord[]>> {
     const found = new Map<string, PassageRecord[]>();
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.passages.getDocuments({ filter: `docId IN ${filterList(docIds)}`, limit: PAGE, offset });
+      const page = await retrying(() => this.passages.getDocuments({ filter: `docId IN ${filterList(docIds)}`, limit: PAGE, offset }));
       for (const passage of page.results) found.set(passage.docId, [...(found.get(passage.docId) ?? []), passage]);
       if (page.results.length < PAGE) break;
     }
@@ -263,7 +265,7 @@ export class IndexStore {
   }
 
   async counts(): Promise<{ documents: number; passages: number }> {
-    const [d, p] = await Promise.all([this.documents.getStats(), this.passages.getStats()]);
+    const [d, p] = await Promise.all([retrying(() => this.documents.getStats()), retrying(() => this.passages.getStats())]);
     return { documents: d.numberOfDocuments, passages: p.numberOfDocuments };
   }
 

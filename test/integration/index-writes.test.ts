@@ -51,16 +51,17 @@ describe('index writes', function () {
     assert.equal(found.results.length, 0, 'no document record without its complete passages');
   });
 
-  it('sends a write again when the engine answers that it is busy (408)', async () => {
+  /** The real engine behind a proxy on loopback that answers 408 to the first request `refuse` picks of each method and path, as a loaded Meilisearch does. */
+  async function busyEngine(refuse: (method: string, url: string) => boolean) {
     const engine = await testEngine();
-    // The real engine behind a proxy on loopback that answers the first write with 408, as a loaded Meilisearch does.
-    let refused = 0;
+    const refused: string[] = [];
     const proxy: Server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        if (req.method === 'POST' && req.url?.endsWith('/documents') && refused === 0) {
-          refused++;
+        const key = `${req.method} ${req.url?.split('?')[0]}`;
+        if (refuse(req.method ?? '', req.url ?? '') && !refused.includes(key)) {
+          refused.push(key);
           res.writeHead(408, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Request Timeout', code: 'request_timeout', type: 'system', link: '' }));
           return;
         }
@@ -71,16 +72,36 @@ describe('index writes', function () {
       });
     });
     await new Promise<void>((listening) => proxy.listen(0, '127.0.0.1', listening));
+    return {
+      store: new IndexStore(new Meilisearch({ host: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, apiKey: engine.masterKey ?? undefined }), store.prefix),
+      refused,
+      close: () => new Promise<void>((closed) => proxy.close(() => closed())),
+    };
+  }
+
+  it('sends a write again when the engine answers that it is busy (408)', async () => {
+    const busy = await busyEngine((method, url) => method === 'POST' && url.endsWith('/documents'));
     try {
-      const viaProxy = new Meilisearch({ host: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, apiKey: engine.masterKey ?? undefined });
-      const busy = new IndexStore(viaProxy, store.prefix);
       const { document, passages } = records('refused-once', 10);
-      await busy.write([document], passages, []);
-      assert.equal(refused, 1, 'the engine refused one write');
+      await busy.store.write([document], passages, []);
+      assert.ok(busy.refused.length >= 1, 'the engine refused the first write to each index');
       const found = await client.index(store.names.documents).getDocuments({ filter: 'id = "refused-once"' });
       assert.equal(found.results.length, 1, 'the document was written all the same');
     } finally {
-      await new Promise<void>((closed) => proxy.close(() => closed()));
+      await busy.close();
+    }
+  });
+
+  it('asks again when the engine is busy answering a read (408): what is indexed, and the counts', async () => {
+    const busy = await busyEngine((method) => method === 'GET' || method === 'POST');
+    try {
+      const expected = await store.indexedVersions();
+      assert.deepEqual(await busy.store.indexedVersions(), expected);
+      assert.deepEqual(await busy.store.passageDocumentIds(), await store.passageDocumentIds());
+      assert.deepEqual(await busy.store.counts(), await store.counts());
+      assert.ok(busy.refused.length >= 3, `each read was refused once: ${busy.refused.join(', ')}`);
+    } finally {
+      await busy.close();
     }
   });
 });
