@@ -4,6 +4,8 @@
  * the breakdown (V8 heap by space, buffers outside the heap), and with
  * MEMORY_PROBE_SNAPSHOT_MIB set it writes a V8 heap snapshot the first times the
  * resident size passes that many MiB (again after each further 64 MiB, three at most).
+ * Every 5 s it also notes the resident size and the heap in use, so the JSON shows where in the
+ * run the peak falls and whether memory climbs with the documents read or comes and goes.
  * At exit the peak goes to MEMORY_PROBE_OUT as JSON. Plain JavaScript, so that it
  * loads before tsx and measures the process as the indexer runs it.
  */
@@ -18,9 +20,17 @@ const started = performance.now();
 let peak = null;
 let nextSnapshot = snapshotAt;
 const snapshots = [];
+/** [ms since start, resident MiB, heap used MiB], one every TIMELINE_EVERY samples, at most TIMELINE_MAX. */
+const timeline = [];
+const TIMELINE_EVERY = 25;
+const TIMELINE_MAX = 4000;
+let samples = 0;
 
 function sample() {
   const usage = process.memoryUsage();
+  if (samples++ % TIMELINE_EVERY === 0 && timeline.length < TIMELINE_MAX) {
+    timeline.push([Math.round(performance.now() - started), Math.round(usage.rss / MiB), Math.round(usage.heapUsed / MiB)]);
+  }
   if (!peak || usage.rss > peak.rss) {
     const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
     peak = { ...usage, atMs: Math.round(performance.now() - started), spaces };
@@ -35,5 +45,5 @@ function sample() {
 setInterval(sample, 200).unref();
 process.on('exit', () => {
   sample();
-  if (out) writeFileSync(out, JSON.stringify({ pid: process.pid, peak, snapshots }, null, 2) + '\n');
+  if (out) writeFileSync(out, JSON.stringify({ pid: process.pid, peak, snapshots, timeline }, null, 2) + '\n');
 });
