@@ -194,3 +194,24 @@ export function officeHolderAt(text: string, date: string | null): { name: strin
   }
   return null;
 }
+
+/**
+ * The office at the start of `text` when a holder of it is named right after ("Secretary General Jens
+ * Stoltenberg", "President Costa"): a short form of the office names the institution only with its own holder
+ * ("President Macron" names no office here). Null otherwise.
+ */
+export function officeBeforeHolder(text: string): Office | null {
+  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+  const rest = text.replace(/^\s*(?:the\s+)?/iu, '');
+  for (const office of OFFICES) {
+    for (const form of [office.written, office.beforeSurname]) {
+      if (!form) continue;
+      const m = new RegExp(`^(?:${form.source})\\s+`, 'u').exec(rest);
+      if (!m) continue;
+      const after = folded(rest.slice(m[0].length));
+      if (office.holders.some((h) => after.startsWith(folded(h.name)) && !/^[\p{L}’'-]/u.test(after.slice(folded(h.name).length)))) return office;
+    }
+  }
+  // A surname alone: the holder must bear it.
+  return officeHolderAt(rest, null)?.office ?? null;
+}

@@ -7,7 +7,8 @@
 import { foldAccents } from '../../contract/ids.js';
 import { parseDateValue } from './dates.js';
 import { isLedeProse } from './furniture.js';
-import { OFFICES } from './offices.js';
+import { OFFICES, officeBeforeHolder } from './offices.js';
+import { PARLIAMENTARY_QUESTION } from './type.js';
 
 interface KnownBody {
   name: string;
@@ -244,7 +245,8 @@ interface Publisher {
  */
 export const PUBLISHERS: readonly Publisher[] = [
   { name: 'NATO', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Treaty Organisation', 'OTAN'], hosts: ['nato.int'] },
-  { name: 'European External Action Service', aliases: ['EEAS'], hosts: ['eeas.europa.eu'] },
+  // "European Union External Action" is the name its website carries.
+  { name: 'European External Action Service', aliases: ['EEAS', 'European Union External Action', 'EU External Action'], hosts: ['eeas.europa.eu'] },
   { name: 'European Council', aliases: [], hosts: [] },
   { name: 'Council of the European Union', aliases: ['Council of the EU'], hosts: ['consilium.europa.eu'] },
   { name: 'European Commission', aliases: [], hosts: ['ec.europa.eu', 'commission.europa.eu'] },
@@ -291,8 +293,11 @@ export function publisherFromUrl(url: string | null | undefined): string | null 
   return best?.name ?? null;
 }
 
-/** "From: Prime Minister's Office, 10 Downing Street and The Rt Hon Sir Keir Starmer" (GOV.UK), "Published by X", "Publisher: X". */
-const PUBLISHER_CUE = /^(?:(?:from|publisher|source)\s*:|(?:published|issued) by\s*:?)\s*(.{2,160})/imu;
+/**
+ * "From: Prime Minister's Office, 10 Downing Street and The Rt Hon Sir Keir Starmer" (GOV.UK), "Published by X", "Publisher: X",
+ * and a distributor's credit in brackets: "(Source: X; issued <date>)".
+ */
+const PUBLISHER_CUE = /(?:^|(?<=\())(?:(?:from|publisher|source)\s*:|(?:published|issued) by\s*:?)\s*(.{2,160})/imu;
 
 /**
  * The body that published the text, read from the text: a "From:"/"Published by"
@@ -310,6 +315,9 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
       .filter(([key]) => publisherKey(value).startsWith(key) && !/^[a-z0-9]/.test(publisherKey(value).slice(key.length)))
       .sort(([a], [b]) => b.length - a.length)[0];
     if (known) return known[1];
+    // A credit in brackets inside a line may be a chart's or a photo's ("(Source: Eurostat)"): only a known publisher counts there.
+    const midLine = m.index > 1 && block.text[m.index - 1] === '(' && block.text[m.index - 2] !== '\n';
+    if (midLine) continue;
     const head = value.split(/\s+(?:and|published|updated|on)\s+|[;|]/iu)[0]!.trim().replace(/[.,]$/, '');
     if (head && /^\p{Lu}/u.test(head) && head.split(/\s+/).length <= 10) return head;
   }
@@ -321,6 +329,8 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
   // Lines only one publisher prints: Hansard's sitting line and chamber, an EU delegation's masthead.
   const openingText = opening.map((b) => b.text).join('\n');
   for (const { line, publisher } of PUBLISHER_LINES) if (line.test(openingText)) return publisher;
+  // A question to the government opening the text ("Question to the Home Office:", then "To ask …") is Parliament's record of it.
+  if (opening.slice(0, 4).some((b) => PARLIAMENTARY_QUESTION.test(b.text.trim()))) return 'UK Parliament';
   // A line of a genre, its publisher and its date: "Written statement, House of Commons, 22 October 2024".
   for (let i = 0; i < opening.length; i++) {
     if (i === titleIndex) continue;
@@ -335,9 +345,15 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
     const genre = GENRE_BY.exec(text);
     const from = genre ? genre.index + genre[0].length : 0;
     let first: { at: number; publisher: string } | null = null;
+    const window = text.slice(from, from + 160);
     for (const { office, publisher } of OFFICE_PUBLISHERS) {
-      const at = text.slice(from, from + 160).search(office);
+      const at = window.search(office);
       if (at >= 0 && (!first || at < first.at)) first = { at, publisher };
+    }
+    // The office's short form before one of its holders ("by Secretary General Jens Stoltenberg", "by President Costa").
+    for (const m of window.matchAll(SHORT_OFFICE)) {
+      const office = officeBeforeHolder(window.slice(m.index));
+      if (office && (!first || m.index < first.at)) first = { at: m.index, publisher: office.publisher };
     }
     if (first && (genre || (isTitle && first.at <= 4))) return first.publisher;
   }
@@ -408,6 +424,9 @@ const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
   // Each EU delegation's pages carry "Delegation of the European Union to …" above the text; delegations are the EEAS's.
   { line: /^Delegation of the European Union to\b/mu, publisher: 'European External Action Service' },
 ];
+
+/** Where an office's short form may start, to be read with the holder after it. */
+const SHORT_OFFICE = new RegExp(OFFICES.flatMap((o) => (o.beforeSurname ? [o.beforeSurname.source] : [])).join('|'), 'gu');
 
 /**
  * Offices whose holder speaks for an institution that publishes their words: every office with a list of holders

@@ -15,11 +15,17 @@ interface Label {
 }
 
 /** Labels a document gives itself, checked in this order against the title and opening text. */
+/**
+ * How a minister opens an oral statement at Westminster: "With permission, Mr Speaker, I will make a statement on …",
+ * "My Lords, with the leave of the House, I shall repeat in the form of a statement …".
+ */
+const STATEMENT_TO_THE_HOUSE = String.raw`(?:my lords,\s*)?with (?:your )?(?:permission|the leave of the house),?\s*(?:(?:mr|madam) (?:deputy )?speaker,?\s*)?I (?:will|shall|should like to|would like to|wish to) (?:now )?(?:make (?:a|an oral) statement|repeat (?:in the form of a statement|a statement|the statement))`;
+
 const LABELS: Label[] = [
   {
     type: 'statement',
     pattern:
-      /\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statements?|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b/iu,
+      new RegExp(String.raw`(?:\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statements?|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b|${STATEMENT_TO_THE_HOUSE})`, 'iu'),
     leadInOnly: true,
   },
   {
@@ -34,7 +40,7 @@ const LABELS: Label[] = [
     pattern: /\b(?:policy (?:paper|brief)|working paper|discussion paper|white paper|occasional paper|research paper)\b/iu,
     leadInOnly: false,
   },
-  { type: 'news', pattern: /\b(?:press release|news release|news (?:story|article|item))\b/iu, leadInOnly: false },
+  { type: 'news', pattern: /\b(?:press releases?|news releases?|news (?:story|article|item))\b/iu, leadInOnly: false },
   {
     type: 'event-report',
     pattern: /\b(?:event report|conference report|workshop report|roundtable report|meeting report|summary of (?:the )?(?:discussion|event|proceedings))\b/iu,
@@ -75,6 +81,8 @@ const REPORTING_VERBS = new RegExp(
 );
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
 const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
+/** The formula that opens every question put to the government in either House at Westminster. */
+export const PARLIAMENTARY_QUESTION = /^To ask (?:(?:His|Her) Majesty['’]s Government|the (?:Secretary of State for|Chancellor of the Exchequer|Prime Minister|Leader of the House)\b)/u;
 /** A speaker's own voice; quoted words are removed before looking for it. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|we're|we’re|my|our|us)\b/iu;
 const QUOTED = /[“"][^”"]*[”"]|‘[^’]*’(?!\w)/gu;
@@ -112,6 +120,8 @@ function ledeType(title: string, text: string): 'news' | 'speech' | null {
     .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p) && !isCaption(p));
   const prose = paragraphs.filter((p) => p.split(/\s+/u).length >= 12);
   const first = prose[0];
+  // A parliamentary question ("To ask His Majesty's Government whether …") and its answer: not a story about it.
+  if (first !== undefined && PARLIAMENTARY_QUESTION.test(first)) return null;
   const isLede = (p: string) => {
     const narrative = p.replace(QUOTED, ' ');
     return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
