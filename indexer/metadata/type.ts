@@ -81,7 +81,7 @@ const REPORTING_VERBS = new RegExp(
 );
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
 const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
-/** The formula that opens every question put to the government in either House at Westminster. */
+/** The formula that opens a question put to the UK government in either House at Westminster (not a devolved parliament's). */
 export const PARLIAMENTARY_QUESTION = /^To ask (?:(?:His|Her) Majesty['’]s Government|the (?:Secretary of State for|Chancellor of the Exchequer|Prime Minister|Leader of the House)\b)/u;
 /** A speaker's own voice; quoted words are removed before looking for it. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|we're|we’re|my|our|us)\b/iu;
@@ -120,8 +120,9 @@ function ledeType(title: string, text: string): 'news' | 'speech' | null {
     .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p) && !isCaption(p));
   const prose = paragraphs.filter((p) => p.split(/\s+/u).length >= 12);
   const first = prose[0];
-  // A parliamentary question ("To ask His Majesty's Government whether …") and its answer: not a story about it.
-  if (first !== undefined && PARLIAMENTARY_QUESTION.test(first)) return null;
+  // A parliamentary question ("To ask His Majesty's Government whether …", "To ask the Scottish Government …") and its
+  // answer: not a story about it.
+  if (first !== undefined && /^To ask (?:the|His|Her) \p{Lu}/u.test(first)) return null;
   const isLede = (p: string) => {
     const narrative = p.replace(QUOTED, ' ');
     return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);

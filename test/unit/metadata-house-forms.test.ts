@@ -1,0 +1,108 @@
+/**
+ * Metadata from the forms an institution's own texts take: a speech's genre line naming the speaker by an office's
+ * short form and full name, a distributor's bracketed credit naming the publisher by its website's name, a question
+ * put to the government at Westminster and its answer, a minister's oral statement to either House, a "Press
+ * Releases" section line. Each table holds phrasings of its own, with rows that must not change.
+ */
+import { strict as assert } from 'node:assert';
+import { makers, metadataOf } from '../support/metadata.js';
+
+const SPOKEN = 'Thank you very much. We have had a good discussion today on the security of our continent, and I will take your questions.';
+const STORY = 'Ministers met in Brussels to discuss closer co-operation on border security, and officials said more meetings would follow.';
+const firstLines = (text: string) => text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ').slice(0, 90);
+
+describe("metadata read from an institution's own forms", () => {
+  describe("a genre line's office before its holder's name names the holder's institution", () => {
+    const cases: { text: string; speakers: string[]; publisher: string | null }[] = [
+      { text: `Doorstep statement\n\nby Secretary General Mark Rutte on arrival at the meeting of defence ministers\n\n${SPOKEN}`, speakers: ['speaker: Mark Rutte'], publisher: 'NATO' },
+      { text: `Joint press conference\n\nby Secretary General Jens Stoltenberg with the Prime Minister of Finland\n\n${SPOKEN}`, speakers: ['speaker: Jens Stoltenberg'], publisher: 'NATO' },
+      { text: `Press remarks by President António Costa following the informal meeting of heads of state\n\n${SPOKEN}`, speakers: ['speaker: António Costa'], publisher: 'European Council' },
+      { text: `Speech by President Ursula von der Leyen at the plenary debate on defence readiness\n\n${SPOKEN}`, speakers: ['speaker: Ursula von der Leyen'], publisher: 'European Commission' },
+      // Must not change: an office's short form before someone who never held it, and an office named outside a genre line.
+      { text: `Press conference\n\nby President Emmanuel Macron after the summit in Paris\n\n${SPOKEN}`, speakers: ['speaker: Emmanuel Macron'], publisher: null },
+      { text: `Remarks by Secretary General António Guterres to the Security Council\n\n${SPOKEN}`, speakers: ['speaker: António Guterres'], publisher: null },
+      { text: `Alliance leaders prepare for the summit\n\n${STORY} Secretary General Mark Rutte will chair the meeting.`, speakers: [], publisher: null },
+    ];
+    for (const { text, speakers, publisher } of cases) {
+      it(`reads ${speakers.join(', ') || 'nobody'} and ${publisher ?? 'no publisher'} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), speakers);
+        assert.equal(m.publisher, publisher);
+      });
+    }
+  });
+
+  describe("a source credit names the publisher, also by its website's name", () => {
+    const EEAS = 'European External Action Service';
+    const cases: { text: string; publisher: string | null }[] = [
+      { text: `Ministers launch new joint projects\n(Source: EU External Action; issued March 3, 2021)\nBRUSSELS --- ${STORY}`, publisher: EEAS },
+      { text: `Ministers launch new joint projects\n\n(Source: European Union External Action)\n\n${STORY}`, publisher: EEAS },
+      { text: `Ministers launch new joint projects\n\nSource: EU External Action\n\n${STORY}`, publisher: EEAS },
+      { text: `Allies agree new air defence plan\n(Source: North Atlantic Treaty Organization; issued May 2, 2022)\n${STORY}`, publisher: 'NATO' },
+      // Must not change: a chart's or a photo's credit inside a sentence names no publisher; a credit line naming another body.
+      { text: `Defence spending rises\n\nSpending rose by a tenth last year (Source: Eurostat) across the member states, and ministers said more would follow.`, publisher: null },
+      { text: `Defence spending rises\n\nSource: Chatham House\n\n${STORY}`, publisher: 'Chatham House' },
+    ];
+    for (const { text, publisher } of cases) {
+      it(`reads ${publisher ?? 'no publisher'} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).publisher, publisher));
+    }
+  });
+
+  describe("a question put to the government at Westminster is Parliament's, and a question and answer, not a story", () => {
+    const ANSWER = 'We have worked closely with our partners since the measures were announced, and we will keep the list of designations under review.';
+    const cases: { text: string; publisher: string | null; type: string }[] = [
+      {
+        text: `Question to the Ministry of Defence:\nTo ask His Majesty's Government what assessment they have made of the air defence plan announced by allies last month.\n${ANSWER}\n${ANSWER}`,
+        publisher: 'UK Parliament',
+        type: 'other',
+      },
+      {
+        text: `Question for the Department for Business and Trade\n\nTo ask the Secretary of State for Business and Trade, what discussions he has held with his EU counterparts on the export controls agreed in Brussels.\n\n${ANSWER}`,
+        publisher: 'UK Parliament',
+        type: 'other',
+      },
+      {
+        text: `To ask the Chancellor of the Exchequer, whether the Treasury announced further funding for the defence loans programme.\n\n${ANSWER}\n\n${ANSWER}`,
+        publisher: 'UK Parliament',
+        type: 'other',
+      },
+      // Another parliament's question is a question too, but not Westminster's. Must not change: a story that tells of a question.
+      { text: `To ask the Scottish Government what discussions it has had with the UK Government on the defence loans announced in Brussels.\n\n${ANSWER}`, publisher: null, type: 'other' },
+      { text: `Peers press ministers on air defence\n\nA peer asked the Government on Monday what assessment it had made of the plan announced by allies, and the minister said talks would continue.\n\n${STORY}`, publisher: null, type: 'news' },
+    ];
+    for (const { text, publisher, type } of cases) {
+      it(`reads ${publisher ?? 'no publisher'} and a ${type} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.equal(m.publisher, publisher);
+        assert.equal(m.type, type);
+      });
+    }
+  });
+
+  describe("a minister's oral statement to the House opens with its formula", () => {
+    const BODY = 'The House will know that our support for our allies has not wavered, and I want to set out the steps the Government have taken since the summit.';
+    const cases: { text: string; type: string }[] = [
+      { text: `With permission, Madam Deputy Speaker, I shall make a statement on the outcome of the NATO summit. ${BODY}\n\n${BODY}`, type: 'statement' },
+      { text: `With your permission, Mr Speaker, I would like to make an oral statement about the defence and security partnership. ${BODY}`, type: 'statement' },
+      { text: `My Lords, with the leave of the House, I shall now repeat in the form of a statement the Answer given in another place. ${BODY}`, type: 'statement' },
+      // Must not change: a motion is no statement, and a story that tells of one is a story.
+      { text: `Mr Speaker, I beg to move that the Bill be now read a Second time. ${BODY}\n\n${BODY}`, type: 'other' },
+      { text: `Minister updates MPs on the summit\n\nThe Defence Secretary announced on Monday that with permission he would make a statement on the summit, officials said.\n\n${STORY}`, type: 'news' },
+    ];
+    for (const { text, type } of cases) {
+      it(`reads a ${type} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).type, type));
+    }
+  });
+
+  describe('a "Press Releases" section line makes a news item', () => {
+    const cases: { text: string; type: string }[] = [
+      { text: `Lawmakers back tougher export rules\n\nPress Releases\n\nThe plenary backed a report on export controls by a large majority, with members calling for a common register of licences.`, type: 'news' },
+      { text: `News releases\n\nCommittee backs joint procurement fund\n\nThe committee backed the proposal by a large majority, with members calling for swift talks with the member states.`, type: 'news' },
+      // Must not change: a speech that names press releases in passing, past its opening.
+      { text: `Speech at the press club\n\n${SPOKEN}\n\n${SPOKEN} ${SPOKEN} ${SPOKEN} We read each other's press releases closely.`, type: 'speech' },
+    ];
+    for (const { text, type } of cases) {
+      it(`reads a ${type} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).type, type));
+    }
+  });
+});
