@@ -370,20 +370,62 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
   // "The Commission adopted today …". Others name the day ("on Tuesday") or the source.
   for (const block of lede) {
     const m = LEDE_INSTITUTION_TODAY.exec(block.text);
-    if (m) return INSTITUTION_PUBLISHER[m[1]!.replace(/^EU |^European (?=Commission)| of the (?:EU|European Union)$/gu, '')] ?? null;
+    if (m) return institutionPublisher(m[1]!);
+  }
+  // A text that calls itself a press release on a line of its own, headed by what an EU institution (or its members,
+  // "MEPs") did: the institution's own release. Others' releases are headed by their own name.
+  if (opening.slice(0, 4).some((b) => /^press releases?$/iu.test(b.text.trim()))) {
+    const m = HEADLINE_INSTITUTION.exec(blocks[titleIndex]?.text ?? '');
+    if (m) return institutionPublisher(m[1]!);
   }
   return null;
 }
 
+/** An EU institution, as its press releases name it. */
+const EU_INSTITUTION = String.raw`((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament)`;
 /** An EU institution as the subject of a lede, doing something today. */
-const LEDE_INSTITUTION_TODAY =
-  /(?:^|[.!?]\s+)The ((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament) (?:today \p{Ll}+ed|\p{Ll}+ed today)\b/u;
+const LEDE_INSTITUTION_TODAY = new RegExp(String.raw`(?:^|[.!?]\s+)The ${EU_INSTITUTION} (?:today \p{Ll}+ed|\p{Ll}+ed today)\b`, 'u');
+
+/** A headline whose subject is an EU institution or the European Parliament's members, then a verb. */
+const HEADLINE_INSTITUTION = new RegExp(String.raw`^(?:The )?(MEPs|${EU_INSTITUTION.slice(1, -1)}) (?!of\b|and\b)\p{Ll}+`, 'u');
+
 const INSTITUTION_PUBLISHER: Record<string, string> = {
   Council: 'Council of the European Union',
   'European Council': 'European Council',
   Commission: 'European Commission',
   'European Parliament': 'European Parliament',
+  MEPs: 'European Parliament',
 };
+
+/** The publisher an institution's name stands for ("EU Council", "the Council of the European Union", "MEPs"). */
+const institutionPublisher = (name: string): string | null =>
+  INSTITUTION_PUBLISHER[name.replace(/^EU |^European (?=Commission)| of the (?:EU|European Union)$/gu, '')] ?? null;
+
+/**
+ * The verbs in which the Council's and the European Council's conclusions speak of their author, in the present tense
+ * ("The Council highlights …", "the European Council recalls …"); a reporter tells them in the past tense or says
+ * "the conclusions say".
+ */
+const CONCLUSIONS_VOICE =
+  /(?:^|[.!?;]\s+|,\s+)[Tt]he ((?:European )?Council) (?:also |further |again |therefore )?(?:highlights|recalls|reaffirms|commends|calls (?:on|for|upon)|stresses|underlines|underscores|emphasi[sz]es|welcomes|notes|encourages|invites|acknowledges|recogni[sz]es|reiterates|expresses|urges|condemns|looks forward)\b/gmu;
+const QUOTED_WORDS = /[“"][^”"]*[”"]/gu;
+
+/**
+ * The Council or the European Council speaking of itself in its conclusions' present tense in two sentences or
+ * more below the title: its own text (the conclusions, or the press release that carries them, however copied). A
+ * story by a named writer or an agency is checked by the caller and here: "BRUSSELS (Reuters) -".
+ */
+export function conclusionsAuthor(blocks: readonly { text: string; kind: string }[], titleIndex: number): string | null {
+  const body = blocks
+    .filter((b, i) => i !== titleIndex)
+    .slice(0, 12)
+    .map((b) => b.text)
+    .join('\n');
+  if (/^\p{Lu}[\p{Lu} ]+\s*\([\p{L} .]+\)\s*[-–—]/mu.test(body)) return null;
+  const voices = [...body.replace(QUOTED_WORDS, ' ').matchAll(CONCLUSIONS_VOICE)].map((m) => m[1]!);
+  if (voices.length < 2) return null;
+  return institutionPublisher(voices[0]!);
+}
 
 /** A UK minister's bare office as the subject of a sentence (alone or with another person), and the word after it. */
 const LEDE_OFFICE =

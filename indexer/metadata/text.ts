@@ -7,7 +7,7 @@ import { clipSummary, type Person, type Role } from '../../contract/document.js'
 import type { Block } from '../../contract/extracted.js';
 import { findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
-import { findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
+import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isLedeProse } from './furniture.js';
 import { officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
@@ -614,7 +614,8 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     date,
     published,
     organisations,
-    publisher: findPublisher(blocks, titleBlock) ?? ledePublisher,
+    // A story signed by its writer is the writer's outlet's, whatever voice it quotes the conclusions in.
+    publisher: findPublisher(blocks, titleBlock) ?? ledePublisher ?? (named.some((p) => p.role === 'author') ? null : conclusionsAuthor(blocks, titleBlock)),
     place,
     people: dedupePeople([...named, ...mentioned]),
     summary: findSummary(blocks, titleBlock, title),

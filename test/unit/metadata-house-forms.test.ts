@@ -2,7 +2,8 @@
  * Metadata from the forms an institution's own texts take: a speech's genre line naming the speaker by an office's
  * short form and full name, a distributor's bracketed credit naming the publisher by its website's name, a question
  * put to the government at Westminster and its answer, a minister's oral statement to either House, a "Press
- * Releases" section line. Each table holds phrasings of its own, with rows that must not change.
+ * Releases" section line, the Council's conclusions in its own voice, an institution's press release. Each table
+ * holds phrasings of its own, with rows that must not change.
  */
 import { strict as assert } from 'node:assert';
 import { makers, metadataOf } from '../support/metadata.js';
@@ -103,6 +104,55 @@ describe("metadata read from an institution's own forms", () => {
     ];
     for (const { text, type } of cases) {
       it(`reads a ${type} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).type, type));
+    }
+  });
+  describe("the Council speaking of itself in its conclusions' present tense is the Council's own text", () => {
+    const COUNCIL = 'Council of the European Union';
+    const cases: { text: string; publisher: string | null }[] = [
+      {
+        text: `Maritime security: Council sets out priorities for the coming years\n\n4 March 2024\n\nThe Council underlines the importance of safe sea lanes for the Union's economy and security. It welcomes the work done since the last review. The Council also encourages member states to share more information at sea, and calls for closer work with partners.`,
+        publisher: COUNCIL,
+      },
+      {
+        text: `Conclusions on the Western Balkans\n\nRecalling its earlier conclusions, the Council reaffirms its support for the region's European perspective. The Council stresses that reforms must go on, and the Council invites the Commission to report by the end of the year.`,
+        publisher: COUNCIL,
+      },
+      {
+        text: `European Council conclusions on defence\n\nThe European Council recalls its earlier conclusions on European defence. The European Council calls for faster progress on joint procurement, and invites the Council to take work forward.`,
+        publisher: 'European Council',
+      },
+      // Must not change: a story with its writer's byline, an agency's dateline, a reporter's past tense, one sentence only.
+      {
+        text: `Council approves new maritime priorities\n\nBy Jane Roe\n\nThe Council underlines the importance of safe sea lanes for the Union's economy. The Council also encourages member states to share more information at sea, diplomats said on Tuesday.`,
+        publisher: null,
+      },
+      {
+        text: `Council backs maritime priorities\n\nBRUSSELS (Reuters) - The Council underlines the importance of safe sea lanes, and the Council calls for closer work with partners, according to a text seen by reporters.`,
+        publisher: null,
+      },
+      {
+        text: `Council backs maritime priorities\n\nMinisters meeting in Brussels on Tuesday said the Council underlined the importance of safe sea lanes, and the Council called for closer work with partners.`,
+        publisher: null,
+      },
+      { text: `Ministers discuss maritime security\n\n${STORY} The Council welcomes the report, one diplomat noted, but the talks will go on.`, publisher: null },
+    ];
+    for (const { text, publisher } of cases) {
+      it(`reads ${publisher ?? 'no publisher'} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).publisher, publisher));
+    }
+  });
+
+  describe("a press release headed by what an EU institution or its members did is the institution's", () => {
+    const cases: { text: string; publisher: string | null }[] = [
+      { text: `MEPs back stronger rules on dual-use exports\n\nPress Releases\n\nThe plenary backed a report on export controls by a large majority, with members calling for a common register of licences.`, publisher: 'European Parliament' },
+      { text: `European Parliament calls for a defence union\n\nPress release\n\nThe plenary backed a resolution on defence co-operation by a large majority, with members calling for joint procurement.`, publisher: 'European Parliament' },
+      { text: `Commission proposes new defence loans\n\nPress release\n\nThe proposal would allow member states to borrow for joint procurement, with the first loans expected next year.`, publisher: 'European Commission' },
+      // Must not change: a press release headed by another body, and a headline about MEPs with no press-release line.
+      { text: `Think tank warns MEPs on export rules\n\nPress release\n\nThe institute's new paper argues that the rules on export controls need a common register of licences.`, publisher: null },
+      { text: `MEPs back stronger rules on dual-use exports\n\nThe plenary backed a report on export controls by a large majority, with members calling for a common register of licences.`, publisher: null },
+      { text: `Council of Europe adopts a new convention\n\nPress release\n\nThe convention was opened for signature in Strasbourg, with several states expected to sign it this year.`, publisher: null },
+    ];
+    for (const { text, publisher } of cases) {
+      it(`reads ${publisher ?? 'no publisher'} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).publisher, publisher));
     }
   });
 });
