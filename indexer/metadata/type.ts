@@ -14,13 +14,13 @@ interface Label {
   leadInOnly: boolean;
 }
 
-/** Labels a document gives itself, checked in this order against the title and opening text. */
 /**
  * How a minister opens an oral statement at Westminster: "With permission, Mr Speaker, I will make a statement on …",
  * "My Lords, with the leave of the House, I shall repeat in the form of a statement …".
  */
 const STATEMENT_TO_THE_HOUSE = String.raw`(?:my lords,\s*)?with (?:your )?(?:permission|the leave of the house),?\s*(?:(?:mr|madam) (?:deputy )?speaker,?\s*)?I (?:will|shall|should like to|would like to|wish to) (?:now )?(?:make (?:a|an oral) statement|repeat (?:in the form of a statement|a statement|the statement))`;
 
+/** Labels a document gives itself, checked in this order against the title and opening text. */
 const LABELS: Label[] = [
   {
     type: 'statement',
