@@ -4,7 +4,8 @@
  * the breakdown (V8 heap by space, buffers outside the heap), and with
  * MEMORY_PROBE_SNAPSHOT_MIB set it writes a V8 heap snapshot the first times the
  * resident size passes that many MiB (again after each further 64 MiB, three at most).
- * Every 5 s it also notes the resident size and the heap in use, so the JSON shows where in the
+ * MEMORY_PROBE_SNAPSHOT_AT_S="60,240" writes a snapshot at each of those times instead, to compare
+ * what is live early and late in a run. Every 5 s it also notes the resident size and the heap in use, so the JSON shows where in the
  * run the peak falls and whether memory climbs with the documents read or comes and goes.
  * At exit the peak goes to MEMORY_PROBE_OUT as JSON. Plain JavaScript, so that it
  * loads before tsx and measures the process as the indexer runs it.
@@ -19,6 +20,7 @@ const snapshotDir = process.env.MEMORY_PROBE_DIR ?? '.';
 const started = performance.now();
 let peak = null;
 let nextSnapshot = snapshotAt;
+const snapshotTimes = (process.env.MEMORY_PROBE_SNAPSHOT_AT_S ?? '').split(',').filter(Boolean).map((s) => Number(s) * 1000);
 const snapshots = [];
 /** [ms since start, resident MiB, heap used MiB], one every TIMELINE_EVERY samples, at most TIMELINE_MAX. */
 const timeline = [];
@@ -34,6 +36,11 @@ function sample() {
   if (!peak || usage.rss > peak.rss) {
     const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
     peak = { ...usage, atMs: Math.round(performance.now() - started), spaces };
+  }
+  if (snapshotTimes.length > 0 && performance.now() - started >= snapshotTimes[0]) {
+    snapshotTimes.shift();
+    const file = writeHeapSnapshot(`${snapshotDir}/heap-${process.pid}-${Math.round((performance.now() - started) / 1000)}s.heapsnapshot`);
+    snapshots.push({ file, rss: usage.rss, atMs: Math.round(performance.now() - started) });
   }
   if (snapshotAt > 0 && snapshots.length < 3 && usage.rss >= nextSnapshot) {
     const file = writeHeapSnapshot(`${snapshotDir}/heap-${process.pid}-${Math.round(usage.rss / MiB)}MiB.heapsnapshot`);

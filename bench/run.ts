@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     args.profile
       ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, `${SIZE}-${name}`), '--heap-prof', '--heap-prof-dir', join(PROFILE_DIR, `${SIZE}-${name}`)]
       : [];
-  // The indexer's heap at its peak (bench/memory-probe.mjs); MEMORY_PROBE_SNAPSHOT_MIB=N also writes heap snapshots there.
+  // The indexer's heap at its peak (bench/memory-probe.mjs); MEMORY_PROBE_SNAPSHOT_MIB=N or MEMORY_PROBE_SNAPSHOT_AT_S=t1,t2 also write heap snapshots there.
   const probeArgs = (name: string) => {
     if (!args['memory-probe']) return [];
     const dir = join(PROFILE_DIR, `${SIZE}-${name}`);
@@ -182,6 +182,7 @@ async function main(): Promise<void> {
     const full = await runIndexer(corpusDir, target, [], [...profileArgs('index'), ...probeArgs('index')]);
     delete process.env['MEMORY_PROBE_OUT'];
     delete process.env['MEMORY_PROBE_SNAPSHOT_MIB'];
+    delete process.env['MEMORY_PROBE_SNAPSHOT_AT_S'];
     const s = full.wallMs / 1000;
     log(`indexed ${full.summary.indexed} documents, ${full.summary.passages} passages in ${s.toFixed(1)} s (exit ${full.exitCode}, ${full.summary.failed.length} failed)`);
     if (full.summary.failed.length) log(`failed: ${full.summary.failed.slice(0, 5).map((f) => `${f.file}: ${f.reason}`).join('; ')}`);
