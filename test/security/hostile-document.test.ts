@@ -232,8 +232,11 @@ describe('security: one hostile document on every page and in every output', fun
   });
 
   it('the BibTeX and RIS exports keep one record per document', async () => {
-    assertBibtex((await request(app).get('/export.bib').query({ q: 'NATO planners' }).expect(200)).text, 1);
-    assertRis((await request(app).get('/export.ris').query({ q: 'NATO planners' }).expect(200)).text, 1);
+    // One record for each document the results page lists (the hostile one among them), none split or merged.
+    const listed = (await request(app).get('/api/search').query({ q: 'NATO planners' }).expect(200)).body as { total: number; hits: { id: string }[] };
+    assert.ok(listed.hits.some((h) => h.id === DOC_ID), 'the hostile document is listed');
+    assertBibtex((await request(app).get('/export.bib').query({ q: 'NATO planners' }).expect(200)).text, listed.total);
+    assertRis((await request(app).get('/export.ris').query({ q: 'NATO planners' }).expect(200)).text, listed.total);
   });
 
   it('the JSON API returns the payload as data and snippets as escaped HTML with <mark> only', async () => {
