@@ -187,9 +187,11 @@ export function buildMetadata(job: Job): DocumentMetadata | { error: string } {
   if (date) provenance.date = date.source;
 
   const organisations = strongest(layers, 'organisations');
-  if (organisations) provenance.organisations = organisations.source;
   const publisher = strongest(layers, 'publisher');
   if (publisher) provenance.publisher = publisher.source;
+  // The publisher heads the organisations list: when it is the list's only source, it says where the list came from.
+  if (organisations) provenance.organisations = organisations.source;
+  else if (publisher) provenance.organisations = publisher.source;
   const publisherName = publisher ? canonicalPublisher(publisher.value) : null;
   const place = strongest(layers, 'place');
   if (place) provenance.place = place.source;

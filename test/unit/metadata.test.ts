@@ -258,6 +258,13 @@ describe('metadata stage', () => {
       assert.equal(metadata.provenance.place, 'text');
     });
 
+    it('records where an organisation that is only the publisher came from', () => {
+      const text = 'Ministers met in Brussels on Monday to discuss closer co-operation on border security, and officials said more meetings would follow.';
+      const metadata = metadataOf(text, { sidecar: { publisher: 'NATO' } });
+      assert.deepEqual(metadata.organisations, ['NATO']);
+      assert.equal(metadata.provenance.organisations, 'sidecar', 'the organisations list says where its one entry came from');
+    });
+
     it('accepts every documented sidecar key', () => {
       const metadata = metadataOf(seedText, {
         sidecar: {
