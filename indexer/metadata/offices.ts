@@ -8,6 +8,8 @@
  * also says which body publishes its holder's words (a name in organisations.ts's PUBLISHERS).
  */
 
+import { foldAccents } from '../../contract/ids.js';
+
 export interface Tenure {
   name: string;
   /** First day in office (YYYY-MM-DD). */
@@ -153,11 +155,18 @@ export function holderOn(office: Office, date: string): string | null {
 
 const lastWord = (name: string) => name.split(' ').pop()!;
 
+/** Each office's forms (written in full, then the short one before a surname), anchored at the start of a text: compiled once. */
+const FORMS_AT_START = OFFICES.flatMap((office) =>
+  [office.written, office.beforeSurname]
+    .filter((form): form is RegExp => form !== undefined)
+    .map((form) => ({ office, written: form === office.written, regex: new RegExp(`^(?:${form.source})`, 'u') })),
+);
+
 /** The holder of `office` with this surname ("Borrell", "von der Leyen"), whenever they held it; null when none or several. */
 export function holderNamed(office: Office, surname: string): string | null {
-  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const sought = foldAccents(surname);
   const names = new Set(
-    office.holders.filter((h) => folded(h.name).endsWith(` ${folded(surname)}`) || folded(lastWord(h.name)) === folded(surname)).map((h) => h.name),
+    office.holders.filter((h) => foldAccents(h.name).endsWith(` ${sought}`) || foldAccents(lastWord(h.name)) === sought).map((h) => h.name),
   );
   return names.size === 1 ? [...names][0]! : null;
 }
@@ -171,26 +180,23 @@ export function holderNamed(office: Office, surname: string): string | null {
 export function officeHolderAt(text: string, date: string | null): { name: string; end: number; office: Office } | null {
   const article = /^\s*(?:the\s+)?/iu.exec(text)![0].length;
   const rest = text.slice(article);
-  for (const office of OFFICES) {
-    for (const form of [office.written, office.beforeSurname]) {
-      if (!form) continue;
-      const m = new RegExp(`^(?:${form.source})`, 'u').exec(rest);
-      if (!m) continue;
-      const after = rest.slice(m[0].length);
-      // "Prime Minister's Office": the office's possession, not its holder.
-      if (/^['’]s\b/u.test(after)) continue;
-      // A surname: one capitalised word, or particles and a word ("von der Leyen"), then the end of the name.
-      const surname = /^\s+((?:(?:von|van|der|de|den|la|le)\s+)*\p{Lu}[\p{L}’'-]+)(?![\p{L}’'-]|\s+\p{Lu})/u.exec(after);
-      if (surname) {
-        const holder = holderNamed(office, surname[1]!);
-        if (holder) return { name: holder, end: article + m[0].length + surname[0].length, office };
-        // Another person's surname after a shared word ("President Macron"): not this office.
-        continue;
-      }
-      if (form !== office.written || !date || /^\s*\p{Lu}/u.test(after)) continue;
-      const holder = holderOn(office, date);
-      if (holder) return { name: holder, end: article + m[0].length, office };
+  for (const { office, written, regex } of FORMS_AT_START) {
+    const m = regex.exec(rest);
+    if (!m) continue;
+    const after = rest.slice(m[0].length);
+    // "Prime Minister's Office": the office's possession, not its holder.
+    if (/^['’]s\b/u.test(after)) continue;
+    // A surname: one capitalised word, or particles and a word ("von der Leyen"), then the end of the name.
+    const surname = /^\s+((?:(?:von|van|der|de|den|la|le)\s+)*\p{Lu}[\p{L}’'-]+)(?![\p{L}’'-]|\s+\p{Lu})/u.exec(after);
+    if (surname) {
+      const holder = holderNamed(office, surname[1]!);
+      if (holder) return { name: holder, end: article + m[0].length + surname[0].length, office };
+      // Another person's surname after a shared word ("President Macron"): not this office.
+      continue;
     }
+    if (!written || !date || /^\s*\p{Lu}/u.test(after)) continue;
+    const holder = holderOn(office, date);
+    if (holder) return { name: holder, end: article + m[0].length, office };
   }
   return null;
 }
@@ -201,16 +207,13 @@ export function officeHolderAt(text: string, date: string | null): { name: strin
  * ("President Macron" names no office here). Null otherwise.
  */
 export function officeBeforeHolder(text: string): Office | null {
-  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
   const rest = text.replace(/^\s*(?:the\s+)?/iu, '');
-  for (const office of OFFICES) {
-    for (const form of [office.written, office.beforeSurname]) {
-      if (!form) continue;
-      const m = new RegExp(`^(?:${form.source})\\s+`, 'u').exec(rest);
-      if (!m) continue;
-      const after = folded(rest.slice(m[0].length));
-      if (office.holders.some((h) => after.startsWith(folded(h.name)) && !/^[\p{L}’'-]/u.test(after.slice(folded(h.name).length)))) return office;
-    }
+  for (const { office, regex } of FORMS_AT_START) {
+    const m = regex.exec(rest);
+    if (!m || !/^\s/u.test(rest.slice(m[0].length))) continue;
+    const after = foldAccents(rest.slice(m[0].length).trimStart());
+    const holds = (name: string) => after.startsWith(name) && !/^[\p{L}’'-]/u.test(after.slice(name.length));
+    if (office.holders.some((h) => holds(foldAccents(h.name)))) return office;
   }
   // A surname alone: the holder must bear it.
   return officeHolderAt(rest, null)?.office ?? null;
