@@ -4,7 +4,8 @@
  * corpus/README.md):
  *   phrases   case- and accent-insensitive, whole words, any spacing or hyphen
  *             between words, a plural or -ies ending on the last word, and UK/US
- *             spellings (-isation/-ization, defence/defense) alike;
+ *             spellings (-isation/-ization, defence/defense) and "co-operation"
+ *             alike;
  *   acronyms  case-sensitive whole words ("EU" not in "Europe", "SAFE" not "safe"),
  *             an optional plural "s";
  *   patterns  regular expressions (RE2 syntax, linear time), case-insensitive, on
@@ -112,12 +113,14 @@ function foldPhrase(phrase: string): string {
   return phrase.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
 }
 
-/** Spelling variants a researcher should not have to list: UK/US endings and defence/defense. */
+/** Spelling variants a researcher should not have to list: UK/US endings, defence/defense, co-operation. */
 function spellingVariants(wordPattern: string): string {
   return wordPattern
     .replace(/i[sz](ation|ations|ing|ed|e|es)\b/g, 'i[sz]$1')
     .replace(/defen[cs]e/g, 'defen[cs]e')
-    .replace(/offen[cs]e/g, 'offen[cs]e');
+    .replace(/offen[cs]e/g, 'offen[cs]e')
+    // Hansard and much British usage hyphenate "co-operation", "co-ordinate".
+    .replace(/^co(?=operat|ordinat)/, 'co-?');
 }
 
 /** Regex source for one phrase: words separated by any space or hyphen, the last word inflected. */

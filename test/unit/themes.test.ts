@@ -122,6 +122,16 @@ describe('themes stage', () => {
       assert.deepEqual(evidenceOf(tax, 'Prümer sanctioning', 't'), {});
     });
 
+    it('matches "co-operation" and "co-ordination", as Hansard writes them, to phrases written without the hyphen', () => {
+      const tax = taxonomy([{ id: 't', phrases: ['police cooperation', 'foreign policy coordination'] }]);
+      assert.deepEqual(evidenceOf(tax, 'Police co-operation and foreign policy co-ordination; police cooperation.', 't'), {
+        'police cooperation': 2,
+        'foreign policy coordination': 1,
+      });
+      // Only the prefix "co" of those words: "cop operation" is not "cooperation".
+      assert.deepEqual(evidenceOf(tax, 'A police cop operation.', 't'), {});
+    });
+
     it('counts overlapping terms of one theme once, the longest winning', () => {
       const tax = taxonomy([{ id: 'industry', phrases: ['procurement', 'joint procurement'], acronyms: ['EDIP'] }]);
       assert.deepEqual(evidenceOf(tax, 'Joint procurement under EDIP, and other procurement.', 'industry'), {
