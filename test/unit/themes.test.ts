@@ -460,3 +460,42 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
   });
 });
+
+describe('themes: the field\'s own names for its subjects, in the real taxonomy', () => {
+  const real = loadTaxonomy(CORPUS);
+  const themesOf = (text: string) => [...tagText(real, text).keys()];
+
+  it('reads the UK-EU relationship however it is named: a pact, an agreement, a partnership, the future relationship', () => {
+    for (const text of [
+      'The Government will seek an ambitious new UK-EU security pact.',
+      'Talks on an EU–UK defence and security agreement began.',
+      'We want a security partnership with the European Union.',
+      'Foreign policy was left out of the future relationship negotiations.',
+    ]) {
+      assert.ok(themesOf(text).includes('institutional-architecture'), text);
+    }
+  });
+
+  it('does not read the EU\'s association agreement with another country, or export controls on arms, by themselves as UK-EU architecture or sanctions', () => {
+    assert.ok(!themesOf('The EU-Israel Association Agreement was discussed.').includes('institutional-architecture'));
+    assert.ok(!themesOf('The treaty eases export controls on defence equipment between the two countries.').includes('sanctions'));
+    // Beside the theme's own words they count.
+    assert.deepEqual(tagText(real, 'New sanctions tighten export controls on Russia.').get('sanctions'), { sanctions: 1, 'export controls': 1 });
+  });
+
+  it('reads foreign and security policy in either order', () => {
+    assert.ok(themesOf('Britain and the EU consult on security and foreign policy.').includes('foreign-policy-coordination'));
+    assert.ok(themesOf('Cooperation on foreign and security policy.').includes('foreign-policy-coordination'));
+  });
+
+  it('reads hybrid tactics and activities as hybrid threats, and refugees and the instrumentalisation of migrants as migration', () => {
+    for (const text of ['The regime uses hybrid tactics against its neighbours.', 'Russia\'s hybrid and destabilising activities continue.']) {
+      assert.ok(themesOf(text).includes('cyber-hybrid'), text);
+    }
+    for (const text of ['Six million refugees have crossed into Europe.', 'The regime is instrumentalising vulnerable migrants at the border.']) {
+      assert.ok(themesOf(text).includes('migration'), text);
+    }
+    // "Hybrid" of other things is not a threat.
+    assert.ok(!themesOf('A hybrid vehicle and a hybrid working pattern.').includes('cyber-hybrid'));
+  });
+});
