@@ -161,6 +161,20 @@ function listedOnly(taxonomy: Taxonomy, unit: string, inUnit: Map<string, Eviden
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** Whether two themes are one subject: the same theme, or one broader than the other ("sanctions" and foreign policy). */
+function relatedThemes(taxonomy: Taxonomy): (a: string, b: string) => boolean {
+  const broader = new Map(taxonomy.themes.map((theme) => [theme.id, theme.broader]));
+  const above = (id: string, other: string) => {
+    const seen = new Set<string>();
+    for (let current = broader.get(id); current && !seen.has(current); current = broader.get(current)) {
+      if (current === other) return true;
+      seen.add(current);
+    }
+    return false;
+  };
+  return (a, b) => a === b || above(a, b) || above(b, a);
+}
+
 /**
  * Tags the passages in place and returns the document's themes: every theme it
  * names, each with its evidence (term -> occurrences), a score and a weight.
@@ -171,7 +185,9 @@ const round = (n: number) => Math.round(n * 100) / 100;
  *    (termSpecificity); in a list of areas, once per item at ENUMERATION_WEIGHT;
  *  - share: the theme's score over the scores of all the document's themes;
  *  - weight `about` when the score reaches the theme's threshold (else the
- *    taxonomy's) and the share reaches the taxonomy's `share`; else `mentions`.
+ *    taxonomy's) and the share reaches the taxonomy's `share`, unless the theme is
+ *    an aside: named by a single term in a single sentence that also names another
+ *    subject, and not in the title or a heading; else `mentions`.
  *    A broader theme takes its narrower themes' evidence to show, but is only
  *    `about` on a score of its own.
  */
@@ -195,6 +211,11 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   };
   const length = passages.reduce((max, p) => Math.max(max, p.end), 0);
   const headings = new Set<string>();
+  /** Themes named in the title or a heading: what the text says it is about. */
+  const prominent = new Set<string>();
+  // How many sentences name each theme, with how many of its terms, and whether one of them names no unrelated theme.
+  const sentences = new Map<string, { count: number; terms: number; alone: boolean }>();
+  const related = relatedThemes(taxonomy);
   for (const passage of passages) {
     const found = tagText(taxonomy, passage.text);
     passage.themeTags = toTags(taxonomy, found);
@@ -216,6 +237,11 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
       // In a list, each item names an area of its own: a theme counts once per item that names it.
       const items = enumeration || listed.size > 0 ? unit.split(LIST_SEPARATOR).map((item) => tagText(taxonomy, item, context)) : [];
       for (const [id, terms] of inUnit) {
+        const named = sentences.get(id) ?? { count: 0, terms: 0, alone: false };
+        named.count++;
+        named.terms = Math.max(named.terms, Object.keys(terms).length);
+        named.alone ||= [...inUnit.keys()].every((other) => related(id, other));
+        sentences.set(id, named);
         const theme = compiled.get(id)!;
         const best = (found: Evidence) => Math.max(...Object.keys(found).map((term) => termSpecificity(theme, term)));
         const inList = enumeration || listed.has(id);
@@ -228,6 +254,7 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
       headings.add(passage.heading);
       const inHeading = tagText(taxonomy, passage.heading);
       collect(inHeading, 'heading');
+      for (const id of inHeading.keys()) prominent.add(id);
     }
   }
   // No passages (a scan without text): the title and summary (the fallback) are all there is to go on.
@@ -239,6 +266,7 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     const inText = passages.some((p) => p.text.includes(title.trim()));
     const inTitle = tagText(taxonomy, title);
     collect(inTitle, 'title', inText ? POSITION_WEIGHTS.title - POSITION_WEIGHTS.opening : POSITION_WEIGHTS.title, false);
+    for (const id of inTitle.keys()) prominent.add(id);
   }
 
   const total = [...scores.values()].reduce((a, b) => a + b, 0);
@@ -249,7 +277,10 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     [...scores]
       .filter(([id, score]) => {
         const threshold = (compiled.get(id)?.theme.threshold ?? taxonomy.threshold) * lengthFactor;
-        return score >= threshold && score / total >= (taxonomy.share ?? 0);
+        // Named by one term in one sentence of the text, beside another subject: an aside, however short the text.
+        const named = sentences.get(id);
+        const aside = named !== undefined && named.count === 1 && named.terms === 1 && !named.alone && !prominent.has(id);
+        return score >= threshold && score / total >= (taxonomy.share ?? 0) && !aside;
       })
       .map(([id]) => id),
   );

@@ -393,6 +393,25 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
     assert.equal(weightOf(discussed, 'migration'), 'about');
   });
 
+  it('reads a theme named by one term in one sentence about something else as an aside, however short the text', () => {
+    const dwelling = ['NATO allies met again.', 'NATO will meet in The Hague next year.'];
+    const aside = tagDocument(tax, shortText([opening, ...dwelling, 'NATO allies spoke of the threat to critical infrastructure.']));
+    assert.equal(weightOf(aside, 'resilience'), 'mentions');
+    assert.equal(weightOf(aside, 'nato'), 'about');
+    // The same words are what the text is about when their sentence is about nothing else,
+    const alone = tagDocument(tax, shortText([opening, ...dwelling, 'The threat to critical infrastructure grows.']));
+    assert.equal(weightOf(alone, 'resilience'), 'about');
+    // when a second sentence names the theme,
+    const twice = tagDocument(tax, shortText([opening, ...dwelling, 'NATO allies spoke of critical infrastructure.', 'Critical infrastructure is at risk.']));
+    assert.equal(weightOf(twice, 'resilience'), 'about');
+    // when the one sentence dwells on it with several of its terms,
+    const several = tagDocument(tax, shortText([opening, ...dwelling, 'NATO allies spoke of maritime security and of space security.']));
+    assert.equal(weightOf(several, 'maritime'), 'about');
+    // and when the title names it.
+    const titled = tagDocument(tax, shortText([opening, ...dwelling, 'NATO allies spoke of the threat to critical infrastructure.']), '', 'Critical infrastructure');
+    assert.equal(weightOf(titled, 'resilience'), 'about');
+  });
+
   it('reads "A, B and C" and "A, B or C" as a list of three, with or without a comma before the last item', () => {
     for (const sentence of [
       'The agreement opens cooperation on issues such as the war of aggression, maritime security and cyber attacks.',
@@ -404,9 +423,10 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
       assert.equal(named.length, 3, sentence);
       for (const id of named) assert.equal(weightOf(tags, id), 'mentions', `${id} in "${sentence}"`);
     }
-    // Two themes joined by "and" after a comma are not a list of areas.
+    // Two themes joined by "and" after a comma are not a list of areas: each counts in full (a body sentence, 1), not half.
     const pair = tagDocument(tax, shortText([opening, 'In Brussels, they spoke of maritime security and cyber attacks at length.']));
-    assert.equal(weightOf(pair, 'maritime'), 'about');
+    assert.equal(scoreOf(pair, 'maritime'), 1);
+    assert.equal(scoreOf(pair, 'cyber'), 1);
   });
 
   it('reads a theme named only inside a series of short items as listed, even when it is the only theme there', () => {
@@ -435,7 +455,8 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
 
   it('does not read a sentence that names three themes without being built as a list as a list', () => {
     const tags = tagDocument(tax, shortText([opening, 'A hybrid threats campaign hit critical infrastructure during the war of aggression.']));
-    assert.equal(weightOf(tags, 'cyber'), 'about');
+    // Each theme counts in full (a body sentence, 1), not half as in a list.
+    for (const id of ['cyber', 'resilience', 'ukraine']) assert.equal(scoreOf(tags, id), 1, id);
   });
 
   it("counts a contextual term in a sentence of a passage that uses the theme's own words", () => {
