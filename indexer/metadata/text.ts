@@ -119,6 +119,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by|rapporteurs?)\s*:?\s+/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
+  // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
+  { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
   // GOV.UK's "From:" line names the department and the minister the item comes from.
   { role: 'speaker', pattern: /^from\s*:\s*/giu, blockStart: true },
 ];
@@ -352,6 +354,8 @@ function nameEnding(text: string): ParsedName | null {
 }
 const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
 
+/** A speech's own note on its text: "(As delivered)", "Check against delivery". */
+const DELIVERED = /\b(?:as delivered|check against delivery|as prepared for delivery)\b/iu;
 const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
@@ -601,6 +605,9 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     named.push(subject.person);
     ledePublisher ??= subject.publisher;
   }
+
+  // A text marked as delivered is a speech: whoever its byline names spoke it.
+  if (DELIVERED.test(text.slice(0, OPENING_CHARS))) for (const person of named) if (person.role === 'author') person.role = 'speaker';
 
   // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
   if (WRITTEN_STATEMENT.test(text.slice(0, 400))) {
