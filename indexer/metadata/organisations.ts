@@ -367,10 +367,11 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
     if (office) return office.publisher;
   }
   // An EU institution tells what it did "today" in its own press releases: "The Council today adopted …",
-  // "The Commission adopted today …". Others name the day ("on Tuesday") or the source.
+  // "The Commission adopted today …", "Today, the Commission and the High Representative launch …". Others name the
+  // day ("on Tuesday") or the source.
   for (const block of lede) {
     const m = LEDE_INSTITUTION_TODAY.exec(block.text);
-    if (m) return institutionPublisher(m[1]!);
+    if (m) return institutionPublisher((m[1] ?? m[2])!);
   }
   // A text that calls itself a press release on a line of its own, headed by what an EU institution (or its members,
   // "MEPs") did: the institution's own release. Others' releases are headed by their own name.
@@ -384,7 +385,10 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
 /** An EU institution, as its press releases name it. */
 const EU_INSTITUTION = String.raw`((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament)`;
 /** An EU institution as the subject of a lede, doing something today. */
-const LEDE_INSTITUTION_TODAY = new RegExp(String.raw`(?:^|[.!?]\s+)The ${EU_INSTITUTION} (?:today \p{Ll}+ed|\p{Ll}+ed today)\b`, 'u');
+const LEDE_INSTITUTION_TODAY = new RegExp(
+  String.raw`(?:^|[.!?]\s+)(?:The ${EU_INSTITUTION} (?:today \p{Ll}+ed|\p{Ll}+ed today)|Today,? the ${EU_INSTITUTION}(?: and (?:the )?[\p{Lu}][\p{L}/ -]{0,40}?)? \p{Ll}+)\b`,
+  'u',
+);
 
 /** A headline whose subject is an EU institution or the European Parliament's members, then a verb. */
 const HEADLINE_INSTITUTION = new RegExp(String.raw`^(?:The )?(MEPs|${EU_INSTITUTION.slice(1, -1)}) (?!of\b|and\b)\p{Ll}+`, 'u');

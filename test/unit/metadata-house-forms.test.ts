@@ -173,6 +173,12 @@ describe("metadata read from an institution's own forms", () => {
         makers: ['author: Peter Stone'],
         publisher: 'House of Commons Library',
       },
+      // An EU institution's own release says what it does today.
+      {
+        text: `Europe prepares for crises\n\nToday, the Commission and the High Representative launch a strategy to help member states prepare for emerging threats.\n\n${STORY}`,
+        makers: [],
+        publisher: 'European Commission',
+      },
       // Must not change: an op-ed's byline stays its author's; "by" in the middle of a sentence names nobody.
       { text: `By Jane Roe\n\nEurope must spend more on its defence, and it must spend it together, as I have argued for a decade.`, makers: ['author: Jane Roe'] },
       { text: `Defence spending rises\n\nSpending was raised By Royal Decree in March.\n\n${STORY}`, makers: [] },
