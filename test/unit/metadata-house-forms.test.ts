@@ -191,4 +191,34 @@ describe("metadata read from an institution's own forms", () => {
       });
     }
   });
+
+  describe("Parliament's written answers and repeated statements, and a quotation signed after a dash", () => {
+    const ANSWER = 'The Government continues to work with European partners on these matters, and will report to the House in due course.';
+    const cases: { text: string; makers: string[]; date?: string | null; type?: string }[] = [
+      {
+        text: `Border cooperation\n\n(asked on 3rd March 2021) - View Source\n\nQuestion to the Home Office:\n\nTo ask Her Majesty's Government what plans they have for border cooperation.\n\nAnswered by\nLord Smith of Elmtree Portrait\nLord Smith of Elmtree\nMinister of State (Home Office)\nThis question was answered on 17th March 2021\n\n${ANSWER}`,
+        makers: ['author: Lord Smith of Elmtree'],
+        date: '2021-03-17',
+      },
+      {
+        text: `Foreign Affairs Council statement\n\nStatement made on 4 May 2022\n\nMy right honourable friend the Secretary of State for Foreign Affairs (Jane Roe) has made the following Written Statement.\n\n"${ANSWER}"`,
+        makers: ['author: Jane Roe'],
+        type: 'statement',
+      },
+      {
+        text: `Council extends measures against the regime\n\n${STORY}\n\n“We will not accept these attacks on our borders, and we will act together. – Anna Berg, High Representative for Foreign Affairs”`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // Must not change: a dash inside a sentence, before a name, signs nothing.
+      { text: `Council extends measures against the regime\n\n${STORY} The talks were long – Anna Berg was not there.`, makers: [] },
+    ];
+    for (const { text, makers: want, date, type } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'}${date ? ` on ${date}` : ''}${type ? ` as a ${type}` : ''} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        if (date !== undefined) assert.equal(m.date, date);
+        if (type !== undefined) assert.equal(m.type, type);
+      });
+    }
+  });
 });
