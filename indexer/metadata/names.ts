@@ -42,18 +42,23 @@ const NAME_PARTICLES = new Set(
   'de da di du des del della der den van von zu la le bin ibn al el y dos das do ter ten'.split(' '),
 );
 
+/** Nouns that end an organisation's name: a run of capitalised words ending in one ("External Action Service", "Jacques Delors Institute") is the body, not a person. */
+const ORGANISATION_NOUNS = new Set(
+  'university institute centre center council commission ministry department committee office agency union parliament school college foundation forum group network programme program service services government association society'.split(
+    ' ',
+  ),
+);
+
 /** Capitalised words that mark an organisation or a phrase, not a person. */
 const NOT_NAME_WORDS = new Set(
-  ('university institute centre center council commission ministry department committee office agency union ' +
-    'parliament school college foundation forum group network programme program service services government ' +
-    'european british national international security defence defense policy house association society ' +
+  [...ORGANISATION_NOUNS, ...('european british national international security defence defense policy house association society ' +
     'the and for of on in at with by a an this that these those our their his her its ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
     // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts").
     'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts hansard text debate debates')
-    .split(' '),
+    .split(' ')],
 );
 
 /**
@@ -181,6 +186,7 @@ export function readName(text: string): ParsedName | null {
       endsHere = true;
     }
     if (nameTokens.length > 0 && isPostnominal(token)) break;
+    if (nameTokens.length > 0 && /^\p{Lu}/u.test(token) && ORGANISATION_NOUNS.has(token.toLowerCase())) return null;
     if (!isNameToken(token) && !(nameTokens.length > 0 && NAME_PARTICLES.has(token))) break;
     nameTokens.push(token);
     ended = endsHere;

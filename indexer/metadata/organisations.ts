@@ -367,10 +367,11 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
     if (office) return office.publisher;
   }
   // An EU institution tells what it did "today" in its own press releases: "The Council today adopted …",
-  // "The Commission adopted today …". Others name the day ("on Tuesday") or the source.
+  // "The Commission adopted today …", "Today, the Commission and the High Representative launch …". Others name the
+  // day ("on Tuesday") or the source.
   for (const block of lede) {
     const m = LEDE_INSTITUTION_TODAY.exec(block.text);
-    if (m) return institutionPublisher(m[1]!);
+    if (m) return institutionPublisher((m[1] ?? m[2])!);
   }
   // A text that calls itself a press release on a line of its own, headed by what an EU institution (or its members,
   // "MEPs") did: the institution's own release. Others' releases are headed by their own name.
@@ -384,7 +385,10 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
 /** An EU institution, as its press releases name it. */
 const EU_INSTITUTION = String.raw`((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament)`;
 /** An EU institution as the subject of a lede, doing something today. */
-const LEDE_INSTITUTION_TODAY = new RegExp(String.raw`(?:^|[.!?]\s+)The ${EU_INSTITUTION} (?:today \p{Ll}+ed|\p{Ll}+ed today)\b`, 'u');
+const LEDE_INSTITUTION_TODAY = new RegExp(
+  String.raw`(?:^|[.!?]\s+)(?:The ${EU_INSTITUTION} (?:today \p{Ll}+ed|\p{Ll}+ed today)|Today,? the ${EU_INSTITUTION}(?: and (?:the )?[\p{Lu}][\p{L}/ -]{0,40}?)? \p{Ll}+)\b`,
+  'u',
+);
 
 /** A headline whose subject is an EU institution or the European Parliament's members, then a verb. */
 const HEADLINE_INSTITUTION = new RegExp(String.raw`^(?:The )?(MEPs|${EU_INSTITUTION.slice(1, -1)}) (?!of\b|and\b)\p{Ll}+`, 'u');
@@ -433,8 +437,14 @@ const LEDE_OFFICE =
 /** Words after an office that make it something other than the subject of a verb ("the Prime Minister of Estonia", "… in his speech"). */
 const NOT_A_VERB = new Set(['of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'and', 'or', 'who', 'whose', 'which', 'that', 'as', 'by', 'during', 'after', 'before']);
 
+/** The genre a genre line names. */
+const GENRE_WORDS = String.raw`(?:(?:written|oral|joint|ministerial|press|news|public|research)\s+)*(?:statements?|release|notice|speech|remarks|story|news|announcement|communiqué|declaration|briefing(?: paper)?|insight)`;
 /** Parts of a genre line besides its publisher: the genre, a date, a place. */
-const GENRE_PART = /^(?:(?:written|oral|joint|ministerial|press|news|public)\s+)*(?:statements?|release|notice|speech|remarks|story|news|announcement|communiqué|declaration)$/iu;
+const GENRE_PART = new RegExp(`^${GENRE_WORDS}$`, 'iu');
+/** A publisher and its genre in one part, after a page number: "3 Commons Library Briefing". */
+const PUBLISHER_GENRE_PART = new RegExp(`^(?:\\d+\\s+)?(.+?)\\s+${GENRE_WORDS}$`, 'iu');
+/** A date part's label: "updated 30 October 2019". */
+const DATE_LABEL = /^(?:(?:first\s+|last\s+)?(?:published|updated)|issued)\s+(?:on\s+)?/iu;
 
 /** "Written statement, House of Commons, 22 October 2024", "Press release | Council of the EU | 19 May 2025": the publisher in it. */
 function publisherInGenreLine(text: string): string | null {
@@ -444,10 +454,14 @@ function publisherInGenreLine(text: string): string | null {
   let publisher: string | null = null;
   let genre = false;
   for (const part of parts) {
-    const known = knownPublisher(part.replace(/[.:]$/, ''));
-    if (known && !publisher) publisher = known;
-    else if (GENRE_PART.test(part)) genre = true;
-    else if (parseDateValue(part) === null && !/^(?:\p{Lu}[\p{L}’'-]*\s*){1,3}$/u.test(part)) return null;
+    const bare = part.replace(/[.:]$/, '');
+    const withGenre = PUBLISHER_GENRE_PART.exec(bare);
+    const known = knownPublisher(bare) ?? (withGenre ? knownPublisher(withGenre[1]!) : null);
+    if (known && !publisher) {
+      publisher = known;
+      if (withGenre && !knownPublisher(bare)) genre = true;
+    } else if (GENRE_PART.test(part)) genre = true;
+    else if (parseDateValue(part.replace(DATE_LABEL, '')) === null && !/^(?:\p{Lu}[\p{L}’'-]*\s*){1,3}$/u.test(part)) return null;
   }
   return genre ? publisher : null;
 }

@@ -11,7 +11,7 @@ import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, kno
 import { isCaption, isLedeProse } from './furniture.js';
 import { officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
-import { SPEECH_ACT_VERBS, speechFollows } from './type.js';
+import { DELIVERY_MARK, SPEECH_ACT_VERBS, speechFollows } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -119,6 +119,10 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by|rapporteurs?)\s*:?\s+/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
+  // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
+  { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
+  // A statement repeated in the other House: "My right honourable friend the Lord Chancellor (David Gauke) has made the following Written Statement".
+  { role: 'author', pattern: /\((?=[^()]{3,60}\)\s+has made the following (?:written |ministerial |oral )*statement)/giu },
   // GOV.UK's "From:" line names the department and the minister the item comes from.
   { role: 'speaker', pattern: /^from\s*:\s*/giu, blockStart: true },
 ];
@@ -128,6 +132,7 @@ const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remar
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+${SAID}\b`, 'u');
 /** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
+const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
 const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+)?`, 'gu');
 /** "Foreign Secretary David Lammy said:" anywhere in a block, when a colon or quotation follows. */
 const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b(\s*(?=[:“"‘]|,\s*[“"‘]))?`, 'gu');
@@ -163,6 +168,8 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     let segment = text.slice(match.namesAt, next ? next.start : undefined);
     const end = SENTENCE_END.exec(segment);
     if (end) segment = segment.slice(0, end.index);
+    // Names in brackets ("the Lord Chancellor (David Gauke) has made …") end with the bracket.
+    if (text[match.namesAt - 1] === '(' && segment.includes(')')) segment = segment.slice(0, segment.indexOf(')'));
     const names = readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment, date);
     for (const name of names) people.push(makePerson(name, match.role));
   });
@@ -322,6 +329,11 @@ function quotedSpeakers(text: string): Person[] {
       break;
     }
   }
+  // A quotation signed after it with a dash: "… to act when human rights are violated. – Josep Borrell, High Representative".
+  for (const m of text.matchAll(SIGNED_QUOTE)) {
+    const parsed = readNameAfterOffice(text.slice(m.index + m[0].length, m.index + m[0].length + 160));
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
   for (const m of text.matchAll(SAID_AFTER_QUOTE)) {
     const parsed = readNameAfterOffice(text.slice(m.index + m[0].length, m.index + m[0].length + 160));
     if (parsed) people.push(makePerson(parsed, 'speaker'));
@@ -352,6 +364,7 @@ function nameEnding(text: string): ParsedName | null {
 }
 const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
 
+const WRITTEN_ANSWER = /^Answered by$|\bThis question was answered on\b/mu;
 const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
@@ -426,6 +439,8 @@ function mentionedInBlock(text: string): Person[] {
 /** Words just before a date that make it the date of the event or sitting: "debated on", "held on", "Date:". */
 const LABELLED_EVENT_CUE =
   /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
+/** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
+const ANSWERED_CUE = /\banswered on\s*(?:\p{L}+day,?\s+)?$/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 const PUBLISHED_CUE = /\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?\s*$/iu;
 /** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
@@ -483,7 +498,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // the masthead of a site that republished the text, a listing's date, a "today" banner. It counts only after
       // those, and one above the title (the page's, not the text's) after one below it.
       if (dateline && i < 12) rank = 100;
-      else if (labelLine && LABELLED_EVENT_CUE.test(before)) rank = 90;
+      else if ((labelLine && LABELLED_EVENT_CUE.test(before)) || ANSWERED_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
       else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
@@ -602,8 +617,12 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     ledePublisher ??= subject.publisher;
   }
 
+  // A text marked as delivered is a speech: whoever its byline names spoke it.
+  if (DELIVERY_MARK.test(text.slice(0, 2000))) for (const person of named) if (person.role === 'author') person.role = 'speaker';
+
   // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
-  if (WRITTEN_STATEMENT.test(text.slice(0, 400))) {
+  // So does the member who answered a written question ("Answered by …", "This question was answered on …").
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || WRITTEN_ANSWER.test(text.slice(0, 1500))) {
     const members = new Set(blocks.flatMap((b) => membersSpeaking(b.text)).map((p) => p.name));
     for (const person of named) if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
   }

@@ -25,7 +25,7 @@ const LABELS: Label[] = [
   {
     type: 'statement',
     pattern:
-      new RegExp(String.raw`(?:\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statements?|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|communiqu[eé])\b|${STATEMENT_TO_THE_HOUSE})`, 'iu'),
+      new RegExp(String.raw`(?:\b(?:joint statement|(?<!doorstep )statement by|statement from|statement on|press statement|written (?:ministerial )?statements?|(?:EU|UK|G7|NATO|ministerial|oral) statement|the following statement was made|statement made on|communiqu[eé])\b|${STATEMENT_TO_THE_HOUSE})`, 'iu'),
     leadInOnly: true,
   },
   {
@@ -50,7 +50,7 @@ const LABELS: Label[] = [
 const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${label.pattern.source}`, 'iu') }));
 
 /** "(As delivered)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
-const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
+export const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
 
 /** Words of an event being reported on. */
 const EVENT_CUES =

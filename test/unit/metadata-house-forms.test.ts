@@ -155,4 +155,70 @@ describe("metadata read from an institution's own forms", () => {
       it(`reads ${publisher ?? 'no publisher'} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).publisher, publisher));
     }
   });
+
+  describe('who made a text, read where an organisation, a delivered speech or a cover page says so', () => {
+    const cases: { text: string; makers: string[]; publisher?: string | null }[] = [
+      // A person's office "of" a body whose name is capitalised words: the body is not a person.
+      {
+        text: `Officials review border cooperation\n\nThe meeting was chaired by Anna Berg, Head of Division, of the European Border Coordination Service (EBCS), with officials from both sides.\n\n${STORY}`,
+        makers: ['chair: Anna Berg'],
+      },
+      { text: `Scholars meet on defence\n\nThe seminar was chaired by the Jacques Delors Institute and the Centre for European Reform.\n\n${STORY}`, makers: [] },
+      // A speech marked as delivered: its byline names the speaker.
+      { text: `by Deputy Secretary General Jane Roe at the annual resilience conference\n\n(As delivered)\n\n${SPOKEN}`, makers: ['speaker: Jane Roe'] },
+      { text: `By Jane Roe\n\nCheck against delivery\n\n${SPOKEN}`, makers: ['speaker: Jane Roe'] },
+      // A cover page's byline run into the title's line; the library's name before its genre on a page's foot line.
+      {
+        text: `BRIEFING PAPER Number 1234, 2 March 2020\n\nThe future of European defence By Peter Stone\n\n3 Commons Library Briefing, updated 2 March 2020\n\n${STORY}`,
+        makers: ['author: Peter Stone'],
+        publisher: 'House of Commons Library',
+      },
+      // An EU institution's own release says what it does today.
+      {
+        text: `Europe prepares for crises\n\nToday, the Commission and the High Representative launch a strategy to help member states prepare for emerging threats.\n\n${STORY}`,
+        makers: [],
+        publisher: 'European Commission',
+      },
+      // Must not change: an op-ed's byline stays its author's; "by" in the middle of a sentence names nobody.
+      { text: `By Jane Roe\n\nEurope must spend more on its defence, and it must spend it together, as I have argued for a decade.`, makers: ['author: Jane Roe'] },
+      { text: `Defence spending rises\n\nSpending was raised By Royal Decree in March.\n\n${STORY}`, makers: [] },
+    ];
+    for (const { text, makers: want, publisher } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'}${publisher !== undefined ? ` and ${publisher}` : ''} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        if (publisher !== undefined) assert.equal(m.publisher, publisher);
+      });
+    }
+  });
+
+  describe("Parliament's written answers and repeated statements, and a quotation signed after a dash", () => {
+    const ANSWER = 'The Government continues to work with European partners on these matters, and will report to the House in due course.';
+    const cases: { text: string; makers: string[]; date?: string | null; type?: string }[] = [
+      {
+        text: `Border cooperation\n\n(asked on 3rd March 2021) - View Source\n\nQuestion to the Home Office:\n\nTo ask Her Majesty's Government what plans they have for border cooperation.\n\nAnswered by\nLord Smith of Elmtree Portrait\nLord Smith of Elmtree\nMinister of State (Home Office)\nThis question was answered on 17th March 2021\n\n${ANSWER}`,
+        makers: ['author: Lord Smith of Elmtree'],
+        date: '2021-03-17',
+      },
+      {
+        text: `Foreign Affairs Council statement\n\nStatement made on 4 May 2022\n\nMy right honourable friend the Secretary of State for Foreign Affairs (Jane Roe) has made the following Written Statement.\n\n"${ANSWER}"`,
+        makers: ['author: Jane Roe'],
+        type: 'statement',
+      },
+      {
+        text: `Council extends measures against the regime\n\n${STORY}\n\n“We will not accept these attacks on our borders, and we will act together. – Anna Berg, High Representative for Foreign Affairs”`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // Must not change: a dash inside a sentence, before a name, signs nothing.
+      { text: `Council extends measures against the regime\n\n${STORY} The talks were long – Anna Berg was not there.`, makers: [] },
+    ];
+    for (const { text, makers: want, date, type } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'}${date ? ` on ${date}` : ''}${type ? ` as a ${type}` : ''} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        if (date !== undefined) assert.equal(m.date, date);
+        if (type !== undefined) assert.equal(m.type, type);
+      });
+    }
+  });
 });
