@@ -131,8 +131,9 @@ const PEOPLE_CUES: Cue[] = [
 const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+${SAID}\b`, 'u');
-/** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
+/** A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative". */
 const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
+/** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
 const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+)?`, 'gu');
 /** "Foreign Secretary David Lammy said:" anywhere in a block, when a colon or quotation follows. */
 const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b(\s*(?=[:“"‘]|,\s*[“"‘]))?`, 'gu');
@@ -323,8 +324,12 @@ function quotedSpeakers(text: string): Person[] {
       const tail = words.slice(start).join(' ');
       const parsed = readNameAfterOffice(tail, 0);
       if (!parsed || parsed.display.split(' ').length !== words.length - start) continue;
-      // Without a quotation after the verb ("said that…"), only a person introduced by their office counts as speaking.
-      const office = start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase());
+      // Without a quotation after the verb ("said that…"), only a person introduced by their office counts as speaking:
+      // the office just before the name, or an attribution after the words reported, whose office reads as the name's
+      // title ("…, Internal Market Commissioner Thierry Breton said at the conference"), not "As President Macron argued".
+      const attribution = /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
+      const titled = attribution && parsed.display !== parsed.name && OFFICE_WORDS.has(words[start]!.toLowerCase());
+      const office = (start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase())) || titled;
       if (quoted || office) people.push(makePerson(parsed, 'speaker'));
       break;
     }

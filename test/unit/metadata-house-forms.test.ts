@@ -192,7 +192,7 @@ describe("metadata read from an institution's own forms", () => {
     }
   });
 
-  describe("Parliament's written answers and repeated statements, and a quotation signed after a dash", () => {
+  describe("Parliament's written answers and repeated statements, a quotation signed after a dash, words reported after the speaker's office", () => {
     const ANSWER = 'The Government continues to work with European partners on these matters, and will report to the House in due course.';
     const cases: { text: string; makers: string[]; date?: string | null; type?: string }[] = [
       {
@@ -209,8 +209,14 @@ describe("metadata read from an institution's own forms", () => {
         text: `Council extends measures against the regime\n\n${STORY}\n\n“We will not accept these attacks on our borders, and we will act together. – Anna Berg, High Representative for Foreign Affairs”`,
         makers: ['speaker: Anna Berg'],
       },
-      // Must not change: a dash inside a sentence, before a name, signs nothing.
+      // An office with a portfolio before the name, after the words reported: the office holder spoke.
+      {
+        text: `Space programmes to serve defence\n\n${STORY}\n\nThe time has come to treat space as part of our security, Internal Market Commissioner Anna Berg said at the conference in Brussels.`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // Must not change: a dash inside a sentence, before a name, signs nothing; a name without an office, saying something reported, is not made a speaker.
       { text: `Council extends measures against the regime\n\n${STORY} The talks were long – Anna Berg was not there.`, makers: [] },
+      { text: `Space programmes to serve defence\n\n${STORY}\n\nThe time has come to act, Anna Berg said in a blog post last year.`, makers: [] },
     ];
     for (const { text, makers: want, date, type } of cases) {
       it(`reads ${want.join(', ') || 'nobody'}${date ? ` on ${date}` : ''}${type ? ` as a ${type}` : ''} from "${firstLines(text)}"`, () => {
