@@ -11,7 +11,7 @@ import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, kno
 import { isCaption, isLedeProse } from './furniture.js';
 import { officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
-import { DELIVERY_MARK, SPEECH_ACT_VERBS, speechFollows } from './type.js';
+import { DELIVERY_MARK, SPEECH_ACT_VERBS, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -370,7 +370,6 @@ function nameEnding(text: string): ParsedName | null {
 const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
 
 const WRITTEN_ANSWER = /^Answered by$|\bThis question was answered on\b/mu;
-const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
 const PORTRAIT = /\sPortrait\s/gu;

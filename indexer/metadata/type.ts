@@ -49,6 +49,9 @@ const LABELS: Label[] = [
 ];
 const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${label.pattern.source}`, 'iu') }));
 
+/** The "Written Statements" line that heads Hansard's and Parallel Parliament's pages of written ministerial statements. */
+export const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
+
 /** "(As delivered)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
 export const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
 
@@ -138,7 +141,8 @@ function ledeType(title: string, text: string): 'news' | 'speech' | null {
 
 /** A text naming its own genre in passing ("This short briefing examines …", "in this paper we argue"). */
 const SELF_REFERENCE: { type: DocType; pattern: RegExp }[] = [
-  { type: 'briefing', pattern: /\bth(?:is|e present) (?:short |research |library )?briefing(?: paper| note)?\b/iu },
+  // The Commons Library's short briefings call themselves Insights ("This Insight explains …").
+  { type: 'briefing', pattern: /\bth(?:is|e present) (?:short |research |library )?briefing(?: paper| note)?\b|\bthis Insight\b/iu },
   { type: 'policy-paper', pattern: /\bth(?:is|e present) (?:policy |working |discussion |research )?paper\b/iu },
 ];
 
@@ -160,6 +164,8 @@ export function detectType(title: string, text: string, people: readonly Person[
   for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
   // A speech's own mark, however much page furniture stands above it.
   if (DELIVERY_MARK.test(text.slice(0, 2000))) return 'speech';
+  // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400))) return 'statement';
   const opening = text.slice(0, 400);
   for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
 

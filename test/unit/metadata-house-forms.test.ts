@@ -209,6 +209,17 @@ describe("metadata read from an institution's own forms", () => {
         text: `Council extends measures against the regime\n\n${STORY}\n\n“We will not accept these attacks on our borders, and we will act together. – Anna Berg, High Representative for Foreign Affairs”`,
         makers: ['speaker: Anna Berg'],
       },
+      // Parliament's page of a written statement is a statement, whatever its title; a Commons Library Insight is a briefing.
+      {
+        text: `United Kingdom and the border agency: working arrangement Debate\n\nFull Debate: Read Full Debate\n\nUnited Kingdom and the border agency: working arrangement\n\nJane Roe Excerpts\nFriday 3rd March 2023\n\n(2 months ago)\n\nWritten Statements\nRead Full debate Read Hansard Text\nJane Roe Portrait The Minister for Borders (Jane Roe)\n- Hansard - -\n\nI am pleased to announce a working arrangement with the agency, following our analysis of the options. ${ANSWER}`,
+        makers: ['author: Jane Roe'],
+        type: 'statement',
+      },
+      {
+        text: `The arrest warrant after withdrawal\n\nThe arrest warrant is a fast-track extradition system between member states. This Insight explains how it works and what may replace it.\n\n${ANSWER}`,
+        makers: [],
+        type: 'briefing',
+      },
       // An office with a portfolio before the name, after the words reported: the office holder spoke.
       {
         text: `Space programmes to serve defence\n\n${STORY}\n\nThe time has come to treat space as part of our security, Internal Market Commissioner Anna Berg said at the conference in Brussels.`,
