@@ -490,6 +490,7 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
     for (const text of [
       'The Government will seek an ambitious new UK-EU security pact.',
       'Talks on an EU–UK defence and security agreement began.',
+      'Our goal is a better UK EU relationship.',
       'We want a security partnership with the European Union.',
       'Foreign policy was left out of the future relationship negotiations.',
     ]) {
