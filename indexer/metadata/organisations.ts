@@ -475,7 +475,7 @@ const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
   { line: /^Volume \d+:\s*debated on\b/imu, publisher: 'Hansard' },
   { line: /^(?:Lords Chamber|Commons Chamber|Westminster Hall|Grand Committee)$/mu, publisher: 'Hansard' },
   // Parallel Parliament's copies of Hansard keep its links ("Read Hansard Text", "- View Speech - Hansard -").
-  { line: /\bRead Hansard Text\b|(?:^|\s)- (?:View Speech - )?Hansard -/mu, publisher: 'Hansard' },
+  { line: /\bRead Hansard Text\b|(?:^|\s)- (?:View Speech - )?Hansard -|\bFull Debate: Read Full Debate/mu, publisher: 'Hansard' },
   { line: /\b(?:Lords|Commons) Chamber\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,6}\((?:Lab|Con|LD|CB|SNP|DUP|Non-Afl|Bp|Ind)\)/u, publisher: 'Hansard' },
   // Each EU delegation's pages carry "Delegation of the European Union to …" above the text; delegations are the EEAS's.
   { line: /^Delegation of the European Union to\b/mu, publisher: 'European External Action Service' },

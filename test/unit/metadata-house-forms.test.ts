@@ -238,4 +238,35 @@ describe("metadata read from an institution's own forms", () => {
       });
     }
   });
+
+  describe('who spoke or wrote, in the forms of GOV.UK summaries, Parallel Parliament, statements, panels and catalogue pages', () => {
+    const ANSWER = 'The Government continues to work with European partners on these matters, and will report to the House in due course.';
+    const cases: { text: string; makers: string[]; publisher?: string | null }[] = [
+      { text: `Speech\n\nCyber conference speech\n\nA speech from the Chancellor of the Duchy of Lancaster Jane Roe at the cyber conference in Cardiff.\n\n${SPOKEN}`, makers: ['speaker: Jane Roe'] },
+      {
+        text: `Council meeting – 4 May 2022\n\nStatement made on 2 May 2022\n\nMy Right Honourable Friend, the Minister of State for Europe (Jane Roe), has made the following written Ministerial statement:\n\n${ANSWER}`,
+        makers: ['author: Jane Roe'],
+      },
+      {
+        text: `Border Security Debate\nFull Debate: Read Full DebateLord Smith of Elmtree\nMain Page: Lord Smith of Elmtree (Non-affiliated - Life peer)Department Debates - View all Lord Smith of Elmtree's debates with the Home Office\n(2 years ago)\nLords ChamberTo ask His Majesty's Government what plans they have for border security.\nMy Lords, ${ANSWER}`,
+        makers: ['speaker: Lord Smith of Elmtree'],
+        publisher: 'Hansard',
+      },
+      {
+        text: `Resilience in a changing world\n\nPanel discussion with Deputy Secretary General Jane Roe participating in a webinar on resilience\n\n${SPOKEN}`,
+        makers: ['speaker: Jane Roe'],
+      },
+      { text: `Cyber centre review launched\n\nNATO Secretary General Mark Rutte yesterday gave a speech at the launch of the centre's annual review.\n\n${SPOKEN}`, makers: ['speaker: Mark Rutte'] },
+      // Must not change into a person: a conjunction before a name, a catalogue record's empty field labels.
+      { text: `Internal security strategy\n\n${STORY}\n\nAs Jane Roe, President of the Commission, argued last year, security begins at home.`, makers: [] },
+      { text: `Understanding counter-terrorism policy\n\nAuthor (Person)\nAuthor (Corporate)\nSeries Title\nSeries Details\n\n${STORY}`, makers: [] },
+    ];
+    for (const { text, makers: want, publisher } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'}${publisher !== undefined ? ` and ${publisher}` : ''} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        if (publisher !== undefined) assert.equal(m.publisher, publisher);
+      });
+    }
+  });
 });
