@@ -5,7 +5,7 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { findDates, monthYear } from './dates.js';
+import { dateFromUrl, findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isLedeProse } from './furniture.js';
@@ -445,6 +445,9 @@ function mentionedInBlock(text: string): Person[] {
 /** Words just before a date that make it the date of the event or sitting: "debated on", "held on", "Date:". */
 const LABELLED_EVENT_CUE =
   /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
+/** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
+const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
+const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,60}?\bof\s*$/iu;
 /** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
 const ANSWERED_CUE = /\banswered on\s*(?:\p{L}+day,?\s+)?$/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
@@ -478,6 +481,12 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     const blockOffset = offset;
     offset += text.length + 1;
     const trimmed = text.trim();
+    // The page's own address on a line of its own, as a saved page keeps it: publishers put the day in the path.
+    const addressDate = i < 4 && /^https?:\/\/\S+$/u.test(trimmed) ? dateFromUrl(trimmed) : null;
+    if (addressDate) {
+      candidates.push({ date: addressDate, rank: 75, offset: blockOffset });
+      continue;
+    }
     const month = monthYear(trimmed.replace(/^(?:published|date|updated|last updated)\s*:?\s*/iu, ''));
     if (month && i < 12) {
       candidates.push({ date: month, rank: 100, offset: blockOffset });
@@ -503,7 +512,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // sitting or "held on" label and the date in the title. A bare date standing on its own line may be anyone's:
       // the masthead of a site that republished the text, a listing's date, a "today" banner. It counts only after
       // those, and one above the title (the page's, not the text's) after one below it.
-      if (dateline && i < 12) rank = 100;
+      // An act's heading names its own date, above even a dateline (the Official Journal's publication line). A heading
+      // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
+      const actHeading = i < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text);
+      if (actHeading) rank = 110;
+      else if (dateline && i < 12) rank = 100;
       else if ((labelLine && LABELLED_EVENT_CUE.test(before)) || ANSWERED_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
       else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;

@@ -269,4 +269,26 @@ describe("metadata read from an institution's own forms", () => {
       });
     }
   });
+
+  describe("a text's own date and author where an EU act's heading or a saved page's address gives them", () => {
+    const RECITAL = '(1) On 21 September 2021, the Court delivered its judgment in a case on the poisoning of a former officer.';
+    const cases: { text: string; date: string | null; publisher?: string | null }[] = [
+      { text: `2024/1234\n9.10.2024\nCOUNCIL DECISION (CFSP) 2024/1234 of 7 October 2024 concerning restrictive measures against hybrid threats\n\n${RECITAL}`, date: '2024-10-07', publisher: 'Council of the European Union' },
+      {
+        text: `Document 52023IP0100\n\nEuropean Parliament resolution of 14 March 2023 on threats to democratic processes\n\nOJ C, C/2023/900, 20.11.2023, ELI: http://data.europa.eu/eli/C/2023/900/oj\n\nThe European Parliament,\n\n${RECITAL}`,
+        date: '2023-03-14',
+        publisher: 'European Parliament',
+      },
+      { text: `https://media.example.gov.uk/2025/11/03/statement-on-crossings/\n\nStatement on crossings\n\nA spokesperson said:\n\n"On 18 September 2025, we signed the agreement, and it is working."`, date: '2025-11-03' },
+      // Must not change: prose that cites an act names an earlier date, not the text's own.
+      { text: `Ministers review sanctions\n\nBrussels, 12 June 2025\n\nThe Council decision of 7 October 2024 set out the framework, ministers recalled, and it will be reviewed.`, date: '2025-06-12', publisher: null },
+    ];
+    for (const { text, date, publisher } of cases) {
+      it(`dates "${firstLines(text)}" ${date}${publisher !== undefined ? ` and reads ${publisher ?? 'no publisher'}` : ''}`, () => {
+        const m = metadataOf(text);
+        assert.equal(m.date, date);
+        if (publisher !== undefined) assert.equal(m.publisher, publisher);
+      });
+    }
+  });
 });
