@@ -485,6 +485,8 @@ const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
   // "Volume 654: debated on Monday 18 February 2019"; a chamber on its own line, or before a member's party tag.
   { line: /^Volume \d+:\s*debated on\b/imu, publisher: 'Hansard' },
   { line: /^(?:Lords Chamber|Commons Chamber|Westminster Hall|Grand Committee)$/mu, publisher: 'Hansard' },
+  // Hansard's own masthead.
+  { line: /\bHouse of (?:Commons|Lords) Hansard\b/u, publisher: 'Hansard' },
   // Parallel Parliament's copies of Hansard keep its links ("Read Hansard Text", "- View Speech - Hansard -").
   { line: /\bRead Hansard Text\b|(?:^|\s)- (?:View Speech - )?Hansard -|\bFull Debate: Read Full Debate/mu, publisher: 'Hansard' },
   { line: /\b(?:Lords|Commons) Chamber\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,6}\((?:Lab|Con|LD|CB|SNP|DUP|Non-Afl|Bp|Ind)\)/u, publisher: 'Hansard' },

@@ -11,7 +11,7 @@ import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, kno
 import { isCaption, isLedeProse } from './furniture.js';
 import { officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
-import { DELIVERY_MARK, SPEECH_ACT_VERBS, WRITTEN_STATEMENT, speechFollows } from './type.js';
+import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -86,6 +86,9 @@ interface Cue {
   blockStart?: boolean;
 }
 
+/** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
+const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
+
 /** Cues that introduce names, each followed by a name or a list of names (job titles before a name are skipped). */
 const PEOPLE_CUES: Cue[] = [
   { role: 'chair', pattern: /\b(?:co-)?chaired by\s+/giu },
@@ -124,7 +127,7 @@ const PEOPLE_CUES: Cue[] = [
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
   { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
   // A statement repeated in the other House: "My right honourable friend the Lord Chancellor (David Gauke) has made the following Written Statement".
-  { role: 'author', pattern: /\((?=[^()]{3,60}\),?\s+has made the following (?:written |ministerial |oral )*statement)/giu },
+  { role: 'author', pattern: new RegExp(String.raw`\((?=[^()]{3,60}\),?\s+${MADE_STATEMENT})`, 'giu') },
   // GOV.UK's "From:" line names the department and the minister the item comes from.
   { role: 'speaker', pattern: /^from\s*:\s*/giu, blockStart: true },
 ];
@@ -638,6 +641,13 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
 
   // A text marked as delivered is a speech: whoever its byline names spoke it.
   if (DELIVERY_MARK.test(text.slice(0, 2000))) for (const person of named) if (person.role === 'author') person.role = 'speaker';
+
+  // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the
+  // High Representative …"): those chairs did not make the text.
+  const opening = text.slice(0, 1500);
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || new RegExp(MADE_STATEMENT, 'iu').test(opening) || FOR_A_COLLEAGUE.test(opening)) {
+    for (const person of named) if (person.role === 'chair') person.role = 'mentioned';
+  }
 
   // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
   // So does the member who answered a written question ("Answered by …", "This question was answered on …").

@@ -291,4 +291,31 @@ describe("metadata read from an institution's own forms", () => {
       });
     }
   });
+
+  describe("a minister's written statement on a meeting others chaired", () => {
+    const MEETING = 'Ministers discussed the situation in the region and agreed to keep their measures under review.';
+    const cases: { text: string; makers: string[]; type: string; publisher?: string | null }[] = [
+      {
+        text: `House of Commons Hansard\nCouncil of ministers\n3 May 2021\nVolume 690\n\nMy hon. Friend the Minister for Europe attended the Council on 27 April. It was chaired by the High Representative, Anna Berg. The meeting was held in Brussels.\n\n${MEETING}`,
+        makers: [],
+        type: 'statement',
+        publisher: 'Hansard',
+      },
+      {
+        text: `Council of ministers – 10 May 2021\n\nStatement made on 5 May 2021\n\nMy Right Honourable Friend, the Minister of State (Jane Roe), has made the following written Ministerial statement:\n\nThe Council will take place in Brussels on 10 May. It will be chaired by the High Representative, Anna Berg.\n\n${MEETING}`,
+        makers: ['author: Jane Roe'],
+        type: 'statement',
+      },
+      // Must not change: an event's report names who chaired it.
+      { text: `Roundtable on European defence\n\nOn 5 May 2021 the institute hosted a roundtable in Brussels. It was chaired by Anna Berg.\n\n${MEETING}`, makers: ['chair: Anna Berg'], type: 'event-report' },
+    ];
+    for (const { text, makers: want, type, publisher } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'} and a ${type} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        assert.equal(m.type, type);
+        if (publisher !== undefined) assert.equal(m.publisher, publisher);
+      });
+    }
+  });
 });
