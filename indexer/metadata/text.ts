@@ -136,6 +136,8 @@ const PEOPLE_CUES: Cue[] = [
 const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+${SAID}\b`, 'u');
+/** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
+const AS_SAID = new RegExp(String.raw`(?:^|[.!?]\s+)As ([^,:;.]{3,80}?)(?:,[^.:;]{3,120}?,?)?\s+${SAID}\s*:`, 'gu');
 /** A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative". */
 const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
 /** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
@@ -338,6 +340,12 @@ function quotedSpeakers(text: string): Person[] {
       if (quoted || office) people.push(makePerson(parsed, 'speaker'));
       break;
     }
+  }
+  // "As Ursula von der Leyen, President of the European Commission, said:" introduces her words; without the colon
+  // ("As President Macron argued last year, …") it cites what someone said elsewhere.
+  for (const m of text.matchAll(AS_SAID)) {
+    const parsed = readNameAfterOffice(m[1]!);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   // A quotation signed after it with a dash: "… to act when human rights are violated. – Josep Borrell, High Representative".
   for (const m of text.matchAll(SIGNED_QUOTE)) {

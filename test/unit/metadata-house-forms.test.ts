@@ -257,6 +257,7 @@ describe("metadata read from an institution's own forms", () => {
         makers: ['speaker: Jane Roe'],
       },
       { text: `Cyber centre review launched\n\nNATO Secretary General Mark Rutte yesterday gave a speech at the launch of the centre's annual review.\n\n${SPOKEN}`, makers: ['speaker: Mark Rutte'] },
+      { text: `Internal security strategy\n\n${STORY}\n\nAs Jane Roe, President of the Commission said:\n\n“Security begins at home, and we will act.”`, makers: ['speaker: Jane Roe'] },
       // Must not change into a person: a conjunction before a name, a catalogue record's empty field labels.
       { text: `Internal security strategy\n\n${STORY}\n\nAs Jane Roe, President of the Commission, argued last year, security begins at home.`, makers: [] },
       { text: `Understanding counter-terrorism policy\n\nAuthor (Person)\nAuthor (Corporate)\nSeries Title\nSeries Details\n\n${STORY}`, makers: [] },
