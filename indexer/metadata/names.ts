@@ -52,7 +52,9 @@ const ORGANISATION_NOUNS = new Set(
 /** Capitalised words that mark an organisation or a phrase, not a person. */
 const NOT_NAME_WORDS = new Set(
   [...ORGANISATION_NOUNS, ...('european british national international security defence defense policy house association society ' +
-    'the and for of on in at with by a an this that these those our their his her its ' +
+    'the and for of on in at with by a an this that these those our their his her its as if when while since but so yet also ' +
+    // A catalogue record's empty field labels ("Author (Corporate)", "Series Title", "Series Details").
+    'series title details ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
@@ -79,6 +81,8 @@ export const OFFICE_WORDS = new Set(
     'european europe eu nato uk britain british kingdom united nations states america american ukraine ukrainian ' +
     'russia russian france french germany german poland polish italy italian spain estonia latvia lithuania ' +
     'brussels london washington paris berlin strasbourg hon rt mp mep ' +
+    // "Chancellor of the Duchy of Lancaster", a Cabinet Office minister.
+    'duchy lancaster ' +
     // Portfolio words of offices and departments ("Director General for Defence Industry and Space").
     'industry space trade energy justice interior health economy finance transport environment policy strategy ' +
     'development international relations operations crisis management intelligence enterprise')
@@ -159,7 +163,8 @@ function placeAfter(tokens: string[], at: number): string[] {
  */
 export function readName(text: string): ParsedName | null {
   const tokens = text
-    .replace(/\([^)]*\)/g, ' ')
+    // A bracket ends the name ("Lord Paddick (Non-affiliated - Life peer)Department Debates"): what follows is not part of it.
+    .replace(/\([^)]*\)/g, ' ; ')
     .trim()
     .split(/\s+/)
     .filter((t) => t !== '');

@@ -373,6 +373,12 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
     const m = LEDE_INSTITUTION_TODAY.exec(block.text);
     if (m) return institutionPublisher((m[1] ?? m[2])!);
   }
+  // An EU act's heading names the institution that adopted it: "COUNCIL DECISION (CFSP) 2024/2643", "European Parliament
+  // resolution of 1 June 2023 on …", "COMMISSION IMPLEMENTING REGULATION (EU) …".
+  for (const block of opening.slice(0, 8)) {
+    const m = ACT_HEADING.exec(block.text);
+    if (m) return institutionPublisher(m[1]!.replace(/^(?:COUNCIL|COMMISSION)$/u, (w) => w[0] + w.slice(1).toLowerCase()));
+  }
   // A text that calls itself a press release on a line of its own, headed by what an EU institution (or its members,
   // "MEPs") did: the institution's own release. Others' releases are headed by their own name.
   if (opening.slice(0, 4).some((b) => /^press releases?$/iu.test(b.text.trim()))) {
@@ -384,6 +390,11 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
 
 /** An EU institution, as its press releases name it. */
 const EU_INSTITUTION = String.raw`((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament)`;
+/** An act's heading, opening a block (after an Official Journal number and date): the institution, then the kind of act. */
+const ACT_HEADING = new RegExp(
+  String.raw`^(?:[\d/.]+\s+){0,3}(COUNCIL|COMMISSION|Council|(?:European )?Commission|European Parliament)\s+(?:IMPLEMENTING\s+|DELEGATED\s+|implementing\s+|delegated\s+)?(?:DECISION|REGULATION|DIRECTIVE|RECOMMENDATION|[Dd]ecision|[Rr]egulation|[Dd]irective|[Rr]ecommendation|[Rr]esolution)\b`,
+  'u',
+);
 /** An EU institution as the subject of a lede, doing something today. */
 const LEDE_INSTITUTION_TODAY = new RegExp(
   String.raw`(?:^|[.!?]\s+)(?:The ${EU_INSTITUTION} (?:today \p{Ll}+ed|\p{Ll}+ed today)|Today,? the ${EU_INSTITUTION}(?: and (?:the )?[\p{Lu}][\p{L}/ -]{0,40}?)? \p{Ll}+)\b`,
@@ -474,8 +485,10 @@ const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
   // "Volume 654: debated on Monday 18 February 2019"; a chamber on its own line, or before a member's party tag.
   { line: /^Volume \d+:\s*debated on\b/imu, publisher: 'Hansard' },
   { line: /^(?:Lords Chamber|Commons Chamber|Westminster Hall|Grand Committee)$/mu, publisher: 'Hansard' },
+  // Hansard's own masthead.
+  { line: /\bHouse of (?:Commons|Lords) Hansard\b/u, publisher: 'Hansard' },
   // Parallel Parliament's copies of Hansard keep its links ("Read Hansard Text", "- View Speech - Hansard -").
-  { line: /\bRead Hansard Text\b|(?:^|\s)- (?:View Speech - )?Hansard -/mu, publisher: 'Hansard' },
+  { line: /\bRead Hansard Text\b|(?:^|\s)- (?:View Speech - )?Hansard -|\bFull Debate: Read Full Debate/mu, publisher: 'Hansard' },
   { line: /\b(?:Lords|Commons) Chamber\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,6}\((?:Lab|Con|LD|CB|SNP|DUP|Non-Afl|Bp|Ind)\)/u, publisher: 'Hansard' },
   // Each EU delegation's pages carry "Delegation of the European Union to …" above the text; delegations are the EEAS's.
   { line: /^Delegation of the European Union to\b/mu, publisher: 'European External Action Service' },

@@ -5,13 +5,13 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { findDates, monthYear } from './dates.js';
+import { dateFromUrl, findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isLedeProse } from './furniture.js';
 import { officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
-import { DELIVERY_MARK, SPEECH_ACT_VERBS, WRITTEN_STATEMENT, speechFollows } from './type.js';
+import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -86,6 +86,9 @@ interface Cue {
   blockStart?: boolean;
 }
 
+/** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
+const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
+
 /** Cues that introduce names, each followed by a name or a list of names (job titles before a name are skipped). */
 const PEOPLE_CUES: Cue[] = [
   { role: 'chair', pattern: /\b(?:co-)?chaired by\s+/giu },
@@ -108,12 +111,14 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\bwith (?:opening |closing |keynote )?(?:remarks|contributions|presentations|interventions|speeches) (?:from|by)\s+/giu },
   // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
-  { role: 'speaker', pattern: /\bin conversation with\s+/giu },
+  { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat) with\s+/giu },
+  // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
+  { role: 'speaker', pattern: /\bMain Page:\s*/gu },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
   {
     role: 'speaker',
     pattern:
-      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
+      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:remarks|speech|address|lecture) from|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
   },
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
@@ -122,7 +127,7 @@ const PEOPLE_CUES: Cue[] = [
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
   { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
   // A statement repeated in the other House: "My right honourable friend the Lord Chancellor (David Gauke) has made the following Written Statement".
-  { role: 'author', pattern: /\((?=[^()]{3,60}\)\s+has made the following (?:written |ministerial |oral )*statement)/giu },
+  { role: 'author', pattern: new RegExp(String.raw`\((?=[^()]{3,60}\),?\s+${MADE_STATEMENT})`, 'giu') },
   // GOV.UK's "From:" line names the department and the minister the item comes from.
   { role: 'speaker', pattern: /^from\s*:\s*/giu, blockStart: true },
 ];
@@ -131,6 +136,8 @@ const PEOPLE_CUES: Cue[] = [
 const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+${SAID}\b`, 'u');
+/** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
+const AS_SAID = new RegExp(String.raw`(?:^|[.!?]\s+)As ([^,:;.]{3,80}?)(?:,[^.:;]{3,120}?,?)?\s+${SAID}\s*:`, 'gu');
 /** A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative". */
 const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
 /** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
@@ -215,7 +222,7 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
-  String.raw`\s+(?:(?:today|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out)\b`,
+  String.raw`\s+(?:(?:today|yesterday|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gave|delivered|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks))\b`,
   'gu',
 );
 
@@ -334,6 +341,12 @@ function quotedSpeakers(text: string): Person[] {
       break;
     }
   }
+  // "As Ursula von der Leyen, President of the European Commission, said:" introduces her words; without the colon
+  // ("As President Macron argued last year, …") it cites what someone said elsewhere.
+  for (const m of text.matchAll(AS_SAID)) {
+    const parsed = readNameAfterOffice(m[1]!);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
   // A quotation signed after it with a dash: "… to act when human rights are violated. – Josep Borrell, High Representative".
   for (const m of text.matchAll(SIGNED_QUOTE)) {
     const parsed = readNameAfterOffice(text.slice(m.index + m[0].length, m.index + m[0].length + 160));
@@ -443,6 +456,9 @@ function mentionedInBlock(text: string): Person[] {
 /** Words just before a date that make it the date of the event or sitting: "debated on", "held on", "Date:". */
 const LABELLED_EVENT_CUE =
   /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
+/** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
+const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
+const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,60}?\bof\s*$/iu;
 /** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
 const ANSWERED_CUE = /\banswered on\s*(?:\p{L}+day,?\s+)?$/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
@@ -476,6 +492,12 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     const blockOffset = offset;
     offset += text.length + 1;
     const trimmed = text.trim();
+    // The page's own address on a line of its own, as a saved page keeps it: publishers put the day in the path.
+    const addressDate = i < 4 && /^https?:\/\/\S+$/u.test(trimmed) ? dateFromUrl(trimmed) : null;
+    if (addressDate) {
+      candidates.push({ date: addressDate, rank: 75, offset: blockOffset });
+      continue;
+    }
     const month = monthYear(trimmed.replace(/^(?:published|date|updated|last updated)\s*:?\s*/iu, ''));
     if (month && i < 12) {
       candidates.push({ date: month, rank: 100, offset: blockOffset });
@@ -501,7 +523,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // sitting or "held on" label and the date in the title. A bare date standing on its own line may be anyone's:
       // the masthead of a site that republished the text, a listing's date, a "today" banner. It counts only after
       // those, and one above the title (the page's, not the text's) after one below it.
-      if (dateline && i < 12) rank = 100;
+      // An act's heading names its own date, above even a dateline (the Official Journal's publication line). A heading
+      // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
+      const actHeading = i < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text);
+      if (actHeading) rank = 110;
+      else if (dateline && i < 12) rank = 100;
       else if ((labelLine && LABELLED_EVENT_CUE.test(before)) || ANSWERED_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
       else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
@@ -623,6 +649,13 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
 
   // A text marked as delivered is a speech: whoever its byline names spoke it.
   if (DELIVERY_MARK.test(text.slice(0, 2000))) for (const person of named) if (person.role === 'author') person.role = 'speaker';
+
+  // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the
+  // High Representative …"): those chairs did not make the text.
+  const opening = text.slice(0, 1500);
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || new RegExp(MADE_STATEMENT, 'iu').test(opening) || FOR_A_COLLEAGUE.test(opening)) {
+    for (const person of named) if (person.role === 'chair') person.role = 'mentioned';
+  }
 
   // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
   // So does the member who answered a written question ("Answered by …", "This question was answered on …").

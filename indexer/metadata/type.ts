@@ -51,6 +51,8 @@ const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${
 
 /** The "Written Statements" line that heads Hansard's and Parallel Parliament's pages of written ministerial statements. */
 export const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
+/** How a written ministerial statement made for a colleague opens: "My hon. Friend the Minister for Africa attended …". */
+export const FOR_A_COLLEAGUE = /(?:^|\n)My (?:right )?hon(?:ourable|\.)? (?:and learned )?Friend,? the\b/iu;
 
 /** "(As delivered)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
 export const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
@@ -165,7 +167,7 @@ export function detectType(title: string, text: string, people: readonly Person[
   // A speech's own mark, however much page furniture stands above it.
   if (DELIVERY_MARK.test(text.slice(0, 2000))) return 'speech';
   // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.
-  if (WRITTEN_STATEMENT.test(text.slice(0, 400))) return 'statement';
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || FOR_A_COLLEAGUE.test(text.slice(0, 1500))) return 'statement';
   const opening = text.slice(0, 400);
   for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
 

@@ -238,4 +238,85 @@ describe("metadata read from an institution's own forms", () => {
       });
     }
   });
+
+  describe('who spoke or wrote, in the forms of GOV.UK summaries, Parallel Parliament, statements, panels and catalogue pages', () => {
+    const ANSWER = 'The Government continues to work with European partners on these matters, and will report to the House in due course.';
+    const cases: { text: string; makers: string[]; publisher?: string | null }[] = [
+      { text: `Speech\n\nCyber conference speech\n\nA speech from the Chancellor of the Duchy of Lancaster Jane Roe at the cyber conference in Cardiff.\n\n${SPOKEN}`, makers: ['speaker: Jane Roe'] },
+      {
+        text: `Council meeting – 4 May 2022\n\nStatement made on 2 May 2022\n\nMy Right Honourable Friend, the Minister of State for Europe (Jane Roe), has made the following written Ministerial statement:\n\n${ANSWER}`,
+        makers: ['author: Jane Roe'],
+      },
+      {
+        text: `Border Security Debate\nFull Debate: Read Full DebateLord Smith of Elmtree\nMain Page: Lord Smith of Elmtree (Non-affiliated - Life peer)Department Debates - View all Lord Smith of Elmtree's debates with the Home Office\n(2 years ago)\nLords ChamberTo ask His Majesty's Government what plans they have for border security.\nMy Lords, ${ANSWER}`,
+        makers: ['speaker: Lord Smith of Elmtree'],
+        publisher: 'Hansard',
+      },
+      {
+        text: `Resilience in a changing world\n\nPanel discussion with Deputy Secretary General Jane Roe participating in a webinar on resilience\n\n${SPOKEN}`,
+        makers: ['speaker: Jane Roe'],
+      },
+      { text: `Cyber centre review launched\n\nNATO Secretary General Mark Rutte yesterday gave a speech at the launch of the centre's annual review.\n\n${SPOKEN}`, makers: ['speaker: Mark Rutte'] },
+      { text: `Internal security strategy\n\n${STORY}\n\nAs Jane Roe, President of the Commission said:\n\n“Security begins at home, and we will act.”`, makers: ['speaker: Jane Roe'] },
+      // Must not change into a person: a conjunction before a name, a catalogue record's empty field labels.
+      { text: `Internal security strategy\n\n${STORY}\n\nAs Jane Roe, President of the Commission, argued last year, security begins at home.`, makers: [] },
+      { text: `Understanding counter-terrorism policy\n\nAuthor (Person)\nAuthor (Corporate)\nSeries Title\nSeries Details\n\n${STORY}`, makers: [] },
+    ];
+    for (const { text, makers: want, publisher } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'}${publisher !== undefined ? ` and ${publisher}` : ''} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        if (publisher !== undefined) assert.equal(m.publisher, publisher);
+      });
+    }
+  });
+
+  describe("a text's own date and author where an EU act's heading or a saved page's address gives them", () => {
+    const RECITAL = '(1) On 21 September 2021, the Court delivered its judgment in a case on the poisoning of a former officer.';
+    const cases: { text: string; date: string | null; publisher?: string | null }[] = [
+      { text: `2024/1234\n9.10.2024\nCOUNCIL DECISION (CFSP) 2024/1234 of 7 October 2024 concerning restrictive measures against hybrid threats\n\n${RECITAL}`, date: '2024-10-07', publisher: 'Council of the European Union' },
+      {
+        text: `Document 52023IP0100\n\nEuropean Parliament resolution of 14 March 2023 on threats to democratic processes\n\nOJ C, C/2023/900, 20.11.2023, ELI: http://data.europa.eu/eli/C/2023/900/oj\n\nThe European Parliament,\n\n${RECITAL}`,
+        date: '2023-03-14',
+        publisher: 'European Parliament',
+      },
+      { text: `https://media.example.gov.uk/2025/11/03/statement-on-crossings/\n\nStatement on crossings\n\nA spokesperson said:\n\n"On 18 September 2025, we signed the agreement, and it is working."`, date: '2025-11-03' },
+      // Must not change: prose that cites an act names an earlier date, not the text's own.
+      { text: `Ministers review sanctions\n\nBrussels, 12 June 2025\n\nThe Council decision of 7 October 2024 set out the framework, ministers recalled, and it will be reviewed.`, date: '2025-06-12', publisher: null },
+    ];
+    for (const { text, date, publisher } of cases) {
+      it(`dates "${firstLines(text)}" ${date}${publisher !== undefined ? ` and reads ${publisher ?? 'no publisher'}` : ''}`, () => {
+        const m = metadataOf(text);
+        assert.equal(m.date, date);
+        if (publisher !== undefined) assert.equal(m.publisher, publisher);
+      });
+    }
+  });
+
+  describe("a minister's written statement on a meeting others chaired", () => {
+    const MEETING = 'Ministers discussed the situation in the region and agreed to keep their measures under review.';
+    const cases: { text: string; makers: string[]; type: string; publisher?: string | null }[] = [
+      {
+        text: `House of Commons Hansard\nCouncil of ministers\n3 May 2021\nVolume 690\n\nMy hon. Friend the Minister for Europe attended the Council on 27 April. It was chaired by the High Representative, Anna Berg. The meeting was held in Brussels.\n\n${MEETING}`,
+        makers: [],
+        type: 'statement',
+        publisher: 'Hansard',
+      },
+      {
+        text: `Council of ministers – 10 May 2021\n\nStatement made on 5 May 2021\n\nMy Right Honourable Friend, the Minister of State (Jane Roe), has made the following written Ministerial statement:\n\nThe Council will take place in Brussels on 10 May. It will be chaired by the High Representative, Anna Berg.\n\n${MEETING}`,
+        makers: ['author: Jane Roe'],
+        type: 'statement',
+      },
+      // Must not change: an event's report names who chaired it.
+      { text: `Roundtable on European defence\n\nOn 5 May 2021 the institute hosted a roundtable in Brussels. It was chaired by Anna Berg.\n\n${MEETING}`, makers: ['chair: Anna Berg'], type: 'event-report' },
+    ];
+    for (const { text, makers: want, type, publisher } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'} and a ${type} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        assert.equal(m.type, type);
+        if (publisher !== undefined) assert.equal(m.publisher, publisher);
+      });
+    }
+  });
 });
