@@ -20,6 +20,8 @@ interface Label {
  */
 const STATEMENT_TO_THE_HOUSE = String.raw`(?:my lords,\s*)?with (?:your )?(?:permission|the leave of the house),?\s*(?:(?:mr|madam) (?:deputy )?speaker,?\s*)?I (?:will|shall|should like to|would like to|wish to) (?:now )?(?:make (?:a|an oral) statement|repeat (?:in the form of a statement|a statement|the statement))`;
 
+const ORAL_STATEMENT = new RegExp(STATEMENT_TO_THE_HOUSE, 'iu');
+
 /** Labels a document gives itself, checked in this order against the title and opening text. */
 const LABELS: Label[] = [
   {
@@ -86,6 +88,8 @@ const REPORTING_VERBS = new RegExp(
 );
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
 const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
+/** A date label run into the lede by a saved page ("date 2025-03-07 The Prime Minister spoke to …"): the lede follows it. */
+const DATE_LABEL_BEFORE_LEDE = /^(?:[Dd]ate|[Dd]ated|[Pp]ublished|[Ff]irst published|[Ll]ast updated|[Uu]pdated|[Ii]ssued)\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})/u;
 /** The formula that opens a question put to the UK government in either House at Westminster (not a devolved parliament's). */
 export const PARLIAMENTARY_QUESTION = /^To ask (?:(?:His|Her) Majesty['’]s Government|the (?:Secretary of State for|Chancellor of the Exchequer|Prime Minister|Leader of the House)\b)/u;
 /** A speaker's own voice; quoted words are removed before looking for it. */
@@ -120,7 +124,7 @@ export function speechFollows(lede: string, following: readonly string[]): boole
 function ledeType(title: string, text: string): 'news' | 'speech' | null {
   const paragraphs = text
     .split(/\n\s*\n|\n/u)
-    .map((p) => p.trim())
+    .map((p) => p.trim().replace(DATE_LABEL_BEFORE_LEDE, ''))
     // An image's caption or credit above the lede is the picture's, not the story's opening.
     .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p) && !isCaption(p));
   const prose = paragraphs.filter((p) => p.split(/\s+/u).length >= 12);
@@ -168,6 +172,8 @@ export function detectType(title: string, text: string, people: readonly Person[
   if (DELIVERY_MARK.test(text.slice(0, 2000))) return 'speech';
   // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.
   if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || FOR_A_COLLEAGUE.test(text.slice(0, 1500))) return 'statement';
+  // The minister's formula for an oral statement, wherever a saved page's furniture has run it into ("Lords ChamberMy Lords, …").
+  if (ORAL_STATEMENT.test(text.slice(0, 2000))) return 'statement';
   const opening = text.slice(0, 400);
   for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
 

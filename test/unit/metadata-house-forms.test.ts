@@ -319,4 +319,17 @@ describe("metadata read from an institution's own forms", () => {
       });
     }
   });
+
+  describe("a story's or a statement's type where a saved page runs its furniture into the text", () => {
+    const cases: { text: string; type: string }[] = [
+      { text: ` date 2025-03-07 The Prime Minister spoke to the President of the European Council and other leaders this morning.\n\nCloser collaboration between the partners and their industries will be vital in the years ahead for everyone.`, type: 'news' },
+      {
+        text: `Border Security Debate\nFull Debate: Read Full DebateLord Smith of Elmtree\n(1 day ago)\nLords ChamberMy Lords, with the leave of the House, I shall now repeat a Statement made in another place. The Statement is as follows:\n“With permission, I will update the House on border security, which matters to every community.”`,
+        type: 'statement',
+      },
+    ];
+    for (const { text, type } of cases) {
+      it(`reads "${firstLines(text)}" as a ${type}`, () => assert.equal(metadataOf(text).type, type));
+    }
+  });
 });
