@@ -59,7 +59,7 @@ const NOT_NAME_WORDS = new Set(
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
     // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts").
-    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts hansard text debate debates')
+    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text debate debates')
     .split(' ')],
 );
 
@@ -70,6 +70,7 @@ const NOT_NAME_WORDS = new Set(
  */
 export const OFFICE_WORDS = new Set(
   ('secretary general director deputy managing acting special envoy representative high vice president ' +
+    'supreme allied commander transformation ' +
     'minister chancellor commissioner ambassador chief head executive officer spokesperson spokesman spokeswoman ' +
     'senior permanent principal adviser advisor counsellor counselor undersecretary under assistant associate ' +
     'cyber digital defence defense foreign home prime state affairs security member members chair chairs chairman ' +
@@ -81,8 +82,6 @@ export const OFFICE_WORDS = new Set(
     'european europe eu nato uk britain british kingdom united nations states america american ukraine ukrainian ' +
     'russia russian france french germany german poland polish italy italian spain estonia latvia lithuania ' +
     'brussels london washington paris berlin strasbourg hon rt mp mep ' +
-    // "Chancellor of the Duchy of Lancaster", a Cabinet Office minister.
-    'duchy lancaster ' +
     // Portfolio words of offices and departments ("Director General for Defence Industry and Space").
     'industry space trade energy justice interior health economy finance transport environment policy strategy ' +
     'development international relations operations crisis management intelligence enterprise')
@@ -191,6 +190,8 @@ export function readName(text: string): ParsedName | null {
       endsHere = true;
     }
     if (nameTokens.length > 0 && isPostnominal(token)) break;
+    // A plural possessive starts what follows the name ("Eric Pichon Members' Research Service").
+    if (nameTokens.length > 0 && /\p{L}s['’]$/u.test(token)) break;
     if (nameTokens.length > 0 && /^\p{Lu}/u.test(token) && ORGANISATION_NOUNS.has(token.toLowerCase())) return null;
     if (!isNameToken(token) && !(nameTokens.length > 0 && NAME_PARTICLES.has(token))) break;
     nameTokens.push(token);
@@ -268,6 +269,9 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
       const capitalisedInside = /^\p{Lu}/u.test(previous) && skip > 1 && !/[,.;:]$/.test(tokens[skip - 2]!);
       if (!isOfficeToken(previous) && !capitalisedInside) return null;
       if (/[.;:]$/.test(previous)) return null;
+      // The word after "of" or "for" in an office is the office's place or portfolio ("Chancellor of the Duchy of
+      // Lancaster Oliver Dowden", "Minister of State Jane Roe"), never the start of the holder's name.
+      if (/^(?:of|for)$/iu.test(previous)) continue;
     }
     const parsed = readName(tokens.slice(skip).join(' '));
     if (parsed) {
@@ -298,7 +302,8 @@ export function parseGivenName(text: string): ParsedName {
  */
 export function splitNameList(text: string): string[] {
   return text
-    .split(/\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+)\s*/u)
+    // "Author: Tania Lațici with Branislav Stanicek and Eric Pichon": "with" before a capital joins one more name.
+    .split(/\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|\s+with\s+(?=\p{Lu}))\s*/u)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

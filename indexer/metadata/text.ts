@@ -84,6 +84,8 @@ interface Cue {
   pattern: RegExp;
   /** Only at the very start of a block (a byline "By Jane Roe"). */
   blockStart?: boolean;
+  /** Items separated by semicolons, each a name and its affiliation after commas ("Jane Roe, Director, Acme; John Doe, …"). */
+  semicolonItems?: boolean;
 }
 
 /** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
@@ -112,6 +114,9 @@ const PEOPLE_CUES: Cue[] = [
   // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
   { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat) with\s+/giu },
+  // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
+  { role: 'speaker', pattern: /\bwitnesses\s*:\s*/giu, semicolonItems: true },
+  { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
   { role: 'speaker', pattern: /\bMain Page:\s*/gu },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
@@ -138,6 +143,8 @@ const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remar
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+${SAID}\b`, 'u');
 /** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
 const AS_SAID = new RegExp(String.raw`(?:^|[.!?]\s+)As ([^,:;.]{3,80}?)(?:,[^.:;]{3,120}?,?)?\s+${SAID}\s*:`, 'gu');
+/** A member marked as chair in a committee's list: "Baroness Coussins (The Chair)". */
+const MARKED_CHAIR = /(?:^|[;:]\s*)([^;:,()]{3,60}?)\s*\((?:The )?Chair(?:man|woman|person)?\)/gu;
 /** A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative". */
 const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
 /** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
@@ -153,6 +160,7 @@ const MENTION_CUE =
 
 interface CueMatch {
   role: Role;
+  semicolonItems?: boolean;
   /** Where the cue starts and where the names after it start. */
   start: number;
   namesAt: number;
@@ -165,7 +173,7 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     for (const m of text.matchAll(cue.pattern)) {
       if (cue.blockStart && m.index !== 0) continue;
       // "author: X" must be a label, not "the author's view"; the pattern demands ":" or a following name.
-      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length });
+      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length, semicolonItems: cue.semicolonItems });
     }
   }
   matches.sort((a, b) => a.start - b.start);
@@ -178,7 +186,12 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     if (end) segment = segment.slice(0, end.index);
     // Names in brackets ("the Lord Chancellor (David Gauke) has made …") end with the bracket.
     if (text[match.namesAt - 1] === '(' && segment.includes(')')) segment = segment.slice(0, segment.indexOf(')'));
-    const names = readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment, date);
+    const names = match.semicolonItems
+      ? segment.split(';').flatMap((item) => {
+          const parsed = readNameAfterOffice(item.split(',')[0]!.trim());
+          return parsed ? [parsed] : [];
+        })
+      : readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment, date);
     for (const name of names) people.push(makePerson(name, match.role));
   });
   return people;
@@ -346,6 +359,11 @@ function quotedSpeakers(text: string): Person[] {
   for (const m of text.matchAll(AS_SAID)) {
     const parsed = readNameAfterOffice(m[1]!);
     if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
+  // A committee's list of members marks its chair: "Members present: Baroness Coussins (The Chair); Baroness Curran; …".
+  for (const m of text.matchAll(MARKED_CHAIR)) {
+    const parsed = readName(m[1]!.trim());
+    if (parsed) people.push(makePerson(parsed, 'chair'));
   }
   // A quotation signed after it with a dash: "… to act when human rights are violated. – Josep Borrell, High Representative".
   for (const m of text.matchAll(SIGNED_QUOTE)) {

@@ -332,4 +332,33 @@ describe("metadata read from an institution's own forms", () => {
       it(`reads "${firstLines(text)}" as a ${type}`, () => assert.equal(metadataOf(text).type, type));
     }
   });
+
+  describe("who spoke, chaired or wrote, in committee evidence, Parliament's page furniture and research briefings", () => {
+    const TRANSCRIPT = 'Q54 The Chair: Good morning and welcome to our witnesses, who will tell us about the resilience of public services.';
+    const cases: { text: string; makers: string[] }[] = [
+      {
+        text: `Resilience Committee\n\nUncorrected oral evidence\n\nThursday 16 April 2026\n\nMembers present: Baroness Smith of Elmtree (The Chair); Lord Brown; Baroness Green.\n\nWitnesses\n\nI: Jane Roe, Deputy Director, Government Digital Unit; John Doe, Managing Director, Acme Security.\n\n${TRANSCRIPT}`,
+        makers: ['chair: Baroness Smith of Elmtree', 'speaker: Jane Roe', 'speaker: John Doe'],
+      },
+      // An office's place after "of" is not the start of its holder's name, and a peer's territorial name is not an office.
+      { text: `Speech\n\nA speech from the Chancellor of the Duchy of Lancaster Jane Roe at the resilience conference.\n\n${STORY}`, makers: ['speaker: Jane Roe'] },
+      {
+        text: `Defence Industrial Base\n\nRead Full debate\nMonday 16th June 2025\n\nLords Chamber\nRead Hansard Text Watch Debate Read Debate Ministerial Extracts\nLord Lancaster of Kimbolton Portrait Lord Lancaster of Kimbolton (Con)\n- Hansard - - - Excerpts\n\nMy Lords, I beg leave to ask the Question standing in my name on the Order Paper.`,
+        makers: ['speaker: Lord Lancaster of Kimbolton'],
+      },
+      // Co-authors joined by "with", and a name run into the service's name by text extraction.
+      {
+        text: `BRIEFING\n\nAuthor: Jane Roe with Peter Stone and Anna Berg Members' Research Service PE 689.342 – February 2021\n\nCharting a course through stormy waters\n\n${STORY}`,
+        makers: ['author: Anna Berg', 'author: Jane Roe', 'author: Peter Stone'],
+      },
+      // A military office before its holder's name is not a person.
+      {
+        text: `Resilience symposium opens\n\nNATO Supreme Allied Commander Transformation, General Jane Roe recently opened the resilience symposium in Warsaw, Poland.\n\nShe said: “Resilience is our first line of defence.”`,
+        makers: ['speaker: Jane Roe'],
+      },
+    ];
+    for (const { text, makers: want } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'} from "${firstLines(text)}"`, () => assert.deepEqual(makers(metadataOf(text)), want));
+    }
+  });
 });
