@@ -505,6 +505,11 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
     assert.deepEqual(tagText(real, 'New sanctions tighten export controls on Russia.').get('sanctions'), { sanctions: 1, 'export controls': 1 });
   });
 
+  it('does not read CFSP as the type of a legal act as foreign-policy coordination', () => {
+    assert.ok(!themesOf('Council Decision (CFSP) 2019/797 concerning restrictive measures was prolonged.').includes('foreign-policy-coordination'));
+    assert.ok(themesOf('Ministers discussed the future of the CFSP.').includes('foreign-policy-coordination'));
+  });
+
   it('reads foreign and security policy in either order', () => {
     assert.ok(themesOf('Britain and the EU consult on security and foreign policy.').includes('foreign-policy-coordination'));
     assert.ok(themesOf('Cooperation on foreign and security policy.').includes('foreign-policy-coordination'));
