@@ -117,6 +117,10 @@ const PEOPLE_CUES: Cue[] = [
   // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
   { role: 'speaker', pattern: /\bwitnesses\s*:\s*/giu, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
+  // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
+  { role: 'speaker', pattern: /(?<=^|\s)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
+  // The European Parliament's verbatim report opens each contribution with its speaker: "Adam Szłapka, President-in-Office of the Council. – Mr President, …".
+  { role: 'speaker', pattern: /^(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*,\s[^.–—]{3,120}\.\s+[–—]\s)/gu, blockStart: true },
   // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
   { role: 'speaker', pattern: /\bMain Page:\s*/gu },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
@@ -384,6 +388,10 @@ function quotedSpeakers(text: string): Person[] {
 export const MEMBER_PARTY_TAG =
   /\((?:Lab(?:\/Co-op)?|Con|LD|CB|SNP|DUP|PC|UUP|SDLP|Ind(?: (?:Con|Lab|LD|CB|UU))?|Non-Afl|Green|GP|Reform|RUK|Alba|SF|TUV|APNI|Bp|Lib Dem)\)/gu;
 
+/** A name and an office, and nothing else, on a line: "Annelies Verlinden, Belgian Minister of Home Affairs". */
+const SIGNATURE_LINE = /^((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*),\s+([^.,;:!?]{3,100})$/u;
+const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+){1,4}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
+
 /** The name that ends `text`: the shortest tail that reads wholly as a name, lengthened while it still does and no title opens it. */
 function nameEnding(text: string): ParsedName | null {
   const tokens = text.trim().split(/\s+/).filter((t) => t !== '');
@@ -412,13 +420,22 @@ function membersSpeaking(text: string): Person[] {
     const parsed = nameEnding(` ${text.slice(Math.max(0, m.index - 120), m.index)}`);
     if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
+  // TheyWorkForYou's copy of a contribution: "Photo of Leo Docherty Leo Docherty Parliamentary Under-Secretary …".
+  for (const m of text.matchAll(PHOTO_OF)) {
+    const parsed = readName(m[1]!);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
   for (const m of text.matchAll(MEMBER_PARTY_TAG)) {
     let before = text.slice(Math.max(0, m.index - 200), m.index).trimEnd();
     const bracket = /\(([^()]{2,80})\)$/u.exec(before);
     if (bracket) {
-      // "Office (Lord Coaker)": the name in brackets; "John Healey (Rotherham)": a constituency, the name before it.
+      // "Office (Lord Coaker)": the name in brackets; "John Healey (Rotherham)", "James Cartlidge (South Suffolk)": a
+      // constituency, the name before it.
       const inside = readName(bracket[1]!);
-      if (inside && inside.display.split(' ').length === bracket[1]!.trim().split(/\s+/).length) {
+      const ahead = before.slice(0, bracket.index).trim().split(/\sPortrait\s/u).pop()!.trim();
+      const wholeName = readName(ahead);
+      const nameBefore = wholeName !== null && wholeName.display.split(' ').length === ahead.split(/\s+/).length;
+      if (inside && !nameBefore && inside.display.split(' ').length === bracket[1]!.trim().split(/\s+/).length) {
         people.push(makePerson(inside, 'speaker'));
         continue;
       }
@@ -473,7 +490,7 @@ function mentionedInBlock(text: string): Person[] {
 
 /** Words just before a date that make it the date of the event or sitting: "debated on", "held on", "Date:". */
 const LABELLED_EVENT_CUE =
-  /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
+  /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on\s*:?|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
 /** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
 const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,60}?\bof\s*$/iu;
@@ -646,6 +663,15 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       }
       const inBlock = peopleInBlock(block.text, genreLine);
       named.push(...inBlock, ...quotedSpeakers(block.text), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
+      // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs".
+      const previous = i > 0 ? blocks[i - 1]!.text : '';
+      const signature = SIGNATURE_LINE.exec(block.text.trim());
+      const office = signature?.[2]!.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+)/u, '') ?? '';
+      const namesAnOffice = isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase()));
+      if (signature && previous.split(/\s+/u).length >= 12 && namesAnOffice) {
+        const parsed = readName(signature[1]!);
+        if (parsed) named.push(makePerson(parsed, 'speaker'));
+      }
       const trailing = trailingListCue(block.text);
       if (trailing) listRole = trailing;
     }

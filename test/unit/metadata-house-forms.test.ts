@@ -361,4 +361,31 @@ describe("metadata read from an institution's own forms", () => {
       it(`reads ${want.join(', ') || 'nobody'} from "${firstLines(text)}"`, () => assert.deepEqual(makers(metadataOf(text)), want));
     }
   });
+
+  describe('speakers in the forms of GOV.UK, TheyWorkForYou, Parallel Parliament, Council releases and the European Parliament\'s verbatim report', () => {
+    const QUOTE = 'Security begins with cooperation between our services, and this strategy gives every member state the tools to act together.';
+    const cases: { text: string; makers: string[]; date?: string }[] = [
+      {
+        text: `Speech\n\nStrategy launch\n\nThe Home Secretary launched the updated strategy at a conference in Westminster.\n\nThis was published under the 2022 to 2024 government\nThe Rt Hon Jane Roe KC MP\n\nGood morning everybody.`,
+        makers: ['speaker: Jane Roe'],
+      },
+      { text: `Cyber interference\n\nPhoto of Peter Stone Peter Stone Parliamentary Under-Secretary (Foreign Office) 10:53, 7 December 2023\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
+      {
+        text: `Russian vessel\n\nCommons Chamber\nPeter Stone Portrait Peter Stone (South Suffolk) (Con)\n- Hansard -\n\n${QUOTE}\n\nJane Roe Portrait The Minister for the Armed Forces (Jane Roe) (Lab)\n- Hansard -\n\n${QUOTE}`,
+        makers: ['speaker: Jane Roe', 'speaker: Peter Stone'],
+      },
+      { text: `Council sets priorities against terrorism\n\n${STORY}\n\n${QUOTE}\n\nAnna Berg, Hungarian Minister for Home Affairs\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
+      { text: `Debate on hybrid threats\n\nAnna Berg, President-in-Office of the Council. – Mr President, honourable Members, ${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      { text: `Justice and home affairs council\n\nWritten statements made before 17 November 2014 were published only in Hansard.\n\nMinistry of Justice\nMade on: 16 October 2019\n\n${QUOTE}`, makers: [], date: '2019-10-16' },
+      // Must not change: a line of keywords is no signature.
+      { text: `Capability plan revised\n\n${STORY}\n\nStrategic Compass, CARD\n\n${STORY}`, makers: [] },
+    ];
+    for (const { text, makers: want, date } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'}${date ? ` on ${date}` : ''} from "${firstLines(text)}"`, () => {
+        const m = metadataOf(text);
+        assert.deepEqual(makers(m), want);
+        if (date !== undefined) assert.equal(m.date, date);
+      });
+    }
+  });
 });
