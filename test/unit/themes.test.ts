@@ -476,6 +476,11 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     }
   });
 
+  it('reads Russia as the Ukraine theme only beside the war\'s own words, not as the actor behind other threats', () => {
+    assert.ok(!tagText(real, 'A Russian spy ship was tracked off the coast, and the Kremlin denied it.').has('ukraine-russia'));
+    assert.deepEqual(tagText(real, 'Russia continues its invasion of Ukraine.').get('ukraine-russia'), { Russia: 1, 'invasion of Ukraine': 1 });
+  });
+
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
     assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
