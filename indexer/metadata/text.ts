@@ -119,6 +119,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
   { role: 'speaker', pattern: /(?<=^|\s)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
+  // A transcript's turn: "Elisabeth Braw, Visiting Fellow, AEI: Good morning everybody …".
+  { role: 'speaker', pattern: /^(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*,\s[^:.;]{3,100}:\s+\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // The European Parliament's verbatim report opens each contribution with its speaker: "Adam Szłapka, President-in-Office of the Council. – Mr President, …".
   { role: 'speaker', pattern: /^(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*,\s[^.–—]{3,120}\.\s+[–—]\s)/gu, blockStart: true },
   // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
@@ -192,7 +194,10 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     if (text[match.namesAt - 1] === '(' && segment.includes(')')) segment = segment.slice(0, segment.indexOf(')'));
     const names = match.semicolonItems
       ? segment.split(';').flatMap((item) => {
-          const parsed = readNameAfterOffice(item.split(',')[0]!.trim());
+          // The item opens with the whole name: "European Arrest Warrant, Europol …" opens with no one.
+          const first = item.split(',')[0]!.trim();
+          const parsed = readName(first);
+          if (parsed && parsed.display.split(' ').length !== first.split(/\s+/u).length) return [];
           return parsed ? [parsed] : [];
         })
       : readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment, date);

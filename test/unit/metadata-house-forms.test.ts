@@ -377,7 +377,9 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Council sets priorities against terrorism\n\n${STORY}\n\n${QUOTE}\n\nAnna Berg, Hungarian Minister for Home Affairs\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
       { text: `Debate on hybrid threats\n\nAnna Berg, President-in-Office of the Council. – Mr President, honourable Members, ${QUOTE}`, makers: ['speaker: Anna Berg'] },
       { text: `Justice and home affairs council\n\nWritten statements made before 17 November 2014 were published only in Hansard.\n\nMinistry of Justice\nMade on: 16 October 2019\n\n${QUOTE}`, makers: [], date: '2019-10-16' },
-      // Must not change: a line of keywords is no signature.
+      { text: `Building resilience\n\nPanel discussion with Deputy Secretary General Peter Stone\n\nAnna Berg, Visiting Fellow, Example Institute: Good morning everybody, and welcome to this discussion of resilience.\n\n${QUOTE}`, makers: ['speaker: Anna Berg', 'speaker: Peter Stone'] },
+      // Must not change: a line of keywords is no signature; a heading listing bodies, then a label, is no transcript turn.
+      { text: `European Arrest Warrant, Europol and Eurojust Debate Full Debate: Read Full Debate\n\n${QUOTE}`, makers: [] },
       { text: `Capability plan revised\n\n${STORY}\n\nStrategic Compass, CARD\n\n${STORY}`, makers: [] },
     ];
     for (const { text, makers: want, date } of cases) {
