@@ -90,6 +90,7 @@ interface Cue {
 
 /** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
 const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
+const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
 
 /** Cues that introduce names, each followed by a name or a list of names (job titles before a name are skipped). */
 const PEOPLE_CUES: Cue[] = [
@@ -395,6 +396,7 @@ export const MEMBER_PARTY_TAG =
 
 /** A name and an office, and nothing else, on a line: "Annelies Verlinden, Belgian Minister of Home Affairs". */
 const SIGNATURE_LINE = /^((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*),\s+([^.,;:!?]{3,100})$/u;
+/** TheyWorkForYou names a member twice after "Photo of": "Photo of Leo Docherty Leo Docherty …". */
 const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+){1,4}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
 
 /** The name that ends `text`: the shortest tail that reads wholly as a name, lengthened while it still does and no title opens it. */
@@ -413,6 +415,7 @@ function nameEnding(text: string): ParsedName | null {
 }
 const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
 
+/** Parliament's page of a written answer: "Answered by" on its own line, "This question was answered on …". */
 const WRITTEN_ANSWER = /^Answered by$|\bThis question was answered on\b/mu;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
@@ -496,8 +499,9 @@ function mentionedInBlock(text: string): Person[] {
 /** Words just before a date that make it the date of the event or sitting: "debated on", "held on", "Date:". */
 const LABELLED_EVENT_CUE =
   /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on\s*:?|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
-/** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
+/** Prose that cites an act opens this way ("The Council decision of …", "Under the regulation of …"); a heading does not. */
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
+/** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
 const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,60}?\bof\s*$/iu;
 /** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
 const ANSWERED_CUE = /\banswered on\s*(?:\p{L}+day,?\s+)?$/iu;
@@ -671,6 +675,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs".
       const previous = i > 0 ? blocks[i - 1]!.text : '';
       const signature = SIGNATURE_LINE.exec(block.text.trim());
+      // The office after the name, less a nationality before it ("Hungarian", "Belgian", "Danish", "Maltese", "Dutch").
       const office = signature?.[2]!.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+)/u, '') ?? '';
       const namesAnOffice = isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase()));
       if (signature && previous.split(/\s+/u).length >= 12 && namesAnOffice) {
@@ -702,7 +707,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the
   // High Representative …"): those chairs did not make the text.
   const opening = text.slice(0, 1500);
-  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || new RegExp(MADE_STATEMENT, 'iu').test(opening) || FOR_A_COLLEAGUE.test(opening)) {
+  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || MADE_STATEMENT_FORMULA.test(opening) || FOR_A_COLLEAGUE.test(opening)) {
     for (const person of named) if (person.role === 'chair') person.role = 'mentioned';
   }
 
