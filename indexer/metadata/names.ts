@@ -51,7 +51,7 @@ const ORGANISATION_NOUNS = new Set(
 
 /** Capitalised words that mark an organisation or a phrase, not a person. */
 const NOT_NAME_WORDS = new Set(
-  [...ORGANISATION_NOUNS, ...('european british national international security defence defense policy house association society ' +
+  [...ORGANISATION_NOUNS, ...('european british national international security defence defense policy house ' +
     'the and for of on in at with by a an this that these those our their his her its as if when while since but so yet also ' +
     // A catalogue record's empty field labels ("Author (Corporate)", "Series Title", "Series Details").
     'series title details ' +

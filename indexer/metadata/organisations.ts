@@ -377,7 +377,8 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
   // resolution of 1 June 2023 on …", "COMMISSION IMPLEMENTING REGULATION (EU) …".
   for (const block of opening.slice(0, 8)) {
     const m = ACT_HEADING.exec(block.text);
-    if (m) return institutionPublisher(m[1]!.replace(/^(?:COUNCIL|COMMISSION)$/u, (w) => w[0] + w.slice(1).toLowerCase()));
+    // "COUNCIL DECISION": the institution as its press releases name it.
+    if (m) return institutionPublisher(m[1]!.toLowerCase().replace(/(?<=^|\s)(?!of\b|the\b)\p{L}/gu, (c) => c.toUpperCase()));
   }
   // A text that calls itself a press release on a line of its own, headed by what an EU institution (or its members,
   // "MEPs") did: the institution's own release. Others' releases are headed by their own name.
@@ -390,10 +391,10 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
 
 /** An EU institution, as its press releases name it. */
 const EU_INSTITUTION = String.raw`((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament)`;
-/** An act's heading, opening a block (after an Official Journal number and date): the institution, then the kind of act. */
+/** An act's heading, opening a block (after an Official Journal number and date): the institution, then the kind of act, in any case. */
 const ACT_HEADING = new RegExp(
-  String.raw`^(?:[\d/.]+\s+){0,3}(COUNCIL|COMMISSION|Council|(?:European )?Commission|European Parliament)\s+(?:IMPLEMENTING\s+|DELEGATED\s+|implementing\s+|delegated\s+)?(?:DECISION|REGULATION|DIRECTIVE|RECOMMENDATION|[Dd]ecision|[Rr]egulation|[Dd]irective|[Rr]ecommendation|[Rr]esolution)\b`,
-  'u',
+  String.raw`^(?:[\d/.]+\s+){0,3}${EU_INSTITUTION}\s+(?:implementing\s+|delegated\s+)?(?:decision|regulation|directive|recommendation|resolution)\b`,
+  'iu',
 );
 /** An EU institution as the subject of a lede, doing something today. */
 const LEDE_INSTITUTION_TODAY = new RegExp(

@@ -88,6 +88,9 @@ interface Cue {
   semicolonItems?: boolean;
 }
 
+/** A name's shape where a line opens with it or is made of it: two to four capitalised words ("Adam Szłapka", "Jane van Roe"). */
+const NAME_SHAPE = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*`;
+
 /** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
 const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
 const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
@@ -121,9 +124,9 @@ const PEOPLE_CUES: Cue[] = [
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
   { role: 'speaker', pattern: /(?<=^|\s)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
   // A transcript's turn: "Elisabeth Braw, Visiting Fellow, AEI: Good morning everybody …".
-  { role: 'speaker', pattern: /^(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*,\s[^:.;]{3,100}:\s+\p{Lu})/gu, blockStart: true, semicolonItems: true },
+  { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^:.;]{3,100}:\s+\p{Lu})`, 'gu'), blockStart: true, semicolonItems: true },
   // The European Parliament's verbatim report opens each contribution with its speaker: "Adam Szłapka, President-in-Office of the Council. – Mr President, …".
-  { role: 'speaker', pattern: /^(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*,\s[^.–—]{3,120}\.\s+[–—]\s)/gu, blockStart: true },
+  { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^.–—]{3,120}\.\s+[–—]\s)`, 'gu'), blockStart: true },
   // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
   { role: 'speaker', pattern: /\bMain Page:\s*/gu },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
@@ -395,7 +398,7 @@ export const MEMBER_PARTY_TAG =
   /\((?:Lab(?:\/Co-op)?|Con|LD|CB|SNP|DUP|PC|UUP|SDLP|Ind(?: (?:Con|Lab|LD|CB|UU))?|Non-Afl|Green|GP|Reform|RUK|Alba|SF|TUV|APNI|Bp|Lib Dem)\)/gu;
 
 /** A name and an office, and nothing else, on a line: "Annelies Verlinden, Belgian Minister of Home Affairs". */
-const SIGNATURE_LINE = /^((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*),\s+([^.,;:!?]{3,100})$/u;
+const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_SHAPE}),\s+([^.,;:!?]{3,100})$`, 'u');
 /** TheyWorkForYou names a member twice after "Photo of": "Photo of Leo Docherty Leo Docherty …". */
 const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+){1,4}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
 
@@ -707,13 +710,14 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the
   // High Representative …"): those chairs did not make the text.
   const opening = text.slice(0, 1500);
-  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || MADE_STATEMENT_FORMULA.test(opening) || FOR_A_COLLEAGUE.test(opening)) {
+  const writtenStatement = WRITTEN_STATEMENT.test(text.slice(0, 400));
+  if (writtenStatement || MADE_STATEMENT_FORMULA.test(opening) || FOR_A_COLLEAGUE.test(opening)) {
     for (const person of named) if (person.role === 'chair') person.role = 'mentioned';
   }
 
   // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
   // So does the member who answered a written question ("Answered by …", "This question was answered on …").
-  if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || WRITTEN_ANSWER.test(text.slice(0, 1500))) {
+  if (writtenStatement || WRITTEN_ANSWER.test(opening)) {
     const members = new Set(blocks.flatMap((b) => membersSpeaking(b.text)).map((p) => p.name));
     for (const person of named) if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
   }
