@@ -6,11 +6,10 @@
  * holds phrasings of its own, with rows that must not change.
  */
 import { strict as assert } from 'node:assert';
-import { makers, metadataOf } from '../support/metadata.js';
+import { firstLines, itReadsEach, makers, metadataOf, type FormCase } from '../support/metadata.js';
 
 const SPOKEN = 'Thank you very much. We have had a good discussion today on the security of our continent, and I will take your questions.';
 const STORY = 'Ministers met in Brussels to discuss closer co-operation on border security, and officials said more meetings would follow.';
-const firstLines = (text: string) => text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ').slice(0, 90);
 
 describe("metadata read from an institution's own forms", () => {
   describe("a genre line's office before its holder's name names the holder's institution", () => {
@@ -157,7 +156,7 @@ describe("metadata read from an institution's own forms", () => {
   });
 
   describe('who made a text, read where an organisation, a delivered speech or a cover page says so', () => {
-    const cases: { text: string; makers: string[]; publisher?: string | null }[] = [
+    const cases: FormCase[] = [
       // A person's office "of" a body whose name is capitalised words: the body is not a person.
       {
         text: `Officials review border cooperation\n\nThe meeting was chaired by Anna Berg, Head of Division, of the European Border Coordination Service (EBCS), with officials from both sides.\n\n${STORY}`,
@@ -183,18 +182,12 @@ describe("metadata read from an institution's own forms", () => {
       { text: `By Jane Roe\n\nEurope must spend more on its defence, and it must spend it together, as I have argued for a decade.`, makers: ['author: Jane Roe'] },
       { text: `Defence spending rises\n\nSpending was raised By Royal Decree in March.\n\n${STORY}`, makers: [] },
     ];
-    for (const { text, makers: want, publisher } of cases) {
-      it(`reads ${want.join(', ') || 'nobody'}${publisher !== undefined ? ` and ${publisher}` : ''} from "${firstLines(text)}"`, () => {
-        const m = metadataOf(text);
-        assert.deepEqual(makers(m), want);
-        if (publisher !== undefined) assert.equal(m.publisher, publisher);
-      });
-    }
+    itReadsEach(cases);
   });
 
   describe("Parliament's written answers and repeated statements, a quotation signed after a dash, words reported after the speaker's office", () => {
     const ANSWER = 'The Government continues to work with European partners on these matters, and will report to the House in due course.';
-    const cases: { text: string; makers: string[]; date?: string | null; type?: string }[] = [
+    const cases: FormCase[] = [
       {
         text: `Border cooperation\n\n(asked on 3rd March 2021) - View Source\n\nQuestion to the Home Office:\n\nTo ask Her Majesty's Government what plans they have for border cooperation.\n\nAnswered by\nLord Smith of Elmtree Portrait\nLord Smith of Elmtree\nMinister of State (Home Office)\nThis question was answered on 17th March 2021\n\n${ANSWER}`,
         makers: ['author: Lord Smith of Elmtree'],
@@ -229,19 +222,12 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Council extends measures against the regime\n\n${STORY} The talks were long – Anna Berg was not there.`, makers: [] },
       { text: `Space programmes to serve defence\n\n${STORY}\n\nThe time has come to act, Anna Berg said in a blog post last year.`, makers: [] },
     ];
-    for (const { text, makers: want, date, type } of cases) {
-      it(`reads ${want.join(', ') || 'nobody'}${date ? ` on ${date}` : ''}${type ? ` as a ${type}` : ''} from "${firstLines(text)}"`, () => {
-        const m = metadataOf(text);
-        assert.deepEqual(makers(m), want);
-        if (date !== undefined) assert.equal(m.date, date);
-        if (type !== undefined) assert.equal(m.type, type);
-      });
-    }
+    itReadsEach(cases);
   });
 
   describe('who spoke or wrote, in the forms of GOV.UK summaries, Parallel Parliament, statements, panels and catalogue pages', () => {
     const ANSWER = 'The Government continues to work with European partners on these matters, and will report to the House in due course.';
-    const cases: { text: string; makers: string[]; publisher?: string | null }[] = [
+    const cases: FormCase[] = [
       { text: `Speech\n\nCyber conference speech\n\nA speech from the Chancellor of the Duchy of Lancaster Jane Roe at the cyber conference in Cardiff.\n\n${SPOKEN}`, makers: ['speaker: Jane Roe'] },
       {
         text: `Council meeting – 4 May 2022\n\nStatement made on 2 May 2022\n\nMy Right Honourable Friend, the Minister of State for Europe (Jane Roe), has made the following written Ministerial statement:\n\n${ANSWER}`,
@@ -262,18 +248,12 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Internal security strategy\n\n${STORY}\n\nAs Jane Roe, President of the Commission, argued last year, security begins at home.`, makers: [] },
       { text: `Understanding counter-terrorism policy\n\nAuthor (Person)\nAuthor (Corporate)\nSeries Title\nSeries Details\n\n${STORY}`, makers: [] },
     ];
-    for (const { text, makers: want, publisher } of cases) {
-      it(`reads ${want.join(', ') || 'nobody'}${publisher !== undefined ? ` and ${publisher}` : ''} from "${firstLines(text)}"`, () => {
-        const m = metadataOf(text);
-        assert.deepEqual(makers(m), want);
-        if (publisher !== undefined) assert.equal(m.publisher, publisher);
-      });
-    }
+    itReadsEach(cases);
   });
 
   describe("a text's own date and author where an EU act's heading or a saved page's address gives them", () => {
     const RECITAL = '(1) On 21 September 2021, the Court delivered its judgment in a case on the poisoning of a former officer.';
-    const cases: { text: string; date: string | null; publisher?: string | null }[] = [
+    const cases: FormCase[] = [
       { text: `2024/1234\n9.10.2024\nCOUNCIL DECISION (CFSP) 2024/1234 of 7 October 2024 concerning restrictive measures against hybrid threats\n\n${RECITAL}`, date: '2024-10-07', publisher: 'Council of the European Union' },
       {
         text: `Document 52023IP0100\n\nEuropean Parliament resolution of 14 March 2023 on threats to democratic processes\n\nOJ C, C/2023/900, 20.11.2023, ELI: http://data.europa.eu/eli/C/2023/900/oj\n\nThe European Parliament,\n\n${RECITAL}`,
@@ -284,18 +264,12 @@ describe("metadata read from an institution's own forms", () => {
       // Must not change: prose that cites an act names an earlier date, not the text's own.
       { text: `Ministers review sanctions\n\nBrussels, 12 June 2025\n\nThe Council decision of 7 October 2024 set out the framework, ministers recalled, and it will be reviewed.`, date: '2025-06-12', publisher: null },
     ];
-    for (const { text, date, publisher } of cases) {
-      it(`dates "${firstLines(text)}" ${date}${publisher !== undefined ? ` and reads ${publisher ?? 'no publisher'}` : ''}`, () => {
-        const m = metadataOf(text);
-        assert.equal(m.date, date);
-        if (publisher !== undefined) assert.equal(m.publisher, publisher);
-      });
-    }
+    itReadsEach(cases);
   });
 
   describe("a minister's written statement on a meeting others chaired", () => {
     const MEETING = 'Ministers discussed the situation in the region and agreed to keep their measures under review.';
-    const cases: { text: string; makers: string[]; type: string; publisher?: string | null }[] = [
+    const cases: FormCase[] = [
       {
         text: `House of Commons Hansard\nCouncil of ministers\n3 May 2021\nVolume 690\n\nMy hon. Friend the Minister for Europe attended the Council on 27 April. It was chaired by the High Representative, Anna Berg. The meeting was held in Brussels.\n\n${MEETING}`,
         makers: [],
@@ -310,32 +284,23 @@ describe("metadata read from an institution's own forms", () => {
       // Must not change: an event's report names who chaired it.
       { text: `Roundtable on European defence\n\nOn 5 May 2021 the institute hosted a roundtable in Brussels. It was chaired by Anna Berg.\n\n${MEETING}`, makers: ['chair: Anna Berg'], type: 'event-report' },
     ];
-    for (const { text, makers: want, type, publisher } of cases) {
-      it(`reads ${want.join(', ') || 'nobody'} and a ${type} from "${firstLines(text)}"`, () => {
-        const m = metadataOf(text);
-        assert.deepEqual(makers(m), want);
-        assert.equal(m.type, type);
-        if (publisher !== undefined) assert.equal(m.publisher, publisher);
-      });
-    }
+    itReadsEach(cases);
   });
 
   describe("a story's or a statement's type where a saved page runs its furniture into the text", () => {
-    const cases: { text: string; type: string }[] = [
+    const cases: FormCase[] = [
       { text: ` date 2025-03-07 The Prime Minister spoke to the President of the European Council and other leaders this morning.\n\nCloser collaboration between the partners and their industries will be vital in the years ahead for everyone.`, type: 'news' },
       {
         text: `Border Security Debate\nFull Debate: Read Full DebateLord Smith of Elmtree\n(1 day ago)\nLords ChamberMy Lords, with the leave of the House, I shall now repeat a Statement made in another place. The Statement is as follows:\n“With permission, I will update the House on border security, which matters to every community.”`,
         type: 'statement',
       },
     ];
-    for (const { text, type } of cases) {
-      it(`reads "${firstLines(text)}" as a ${type}`, () => assert.equal(metadataOf(text).type, type));
-    }
+    itReadsEach(cases);
   });
 
   describe("who spoke, chaired or wrote, in committee evidence, Parliament's page furniture and research briefings", () => {
     const TRANSCRIPT = 'Q54 The Chair: Good morning and welcome to our witnesses, who will tell us about the resilience of public services.';
-    const cases: { text: string; makers: string[] }[] = [
+    const cases: FormCase[] = [
       {
         text: `Resilience Committee\n\nUncorrected oral evidence\n\nThursday 16 April 2026\n\nMembers present: Baroness Smith of Elmtree (The Chair); Lord Brown; Baroness Green.\n\nWitnesses\n\nI: Jane Roe, Deputy Director, Government Digital Unit; John Doe, Managing Director, Acme Security.\n\n${TRANSCRIPT}`,
         makers: ['chair: Baroness Smith of Elmtree', 'speaker: Jane Roe', 'speaker: John Doe'],
@@ -357,14 +322,12 @@ describe("metadata read from an institution's own forms", () => {
         makers: ['speaker: Jane Roe'],
       },
     ];
-    for (const { text, makers: want } of cases) {
-      it(`reads ${want.join(', ') || 'nobody'} from "${firstLines(text)}"`, () => assert.deepEqual(makers(metadataOf(text)), want));
-    }
+    itReadsEach(cases);
   });
 
   describe('speakers in the forms of GOV.UK, TheyWorkForYou, Parallel Parliament, Council releases and the European Parliament\'s verbatim report', () => {
     const QUOTE = 'Security begins with cooperation between our services, and this strategy gives every member state the tools to act together.';
-    const cases: { text: string; makers: string[]; date?: string }[] = [
+    const cases: FormCase[] = [
       {
         text: `Speech\n\nStrategy launch\n\nThe Home Secretary launched the updated strategy at a conference in Westminster.\n\nThis was published under the 2022 to 2024 government\nThe Rt Hon Jane Roe KC MP\n\nGood morning everybody.`,
         makers: ['speaker: Jane Roe'],
@@ -382,12 +345,6 @@ describe("metadata read from an institution's own forms", () => {
       { text: `European Arrest Warrant, Europol and Eurojust Debate Full Debate: Read Full Debate\n\n${QUOTE}`, makers: [] },
       { text: `Capability plan revised\n\n${STORY}\n\nStrategic Compass, CARD\n\n${STORY}`, makers: [] },
     ];
-    for (const { text, makers: want, date } of cases) {
-      it(`reads ${want.join(', ') || 'nobody'}${date ? ` on ${date}` : ''} from "${firstLines(text)}"`, () => {
-        const m = metadataOf(text);
-        assert.deepEqual(makers(m), want);
-        if (date !== undefined) assert.equal(m.date, date);
-      });
-    }
+    itReadsEach(cases);
   });
 });

@@ -8,12 +8,11 @@
 import { strict as assert } from 'node:assert';
 import { OFFICES } from '../../indexer/metadata/offices.js';
 import { knownPublisher } from '../../indexer/metadata/organisations.js';
-import { makers, metadataOf } from '../support/metadata.js';
+import { firstLines, makers, metadataOf } from '../support/metadata.js';
 
 
 const SPOKEN = 'Thank you very much. We have had a good discussion today on the security of our continent, and I will take your questions.';
 const STORY = 'Ministers met in Brussels to discuss closer co-operation on border security, and officials said more meetings would follow.';
-const firstLines = (text: string) => text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ').slice(0, 90);
 
 describe('metadata read from republished and introduced texts', () => {
   describe("the text's own date wins over a date the page around it prints", () => {
