@@ -98,7 +98,8 @@ const CANDIDATE = new RegExp(
   [
     `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}\\b`,
     `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
-    '\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}\\b',
+    // Day first, one separator throughout: "05/06/2025", "05.06.2025", "10-03-2023" (the European Parliament's pages).
+    '\\b\\d{1,2}(?<separator>[/.-])\\d{1,2}\\k<separator>\\d{4}\\b',
     '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b',
   ].join('|'),
   'giu',
@@ -116,8 +117,50 @@ const MONTH_STOP = new RegExp(`(\\b${MONTH})\\.(?=,?\\s+\\d)`, 'giu');
 const withoutMonthStops = (text: string) => text.replace(MONTH_STOP, '$1 ');
 
 /**
+ * Month names in the EU's other languages (German, French, Dutch, Italian, Spanish, Portuguese), as saved
+ * pages of EU sites and of the sites that republish them keep them in their furniture ("Presseartikel
+ * 2 Dezember 2021", "gepubliceerd op maandag 12 april 2021", "publié le 3 mars 2022"). Names English shares
+ * ("april", "september") are read by the English parser first.
+ */
+const EU_LANGUAGE_MONTHS: readonly (readonly string[])[] = [
+  ['januar', 'jänner', 'janvier', 'januari', 'gennaio', 'enero', 'janeiro'],
+  ['februar', 'février', 'februari', 'febbraio', 'febrero', 'fevereiro'],
+  ['märz', 'mars', 'maart', 'marzo', 'março'],
+  ['avril', 'aprile', 'abril'],
+  ['mai', 'mei', 'maggio', 'mayo', 'maio'],
+  ['juni', 'juin', 'giugno', 'junio', 'junho'],
+  ['juli', 'juillet', 'luglio', 'julio', 'julho'],
+  ['août', 'augustus', 'agosto'],
+  ['septembre', 'settembre', 'septiembre', 'setembro'],
+  ['oktober', 'octobre', 'ottobre', 'octubre', 'outubro'],
+  ['novembre', 'noviembre', 'novembro'],
+  ['dezember', 'décembre', 'dicembre', 'diciembre', 'dezembro'],
+];
+const EU_LANGUAGE_MONTH = new Map(EU_LANGUAGE_MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));
+/**
+ * "2 Dezember 2021", "2. Dezember 2021", "12 de abril de 2021". Page furniture runs words together when a
+ * page is saved as text ("Presseartikel2 Dezember 2021Generaldirektion"), so only digits bound the date.
+ */
+const EU_LANGUAGE_DATE = new RegExp(
+  `(?<![\\d.])(\\d{1,2})\\.?\\s+(?:de\\s+)?(${[...EU_LANGUAGE_MONTH.keys()].join('|')})\\s+(?:de\\s+)?(\\d{4})(?!\\d)`,
+  'giu',
+);
+
+/** Full dates written in another EU language, for the places the English parser found none. */
+function findEuLanguageDates(text: string, found: readonly FoundDate[]): FoundDate[] {
+  const more: FoundDate[] = [];
+  for (const m of text.matchAll(EU_LANGUAGE_DATE)) {
+    if (found.some((f) => m.index < f.index + f.text.length && f.index < m.index + m[0].length)) continue;
+    const year = Number(m[3]);
+    const date = isPlausibleYear(year) ? isoDate(year, EU_LANGUAGE_MONTH.get(m[2]!.toLowerCase())!, Number(m[1])) : null;
+    if (date) more.push({ date, index: m.index, text: m[0] });
+  }
+  return more;
+}
+
+/**
  * Every full date in `text` ("5 May 2025", "May 5, 2025", "5th May 2025",
- * "05/05/2025" day-first, "2025-05-05"), in order. A range gives its first day.
+ * "05/05/2025" and "05-05-2025" day-first, "2025-05-05", "5 Mai 2025"), in order. A range gives its first day.
  */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
@@ -142,7 +185,8 @@ export function findDates(text: string): FoundDate[] {
       if (date) found.push({ date, index, text: window.slice(result.index, result.index + result.text.length) });
     }
   }
-  return found;
+  const more = findEuLanguageDates(text, found);
+  return more.length === 0 ? found : [...found, ...more].sort((a, b) => a.index - b.index);
 }
 
 /**

@@ -509,7 +509,9 @@ const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|con
 /** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
 const ANSWERED_CUE = /\banswered on\s*(?:\p{L}+day,?\s+)?$/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
-const PUBLISHED_CUE = /\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?\s*$/iu;
+/** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
+const PUBLISHED_CUE =
+  /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
 /** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
 const DATELINE_BEFORE = /^[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
 

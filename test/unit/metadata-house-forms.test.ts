@@ -261,6 +261,9 @@ describe("metadata read from an institution's own forms", () => {
         publisher: 'European Parliament',
       },
       { text: `https://media.example.gov.uk/2025/11/03/statement-on-crossings/\n\nStatement on crossings\n\nA spokesperson said:\n\n"On 18 September 2025, we signed the agreement, and it is working."`, date: '2025-11-03' },
+      // A republishing site's line in its own language dates the text it took over.
+      { text: `Remarks by the spokesperson on the new border agency\n\nMet dank overgenomen van Europese Commissie, gepubliceerd op donderdag 6 maart 2025.\n\nGood morning. We present our plan for the agency today and we will work with every Member State.`, date: '2025-03-06' },
+      { text: `Research briefing 02-10-2024\n\nCountering drones at Europe's borders\n\nThis briefing looks at the tools available to member states and the funds that support them.`, date: '2024-10-02' },
       // Must not change: prose that cites an act names an earlier date, not the text's own.
       { text: `Ministers review sanctions\n\nBrussels, 12 June 2025\n\nThe Council decision of 7 October 2024 set out the framework, ministers recalled, and it will be reviewed.`, date: '2025-06-12', publisher: null },
     ];
@@ -321,6 +324,17 @@ describe("metadata read from an institution's own forms", () => {
         text: `Resilience symposium opens\n\nNATO Supreme Allied Commander Transformation, General Jane Roe recently opened the resilience symposium in Warsaw, Poland.\n\nShe said: “Resilience is our first line of defence.”`,
         makers: ['speaker: Jane Roe'],
       },
+    ];
+    itReadsEach(cases);
+  });
+
+  describe('a European Commissioner named by office and surname', () => {
+    const BODY = 'Good afternoon. Today we present new rules to protect the pipelines and cables our economies depend on.';
+    const cases: FormCase[] = [
+      { text: `Opening remarks by Commissioner Kubilius at the press conference on the defence readiness package\n\nBrussels, 19 March 2025\n\n${BODY}`, makers: ['speaker: Andrius Kubilius'], publisher: 'European Commission' },
+      { text: `Speech by Executive Vice-President Virkkunen at the cybersecurity conference\n\n${BODY}`, makers: ['speaker: Henna Virkkunen'], publisher: 'European Commission' },
+      // Must not change: other commissioners are no members of the College.
+      { text: `Remarks by High Commissioner Grandi at the refugee forum\n\n${BODY}`, makers: [] },
     ];
     itReadsEach(cases);
   });

@@ -422,6 +422,18 @@ describe('metadata helpers', () => {
     );
   });
 
+  it("finds dates written day-first with dashes and in the EU's other languages, as saved EU pages give them", () => {
+    assert.deepEqual(findDates('Briefing 18-11-2024').map((d) => d.date), ['2024-11-18']);
+    // Furniture run into the words around it when the page was saved.
+    assert.deepEqual(findDates('Pressemitteilung4 März 2022Generaldirektion Migration').map((d) => d.date), ['2022-03-04']);
+    assert.deepEqual(
+      findDates('publié le 7 février 2023; gepubliceerd op dinsdag 14 mei 2024; 3. Oktober 2021; 21 de julio de 2020').map((d) => d.date),
+      ['2023-02-07', '2024-05-14', '2021-10-03', '2020-07-21'],
+    );
+    // Not dates: a day beyond the month, a version number, a year range.
+    assert.deepEqual(findDates('31 février 2023, release 1.2.2023a, 2021-2027 and 4-5-67').map((d) => d.date), []);
+  });
+
   it('strips honorifics and post-nominals from names, keeping them for display', () => {
     assert.deepEqual(readName('The Rt Hon Baroness Catherine Ashton'), { name: 'Catherine Ashton', display: 'The Rt Hon Baroness Catherine Ashton' });
     assert.deepEqual(readName('Ambassador Jane Roe CMG, former envoy'), { name: 'Jane Roe', display: 'Ambassador Jane Roe CMG' });
