@@ -136,7 +136,9 @@ const EU_LANGUAGE_MONTHS: readonly (readonly string[])[] = [
   ['novembre', 'noviembre', 'novembro'],
   ['dezember', 'décembre', 'dicembre', 'diciembre', 'dezembro'],
 ];
-const EU_LANGUAGE_MONTH = new Map(EU_LANGUAGE_MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));
+/** Welsh, as Parliament's and the Senedd's pages in Welsh write the months ("26 Chwefror 2024"). */
+const WELSH_MONTHS = ['ionawr', 'chwefror', 'mawrth', 'ebrill', 'mai', 'mehefin', 'gorffennaf', 'awst', 'medi', 'hydref', 'tachwedd', 'rhagfyr'];
+const EU_LANGUAGE_MONTH = new Map([...WELSH_MONTHS.map((name, i) => [name, i + 1] as const), ...EU_LANGUAGE_MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const))]);
 /**
  * "2 Dezember 2021", "2. Dezember 2021", "12 de abril de 2021". Page furniture runs words together when a
  * page is saved as text ("Presseartikel2 Dezember 2021Generaldirektion"), so only digits bound the date.

@@ -303,7 +303,8 @@ export function parseGivenName(text: string): ParsedName {
 export function splitNameList(text: string): string[] {
   return text
     // "Author: Tania Lațici with Branislav Stanicek and Eric Pichon": "with" before a capital joins one more name.
-    .split(/\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|\s+with\s+(?=\p{Lu}))\s*/u)
+    // Only after a name: "the meeting co-chaired with Egypt" joins no one.
+    .split(/\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|(?<=\p{Lu}[\p{L}’'.-]*)\s+with\s+(?=\p{Lu}))\s*/u)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

@@ -117,7 +117,7 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\bwith (?:opening |closing |keynote )?(?:remarks|contributions|presentations|interventions|speeches) (?:from|by)\s+/giu },
   // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
-  { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat) with\s+/giu },
+  { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat|interview) with\s+/giu },
   // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
   { role: 'speaker', pattern: /\bwitnesses\s*:\s*/giu, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
@@ -215,6 +215,8 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
  * from Ifri"), or who else spoke ("Joint press conference by … Mark Rutte with the Prime Minister …, Keir Starmer").
  */
 const LIST_GOES_ON = new Set(['of', 'from', 'at', 'with']);
+/** An item of a list of names that opens with a preposition says where or when, not who. */
+const OCCASION_ITEM = /^(?:at|in|on|during|before|after|ahead of|following|for|to)\s/u;
 
 /**
  * Names in a list, each possibly after its office ("President António Costa and Prime Minister Keir Starmer").
@@ -226,6 +228,8 @@ const LIST_GOES_ON = new Set(['of', 'from', 'at', 'with']);
 function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] {
   const names: ParsedName[] = [];
   for (const item of splitNameList(text)) {
+    // "Speech by the Deputy Secretary General, Mircea Geoană, at the NATO Lessons Learned conference": the occasion ends the list.
+    if (OCCASION_ITEM.test(item)) break;
     let after: string;
     const parsed = readNameAfterOffice(item);
     if (parsed) {
@@ -397,6 +401,12 @@ function quotedSpeakers(text: string): Person[] {
 export const MEMBER_PARTY_TAG =
   /\((?:Lab(?:\/Co-op)?|Con|LD|CB|SNP|DUP|PC|UUP|SDLP|Ind(?: (?:Con|Lab|LD|CB|UU))?|Non-Afl|Green|GP|Reform|RUK|Alba|SF|TUV|APNI|Bp|Lib Dem)\)/gu;
 
+/** A title naming its maker in the possessive, then the genre of what they made. */
+const TITLE_POSSESSIVE = new RegExp(
+  String.raw`^(${NAME_SHAPE})['’]s\s+(?:(?:keynote|opening|closing|oral|written|first|annual|new\s+year)\s+)?(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b`,
+  'u',
+);
+
 /** A name and an office, and nothing else, on a line: "Annelies Verlinden, Belgian Minister of Home Affairs". */
 const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_SHAPE}),\s+([^.,;:!?]{3,100})$`, 'u');
 /** TheyWorkForYou names a member twice after "Photo of": "Photo of Leo Docherty Leo Docherty …". */
@@ -419,22 +429,31 @@ function nameEnding(text: string): ParsedName | null {
 const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
 
 /** Parliament's page of a written answer: "Answered by" on its own line, "This question was answered on …". */
-const WRITTEN_ANSWER = /^Answered by$|\bThis question was answered on\b/mu;
+/** Also TheyWorkForYou's: "Cabinet Office written question – answered on 7th October 2019". */
+const WRITTEN_ANSWER = /^Answered by$|\bThis question was answered on\b|\bwritten question\s*[–—-]\s*answered on\b/mu;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
 const PORTRAIT = /\sPortrait\s/gu;
+
+/**
+ * The offices that preside over a sitting, as a contribution's caption names them ("Lindsay Hoyle Portrait Mr
+ * Speaker", "Photo of … Speaker of the House of Commons", "… Portrait The Chair"): who holds one chairs the sitting.
+ * A committee's chair speaking in a debate is captioned "Chair, Defence Committee", which is no presiding office.
+ */
+const PRESIDING_OFFICE = /^(?:(?:Mr|Madam|The) )?(?:(?:First |Second )?Deputy |Lord )?Speaker\b|^(?:The )?Chairman of Ways and Means\b|^The Chair\b(?!,)/u;
+const roleByCaption = (caption: string): Role => (PRESIDING_OFFICE.test(caption.trimStart()) ? 'chair' : 'speaker');
 
 /** Members who speak, each named before Hansard's party tag, or in brackets after their office, or before "Portrait". */
 function membersSpeaking(text: string): Person[] {
   const people: Person[] = [];
   for (const m of text.matchAll(PORTRAIT)) {
     const parsed = nameEnding(` ${text.slice(Math.max(0, m.index - 120), m.index)}`);
-    if (parsed) people.push(makePerson(parsed, 'speaker'));
+    if (parsed) people.push(makePerson(parsed, roleByCaption(text.slice(m.index + m[0].length, m.index + m[0].length + 60))));
   }
   // TheyWorkForYou's copy of a contribution: "Photo of Leo Docherty Leo Docherty Parliamentary Under-Secretary …".
   for (const m of text.matchAll(PHOTO_OF)) {
     const parsed = readName(m[1]!);
-    if (parsed) people.push(makePerson(parsed, 'speaker'));
+    if (parsed) people.push(makePerson(parsed, roleByCaption(text.slice(m.index + m[0].length, m.index + m[0].length + 60))));
   }
   for (const m of text.matchAll(MEMBER_PARTY_TAG)) {
     let before = text.slice(Math.max(0, m.index - 200), m.index).trimEnd();
@@ -506,6 +525,15 @@ const LABELLED_EVENT_CUE =
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
 /** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
 const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,60}?\bof\s*$/iu;
+/**
+ * Whether only names stand before `pattern` in `text`: an act's heading opens with its author and kind
+ * ("COUNCIL DECISION (CFSP)", "European Parliament resolution"); prose that recalls an act has words of
+ * its own first ("Recalling its conclusions of 6 March 2025", "– having regard to Council Decision … of").
+ */
+function namesOnlyBefore(text: string, pattern: RegExp): boolean {
+  const at = text.search(pattern);
+  return at >= 0 && text.slice(0, at).split(/\s+/).every((word) => word === '' || /^[\p{Lu}\d(]/u.test(word));
+}
 /** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
 const ANSWERED_CUE = /\banswered on\s*(?:\p{L}+day,?\s+)?$/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
@@ -515,6 +543,8 @@ const PUBLISHED_CUE =
 /** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
 const DATELINE_BEFORE = /^[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
 
+/** How far into the text its head (title, date and reference lines) reaches when a saved page runs them together. */
+const HEAD_LINE_CHARS = 150;
 /** How far into the text a date may still be the text's own, when nothing marks it. */
 const OPENING_CHARS = 1200;
 
@@ -560,12 +590,14 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
         if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
         continue;
       }
-      const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length)).replace(/\b\d{1,2}[:.]\d{2}\b/g, '');
+      // A time and a bracketed reference are the date line's furniture ("5.3.2025 - (2025/2565(RSP))").
+      const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length)).replace(/\b\d{1,2}[:.]\d{2}\b|\([^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
       const alone = i !== titleIndex && rest.replace(/[\s,.|–—-]/g, '').length <= 3;
       const dateline = i !== titleIndex && found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index));
       // A label line ("Volume 820: debated on …", "Date: …") is short and no sentence; in running prose the same
       // words tell of other events ("The first summit was held on 19 May 2025.").
-      const labelLine = text.split(/\s+/).length <= 25 && !/[.!?][”"’)]*$/u.test(trimmed);
+      // A clause of a longer sentence ("– having regard to the Declaration adopted on 11 March 2022 …,") is no label.
+      const labelLine = text.split(/\s+/).length <= 25 && !/[.!?,;][”"’)]*$/u.test(trimmed);
       const sentenceStart = /(?:^|[.!?]\s+)$/u.test(text.slice(0, found.index));
       let rank: number;
       // Whose date it is: a dateline is the writer's own (where and when the text was issued), and so are a
@@ -574,7 +606,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // those, and one above the title (the page's, not the text's) after one below it.
       // An act's heading names its own date, above even a dateline (the Official Journal's publication line). A heading
       // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
-      const actHeading = i < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text);
+      const actHeading = i < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
       else if (dateline && i < 12) rank = 100;
       else if ((labelLine && LABELLED_EVENT_CUE.test(before)) || ANSWERED_CUE.test(before)) rank = 90;
@@ -582,6 +614,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
       else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
+      // A date among the text's first words, before any sentence has ended: its head ("MOTION FOR A RESOLUTION on … 5.3.2025 -
+      // (2025/2565(RSP))" run into one paragraph when saved), above a date the body says something happened on.
+      else if (at < HEAD_LINE_CHARS && !/[.!?]\s/u.test(text.slice(0, found.index))) rank = 65;
       else if (at < OPENING_CHARS && (/^on\s/i.test(found.text) || ON_CUE.test(before) || LABELLED_EVENT_CUE.test(before))) rank = 60;
       else if (at < OPENING_CHARS / 2) rank = 50;
       else continue;
@@ -659,6 +694,15 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // scanning a 60-page paper's body for them costs time and finds only false positives.
   const named: Person[] = [];
   const mentioned: Person[] = [];
+  // A title in the maker's name, as the title or a headline under a site's masthead: "Chris Philp's statement on …".
+  for (const block of blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2)) {
+    const possessive = TITLE_POSSESSIVE.exec(block.text.trim());
+    const owner = possessive && looksLikeTitle(block.text.trim()) ? readName(possessive[1]!) : null;
+    if (owner && owner.display.split(' ').length === possessive![1]!.split(/\s+/u).length) {
+      named.push(makePerson(owner, /^(?:article|op-?ed|letter|blog)/iu.test(possessive![2]!) ? 'author' : 'speaker'));
+      break;
+    }
+  }
   let offset = 0;
   let listRole: Role | null = null;
   for (const [i, block] of blocks.entries()) {
@@ -719,9 +763,14 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
 
   // In a written statement the member named on its line wrote it: "Written Statements" heads Hansard's and Parallel Parliament's pages.
   // So does the member who answered a written question ("Answered by …", "This question was answered on …").
+  // The member who asked it is captioned above the question ("To ask the Chancellor of the Duchy of Lancaster, …"): mentioned.
   if (writtenStatement || WRITTEN_ANSWER.test(opening)) {
     const members = new Set(blocks.flatMap((b) => membersSpeaking(b.text)).map((p) => p.name));
-    for (const person of named) if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
+    const askers = new Set(blocks.flatMap((b, i) => (/^To ask\b/u.test(blocks[i + 1]?.text.trim() ?? '') ? membersSpeaking(b.text) : [])).map((p) => p.name));
+    for (const person of named) {
+      if (person.role === 'speaker' && askers.has(person.name)) person.role = 'mentioned';
+      else if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
+    }
   }
 
   return {

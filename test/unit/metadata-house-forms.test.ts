@@ -328,6 +328,40 @@ describe("metadata read from an institution's own forms", () => {
     itReadsEach(cases);
   });
 
+  describe("who presides, who asked and who answered, and who made a text its headline names, in Parliament's and the institutions' pages", () => {
+    const QUOTE = 'Security begins with cooperation between our services, and this strategy gives every member state the tools to act together.';
+    const cases: FormCase[] = [
+      {
+        text: `Drones over airfields\n\nCommons Chamber\nAnna Berg Portrait Madam Deputy Speaker\n- Hansard -\n\nOrder. I call the Minister.\n\nJane Roe Portrait The Minister for the Armed Forces (Jane Roe) (Lab)\n- Hansard -\n\n${QUOTE}`,
+        makers: ['chair: Anna Berg', 'speaker: Jane Roe'],
+      },
+      { text: `Border security\n\nPhoto of Anna Berg Anna Berg Speaker of the House of Commons, Chair, House of Commons Commission 3:38, 2 June 2021\n\nI call the Home Secretary.\n\n${QUOTE}`, makers: ['chair: Anna Berg'] },
+      {
+        text: `Home Office written question – answered on 4th March 2021.\n\nPhoto of Peter Stone Peter Stone Conservative, Chatham\n\nTo ask the Secretary of State for the Home Department, what steps she is taking on drones.\n\nPhoto of Jane Roe Jane Roe Minister of State (Home Office)\n\n${QUOTE}`,
+        makers: ['author: Jane Roe'],
+        date: '2021-03-04',
+      },
+      { text: `Ministry in the media\n\nJane Roe’s statement on the crossings in the Channel\n\nPosted on: - Categories: Speeches\n\nMr Speaker, ${QUOTE}`, makers: ['speaker: Jane Roe'] },
+      { text: `Speech by NATO Deputy Secretary General, Peter Stone, at the Allied Lessons Learned conference\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
+      { text: `Forum: Speech by Anna Berg at the Ministerial Meeting co-chaired with Egypt\nCheck against delivery!\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      { text: `Sanctions in practice\n\nAn interview with Anna Berg, the special envoy for sanctions.\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      // Must not change: a committee's chair speaking in a debate speaks; "Author: X with Y" still joins Y.
+      { text: `Defence debate\n\nPhoto of Peter Stone Peter Stone Chair, Defence Committee 2:10, 5 May 2022\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
+      { text: `Defence in Europe\n\nAuthor: Anna Berg with Peter Stone\n\n${QUOTE}`, makers: ['author: Anna Berg', 'author: Peter Stone'] },
+    ];
+    itReadsEach(cases);
+  });
+
+  describe("a text's own date at its head, however a saved page runs its lines together, and never a date an act or a recital recalls", () => {
+    const RECITALS = '– having regard to the Declaration adopted on 11 March 2022 at the informal meeting of Heads of State or Government,\n\n– having regard to the Strategic Compass,';
+    const cases: FormCase[] = [
+      { text: `MOTION FOR A RESOLUTION on drones 5.3.2025 - (2025/2565(RSP)) pursuant to Rule 136(2) of the Rules of Procedure\n\n${RECITALS}`, date: '2025-03-05' },
+      { text: `European Council conclusions on defence, 26 June 2025\n\n11. Recalling its conclusions of 6 March 2025, the European Council reiterates that Europe must become more sovereign.`, date: '2025-06-26' },
+      { text: `Situation in the Red Sea\n\n– in the House of Commons am 3:41 pm ar 26 Chwefror 2024.\n\nWith permission, Mr Speaker, I would like to make a statement on shipping in the Red Sea.`, date: '2024-02-26' },
+    ];
+    itReadsEach(cases);
+  });
+
   describe('a European Commissioner named by office and surname', () => {
     const BODY = 'Good afternoon. Today we present new rules to protect the pipelines and cables our economies depend on.';
     const cases: FormCase[] = [
