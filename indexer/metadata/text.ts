@@ -523,6 +523,8 @@ const LABELLED_EVENT_CUE =
   /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on\s*:?|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Prose that cites an act opens this way ("The Council decision of …", "Under the regulation of …"); a heading does not. */
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
+/** A recital of an EU act or resolution ("– having regard to …", "whereas …"): every date in it is an earlier text's. */
+const RECITAL = /^\s*(?:[–—-]\s*)?(?:having regard to|whereas|recalling|noting|considering)\b/iu;
 /** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
 const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,60}?\bof\s*$/iu;
 /**
@@ -545,6 +547,13 @@ const DATELINE_BEFORE = /^[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
 
 /** How far into the text its head (title, date and reference lines) reaches when a saved page runs them together. */
 const HEAD_LINE_CHARS = 150;
+/**
+ * The European Parliament's dateline puts the place after the day, in the page's language: "Thursday, 7 October 2021 -
+ * Strasbourg", "Martes 3 de mayo de 2022 - Estrasburgo Edición revisada". Only a weekday may stand before it.
+ */
+const DAY_BEFORE_PLACE = /^\s*(?:\p{L}+,?\s*)?$/u;
+const PLACE_AFTER = /^\s+[-–—]\s+\p{Lu}[\p{L}-]+(?:\s+\p{L}+){0,2}\s*$/u;
+
 /** How far into the text a date may still be the text's own, when nothing marks it. */
 const OPENING_CHARS = 1200;
 
@@ -582,6 +591,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       candidates.push({ date: month, rank: 100, offset: blockOffset });
       continue;
     }
+    if (RECITAL.test(text)) continue;
     for (const found of findDates(text.slice(0, HEAD_CHARS))) {
       const at = blockOffset + found.index;
       // chrono takes "on Wednesday" into the date it reads; the label before it ("debated on …") still includes them.
@@ -592,8 +602,13 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       }
       // A time and a bracketed reference are the date line's furniture ("5.3.2025 - (2025/2565(RSP))").
       const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length)).replace(/\b\d{1,2}[:.]\d{2}\b|\([^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
-      const alone = i !== titleIndex && rest.replace(/[\s,.|–—-]/g, '').length <= 3;
-      const dateline = i !== titleIndex && found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index));
+      // Alone: nothing but separators and a number or two; a letter is a label ("PV 21/10/2021 - 2" lists a sitting's minutes).
+      const left = rest.replace(/[\s,.|–—-]/g, '');
+      const alone = i !== titleIndex && left.length <= 3 && !/\p{L}/u.test(left);
+      const dateline =
+        i !== titleIndex &&
+        ((found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index))) ||
+          (DAY_BEFORE_PLACE.test(text.slice(0, found.index)) && PLACE_AFTER.test(text.slice(found.index + found.text.length))));
       // A label line ("Volume 820: debated on …", "Date: …") is short and no sentence; in running prose the same
       // words tell of other events ("The first summit was held on 19 May 2025.").
       // A clause of a longer sentence ("– having regard to the Declaration adopted on 11 March 2022 …,") is no label.

@@ -357,6 +357,9 @@ describe("metadata read from an institution's own forms", () => {
     const cases: FormCase[] = [
       { text: `MOTION FOR A RESOLUTION on drones 5.3.2025 - (2025/2565(RSP)) pursuant to Rule 136(2) of the Rules of Procedure\n\n${RECITALS}`, date: '2025-03-05' },
       { text: `European Council conclusions on defence, 26 June 2025\n\n11. Recalling its conclusions of 6 March 2025, the European Council reiterates that Europe must become more sovereign.`, date: '2025-06-26' },
+      // A procedure's furniture lists its sittings ("PV 21/10/2021 - 2"); a resolution's recitals recall earlier texts.
+      { text: `Procedure : 2020/0349(COD)\n\nVotes :\n\nPV 21/10/2021 - 2\n\nTuesday, 3 May 2022 - Strasbourg\n\nStrengthening the mandate of the agency (debate)\n\nThe President. – The next item is the debate on the agency.`, date: '2022-05-03' },
+      { text: `Texts adopted\n\nState of cyber defence capabilities\n\nThe European Parliament,\n\n–  having regard to the strategy presented by the High Representative on 28 June 2016,\n\n–  having regard to its resolution of 7 October 2021 on cyber defence, as adopted on 7 October 2021 - Strasbourg\n\nThursday, 7 October 2021 - Strasbourg\n\n1. Calls for closer cooperation.`, date: '2021-10-07' },
       { text: `Situation in the Red Sea\n\n– in the House of Commons am 3:41 pm ar 26 Chwefror 2024.\n\nWith permission, Mr Speaker, I would like to make a statement on shipping in the Red Sea.`, date: '2024-02-26' },
     ];
     itReadsEach(cases);
