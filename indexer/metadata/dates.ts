@@ -97,10 +97,12 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const CANDIDATE = new RegExp(
   [
     `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}\\b`,
-    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
+    // "May 5, 2025", and "January 30,2021" as some sites print it.
+    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*|\\s+)\\d{4}\\b`,
     // Day first, one separator throughout: "05/06/2025", "05.06.2025", "10-03-2023" (the European Parliament's pages).
     '\\b\\d{1,2}(?<separator>[/.-])\\d{1,2}\\k<separator>\\d{4}\\b',
-    '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b',
+    // ISO, also run into a label by a saved page ("Event date2022-03-08").
+    '(?<!\\d)\\d{4}-\\d{1,2}-\\d{1,2}\\b',
   ].join('|'),
   'giu',
 );
@@ -148,15 +150,19 @@ const EU_LANGUAGE_DATE = new RegExp(
   'giu',
 );
 
-/** Full dates written in another EU language, for the places the English parser found none. */
-function findEuLanguageDates(text: string, found: readonly FoundDate[]): FoundDate[] {
+/** An ISO date run into the word before it ("Event date2022-03-08"), which the English parser does not read. */
+const GLUED_ISO_DATE = /(?<=\p{L})(\d{4})-(\d{2})-(\d{2})(?!\d)/gu;
+
+/** Full dates the English parser leaves: written in another EU language, or an ISO date run into a word. */
+function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] {
   const more: FoundDate[] = [];
-  for (const m of text.matchAll(EU_LANGUAGE_DATE)) {
-    if (found.some((f) => m.index < f.index + f.text.length && f.index < m.index + m[0].length)) continue;
-    const year = Number(m[3]);
-    const date = isPlausibleYear(year) ? isoDate(year, EU_LANGUAGE_MONTH.get(m[2]!.toLowerCase())!, Number(m[1])) : null;
-    if (date) more.push({ date, index: m.index, text: m[0] });
-  }
+  const read = (m: RegExpMatchArray, year: number, month: number, day: number) => {
+    if (found.some((f) => m.index! < f.index + f.text.length && f.index < m.index! + m[0].length)) return;
+    const date = isPlausibleYear(year) ? isoDate(year, month, day) : null;
+    if (date) more.push({ date, index: m.index!, text: m[0] });
+  };
+  for (const m of text.matchAll(EU_LANGUAGE_DATE)) read(m, Number(m[3]), EU_LANGUAGE_MONTH.get(m[2]!.toLowerCase())!, Number(m[1]));
+  for (const m of text.matchAll(GLUED_ISO_DATE)) read(m, Number(m[1]), Number(m[2]), Number(m[3]));
   return more;
 }
 
@@ -187,7 +193,7 @@ export function findDates(text: string): FoundDate[] {
       if (date) found.push({ date, index, text: window.slice(result.index, result.index + result.text.length) });
     }
   }
-  const more = findEuLanguageDates(text, found);
+  const more = findOtherDates(text, found);
   return more.length === 0 ? found : [...found, ...more].sort((a, b) => a.index - b.index);
 }
 

@@ -177,8 +177,8 @@ export function readName(text: string): ParsedName | null {
   let ended = false;
   for (; i < tokens.length && !ended; i++) {
     const raw = tokens[i]!;
-    // Punctuation after a word ends the name: "Sir Julian King, former Commissioner", "… King."
-    let token = raw.replace(/[,;:!?]+$/, '');
+    // Punctuation after a word ends the name: "Sir Julian King, former Commissioner", "… King.", "Josep Borrell- On 1 January …".
+    let token = raw.replace(/[,;:!?]+$|(?<=\p{L})[-–—]$/u, '');
     let endsHere = token !== raw;
     if (!INITIAL.test(token) && token.endsWith('.')) {
       token = token.slice(0, -1);

@@ -290,7 +290,8 @@ export function officeBeforeHolder(text: string): Office | null {
     const m = regex.exec(rest);
     if (!m || !/^\s/u.test(rest.slice(m[0].length))) continue;
     const after = foldAccents(rest.slice(m[0].length).trimStart());
-    const holds = (name: string) => after.startsWith(name) && !/^[\p{L}’'-]/u.test(after.slice(name.length));
+    // The name ends where no letter follows, nor a hyphen joining one ("Borrell-Fontelles"; "Borrell- On 1 January" ends).
+    const holds = (name: string) => after.startsWith(name) && !/^(?:[\p{L}’']|-\p{L})/u.test(after.slice(name.length));
     if (office.holders.some((h) => holds(foldAccents(h.name)))) return office;
   }
   // A surname alone: the holder must bear it.

@@ -479,7 +479,7 @@ function publisherInGenreLine(text: string): string | null {
 }
 
 /** A genre line up to the "by" that names who gave it. */
-const GENRE_BY = /\b(?:speech|remarks|comments|address|statement|press conference|doorstep|lecture|message|interview|intervention|op-ed|article)\b[^.]{0,40}?\bby\b/iu;
+const GENRE_BY = /\b(?:speech|remarks|comments|address|statement|press conference|doorstep|lecture|message|interview|intervention|op-ed|article|blog)\b[^.]{0,40}?\bby\b/iu;
 
 /** Lines that name their publisher by their form. */
 const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [

@@ -99,7 +99,8 @@ const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
 const PEOPLE_CUES: Cue[] = [
   { role: 'chair', pattern: /\b(?:co-)?chaired by\s+/giu },
   { role: 'chair', pattern: /\bunder the chair(?:manship)? of\s+/giu },
-  { role: 'chair', pattern: /\b(?:co-)?chair(?:s|person|man|woman)?\s*[:–—]\s*/giu },
+  // "The Chair: A very warm welcome …" is a transcript's turn, the office speaking, not a label before names.
+  { role: 'chair', pattern: /(?<!\bthe\s)\b(?:co-)?chair(?:s|person|man|woman)?\s*[:–—]\s*/giu },
   { role: 'moderator', pattern: /\b(?:moderated|facilitated) by\s+/giu },
   { role: 'moderator', pattern: /\b(?:moderators?|moderation|facilitators?|facilitation)\s*[:–—]\s*/giu },
   {
@@ -136,7 +137,7 @@ const PEOPLE_CUES: Cue[] = [
       /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:remarks|speech|address|lecture) from|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
   },
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
-  { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog post|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
+  { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by|rapporteurs?)\s*:?\s+/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
@@ -520,7 +521,7 @@ function mentionedInBlock(text: string): Person[] {
 
 /** Words just before a date that make it the date of the event or sitting: "debated on", "held on", "Date:". */
 const LABELLED_EVENT_CUE =
-  /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on\s*:?|\bdate(?:d)?\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
+  /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on\s*:?|\b(?:date(?:d)?|data|datum|fecha)\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Prose that cites an act opens this way ("The Council decision of …", "Under the regulation of …"); a heading does not. */
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
 /** A recital of an EU act or resolution ("– having regard to …", "whereas …"): every date in it is an earlier text's. */
@@ -544,6 +545,9 @@ const PUBLISHED_CUE =
   /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
 /** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
 const DATELINE_BEFORE = /^[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
+
+/** A title naming a declaration, a statement or a press release. */
+const STATEMENT_TITLE = /^(?:(?:joint|written|ministerial|press)\s+)?(?:declaration|statement|press release)\b/iu;
 
 /** How far into the text its head (title, date and reference lines) reaches when a saved page runs them together. */
 const HEAD_LINE_CHARS = 150;
@@ -605,10 +609,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // Alone: nothing but separators and a number or two; a letter is a label ("PV 21/10/2021 - 2" lists a sitting's minutes).
       const left = rest.replace(/[\s,.|–—-]/g, '');
       const alone = i !== titleIndex && left.length <= 3 && !/\p{L}/u.test(left);
-      const dateline =
-        i !== titleIndex &&
-        ((found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index))) ||
-          (DAY_BEFORE_PLACE.test(text.slice(0, found.index)) && PLACE_AFTER.test(text.slice(found.index + found.text.length))));
+      const dateline = i !== titleIndex && found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index));
+      // Its own line, set apart by its form: it counts below a page's furniture too.
+      const placeAfter = i !== titleIndex && DAY_BEFORE_PLACE.test(text.slice(0, found.index)) && PLACE_AFTER.test(text.slice(found.index + found.text.length));
+      // A site's "today" bar prints the weekday shortened, with a stop ("Sat. Apr 1st, 2023"); a text's own date line does not.
+      const dateBar = alone && /^\s*\p{Lu}\p{Ll}{2}\.\s/u.test(text.slice(0, found.index) + found.text);
       // A label line ("Volume 820: debated on …", "Date: …") is short and no sentence; in running prose the same
       // words tell of other events ("The first summit was held on 19 May 2025.").
       // A clause of a longer sentence ("– having regard to the Declaration adopted on 11 March 2022 …,") is no label.
@@ -623,10 +628,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
       const actHeading = i < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
-      else if (dateline && i < 12) rank = 100;
+      else if ((dateline && i < 12) || placeAfter) rank = 100;
       else if ((labelLine && LABELLED_EVENT_CUE.test(before)) || ANSWERED_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
-      else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
+      else if (alone && i < 12) rank = dateBar ? 72 : titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
       else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
       // A date among the text's first words, before any sentence has ended: its head ("MOTION FOR A RESOLUTION on … 5.3.2025 -
@@ -640,8 +645,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   }
   candidates.sort((a, b) => b.rank - a.rank || a.offset - b.offset);
   const best = candidates[0];
-  // A "Published" line outranks a date merely standing early in the opening.
-  const date = best && (best.rank >= 70 || !published) ? best.date : (published?.date ?? null);
+  // A "Published" line outranks a date merely standing early in the opening; a declaration's or statement's, also the
+  // "On 15 November 2021, the Council adopted …" that opens it: a statement is dated when it was made, and it recalls older acts.
+  const statement = STATEMENT_TITLE.test(blocks[Math.max(0, titleIndex)]?.text ?? '');
+  const date = best && (best.rank >= (statement ? 72 : 70) || !published) ? best.date : (published?.date ?? null);
   return { date, published: published?.date ?? null };
 }
 

@@ -345,6 +345,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Speech by NATO Deputy Secretary General, Peter Stone, at the Allied Lessons Learned conference\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
       { text: `Forum: Speech by Anna Berg at the Ministerial Meeting co-chaired with Egypt\nCheck against delivery!\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
       { text: `Sanctions in practice\n\nAn interview with Anna Berg, the special envoy for sanctions.\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      // A committee's transcript opens each turn with its speaker's office: "The Chair:" names no chair.
+      { text: `Examination of witnesses\n\nJane Roe, Peter Stone and Anna Berg.\n\nQ30 The Chair: A very warm welcome to the committee, meeting with the Minister and two of her officials, Peter Stone and Anna Berg.`, makers: [] },
       // Must not change: a committee's chair speaking in a debate speaks; "Author: X with Y" still joins Y.
       { text: `Defence debate\n\nPhoto of Peter Stone Peter Stone Chair, Defence Committee 2:10, 5 May 2022\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
       { text: `Defence in Europe\n\nAuthor: Anna Berg with Peter Stone\n\n${QUOTE}`, makers: ['author: Anna Berg', 'author: Peter Stone'] },
@@ -360,6 +362,11 @@ describe("metadata read from an institution's own forms", () => {
       // A procedure's furniture lists its sittings ("PV 21/10/2021 - 2"); a resolution's recitals recall earlier texts.
       { text: `Procedure : 2020/0349(COD)\n\nVotes :\n\nPV 21/10/2021 - 2\n\nTuesday, 3 May 2022 - Strasbourg\n\nStrengthening the mandate of the agency (debate)\n\nThe President. – The next item is the debate on the agency.`, date: '2022-05-03' },
       { text: `Texts adopted\n\nState of cyber defence capabilities\n\nThe European Parliament,\n\n–  having regard to the strategy presented by the High Representative on 28 June 2016,\n\n–  having regard to its resolution of 7 October 2021 on cyber defence, as adopted on 7 October 2021 - Strasbourg\n\nThursday, 7 October 2021 - Strasbourg\n\n1. Calls for closer cooperation.`, date: '2021-10-07' },
+      // A declaration is dated when it was made, not by the act it recalls; a site's "today" bar is not the text's date.
+      { text: `Declaration by the High Representative on behalf of the EU on the alignment of certain countries concerning restrictive measures\n\nTaken over from the Council, gepubliceerd op woensdag 12 januari 2022.\n\nOn 15 November 2021, the Council adopted Decision (CFSP) 2021/1984.\n\nThe candidate countries align themselves with this decision.`, date: '2022-01-12' },
+      { text: `Sat. Apr 1st, 2023\n\n21 February 2022\n\nThe Council today decided to add two groups and two individuals to the sanctions list.\n\nThe measures target groups that plan attacks in the region.`, date: '2022-02-21' },
+      { text: `After Brexit, how can the EU and UK best cooperate on foreign policy?\n\nJanuary 30,2021 21:30\n\nFrom the blog by Anna Berg- On 1 January 2021, Brexit took full effect, and we need to decide how to cooperate.`, date: '2021-01-30', makers: ['author: Anna Berg'] },
+      { text: `Foreign interference: MEPs debate\n\nMEPs debate a series of recommendations on foreign interference, including a sanctions regime and rules for platforms.\n\nDetailed information\n\nEvent date2022-03-08\nFormat:16:9 format`, date: '2022-03-08' },
       { text: `Situation in the Red Sea\n\n– in the House of Commons am 3:41 pm ar 26 Chwefror 2024.\n\nWith permission, Mr Speaker, I would like to make a statement on shipping in the Red Sea.`, date: '2024-02-26' },
     ];
     itReadsEach(cases);
