@@ -297,3 +297,18 @@ export function officeBeforeHolder(text: string): Office | null {
   // A surname alone: the holder must bear it.
   return officeHolderAt(rest, null)?.office ?? null;
 }
+
+/** Every holder's full name, accents folded, once: compiled once. */
+const HOLDER_NAMES = [...new Set(OFFICES.flatMap((office) => office.holders.map((h) => h.name)))].map((name) => ({ name, folded: foldAccents(name) }));
+
+/**
+ * The office holders named in full in `text` ("First Vice-President Frans Timmermans and Commissioner for Home Affairs,
+ * Migration and Citizenship Dimitris Avramopoulos"): known names are found whatever the words around them.
+ */
+export function holdersNamedIn(text: string): string[] {
+  const folded = foldAccents(text);
+  return HOLDER_NAMES.filter(({ folded: name }) => {
+    const at = folded.indexOf(name);
+    return at >= 0 && !/[\p{L}]/u.test(folded[at - 1] ?? '') && !/[\p{L}]/u.test(folded[at + name.length] ?? '');
+  }).map(({ name }) => name);
+}

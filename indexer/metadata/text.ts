@@ -9,7 +9,7 @@ import { dateFromUrl, findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isLedeProse } from './furniture.js';
-import { officeHolderAt, OFFICES } from './offices.js';
+import { holdersNamedIn, officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
 import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
@@ -506,6 +506,9 @@ function jointSpeakers(text: string): Person[] {
       }
     }
     if (allPeopleOrOffices) for (const name of names) people.push(makePerson(name, 'speaker'));
+    // An office's portfolio splits into items of its own ("Commissioner for Home Affairs, Migration and Citizenship …"): the
+    // office holders named in full still speak.
+    else for (const name of holdersNamedIn(subject)) people.push(makePerson({ name, display: name }, 'speaker'));
   }
   return people;
 }

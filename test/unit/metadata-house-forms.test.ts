@@ -345,6 +345,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Speech by NATO Deputy Secretary General, Peter Stone, at the Allied Lessons Learned conference\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
       { text: `Forum: Speech by Anna Berg at the Ministerial Meeting co-chaired with Egypt\nCheck against delivery!\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
       { text: `Sanctions in practice\n\nAn interview with Anna Berg, the special envoy for sanctions.\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      // An office's portfolio, split by its commas, still leaves the office holders it names speaking.
+      { text: `Border guard corps adopted\n\nWelcoming today's adoption, First Vice-President Frans Timmermans and Commissioner for Home Affairs, Migration and Citizenship Dimitris Avramopoulos said: "${QUOTE}"`, makers: ['speaker: Dimitris Avramopoulos', 'speaker: Frans Timmermans'] },
       // A committee's transcript opens each turn with its speaker's office: "The Chair:" names no chair.
       { text: `Examination of witnesses\n\nJane Roe, Peter Stone and Anna Berg.\n\nQ30 The Chair: A very warm welcome to the committee, meeting with the Minister and two of her officials, Peter Stone and Anna Berg.`, makers: [] },
       // Must not change: a committee's chair speaking in a debate speaks; "Author: X with Y" still joins Y.
