@@ -332,6 +332,13 @@ describe('themes: general vocabulary of the real taxonomy', () => {
     assert.ok(!aboutOf('The alliance has a maritime tradition and a long history, and its members meet each year.').includes('maritime-space'));
   });
 
+  it("the UK's names for civil-emergency planning, the Prevent programme and a space strategy are their themes; the verb prevent is not", () => {
+    assert.ok(aboutOf('The minister explained how risks are chosen for the National Risk Register and its civil emergencies planning.').includes('resilience'));
+    assert.ok(aboutOf('The learning review found that the Prevent programme missed chances to refer him for support.').includes('counter-terrorism'));
+    assert.ok(!aboutOf('New rules will prevent: delays at ports, and prevent attacks on the price of goods in shops.').includes('counter-terrorism'));
+    assert.ok(aboutOf('The Defence Space Strategy sets out how Space Command will grow its space capabilities.').includes('maritime-space'));
+  });
+
   it('cross-border crime is law enforcement', () => {
     assert.ok(aboutOf('The arrangement helps both agencies in tackling cross-border crime and crossborder crime networks together.').includes('law-enforcement'));
   });
