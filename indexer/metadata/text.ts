@@ -144,6 +144,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
   // A statement repeated in the other House: "My right honourable friend the Lord Chancellor (David Gauke) has made the following Written Statement".
   { role: 'author', pattern: new RegExp(String.raw`\((?=[^()]{3,60}\),?\s+${MADE_STATEMENT})`, 'giu') },
+  // A motion in the Lords is moved by the minister who opens its debate: "Moved by Lord Sharpe of Epsom".
+  { role: 'speaker', pattern: /^Moved by\s+/gu, blockStart: true },
   // GOV.UK's "From:" line names the department and the minister the item comes from.
   { role: 'speaker', pattern: /^from\s*:\s*/giu, blockStart: true },
 ];
@@ -253,7 +255,7 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
-  String.raw`\s+(?:(?:today|yesterday|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gave|delivered|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks))\b`,
+  String.raw`\s+(?:(?:today|yesterday|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gave|delivered|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
   'gu',
 );
 
@@ -409,9 +411,11 @@ const TITLE_POSSESSIVE = new RegExp(
 );
 
 /** A name and an office, and nothing else, on a line: "Annelies Verlinden, Belgian Minister of Home Affairs". */
-const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_SHAPE}),\s+([^.,;:!?]{3,100})$`, 'u');
+const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_SHAPE}),\s+([^.;:!?]{3,200})$`, 'u');
+/** An office as the Council's releases write it under a quotation, lower-case too: "minister for justice", "deputy prime minister and minister of …". */
+const OPENS_WITH_OFFICE = /^(?:(?:deputy|vice|first|acting|federal|state)\s+)?(?:prime minister|minister|secretary|commissioner|president|chancellor|high representative|ambassador|director|spokesperson|chair)\b/iu;
 /** TheyWorkForYou names a member twice after "Photo of": "Photo of Leo Docherty Leo Docherty …". */
-const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+){1,4}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
+const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+|of\s+){1,5}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
 
 /** The name that ends `text`: the shortest tail that reads wholly as a name, lengthened while it still does and no title opens it. */
 function nameEnding(text: string): ParsedName | null {
@@ -751,7 +755,9 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const signature = SIGNATURE_LINE.exec(block.text.trim());
       // The office after the name, less a nationality before it ("Hungarian", "Belgian", "Danish", "Maltese", "Dutch").
       const office = signature?.[2]!.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+)/u, '') ?? '';
-      const namesAnOffice = isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase()));
+      const namesAnOffice =
+        OPENS_WITH_OFFICE.test(office) ||
+        (isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase())));
       if (signature && previous.split(/\s+/u).length >= 12 && namesAnOffice) {
         const parsed = readName(signature[1]!);
         if (parsed) named.push(makePerson(parsed, 'speaker'));

@@ -347,6 +347,12 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Sanctions in practice\n\nAn interview with Anna Berg, the special envoy for sanctions.\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
       // An office's portfolio, split by its commas, still leaves the office holders it names speaking.
       { text: `Border guard corps adopted\n\nWelcoming today's adoption, First Vice-President Frans Timmermans and Commissioner for Home Affairs, Migration and Citizenship Dimitris Avramopoulos said: "${QUOTE}"`, makers: ['speaker: Dimitris Avramopoulos', 'speaker: Frans Timmermans'] },
+      // The Council's releases close a quotation with its speaker and a lower-case office, however long the portfolio.
+      { text: `Council approves conclusions on resilience\n\nBrussels, 8 June 2023\n\n${QUOTE} ${QUOTE}\n\nAnna Berg, Swedish minister for justice\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      { text: `Council approves conclusions on cybersecurity\n\n${QUOTE} ${QUOTE}\n\nPeter Stone, Belgian deputy prime minister and minister of public administration, telecommunication, and postal services\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
+      // A peer known by a place, captioned by TheyWorkForYou; a motion in the Lords and the minister who moves it.
+      { text: `Terrorism Order 2024\n\nPhoto of Lord Stone of Chatham Lord Stone of Chatham The Parliamentary Under-Secretary of State for the Home Department\n\n${QUOTE}`, makers: ['speaker: Lord Stone of Chatham'] },
+      { text: `Proscription order\n\nMotion to Approve\n\nMoved by Lord Stone of Chatham\n\nThat the draft Order laid before the House on 18 March be approved.`, makers: ['speaker: Lord Stone of Chatham'] },
       // A committee's transcript opens each turn with its speaker's office: "The Chair:" names no chair.
       { text: `Examination of witnesses\n\nJane Roe, Peter Stone and Anna Berg.\n\nQ30 The Chair: A very warm welcome to the committee, meeting with the Minister and two of her officials, Peter Stone and Anna Berg.`, makers: [] },
       // Must not change: a committee's chair speaking in a debate speaks; "Author: X with Y" still joins Y.
