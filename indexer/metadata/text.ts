@@ -553,6 +553,9 @@ const PUBLISHED_CUE =
 /** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
 const DATELINE_BEFORE = /^[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
 
+/** A genre standing as the label of its own date line: "Briefing 27-05-2021", "Press release | 12 May 2025". */
+const GENRE_LABEL = /^\s*(?:briefing|at a glance|press release|statement|speech|news|article|blog post|op-ed|report)\s*[|:–—-]?\s*$/iu;
+
 /** A title naming a declaration, a statement or a press release. */
 const STATEMENT_TITLE = /^(?:(?:joint|written|ministerial|press)\s+)?(?:declaration|statement|press release)\b/iu;
 
@@ -636,9 +639,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const actHeading = i < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
       else if ((dateline && i < 12) || placeAfter) rank = 100;
-      else if ((labelLine && LABELLED_EVENT_CUE.test(before)) || ANSWERED_CUE.test(before)) rank = 90;
+      else if ((labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)))) || ANSWERED_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
-      else if (alone && i < 12) rank = dateBar ? 72 : titleIndex >= 0 && i < titleIndex ? 74 : 75;
+      // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
+      else if (alone && i < 12 && dateBar) rank = 55;
+      else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
       else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
       // A date among the text's first words, before any sentence has ended: its head ("MOTION FOR A RESOLUTION on … 5.3.2025 -
@@ -758,7 +763,8 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const namesAnOffice =
         OPENS_WITH_OFFICE.test(office) ||
         (isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase())));
-      if (signature && previous.split(/\s+/u).length >= 12 && namesAnOffice) {
+      // An item of a list ("Giving evidence will be: • Ian Bond, Director of …") announces, it does not sign.
+      if (signature && block.kind !== 'list-item' && previous.split(/\s+/u).length >= 12 && namesAnOffice) {
         const parsed = readName(signature[1]!);
         if (parsed) named.push(makePerson(parsed, 'speaker'));
       }

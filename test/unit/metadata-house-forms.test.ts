@@ -350,6 +350,8 @@ describe("metadata read from an institution's own forms", () => {
       // The Council's releases close a quotation with its speaker and a lower-case office, however long the portfolio.
       { text: `Council approves conclusions on resilience\n\nBrussels, 8 June 2023\n\n${QUOTE} ${QUOTE}\n\nAnna Berg, Swedish minister for justice\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
       { text: `Council approves conclusions on cybersecurity\n\n${QUOTE} ${QUOTE}\n\nPeter Stone, Belgian deputy prime minister and minister of public administration, telecommunication, and postal services\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
+      // Must not change: a list of witnesses to come announces them; it signs no quotation.
+      { text: `Lords to hear experts\n\nThe committee will hear from experts on how the UK could work with the EU in defence.\n\nGiving evidence will be:\n\n• Jane Roe, Senior Lecturer in European Politics at the University of Surrey\n• Peter Stone OBE, Director of Foreign Policy at the Centre for Reform`, makers: [] },
       // A peer known by a place, captioned by TheyWorkForYou; a motion in the Lords and the minister who moves it.
       { text: `Terrorism Order 2024\n\nPhoto of Lord Stone of Chatham Lord Stone of Chatham The Parliamentary Under-Secretary of State for the Home Department\n\n${QUOTE}`, makers: ['speaker: Lord Stone of Chatham'] },
       { text: `Proscription order\n\nMotion to Approve\n\nMoved by Lord Stone of Chatham\n\nThat the draft Order laid before the House on 18 March be approved.`, makers: ['speaker: Lord Stone of Chatham'] },
@@ -374,6 +376,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Declaration by the High Representative on behalf of the EU on the alignment of certain countries concerning restrictive measures\n\nTaken over from the Council, gepubliceerd op woensdag 12 januari 2022.\n\nOn 15 November 2021, the Council adopted Decision (CFSP) 2021/1984.\n\nThe candidate countries align themselves with this decision.`, date: '2022-01-12' },
       { text: `Sat. Apr 1st, 2023\n\n21 February 2022\n\nThe Council today decided to add two groups and two individuals to the sanctions list.\n\nThe measures target groups that plan attacks in the region.`, date: '2022-02-21' },
       { text: `After Brexit, how can the EU and UK best cooperate on foreign policy?\n\nJanuary 30,2021 21:30\n\nFrom the blog by Anna Berg- On 1 January 2021, Brexit took full effect, and we need to decide how to cooperate.`, date: '2021-01-30', makers: ['author: Anna Berg'] },
+      { text: `Thu. May 19th, 2022\n\n18/11/2021 – Blog – On 15 November, I presented the plan to the ministers, and the first exchanges showed wide support for it.`, date: '2021-11-18' },
+      { text: `Police cooperation under the agreement\n\nBriefing 27-05-2021\n\nOn 1 May 2021, the agreement entered into force, having been applied since January.`, date: '2021-05-27' },
       { text: `Foreign interference: MEPs debate\n\nMEPs debate a series of recommendations on foreign interference, including a sanctions regime and rules for platforms.\n\nDetailed information\n\nEvent date2022-03-08\nFormat:16:9 format`, date: '2022-03-08' },
       { text: `Situation in the Red Sea\n\n– in the House of Commons am 3:41 pm ar 26 Chwefror 2024.\n\nWith permission, Mr Speaker, I would like to make a statement on shipping in the Red Sea.`, date: '2024-02-26' },
     ];
