@@ -236,6 +236,8 @@ interface Publisher {
   aliases: string[];
   /** Web hosts that publish for this body: the host itself or any subdomain. */
   hosts: string[];
+  /** An agency, which heads its own news with what it did ("Europol coordinates …"). */
+  agency?: true;
 }
 
 /**
@@ -263,6 +265,15 @@ export const PUBLISHERS: readonly Publisher[] = [
   { name: 'House of Lords', aliases: [], hosts: [] },
   { name: 'House of Commons', aliases: [], hosts: [] },
   { name: 'OSCE', aliases: ['Organization for Security and Co-operation in Europe'], hosts: ['osce.org'] },
+  // The EU's and NATO's agencies publish news, reports and speeches of their own.
+  { name: 'Europol', aliases: ['European Union Agency for Law Enforcement Cooperation'], hosts: ['europol.europa.eu'], agency: true },
+  { name: 'Eurojust', aliases: ['European Union Agency for Criminal Justice Cooperation'], hosts: ['eurojust.europa.eu'], agency: true },
+  { name: 'Frontex', aliases: ['European Border and Coast Guard Agency'], hosts: ['frontex.europa.eu'], agency: true },
+  { name: 'European Defence Agency', aliases: ['EDA'], hosts: ['eda.europa.eu'], agency: true },
+  { name: 'European Union Agency for Cybersecurity', aliases: ['ENISA', 'EU Agency for Cybersecurity'], hosts: ['enisa.europa.eu'], agency: true },
+  { name: 'European Union Agency for the Space Programme', aliases: ['EUSPA', 'EU Agency for the Space Programme'], hosts: ['euspa.europa.eu'], agency: true },
+  { name: 'NATO Allied Command Transformation', aliases: ['Allied Command Transformation'], hosts: ['act.nato.int'], agency: true },
+  { name: 'NATO Communications and Information Agency', aliases: ['NCI Agency', 'NCIA'], hosts: ['ncia.nato.int'], agency: true },
 ];
 
 const publisherKey = (name: string) => orgKey(name.replace(/[’]/g, "'").replace(/&/g, ' and '));
@@ -386,8 +397,21 @@ export function findPublisher(blocks: readonly { text: string; kind: string }[],
     const m = HEADLINE_INSTITUTION.exec(blocks[titleIndex]?.text ?? '');
     if (m) return institutionPublisher(m[1]!);
   }
+  // An agency heads its own news with what it did: "Europol coordinates referral action day …", "EDA launches …".
+  const headline = AGENCY_HEADLINE.exec(blocks[titleIndex]?.text ?? '');
+  if (headline) return knownPublisher(headline[1]!);
   return null;
 }
+
+/** The EU's and NATO's agencies, by every name they go by, longest first. */
+const AGENCY_NAMES = PUBLISHERS.filter((p) => p.agency)
+  .flatMap((p) => [p.name, ...p.aliases])
+  .sort((a, b) => b.length - a.length);
+/** A headline whose subject is an agency, then what a press release says it did. */
+const AGENCY_HEADLINE = new RegExp(
+  String.raw`^(?:The )?(${AGENCY_NAMES.map(escape).join('|')})(?:['’]s)? (?:launches|adopts|agrees|supports|coordinates|welcomes|publishes|announces|signs|hosts|deploys|opens|presents|proposes|releases|calls|condemns|approves|extends|renews|strengthens|organises|organizes|joins|holds|reaches|receives|sets|issues|leads|helps|trains|takes part|participates|marks|celebrates|completes|delivers|assists)\b`,
+  'u',
+);
 
 /** An EU institution, as its press releases name it. */
 const EU_INSTITUTION = String.raw`((?:EU )?Council(?: of the (?:EU|European Union))?|European Council|(?:European )?Commission|European Parliament)`;

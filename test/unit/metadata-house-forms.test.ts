@@ -384,6 +384,18 @@ describe("metadata read from an institution's own forms", () => {
     itReadsEach(cases);
   });
 
+  describe("the EU's and NATO's agencies publish their own news", () => {
+    const BODY = 'Investigators from twelve member states took part, and the operation led to the arrest of nine suspects this week.';
+    const cases: FormCase[] = [
+      { text: `Frontex deploys officers to support border checks in the Baltic\n\n${BODY}`, publisher: 'Frontex' },
+      { text: `The European Defence Agency launches a study on drones\n\n${BODY}`, publisher: 'European Defence Agency' },
+      { text: `Skip to main content\n\nENISA\n\nThreat landscape report published\n\n${BODY}`, publisher: 'European Union Agency for Cybersecurity' },
+      // Must not change: another's headline naming an agency is not the agency's.
+      { text: `UK and Europol sign a new working arrangement\n\n${BODY}`, publisher: null },
+    ];
+    itReadsEach(cases);
+  });
+
   describe('a European Commissioner named by office and surname', () => {
     const BODY = 'Good afternoon. Today we present new rules to protect the pipelines and cables our economies depend on.';
     const cases: FormCase[] = [
