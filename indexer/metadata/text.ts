@@ -433,8 +433,10 @@ function nameEnding(text: string): ParsedName | null {
 }
 const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor)$/u;
 
-/** Parliament's page of a written answer: "Answered by" on its own line, "This question was answered on …". */
-/** Also TheyWorkForYou's: "Cabinet Office written question – answered on 7th October 2019". */
+/**
+ * Parliament's page of a written answer: "Answered by" on its own line, "This question was answered on …", and
+ * TheyWorkForYou's "Cabinet Office written question – answered on 7th October 2019".
+ */
 const WRITTEN_ANSWER = /^Answered by$|\bThis question was answered on\b|\bwritten question\s*[–—-]\s*answered on\b/mu;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
