@@ -164,6 +164,8 @@ export function readName(text: string): ParsedName | null {
   const tokens = text
     // A bracket ends the name ("Lord Paddick (Non-affiliated - Life peer)Department Debates"): what follows is not part of it.
     .replace(/\([^)]*\)/g, ' ; ')
+    // So does a speech's "Check against delivery", run into the name's line when a page is saved.
+    .replace(/\s+Check against delivery\b.*$/isu, ' ;')
     .trim()
     .split(/\s+/)
     .filter((t) => t !== '');

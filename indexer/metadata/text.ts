@@ -11,7 +11,7 @@ import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, kno
 import { isCaption, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
-import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, WRITTEN_STATEMENT, speechFollows } from './type.js';
+import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, SPEECH_OPENING, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -255,7 +255,7 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
-  String.raw`\s+(?:(?:today|yesterday|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gave|delivered|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
+  String.raw`\s+(?:(?:today|yesterday|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
   'gu',
 );
 
@@ -403,6 +403,28 @@ function quotedSpeakers(text: string): Person[] {
  */
 export const MEMBER_PARTY_TAG =
   /\((?:Lab(?:\/Co-op)?|Con|LD|CB|SNP|DUP|PC|UUP|SDLP|Ind(?: (?:Con|Lab|LD|CB|UU))?|Non-Afl|Green|GP|Reform|RUK|Alba|SF|TUV|APNI|Bp|Lib Dem)\)/gu;
+
+/** A minister's line in Hansard: the office, then the member in brackets, and nothing else. */
+const FRONT_BENCH_LINE = /^The (?:Minister|Secretary of State|Parliamentary (?:Under-)?Secretary|Under-Secretary|Solicitor General|Attorney General|Chancellor|Paymaster General|Leader of the House|Prime Minister|Deputy Prime Minister)\b[^()]{0,160}\(([^()]{3,60})\)$/u;
+
+/** Work that is written, not spoken, naming itself: "Op-ed", "article", "blog post", "letter". */
+const WRITTEN_GENRE = /\b(?:op-?ed|article|blog|letter|column|commentary)\b/iu;
+
+/** Whether `text` is a byline naming `name` after an office: "by NATO Secretary General Jane Roe". */
+function bylineWithOffice(text: string, name: string): boolean {
+  const m = /^by\s+(.+)$/iu.exec(text.trim());
+  const at = m ? m[1]!.indexOf(name) : -1;
+  return at > 0 && isOfficeOnly(m![1]!.slice(0, at).trim());
+}
+
+/** A line that is an office and a name, and nothing else ("Commissioner Magnus Brunner"): the name, else null. */
+function officeAndNameOnly(text: string): ParsedName | null {
+  const line = text.trim();
+  const parsed = readNameAfterOffice(line);
+  if (!parsed || !line.endsWith(parsed.name)) return null;
+  const office = line.slice(0, line.length - parsed.name.length).trim();
+  return office !== '' && isOfficeOnly(office) ? parsed : null;
+}
 
 /** A title naming its maker in the possessive, then the genre of what they made. */
 const TITLE_POSSESSIVE = new RegExp(
@@ -747,7 +769,14 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     if (genreLine !== undefined) {
       const byOffice = officeGenreSpeaker(block.text, genreLine);
       if (byOffice) named.push(byOffice);
+      // A speech headed by its speaker's office and name alone ("Commissioner Magnus Brunner" above "Good afternoon,").
+      const headed = SPEECH_OPENING.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text) : null;
+      if (headed) named.push(makePerson(headed, 'speaker'));
     }
+    // Hansard's front bench: "The Minister of State, Foreign, Commonwealth and Development Office (Mr Andrew Mitchell)".
+    const frontBench = FRONT_BENCH_LINE.exec(block.text.trim());
+    const minister = frontBench ? readName(frontBench[1]!) : null;
+    if (minister && minister.display.split(' ').length === frontBench![1]!.trim().split(/\s+/u).length) named.push(makePerson(minister, 'speaker'));
     if (offset < ROLE_SCAN_CHARS) {
       if (listRole) {
         // The items of a list of names a cue introduced: each opens with a name, until one does not.
@@ -789,8 +818,14 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     ledePublisher ??= subject.publisher;
   }
 
-  // A text marked as delivered is a speech: whoever its byline names spoke it.
-  if (DELIVERY_MARK.test(text.slice(0, 2000))) for (const person of named) if (person.role === 'author') person.role = 'speaker';
+  // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
+  // gentlemen,") under an office holder's byline ("by NATO Secretary General …"), unless it calls itself written work.
+  const headBlocks = blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2);
+  const greets = headBlocks.some((b) => SPEECH_OPENING.test(b.text.trim())) && !headBlocks.some((b) => WRITTEN_GENRE.test(b.text));
+  for (const person of named) {
+    if (person.role !== 'author') continue;
+    if (DELIVERY_MARK.test(text.slice(0, 2000)) || (greets && headBlocks.some((b) => bylineWithOffice(b.text, person.name)))) person.role = 'speaker';
+  }
 
   // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the
   // High Representative …"): those chairs did not make the text.

@@ -59,6 +59,13 @@ export const FOR_A_COLLEAGUE = /(?:^|\n)My (?:right )?hon(?:ourable|\.)? (?:and 
 /** "(As delivered)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
 export const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
 
+/**
+ * How a speech opens: greeting the room ("Good afternoon,", "Ladies and gentlemen,", "Excellencies,"). A debate's
+ * contributions open to the chair ("Thank you, Mr Speaker"), so those are no mark of a speech.
+ */
+export const SPEECH_OPENING =
+  /^(?:good (?:morning|afternoon|evening)\b|ladies and gentlemen\b|dear (?:friends|colleagues|all)\b|(?:ministers, )?excellenc(?:y|ies)\b|distinguished (?:guests|delegates)\b)/iu;
+
 /** Words of an event being reported on. */
 const EVENT_CUES =
   /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
@@ -168,8 +175,8 @@ export function detectType(title: string, text: string, people: readonly Person[
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
   const openingLines = text.split('\n').slice(0, 4);
   for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
-  // A speech's own mark, however much page furniture stands above it.
-  if (DELIVERY_MARK.test(text.slice(0, 2000))) return 'speech';
+  // A speech's own mark, however much page furniture stands above it, or its greeting to the room in its first lines.
+  if (DELIVERY_MARK.test(text.slice(0, 2000)) || text.split('\n').slice(0, 8).some((line) => SPEECH_OPENING.test(line.trim()))) return 'speech';
   // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.
   if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || FOR_A_COLLEAGUE.test(text.slice(0, 1500))) return 'statement';
   // The minister's formula for an oral statement, wherever a saved page's furniture has run it into ("Lords ChamberMy Lords, …").

@@ -355,6 +355,15 @@ describe("metadata read from an institution's own forms", () => {
       // A peer known by a place, captioned by TheyWorkForYou; a motion in the Lords and the minister who moves it.
       { text: `Terrorism Order 2024\n\nPhoto of Lord Stone of Chatham Lord Stone of Chatham The Parliamentary Under-Secretary of State for the Home Department\n\n${QUOTE}`, makers: ['speaker: Lord Stone of Chatham'] },
       { text: `Proscription order\n\nMotion to Approve\n\nMoved by Lord Stone of Chatham\n\nThat the draft Order laid before the House on 18 March be approved.`, makers: ['speaker: Lord Stone of Chatham'] },
+      // A speech headed by its speaker's office and name alone, greeting the room; a byline above a greeting is a speaker's.
+      { text: `Commissioner Peter Stone\n\nGood afternoon,\n\n${QUOTE}`, makers: ['speaker: Peter Stone'], type: 'speech' },
+      { text: `Remarks at the industry reception\n\nby Secretary General Jane Roe at the reception\n\nLadies and gentlemen, ${QUOTE}`, makers: ['speaker: Jane Roe'] },
+      { text: `EU-Gulf meeting: Press remarks by High Representative Jane Roe\nCheck against delivery!\n${QUOTE}`, makers: ['speaker: Jane Roe'] },
+      // Hansard's front bench names its minister in brackets after the office, with no party; "makes a statement" tells who spoke.
+      { text: `Sanctions\n\nThe Minister of State, Foreign, Commonwealth and Development Office (Mr Peter Stone)\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
+      { text: `Sanctions\n\nThe Defence Secretary, Jane Roe, makes a statement to the House of Commons on sanctions against Russia and Belarus.\n\n${QUOTE}`, makers: ['speaker: Jane Roe'] },
+      // Must not change: a debate's contribution thanking the chair is no speech's greeting.
+      { text: `Cyber security debate\n\nThank you, Mr Speaker. ${QUOTE}`, type: 'other' },
       // A committee's transcript opens each turn with its speaker's office: "The Chair:" names no chair.
       { text: `Examination of witnesses\n\nJane Roe, Peter Stone and Anna Berg.\n\nQ30 The Chair: A very warm welcome to the committee, meeting with the Minister and two of her officials, Peter Stone and Anna Berg.`, makers: [] },
       // Must not change: a committee's chair speaking in a debate speaks; "Author: X with Y" still joins Y.
