@@ -199,6 +199,20 @@ export const OFFICES: readonly Office[] = [
     publisher: 'Home Office',
   },
   {
+    // The Home Office's minister of state for security, "Security Minister" in its own texts.
+    written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:Security Minister|Minister (?:of State )?for Security)\b`, 'u'),
+    holders: [
+      { name: 'Ben Wallace', from: '2016-07-17', to: '2019-07-24' },
+      { name: 'Brandon Lewis', from: '2019-07-25', to: '2020-02-13' },
+      { name: 'James Brokenshire', from: '2020-02-13', to: '2021-01-08' },
+      { name: 'Damian Hinds', from: '2021-01-08', to: '2022-07-07' },
+      { name: 'Stephen McPartland', from: '2022-09-07', to: '2022-10-26' },
+      { name: 'Tom Tugendhat', from: '2022-10-26', to: '2024-07-05' },
+      { name: 'Dan Jarvis', from: '2024-07-05', to: null },
+    ],
+    publisher: 'Home Office',
+  },
+  {
     // A prime minister of another country is named with the country ("Prime Minister of Estonia"); "PM" after a
     // number is the time of day ("at 5 PM").
     written: new RegExp(String.raw`${NOT_THIS_OFFICE_BEFORE}\b(?:UK |British )?(?:Prime Minister|(?<![\d.:]\s?)PM)\b(?! of (?!the United Kingdom))`, 'u'),

@@ -124,6 +124,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
   { role: 'speaker', pattern: /(?<=^|\s)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
+  // … and a junior minister's as the name and "MP" alone: "Stephen Doughty MP".
+  { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE}(?:\s+(?:KC|QC|OBE|CBE|MBE))*\s+MP$)`, 'gu'), blockStart: true },
   // A transcript's turn: "Elisabeth Braw, Visiting Fellow, AEI: Good morning everybody …".
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^:.;]{3,100}:\s+\p{Lu})`, 'gu'), blockStart: true, semicolonItems: true },
   // The European Parliament's verbatim report opens each contribution with its speaker: "Adam Szłapka, President-in-Office of the Council. – Mr President, …".
@@ -417,6 +419,12 @@ function bylineWithOffice(text: string, name: string): boolean {
   return at > 0 && isOfficeOnly(m![1]!.slice(0, at).trim());
 }
 
+/** Whether `text` is the name alone, or an office and then the name ("Security Minister Dan Jarvis"). */
+function nameOrOfficeOnly(text: string, name: ParsedName): boolean {
+  const before = text.trim().slice(0, text.trim().length - name.name.length).trim();
+  return before === '' || isOfficeOnly(before) || name.display === text.trim();
+}
+
 /** A line that is an office and a name, and nothing else ("Commissioner Magnus Brunner"): the name, else null. */
 function officeAndNameOnly(text: string): ParsedName | null {
   const line = text.trim();
@@ -426,9 +434,12 @@ function officeAndNameOnly(text: string): ParsedName | null {
   return office !== '' && isOfficeOnly(office) ? parsed : null;
 }
 
-/** A title naming its maker in the possessive, then the genre of what they made. */
+/**
+ * A title or standfirst naming its maker in the possessive, then the genre of what they made: "Chris Philp's
+ * statement on …", "Security Minister Dan Jarvis's speech at 22 Bishopsgate on …".
+ */
 const TITLE_POSSESSIVE = new RegExp(
-  String.raw`^(${NAME_SHAPE})['’]s\s+(?:(?:keynote|opening|closing|oral|written|first|annual|new\s+year)\s+)?(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b`,
+  String.raw`^((?:[\p{Lu}][\p{L}’'-]*\s+){0,4}?${NAME_SHAPE})['’]s\s+(?:(?:keynote|opening|closing|oral|written|first|annual|new\s+year)\s+)?(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b`,
   'u',
 );
 
@@ -752,11 +763,11 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // scanning a 60-page paper's body for them costs time and finds only false positives.
   const named: Person[] = [];
   const mentioned: Person[] = [];
-  // A title in the maker's name, as the title or a headline under a site's masthead: "Chris Philp's statement on …".
+  // A title or standfirst in the maker's name: "Chris Philp's statement on …", "Security Minister Dan Jarvis's speech at …".
   for (const block of blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2)) {
     const possessive = TITLE_POSSESSIVE.exec(block.text.trim());
-    const owner = possessive && looksLikeTitle(block.text.trim()) ? readName(possessive[1]!) : null;
-    if (owner && owner.display.split(' ').length === possessive![1]!.split(/\s+/u).length) {
+    const owner = possessive ? readNameAfterOffice(possessive[1]!) : null;
+    if (owner && possessive![1]!.endsWith(owner.display.split(' ').pop()!) && nameOrOfficeOnly(possessive![1]!, owner)) {
       named.push(makePerson(owner, /^(?:article|op-?ed|letter|blog)/iu.test(possessive![2]!) ? 'author' : 'speaker'));
       break;
     }

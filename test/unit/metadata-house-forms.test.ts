@@ -362,6 +362,10 @@ describe("metadata read from an institution's own forms", () => {
       // Hansard's front bench names its minister in brackets after the office, with no party; "makes a statement" tells who spoke.
       { text: `Sanctions\n\nThe Minister of State, Foreign, Commonwealth and Development Office (Mr Peter Stone)\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
       { text: `Sanctions\n\nThe Defence Secretary, Jane Roe, makes a statement to the House of Commons on sanctions against Russia and Belarus.\n\n${QUOTE}`, makers: ['speaker: Jane Roe'] },
+      // GOV.UK's speech pages: the minister's line ("Jane Roe MP"), a standfirst in the speaker's possessive, an office in the lede.
+      { text: `Speech\n\nSecuring cyberspace: Minister Roe speech\n\nMinister Roe outlined the UK's commitment to responsible behaviour in cyberspace in a keynote speech.\n\nJane Roe MP\n\n${QUOTE}`, makers: ['speaker: Jane Roe'] },
+      { text: `Keynote address to the resilience summit\n\nSecurity Minister Jane Roe's speech at the summit on the government's action to tackle cybercrime.\n\n${QUOTE}`, makers: ['speaker: Jane Roe'] },
+      { text: `All must contribute to national resilience\n\nAt the Future Resilience Forum, Security Minister Dan Jarvis set out the government's approach to building preparedness.\n\n${QUOTE}`, makers: ['speaker: Dan Jarvis'], publisher: 'Home Office' },
       // Must not change: a debate's contribution thanking the chair is no speech's greeting.
       { text: `Cyber security debate\n\nThank you, Mr Speaker. ${QUOTE}`, type: 'other' },
       // A committee's transcript opens each turn with its speaker's office: "The Chair:" names no chair.
