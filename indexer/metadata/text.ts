@@ -419,19 +419,17 @@ function bylineWithOffice(text: string, name: string): boolean {
   return at > 0 && isOfficeOnly(m![1]!.slice(0, at).trim());
 }
 
-/** Whether `text` is the name alone, or an office and then the name ("Security Minister Dan Jarvis"). */
-function nameOrOfficeOnly(text: string, name: ParsedName): boolean {
-  const before = text.trim().slice(0, text.trim().length - name.name.length).trim();
-  return before === '' || isOfficeOnly(before) || name.display === text.trim();
+/** The words before `name` when `text` ends with it ("Security Minister" before "Dan Jarvis"), else null. */
+function wordsBeforeName(text: string, name: ParsedName): string | null {
+  const line = text.trim();
+  return line.endsWith(name.name) ? line.slice(0, line.length - name.name.length).trim() : null;
 }
 
 /** A line that is an office and a name, and nothing else ("Commissioner Magnus Brunner"): the name, else null. */
 function officeAndNameOnly(text: string): ParsedName | null {
-  const line = text.trim();
-  const parsed = readNameAfterOffice(line);
-  if (!parsed || !line.endsWith(parsed.name)) return null;
-  const office = line.slice(0, line.length - parsed.name.length).trim();
-  return office !== '' && isOfficeOnly(office) ? parsed : null;
+  const parsed = readNameAfterOffice(text.trim());
+  const office = parsed ? wordsBeforeName(text, parsed) : null;
+  return office && isOfficeOnly(office) ? parsed : null;
 }
 
 /**
@@ -766,9 +764,14 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A title or standfirst in the maker's name: "Chris Philp's statement on …", "Security Minister Dan Jarvis's speech at …".
   for (const block of blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2)) {
     const possessive = TITLE_POSSESSIVE.exec(block.text.trim());
-    const owner = possessive ? readNameAfterOffice(possessive[1]!) : null;
-    if (owner && possessive![1]!.endsWith(owner.display.split(' ').pop()!) && nameOrOfficeOnly(possessive![1]!, owner)) {
-      named.push(makePerson(owner, /^(?:article|op-?ed|letter|blog)/iu.test(possessive![2]!) ? 'author' : 'speaker'));
+    if (!possessive) continue;
+    const maker = possessive[1]!;
+    const genre = possessive[2]!;
+    const owner = readNameAfterOffice(maker);
+    // The maker is the name alone ("Sir Jane Roe" as written), or an office before it.
+    const office = owner ? wordsBeforeName(maker, owner) : null;
+    if (owner && (owner.display === maker || office === '' || (office !== null && isOfficeOnly(office)))) {
+      named.push(makePerson(owner, WRITTEN_GENRE.test(genre) ? 'author' : 'speaker'));
       break;
     }
   }
@@ -832,10 +835,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
   // gentlemen,") under an office holder's byline ("by NATO Secretary General …"), unless it calls itself written work.
   const headBlocks = blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2);
+  const delivered = DELIVERY_MARK.test(text.slice(0, 2000));
   const greets = headBlocks.some((b) => SPEECH_OPENING.test(b.text.trim())) && !headBlocks.some((b) => WRITTEN_GENRE.test(b.text));
   for (const person of named) {
-    if (person.role !== 'author') continue;
-    if (DELIVERY_MARK.test(text.slice(0, 2000)) || (greets && headBlocks.some((b) => bylineWithOffice(b.text, person.name)))) person.role = 'speaker';
+    if (person.role === 'author' && (delivered || (greets && headBlocks.some((b) => bylineWithOffice(b.text, person.name))))) person.role = 'speaker';
   }
 
   // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the
@@ -850,8 +853,9 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // So does the member who answered a written question ("Answered by …", "This question was answered on …").
   // The member who asked it is captioned above the question ("To ask the Chancellor of the Duchy of Lancaster, …"): mentioned.
   if (writtenStatement || WRITTEN_ANSWER.test(opening)) {
-    const members = new Set(blocks.flatMap((b) => membersSpeaking(b.text)).map((p) => p.name));
-    const askers = new Set(blocks.flatMap((b, i) => (/^To ask\b/u.test(blocks[i + 1]?.text.trim() ?? '') ? membersSpeaking(b.text) : [])).map((p) => p.name));
+    const speakingIn = blocks.map((b) => membersSpeaking(b.text).map((p) => p.name));
+    const members = new Set(speakingIn.flat());
+    const askers = new Set(speakingIn.filter((_, i) => /^To ask\b/u.test(blocks[i + 1]?.text.trim() ?? '')).flat());
     for (const person of named) {
       if (person.role === 'speaker' && askers.has(person.name)) person.role = 'mentioned';
       else if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
