@@ -63,6 +63,15 @@ const HEADING_MAX_WORDS = 14;
 const HEADING_MAX_CHARS = 120;
 /** A paragraph whose lines are all at most this long is treated as hard-wrapped. */
 const WRAP_WIDTH = 100;
+/**
+ * In a file with one paragraph per line, a line this close to the longest line beside it was wrapped by the
+ * tool that saved it; a shorter line without a full stop is a unit of its own (a title, a caption, a name).
+ */
+const WRAPPED_SHARE = 0.8;
+/** A line opening in lower case carries on the sentence above it. */
+const CONTINUATION = /^\s*[\p{Ll}(,;]/u;
+/** A line ending in a comma, a dash or a word that needs its object ("submitted by", "the Minister of") runs on. */
+const RUNS_ON = /(?:[,;–—-]|\b(?:and|or|of|the|by|to|for|in|on|at|with|from|a|an))$/iu;
 
 function isTitleCase(line: string): boolean {
   const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -100,6 +109,7 @@ interface Pending {
 /** Splits one blank-line-separated chunk of lines into blocks. */
 function chunkBlocks(lines: string[], page: number, blocks: Block[]): void {
   const hardWrapped = lines.length > 1 && lines.every((l) => l.trimEnd().length <= WRAP_WIDTH);
+  const longest = Math.max(...lines.map((l) => l.trimEnd().length));
   let pending: Pending | null = null;
   let previousWasHeading = false;
   const flush = (): void => {
@@ -136,7 +146,8 @@ function chunkBlocks(lines: string[], page: number, blocks: Block[]): void {
     // Is this line break a wrap inside a paragraph, or the end of one?
     const continues = hardWrapped
       ? current.kind === 'paragraph' || /^\s/.test(line)
-      : !endsSentence(previous ?? '');
+      : !endsSentence(previous ?? '') &&
+        (CONTINUATION.test(line) || RUNS_ON.test((previous ?? '').trimEnd()) || (previous ?? '').trimEnd().length >= WRAPPED_SHARE * longest);
     if (continues) {
       current.lines.push(line);
     } else {

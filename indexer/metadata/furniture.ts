@@ -2,9 +2,10 @@
  * Page furniture that stands between a text's title and its lede on a saved or republished page: an image's
  * caption and its credit line. Such a line is the picture's, not the text's, and must not hide the lede under it.
  */
+import { findDates } from './dates.js';
 
-/** A credit for a picture: "Source: …", "Photo: …", "Image credit …", "© …", "Photo by …", "(Getty Images)". */
-const CREDIT = /(?:^|[\s(])(?:source|photo(?:graph)?|image|picture|illustration|credits?|copyright)\s*(?:credit\s*)?:|©|\b(?:photo(?:graph)?|image|picture|illustration) (?:by|credit)\b|\bGetty Images\b/iu;
+/** A credit for a picture: "Source: …", "Photo: …", "Image credit …", "© …", "Photo by …", "(Getty Images)", "(NATO photo)". */
+const CREDIT = /(?:^|[\s(])(?:source|photo(?:graph)?|image|picture|illustration|credits?|copyright)\s*(?:credit\s*)?:|©|\b(?:photo(?:graph)?|image|picture|illustration) (?:by|credit)\b|\bGetty Images\b|\((?:[\p{Lu}][\p{L}.&-]*\s+){0,3}(?:photo(?:graph)?|image|picture)\)/iu;
 
 /** A line that is an image's caption or credit (a credit anywhere in a line of at most 60 words), not prose of the text. */
 export function isCaption(line: string): boolean {
@@ -19,4 +20,26 @@ export function isCaption(line: string): boolean {
  */
 export function isLedeProse(text: string): boolean {
   return text.split(/\s+/u).length >= 8 && /[.!?][”"’)]*(?:\s|$)/u.test(text) && !isCaption(text);
+}
+
+/** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
+export const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
+
+/** Whether `text` is a date and nothing else but punctuation. */
+export function isDateOnly(text: string): boolean {
+  const dates = findDates(text);
+  return dates.length === 1 && text.replace(dates[0]!.text, '').replace(/[\s,.–-]/gu, '') === '';
+}
+
+/**
+ * A line that only says when a page was published: a label and its date ("Published 5 May 2021", "date 2024-07-08
+ * Home Office"), or a listing's fields with a date among them ("09/10/2025 | Press release | Distributed by …").
+ */
+export function isDateFurniture(line: string): boolean {
+  const text = line.trim();
+  const fields = text.split(/\s+\|\s+/u);
+  if (fields.length > 1 && fields.some(isDateOnly)) return true;
+  if (text.length > 120 || !METADATA_LINE.test(text)) return false;
+  const first = findDates(text)[0];
+  return first !== undefined && /^[\s:]*$/u.test(text.slice(0, first.index).replace(METADATA_LINE, '').replace(/\bon\b/iu, ''));
 }

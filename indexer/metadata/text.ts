@@ -8,7 +8,7 @@ import type { Block } from '../../contract/extracted.js';
 import { dateFromUrl, findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
-import { isCaption, isLedeProse } from './furniture.js';
+import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
 import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, SPEECH_OPENING, WRITTEN_STATEMENT, speechFollows } from './type.js';
@@ -55,13 +55,13 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
     const text = blocks[i]!.text.trim();
     if (text === '') continue;
     const dates = findDates(text);
-    const isDateOnly = dates.length === 1 && text.replace(dates[0]!.text, '').replace(/[\s,.–-]/g, '') === '';
     // A dateline standing alone ("Luxembourg, 8 October 2024") says where and when, not what: a few capitalised
     // words and the date (a title ending in its date has words of its own: "Statement on the summit in London, 19 May 2025").
     const isDateline =
       dates.length === 1 && /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(text.slice(0, dates[0]!.index)) && text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
-    // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text.
-    if (LABEL_LINE.test(text) || isDateOnly || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null) continue;
+    // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text; a speech's greeting
+    // to the room ("Good morning, all") opens its words, it does not name them.
+    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -123,7 +123,7 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\bwitnesses\s*:\s*/giu, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
-  { role: 'speaker', pattern: /(?<=^|\s)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
+  { role: 'speaker', pattern: /(?<=^|\s)(?<!\bby\s+)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
   // … and a junior minister's as the name and "MP" alone: "Stephen Doughty MP".
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE}(?:\s+(?:KC|QC|OBE|CBE|MBE))*\s+MP$)`, 'gu'), blockStart: true },
   // A transcript's turn: "Elisabeth Braw, Visiting Fellow, AEI: Good morning everybody …".

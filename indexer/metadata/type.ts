@@ -5,7 +5,7 @@
  * event report, and named authors with a report-like word make a policy paper.
  */
 import type { DocType, Person } from '../../contract/document.js';
-import { isCaption } from './furniture.js';
+import { isCaption, METADATA_LINE } from './furniture.js';
 
 interface Label {
   type: DocType;
@@ -90,11 +90,9 @@ export const SPEECH_ACT_VERBS = String.raw`reiterated|stressed|underlined|emphas
 
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
 const REPORTING_VERBS = new RegExp(
-  String.raw`\b(?:${SPEECH_ACT_VERBS}|said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence|say|tell|warn|urge|call)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|${HEADLINE_VERBS.source})\b|${PLURAL_HEADLINE.source}`,
+  String.raw`\b(?:${SPEECH_ACT_VERBS}|said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence|say|tell|warn|urge|call)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|yesterday \p{Ll}+|(?:today|yesterday) set out|${HEADLINE_VERBS.source})\b|${PLURAL_HEADLINE.source}`,
   'u',
 );
-/** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
-const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
 /** A date label run into the lede by a saved page ("date 2025-03-07 The Prime Minister spoke to …"): the lede follows it. */
 const DATE_LABEL_BEFORE_LEDE = /^(?:[Dd]ate|[Dd]ated|[Pp]ublished|[Ff]irst published|[Ll]ast updated|[Uu]pdated|[Ii]ssued)\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})/u;
 /** The formula that opens a question put to the UK government in either House at Westminster (not a devolved parliament's). */
@@ -134,15 +132,17 @@ function ledeType(title: string, text: string): 'news' | 'speech' | null {
     .map((p) => p.trim().replace(DATE_LABEL_BEFORE_LEDE, ''))
     // An image's caption or credit above the lede is the picture's, not the story's opening.
     .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p) && !isCaption(p));
-  const prose = paragraphs.filter((p) => p.split(/\s+/u).length >= 12);
-  const first = prose[0];
-  // A parliamentary question ("To ask His Majesty's Government whether …", "To ask the Scottish Government …") and its
-  // answer: not a story about it.
-  if (first !== undefined && /^To ask (?:the|His|Her) \p{Lu}/u.test(first)) return null;
   const isLede = (p: string) => {
     const narrative = p.replace(QUOTED, ' ');
     return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
   };
+  // Prose has a sentence end, or tells what was done: a standfirst's bullet point naming a subject without a verb
+  // ("Need for a robust defence policy") is neither.
+  const prose = paragraphs.filter((p) => p.split(/\s+/u).length >= 12 && (/[.!?:][”"’)]*(?:\s|$)/u.test(p) || isLede(p)));
+  const first = prose[0];
+  // A parliamentary question ("To ask His Majesty's Government whether …", "To ask the Scottish Government …") and its
+  // answer: not a story about it.
+  if (first !== undefined && /^To ask (?:the|His|Her) \p{Lu}/u.test(first)) return null;
   if (first !== undefined && isLede(first)) {
     return speechFollows(first, prose.slice(1)) ? 'speech' : 'news';
   }

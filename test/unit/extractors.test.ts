@@ -85,6 +85,38 @@ describe('text extractor', () => {
     assert.deepEqual(texts(blocks, 'heading'), ['EXECUTIVE SUMMARY', '2. Findings']);
     assert.ok(texts(blocks, 'paragraph').includes('The text continues on a wrapped line about the European Union'));
   });
+
+  it('keeps a saved page’s short lines apart when each paragraph is one line, but joins a line that runs on', async () => {
+    const longParagraph = `The minister opened the meeting with a review of the partnership. ${'It covered the year’s work in detail. '.repeat(4)}`;
+    const text = [
+      'Keynote address to a cyber resilience summit',
+      'The Security Minister’s speech in the City of London on the government’s action to tackle cybercrime, in full.',
+      'Written evidence submitted by Rt Hon Jane Roe MP,',
+      'Deputy Prime Minister',
+      longParagraph.trim(),
+      'Ministers agreed that the partnership',
+      'should deepen further.',
+      '',
+    ].join('\n');
+    const { blocks } = await extractText(jobFor('text', text), ctx);
+    assert.deepEqual(texts(blocks), [
+      'Keynote address to a cyber resilience summit',
+      'The Security Minister’s speech in the City of London on the government’s action to tackle cybercrime, in full.',
+      'Written evidence submitted by Rt Hon Jane Roe MP, Deputy Prime Minister',
+      longParagraph.trim(),
+      'Ministers agreed that the partnership should deepen further.',
+    ]);
+  });
+
+  it('joins a paragraph a tool wrapped at a width over a hundred characters', async () => {
+    const lines = [
+      'The roundtable considered whether the United Kingdom could join the European Defence Fund on terms comparable',
+      'to those of Norway and what that would cost, and it heard from officials from both sides of the Channel who',
+      'Set out their view.',
+    ];
+    const { blocks } = await extractText(jobFor('text', `${lines.join('\n')}\n`), ctx);
+    assert.deepEqual(texts(blocks), [lines.join(' ')]);
+  });
 });
 
 describe('markdown extractor', () => {

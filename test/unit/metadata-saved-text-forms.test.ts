@@ -138,6 +138,23 @@ describe('metadata of texts saved as plain text', () => {
     for (const chrome of ['Page language:', 'Skip to main content', 'Skip to content', 'Category: Foreign Affairs', 'Tag: Speeches', 'Tags: defence, Europe']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCommon Security and Defence Policy\n\n${BODY}`).title, 'Common Security and Defence Policy'));
     }
+    // A line that only says when the page was published, alone or among a listing's fields, and a speech's greeting.
+    for (const chrome of [
+      'Published 5 May 2021',
+      'Last updated: 12 March 2024',
+      'date 2024-07-08 Home Office',
+      '09/10/2025 | Press release | Distributed by Public on 09/10/2025 06:11',
+      'News | 14 February 2023 | Defence',
+    ]) {
+      it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCommon Security and Defence Policy\n\n${BODY}`).title, 'Common Security and Defence Policy'));
+    }
+    it('takes no greeting for a title ("Good morning, all")', () => {
+      const m = metadataOf(`Good morning, all\nThank you very much for having us here, and it is great to see so many of you at the exhibition this year.\nI was honoured to be asked to take on this new role, and that is what I am going to talk about today.\n`);
+      assert.notEqual(m.title, 'Good morning, all');
+      assert.equal(m.type, 'speech');
+    });
+    it('keeps a title that names a date among its words ("Statement on the summit in London, 19 May 2025")', () =>
+      assert.equal(metadataOf(`Statement on the summit in London, 19 May 2025\n\n${BODY}`).title, 'Statement on the summit in London, 19 May 2025'));
   });
 
   describe('collections that introduce each text by who made it', () => {
@@ -204,6 +221,21 @@ describe('metadata of texts saved as plain text', () => {
 
   describe('a news story under its metadata lines', () => {
     const cases: { text: string; want: DocType }[] = [
+      // Saved one paragraph to a line: the headline stands apart from its lede, and "yesterday set out" tells what was done.
+      {
+        text: 'date 2024-07-08 Home Office\nHome Secretary launches new border command\nHome Secretary Jane Roe yesterday set out the first steps to establishing a new border command.\nThis will strengthen the country’s border security and go after the criminal gangs behind small boat crossings, officials say.\n',
+        want: 'news',
+      },
+      // A picture's caption with its credit in brackets stands between the headline and the lede.
+      {
+        text: 'Secretary General engages industry on undersea infrastructure\n\nA frigate patrols near a North Sea oil rig as a maritime patrol aircraft flies in the distance, close to the pipelines. (NATO photo)\n\nBRUSSELS --- The Secretary General met with industry leaders in energy and communications infrastructure on Thursday (4 May 2023) to discuss the security of undersea cables.',
+        want: 'news',
+      },
+      // Standfirst points that name subjects without a verb are not the lede under them.
+      {
+        text: 'The EU must speak with one voice on foreign policy\n-\nCall for increased and credible military and security assistance to Ukraine and its people\n-\nNeed for a robust defence policy and a more resilient European Union for its citizens\nMEPs call for a more effective EU foreign and security policy and a stronger defence capability, in two reports adopted on Thursday.\n',
+        want: 'news',
+      },
       {
         text: 'Security and defence: Council adopts conclusions\n\nSource: Council of the European Union (Council) i, published on Monday, June 17 2019.\n\nEU foreign and defence ministers today discussed the EU Global Strategy. Following the discussion, the Council adopted conclusions on security and defence.',
         want: 'news',
