@@ -61,8 +61,10 @@ const MINOR_WORDS = new Set(
 /** A heading is at most this many words and characters. */
 const HEADING_MAX_WORDS = 14;
 const HEADING_MAX_CHARS = 120;
-/** A paragraph whose lines are all at most this long is treated as hard-wrapped. */
+/** A paragraph whose lines are all at most this long (and one at least as long as the shortest wrap) is treated as hard-wrapped. */
 const WRAP_WIDTH = 100;
+/** No tool wraps text narrower than this: shorter lines stacked together are a menu, a masthead, an address. */
+const NARROWEST_WRAP = 40;
 /**
  * In a file with one paragraph per line, a line this close to the longest line beside it was wrapped by the
  * tool that saved it; a shorter line without a full stop is a unit of its own (a title, a caption, a name).
@@ -108,8 +110,9 @@ interface Pending {
 
 /** Splits one blank-line-separated chunk of lines into blocks. */
 function chunkBlocks(lines: string[], page: number, blocks: Block[]): void {
-  const hardWrapped = lines.length > 1 && lines.every((l) => l.trimEnd().length <= WRAP_WIDTH);
   const longest = Math.max(...lines.map((l) => l.trimEnd().length));
+  const hardWrapped = lines.length > 1 && longest <= WRAP_WIDTH && longest >= NARROWEST_WRAP;
+  const wrappedLength = Math.max(WRAPPED_SHARE * longest, NARROWEST_WRAP);
   let pending: Pending | null = null;
   let previousWasHeading = false;
   const flush = (): void => {
@@ -147,7 +150,7 @@ function chunkBlocks(lines: string[], page: number, blocks: Block[]): void {
     const continues = hardWrapped
       ? current.kind === 'paragraph' || /^\s/.test(line)
       : !endsSentence(previous ?? '') &&
-        (CONTINUATION.test(line) || RUNS_ON.test((previous ?? '').trimEnd()) || (previous ?? '').trimEnd().length >= WRAPPED_SHARE * longest);
+        (CONTINUATION.test(line) || RUNS_ON.test((previous ?? '').trimEnd()) || (previous ?? '').trimEnd().length >= wrappedLength);
     if (continues) {
       current.lines.push(line);
     } else {

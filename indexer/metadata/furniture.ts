@@ -43,3 +43,16 @@ export function isDateFurniture(line: string): boolean {
   const first = findDates(text)[0];
   return first !== undefined && /^[\s:]*$/u.test(text.slice(0, first.index).replace(METADATA_LINE, '').replace(/\bon\b/iu, ''));
 }
+
+/**
+ * The first `count` items of a text's top, and more while they span under `chars` characters: a saved page's menu
+ * and buttons cut its top into many short lines, which must not push the text's own first lines out of reach.
+ */
+export function leading<T extends string | { text: string }>(items: readonly T[], count: number, chars: number): T[] {
+  let n = 0;
+  for (let spanned = 0; n < items.length && (n < count || spanned < chars); n++) {
+    const item = items[n]!;
+    spanned += (typeof item === 'string' ? item : item.text).length;
+  }
+  return items.slice(0, n);
+}

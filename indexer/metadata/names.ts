@@ -101,6 +101,8 @@ export interface ParsedName {
 }
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+/** An abstract noun ends a portfolio ("… Home Affairs and Citizenship"), never a name: no name ends like one. */
+const ABSTRACT_NOUN = /\p{Ll}(?:ship|tion|sion|ism|ness)$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
 function isNameToken(token: string): boolean {
@@ -108,7 +110,7 @@ function isNameToken(token: string): boolean {
   if (!CAPITALISED.test(token)) return false;
   // "EU", "NATO": an all-capitals word of two or more letters is an acronym, not a name.
   if (token.length >= 2 && token === token.toUpperCase() && /\p{Lu}{2}/u.test(token)) return false;
-  return !NOT_NAME_WORDS.has(token.toLowerCase());
+  return !NOT_NAME_WORDS.has(token.toLowerCase()) && !ABSTRACT_NOUN.test(token);
 }
 
 /** Prefix titles as word lists, grouped by first word, longest first. */
@@ -371,6 +373,17 @@ export function dedupePeople(people: Person[]): Person[] {
       seen.slug = person.slug;
     }
   }
+  // A peer named short after being named in full ("Lord Ahmad" after "Lord Ahmad of Wimbledon") is the same peer.
+  for (const [key, short] of byKey) {
+    if (!PEERAGE.test(short.name)) continue;
+    const full = [...byKey.values()].filter((p) => p !== short && p.name.startsWith(`${short.name} of `));
+    if (full.length !== 1) continue;
+    if (ROLE_RANK[short.role] < ROLE_RANK[full[0]!.role]) full[0]!.role = short.role;
+    byKey.delete(key);
+  }
   for (const person of byKey.values()) person.display = withNameSpelling(person.display, person.name);
   return [...byKey.values()];
 }
+
+/** A peer by title and one name, without the place of their title: "Lord Ahmad", "Baroness Chapman". */
+const PEERAGE = /^(?:Lord|Baroness|Lady|Viscount|Viscountess|Earl|Countess)\s+\S+$/u;

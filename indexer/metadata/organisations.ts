@@ -6,7 +6,7 @@
  */
 import { foldAccents } from '../../contract/ids.js';
 import { parseDateValue } from './dates.js';
-import { isLedeProse } from './furniture.js';
+import { isLedeProse, leading } from './furniture.js';
 import { OFFICES, officeBeforeHolder } from './offices.js';
 import { PARLIAMENTARY_QUESTION } from './type.js';
 
@@ -317,7 +317,7 @@ const PUBLISHER_CUE = /(?:^|(?<=\())(?:(?:from|publisher|source)\s*:|(?:publishe
  * the top ("European Council" under a Council press item's title).
  */
 export function findPublisher(blocks: readonly { text: string; kind: string }[], titleIndex: number): string | null {
-  const opening = blocks.slice(0, 15);
+  const opening = leading(blocks, 15, 1000);
   for (const block of opening) {
     const m = PUBLISHER_CUE.exec(block.text);
     if (!m) continue;

@@ -32,7 +32,7 @@ const HEAD_CHARS = 4000;
 
 /** Standalone labels that precede a title ("POLICY BRIEF", "Event report"), not titles themselves. */
 const LABEL_LINE =
-  /^(?:event report|policy (?:brief|paper)|working paper|briefing(?: paper)?|research briefing|report|statement|joint statement|speech|press release|news|commentary|analysis|summary)$/iu;
+  /^(?:event report|policy (?:brief|paper)|working paper|briefing(?: paper)?|research briefing|report|statement|joint statement|speech|press releases?|(?:latest |top )?news|commentary|analysis|summary|index|contents|table of contents)$/iu;
 
 function looksLikeTitle(text: string): boolean {
   const words = text.split(/\s+/).length;
@@ -47,8 +47,8 @@ function looksLikeTitle(text: string): boolean {
   );
 }
 
-/** Lines a saved web page keeps from its furniture: an accessibility link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
+/** Lines a saved web page keeps from its furniture: an accessibility link, a social link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|previous|next|full text|(?:go )?back to (?:the )?\S+(?: \S+){0,3}|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
 
 function findTitle(blocks: readonly Block[]): { title: string | null; index: number } {
   for (let i = 0; i < blocks.length && i < 5; i++) {
@@ -116,6 +116,8 @@ const PEOPLE_CUES: Cue[] = [
   },
   { role: 'speaker', pattern: /\b(?:featured|featuring)\s+(?:(?:speakers?|panell?ists?|contributions from|remarks from)\s+)?(?=\p{Lu})/gu },
   { role: 'speaker', pattern: /\bwith (?:opening |closing |keynote )?(?:remarks|contributions|presentations|interventions|speeches) (?:from|by)\s+/giu },
+  // An event "was opened by" whoever gave its opening words: "The seminar was opened by EDA Chief Executive … and the … Minister".
+  { role: 'speaker', pattern: /\b(?:was|were) (?:formally |officially )?(?:opened|closed) by\s+/giu },
   // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
   { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat|interview) with\s+/giu },
@@ -130,6 +132,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^:.;]{3,100}:\s+\p{Lu})`, 'gu'), blockStart: true, semicolonItems: true },
   // The European Parliament's verbatim report opens each contribution with its speaker: "Adam Szłapka, President-in-Office of the Council. – Mr President, …".
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^.–—]{3,120}\.\s+[–—]\s)`, 'gu'), blockStart: true },
+  // … and a member by their political group: "Jordi Solé (Verts/ALE). – Mr President, …".
+  { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE}\s+\([^()]{2,40}\)\.\s+[–—]\s)`, 'gu'), blockStart: true },
   // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
   { role: 'speaker', pattern: /\bMain Page:\s*/gu },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
@@ -142,6 +146,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by|rapporteurs?)\s*:?\s+/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
+  // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp".
+  { role: 'author', pattern: /^Answered by\s*:\s*/gu, blockStart: true },
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
   { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
   // A statement repeated in the other House: "My right honourable friend the Lord Chancellor (David Gauke) has made the following Written Statement".
@@ -165,7 +171,9 @@ const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
 /** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
 const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+)?`, 'gu');
 /** "Foreign Secretary David Lammy said:" anywhere in a block, when a colon or quotation follows. */
-const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b(\s*(?=[:“"‘]|,\s*[“"‘]))?`, 'gu');
+const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b`, 'gu');
+/** What follows a verb of speaking that introduces the words themselves: a colon or a quotation mark. */
+const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
 /** "High Representative Kaja Kallas: “We have to help…”": a person, a colon, their words. */
 const NAME_COLON_QUOTE = /^([^:“"]{3,120}):\s*[“"‘]/u;
 
@@ -358,18 +366,22 @@ function quotedSpeakers(text: string): Person[] {
     const parsed = readNameAfterOffice(colon[1]!);
     if (parsed && colon[1]!.trim().endsWith(parsed.display.split(' ').pop()!)) people.push(makePerson(parsed, 'speaker'));
   }
-  for (const m of text.matchAll(SAID_BEFORE_QUOTE)) {
+  // A bracketed aside stands between a name and its verb: "Nathalie Loiseau (Renew Europe; FR) said:".
+  const unbracketed = text.replace(/\s*\([^()]{1,60}\)/gu, '');
+  for (const m of unbracketed.matchAll(SAID_BEFORE_QUOTE)) {
     const words = m[1]!.trim().split(/\s+/);
-    const quoted = m[2] !== undefined;
+    const quoted = QUOTATION_FOLLOWS.test(unbracketed.slice(m.index + m[0].length));
     // The name ends where the verb starts: try the longest tail that reads as a whole name.
     for (let start = 0; start < words.length; start++) {
       const tail = words.slice(start).join(' ');
       const parsed = readNameAfterOffice(tail, 0);
       if (!parsed || parsed.display.split(' ').length !== words.length - start) continue;
+      // "As Mark Rutte noted, “…”" cites words said elsewhere (AS_SAID reads the colon form that introduces them).
+      if (start > 0 && /^(?:As|Like)$/u.test(words[start - 1]!)) break;
       // Without a quotation after the verb ("said that…"), only a person introduced by their office counts as speaking:
       // the office just before the name, or an attribution after the words reported, whose office reads as the name's
       // title ("…, Internal Market Commissioner Thierry Breton said at the conference"), not "As President Macron argued".
-      const attribution = /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
+      const attribution = /,\s*$/u.test(unbracketed.slice(Math.max(0, m.index - 3), m.index));
       const titled = attribution && parsed.display !== parsed.name && OFFICE_WORDS.has(words[start]!.toLowerCase());
       const office = (start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase())) || titled;
       if (quoted || office) people.push(makePerson(parsed, 'speaker'));
@@ -437,7 +449,7 @@ function officeAndNameOnly(text: string): ParsedName | null {
  * statement on …", "Security Minister Dan Jarvis's speech at 22 Bishopsgate on …".
  */
 const TITLE_POSSESSIVE = new RegExp(
-  String.raw`^((?:[\p{Lu}][\p{L}’'-]*\s+){0,4}?${NAME_SHAPE})['’]s\s+(?:(?:keynote|opening|closing|oral|written|first|annual|new\s+year)\s+)?(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b`,
+  String.raw`^((?:[\p{Lu}][\p{L}’'-]*\s+){0,4}?${NAME_SHAPE})['’]s\s+(?:(?:full|keynote|opening|closing|oral|written|first|annual|new\s+year)\s+){0,2}(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b`,
   'u',
 );
 
@@ -578,7 +590,7 @@ function namesOnlyBefore(text: string, pattern: RegExp): boolean {
   return at >= 0 && text.slice(0, at).split(/\s+/).every((word) => word === '' || /^[\p{Lu}\d(]/u.test(word));
 }
 /** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
-const ANSWERED_CUE = /\banswered on\s*(?:\p{L}+day,?\s+)?$/iu;
+const ANSWERED_CUE = /\banswered on\s*:?\s*(?:\p{L}+day,?\s+)?$/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
@@ -622,10 +634,13 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   const candidates: DateCandidate[] = [];
   let published: DateCandidate | null = null;
   let offset = 0;
+  // How many lines of the page stand above a block, a navigation menu's items not counted.
+  let line = -1;
   for (let i = 0; i < blocks.length && offset < HEAD_CHARS; i++) {
     const text = blocks[i]!.text;
     const blockOffset = offset;
     offset += text.length + 1;
+    if (blocks[i]!.kind !== 'list-item') line++;
     const trimmed = text.trim();
     // The page's own address on a line of its own, as a saved page keeps it: publishers put the day in the path.
     const addressDate = i < 4 && /^https?:\/\/\S+$/u.test(trimmed) ? dateFromUrl(trimmed) : null;
@@ -634,7 +649,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       continue;
     }
     const month = monthYear(trimmed.replace(/^(?:published|date|updated|last updated)\s*:?\s*/iu, ''));
-    if (month && i < 12) {
+    if (month && line < 12) {
       candidates.push({ date: month, rank: 100, offset: blockOffset });
       continue;
     }
@@ -669,14 +684,14 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // those, and one above the title (the page's, not the text's) after one below it.
       // An act's heading names its own date, above even a dateline (the Official Journal's publication line). A heading
       // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
-      const actHeading = i < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
+      const actHeading = line < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
-      else if ((dateline && i < 12) || placeAfter) rank = 100;
+      else if ((dateline && line < 12) || placeAfter) rank = 100;
       else if ((labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)))) || ANSWERED_CUE.test(before)) rank = 90;
       else if (i === titleIndex) rank = 80;
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
-      else if (alone && i < 12 && dateBar) rank = 55;
-      else if (alone && i < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
+      else if (alone && line < 12 && dateBar) rank = 55;
+      else if (alone && line < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
       else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
       // A date among the text's first words, before any sentence has ended: its head ("MOTION FOR A RESOLUTION on … 5.3.2025 -

@@ -5,7 +5,7 @@
  * event report, and named authors with a report-like word make a policy paper.
  */
 import type { DocType, Person } from '../../contract/document.js';
-import { isCaption, METADATA_LINE } from './furniture.js';
+import { isCaption, leading, METADATA_LINE } from './furniture.js';
 
 interface Label {
   type: DocType;
@@ -173,10 +173,10 @@ function countEventCues(text: string): number {
 export function detectType(title: string, text: string, people: readonly Person[]): DocType {
   // The title names the genre more reliably than the text ("Speech" in a title vs "in his speech").
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
-  const openingLines = text.split('\n').slice(0, 4);
+  const openingLines = leading(text.split('\n'), 4, 300);
   for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
   // A speech's own mark, however much page furniture stands above it, or its greeting to the room in its first lines.
-  if (DELIVERY_MARK.test(text.slice(0, 2000)) || text.split('\n').slice(0, 8).some((line) => SPEECH_OPENING.test(line.trim()))) return 'speech';
+  if (DELIVERY_MARK.test(text.slice(0, 2000)) || leading(text.split('\n'), 8, 300).some((line) => SPEECH_OPENING.test(line.trim()))) return 'speech';
   // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.
   if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || FOR_A_COLLEAGUE.test(text.slice(0, 1500))) return 'statement';
   // The minister's formula for an oral statement, wherever a saved page's furniture has run it into ("Lords ChamberMy Lords, …").

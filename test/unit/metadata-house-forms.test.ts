@@ -442,4 +442,56 @@ describe("metadata read from an institution's own forms", () => {
     ];
     itReadsEach(cases);
   });
+
+  describe('who spoke or answered, in the forms of news releases, event reports, verbatim reports and Parliament\'s written-questions site', () => {
+    const QUOTE = 'Security begins with cooperation between our services, and this strategy gives every member state the tools to act together.';
+    const NAV = '  • Home\n  • World\n  • Economy\n  • Politics\n  • Sport\n  • Opinion\n  • Culture\n  • Contact';
+    const cases: FormCase[] = [
+      // A portfolio before the office, and the colon straight after the verb.
+      { text: `Border fund launched\n\n${STORY}\n\nHome Affairs Commissioner Anna Berg said: “${QUOTE}”`, makers: ['speaker: Anna Berg'] },
+      // An opening phrase before the name, and a bracketed aside between the name and the verb.
+      { text: `Inspection published\n\n${STORY}\n\nLaunching the inspection, Peter Stone said:\n\n“${QUOTE}”`, makers: ['speaker: Peter Stone'] },
+      {
+        text: `Naval operation launched\n\nFollowing the Council’s decision of 31 March, the Chair of the Committee on Foreign Affairs Anna Berg (EPP; DE) said: “${QUOTE}”`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // A portfolio ending in an abstract noun is no part of the name after it.
+      { text: `Border guard adopted\n\n${STORY}\n\nCommissioner for Migration, Home Affairs and Citizenship Peter Stone said: “${QUOTE}”`, makers: ['speaker: Peter Stone'] },
+      // An event opened by two people, one named after their office and a comma.
+      {
+        text: `Capability seminar\n\nThe two-day event gathered defence planners from member states and was opened by the Agency’s Chief Executive Anna Berg and the Minister of Defence of Estonia, Peter Stone.\n\n${STORY}`,
+        makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
+      },
+      // A member of the European Parliament's verbatim report, by political group.
+      { text: `The situation in Belarus (debate)\n\nAnna Berg (Verts/ALE). – Mr President, ${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      // The written-questions site: the asker mentioned, the answering minister the author, the answer's date the text's.
+      {
+        text: `Written questions and answers\n\nAsked by Peter Stone\nAsked on: 18 May 2020\nHome Office\nMigrants: English Channel\nTo ask the Secretary of State for the Home Department, whether migrants will be re-assessed for return.\nAnswered by: Anna Berg\nAnswered on: 26 May 2020\n\n${QUOTE}`,
+        makers: ['author: Anna Berg'],
+        date: '2020-05-26',
+      },
+      // A speech's title in its maker's possessive, "full speech".
+      { text: `Director General’s speech on global security\n\nDirector General Anna Berg's full speech at the university (31 March 2022)\n\nGood morning and thank you for the introduction.\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      // A date under a headline that a menu's items push far down the page, below the day the page was saved.
+      { text: `Sunday, December 14, 2025\nThe Review\n${NAV}\nNo Result\nView All Result\n${NAV}\nNo Result\nView All Result\nHome World\n\nEU launches naval operation\n\nMarch 31, 2020\n\n${STORY}`, date: '2020-03-31' },
+      // Must not change: words cited from elsewhere ("As … noted, “…”") are no speaker's here.
+      { text: `Defence summit\n\n${STORY}\n\nAs Peter Stone noted, “We are not at war, but we are certainly not at peace.”\n\n${STORY}`, makers: [] },
+    ];
+    itReadsEach(cases);
+  });
+
+  describe('a peer named short after being named in full is one person', () => {
+    itReadsEach([
+      {
+        text: `Lords debates the situation in Ukraine\n\nLord Stone of Example (Conservative), Minister of State at the Foreign Office, put forward the debate.\n\nOpening the debate, Lord Stone said: “${STORY}”`,
+        makers: ['speaker: Lord Stone of Example'],
+      },
+    ]);
+  });
+
+  describe('lines of page furniture are no title', () => {
+    for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous']) {
+      it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
+    }
+  });
 });
