@@ -342,6 +342,14 @@ describe('themes: general vocabulary of the real taxonomy', () => {
   it('cross-border crime is law enforcement', () => {
     assert.ok(aboutOf('The arrangement helps both agencies in tackling cross-border crime and crossborder crime networks together.').includes('law-enforcement'));
   });
+
+  it("the UK's defence and security industry, Frontex's border-crossings and EU NAVFOR are their themes; the Joint Expeditionary Force alone is no maritime text", () => {
+    assert.ok(aboutOf('The review looks at the defence and security industrial base and at how defence and security companies export.').includes('defence-industry'));
+    assert.ok(aboutOf('Illegal border-crossings rose last year, and migratory pressure grew on the central route.').includes('migration'));
+    assert.ok(aboutOf('EU NAVFOR protects vessels of the World Food Programme off the Horn of Africa. The Council extended the mandate of EU NAVFOR by two years.').includes('crisis-management'));
+    assert.ok(!aboutOf('The Prime Minister spoke with leaders of the Joint Expeditionary Force about support for Ukraine. JEF leaders agreed to meet again.').includes('maritime-space'));
+    assert.ok(aboutOf('JEF navies patrolled the Baltic Sea to protect undersea cables.').includes('maritime-space'));
+  });
 });
 
 describe('themes: glossary spellings of a contextual acronym', () => {
