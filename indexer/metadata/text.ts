@@ -257,8 +257,10 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
       names.push({ name: holder.name, display: holder.name });
       after = item.slice(holder.end).trim();
     }
-    const next = after.split(/\s+/)[0];
+    const [next, second] = after.split(/\s+/);
     if (next && /^\p{Ll}/u.test(next) && !LIST_GOES_ON.has(next)) break;
+    // "at the joint press conference with …" is the occasion and who else was there; "at Chatham House" is where they work.
+    if (next === 'at' && second !== undefined && /^(?:the|a|an|this|its|their)$/u.test(second)) break;
   }
   return names;
 }
@@ -591,6 +593,8 @@ function namesOnlyBefore(text: string, pattern: RegExp): boolean {
 }
 /** A written answer is dated when it was answered, not when it was asked: "This question was answered on 23rd December 2020". */
 const ANSWERED_CUE = /\banswered on\s*:?\s*(?:\p{L}+day,?\s+)?$/iu;
+/** "today" in a sentence, not standing just before the date being read ("today (1 June 2023)", "today, 1 June"). */
+const TODAY_ELSEWHERE = /\btoday\b(?![\s(,–-]*(?:on\s+)?(?:\p{L}+day,?\s+)?$)/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
@@ -694,6 +698,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       else if (alone && line < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
       else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
+      // A sentence telling what happened "today" dates the text by that day ("today (1 June 2023)"); another date in it is
+      // an earlier event's ("The Council today took note of the report on the proposals endorsed on 6 December 2016").
+      else if (TODAY_ELSEWHERE.test(text.slice(0, found.index).split(/[.!?]\s+/u).pop()!)) continue;
       // A date among the text's first words, before any sentence has ended: its head ("MOTION FOR A RESOLUTION on … 5.3.2025 -
       // (2025/2565(RSP))" run into one paragraph when saved), above a date the body says something happened on.
       else if (at < HEAD_LINE_CHARS && !/[.!?]\s/u.test(text.slice(0, found.index))) rank = 65;

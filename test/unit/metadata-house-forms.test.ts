@@ -474,6 +474,15 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Director General’s speech on global security\n\nDirector General Anna Berg's full speech at the university (31 March 2022)\n\nGood morning and thank you for the introduction.\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
       // A date under a headline that a menu's items push far down the page, below the day the page was saved.
       { text: `Sunday, December 14, 2025\nThe Review\n${NAV}\nNo Result\nView All Result\n${NAV}\nNo Result\nView All Result\nHome World\n\nEU launches naval operation\n\nMarch 31, 2020\n\n${STORY}`, date: '2020-03-31' },
+      // Remarks at an occasion "with" others: the others were there, the remarks are one person's.
+      {
+        text: `Strategy launched: Remarks by the High Representative Anna Berg at the joint press conference with Vice-President Peter Stone and Commissioner John Smith\n\nCheck against delivery!\n\n${QUOTE}`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // What the Council did "today" dates the text by that day, not by the earlier decision the same sentence recalls.
+      // Must not change: the date given for "today" itself.
+      { text: `The Prime Minister will tell a gathering of European leaders in Chișinău, Moldova today (1 June 2023) that borders must be secured.\n\n${STORY}`, date: '2023-06-01' },
+      { text: `EU-NATO cooperation: progress report\n\nThe Council today took note of the progress report on the proposals endorsed by both Councils on 6 December 2016 and 5 December 2017.\n\n${STORY}`, date: null },
       // Must not change: words cited from elsewhere ("As … noted, “…”") are no speaker's here.
       { text: `Defence summit\n\n${STORY}\n\nAs Peter Stone noted, “We are not at war, but we are certainly not at peace.”\n\n${STORY}`, makers: [] },
     ];
