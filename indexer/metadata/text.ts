@@ -90,6 +90,8 @@ interface Cue {
 
 /** A name's shape where a line opens with it or is made of it: two to four capitalised words ("Adam Szłapka", "Jane van Roe"). */
 const NAME_SHAPE = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*`;
+/** The same, with the lower-case particles of a surname: "Petra de Sutter", "Nicolás Pascual de la Parte". */
+const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|da|del|der|den|van|von|la|le|du|dos|di|ten|ter)\s+){0,2}){1,3}\p{Lu}[\p{L}’'-]*`;
 
 /** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
 const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
@@ -146,6 +148,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by|rapporteurs?)\s*:?\s+/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
+  // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group").
+  { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true },
   // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp".
   { role: 'author', pattern: /^Answered by\s*:\s*/gu, blockStart: true },
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
@@ -456,9 +460,9 @@ const TITLE_POSSESSIVE = new RegExp(
 );
 
 /** A name and an office, and nothing else, on a line: "Annelies Verlinden, Belgian Minister of Home Affairs". */
-const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_SHAPE}),\s+([^.;:!?]{3,200})$`, 'u');
+const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_WITH_PARTICLES}),\s+([^.;:!?]{3,200})$`, 'u');
 /** An office as the Council's releases write it under a quotation, lower-case too: "minister for justice", "deputy prime minister and minister of …". */
-const OPENS_WITH_OFFICE = /^(?:(?:deputy|vice|first|acting|federal|state)\s+)?(?:prime minister|minister|secretary|commissioner|president|chancellor|high representative|ambassador|director|spokesperson|chair)\b/iu;
+const OPENS_WITH_OFFICE = /^(?:(?:deputy|vice|first|acting|federal|state)\s+)?(?:prime(?: minister)?|minister|secretary|commissioner|president|chancellor|high representative|ambassador|director|spokesperson|chair)\b/iu;
 /** TheyWorkForYou names a member twice after "Photo of": "Photo of Leo Docherty Leo Docherty …". */
 const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+|of\s+){1,5}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
 

@@ -483,6 +483,13 @@ describe("metadata read from an institution's own forms", () => {
       // Must not change: the date given for "today" itself.
       { text: `The Prime Minister will tell a gathering of European leaders in Chișinău, Moldova today (1 June 2023) that borders must be secured.\n\n${STORY}`, date: '2023-06-01' },
       { text: `EU-NATO cooperation: progress report\n\nThe Council today took note of the progress report on the proposals endorsed by both Councils on 6 December 2016 and 5 December 2017.\n\n${STORY}`, date: null },
+      // A European Parliament motion's members, tabling it for their group; a surname's particles kept.
+      {
+        text: `MOTION FOR A RESOLUTION on the future of European defence\n5.3.2025 - (2025/2565(RSP))\npursuant to Rule 136(2) of the Rules of Procedure\nAnna Berg, Jan van der Stone, Maria de la Cruz\non behalf of the Renew Group\nThe European Parliament,\n– having regard to Title V of the Treaty on European Union (TEU), in particular Chapter Two, Section Two thereof on provisions on the common security and defence policy (CSDP),`,
+        makers: ['author: Anna Berg', 'author: Jan van der Stone', 'author: Maria de la Cruz'],
+      },
+      // A quotation closed by its speaker, whose surname has a particle, on a line of its own.
+      { text: `Council approves conclusions\n\n${STORY}\n“${QUOTE}”\nPetra de Stone, Belgian deputy prime minister and minister for telecommunication\n${STORY}`, makers: ['speaker: Petra de Stone'] },
       // Must not change: words cited from elsewhere ("As … noted, “…”") are no speaker's here.
       { text: `Defence summit\n\n${STORY}\n\nAs Peter Stone noted, “We are not at war, but we are certainly not at peace.”\n\n${STORY}`, makers: [] },
     ];
