@@ -49,10 +49,12 @@ const ORGANISATION_NOUNS = new Set(
   ),
 );
 
+/** Words that open a sentence or a clause ("As President Macron argued"), capitalised or not. */
+const FUNCTION_WORDS = new Set('the and for of on in at with by a an this that these those our their his her its as if when while since but so yet also'.split(' '));
+
 /** Capitalised words that mark an organisation or a phrase, not a person. */
 const NOT_NAME_WORDS = new Set(
-  [...ORGANISATION_NOUNS, ...('european british national international security defence defense policy house ' +
-    'the and for of on in at with by a an this that these those our their his her its as if when while since but so yet also ' +
+  [...ORGANISATION_NOUNS, ...FUNCTION_WORDS, ...('european british national international security defence defense policy house ' +
     // A catalogue record's empty field labels ("Author (Corporate)", "Series Title", "Series Details").
     'series title details ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
@@ -271,7 +273,9 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
       const previous = tokens[skip - 1]!;
       // A skipped word must be part of an office, or a capitalised word within one (not a verb or a sentence).
       const capitalisedInside = /^\p{Lu}/u.test(previous) && skip > 1 && !/[,.;:]$/.test(tokens[skip - 2]!);
-      if (!isOfficeToken(previous) && !capitalisedInside) return null;
+      // A country's or a body's word before the office opens it: "Slovakian Prime Minister …", "SatCen Director …".
+      const modifierOfOffice = skip === 1 && /^\p{Lu}[\p{L}-]*$/u.test(previous) && !FUNCTION_WORDS.has(previous.toLowerCase()) && isOfficeToken(tokens[1] ?? '');
+      if (!isOfficeToken(previous) && !capitalisedInside && !modifierOfOffice) return null;
       if (/[.;:]$/.test(previous)) return null;
       // The word after "of" or "for" in an office is the office's place or portfolio ("Chancellor of the Duchy of
       // Lancaster Oliver Dowden", "Minister of State Jane Roe"), never the start of the holder's name.

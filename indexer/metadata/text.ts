@@ -178,6 +178,10 @@ const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+
 const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b`, 'gu');
 /** What follows a verb of speaking that introduces the words themselves: a colon or a quotation mark. */
 const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
+/** "In the words of SatCen Director Sorin Ducaru, “…”": the words that follow are theirs. */
+const IN_THE_WORDS_OF = /\bIn the words of ([^,“"‘]{3,120}?),?\s*[“"‘]/gu;
+/** "In her welcoming remarks, Ambassador Jane Roe, Deputy Head of …, underlined …": the one who gave them is next. */
+const IN_OWN_REMARKS = /(?:^|[.!?]\s+)In (?:his|her|their) (?:[\p{Ll}-]+ ){0,2}(?:remarks|speech|address|intervention|keynote|statement|welcome|presentation)s?,\s*/gu;
 /** "High Representative Kaja Kallas: “We have to help…”": a person, a colon, their words. */
 const NAME_COLON_QUOTE = /^([^:“"]{3,120}):\s*[“"‘]/u;
 
@@ -263,6 +267,10 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
     }
     const [next, second] = after.split(/\s+/);
     if (next && /^\p{Ll}/u.test(next) && !LIST_GOES_ON.has(next)) break;
+    // "… Mark Rutte with the President of Finland Alexander Stubb": the one "with" them spoke too.
+    const withText = next === 'with' ? after.slice(4).split(/\s+(?=(?:at|in|on|during|following|after|before)\s)/u)[0]!.replace(/[.,;]+$/u, '').trim() : '';
+    const withWhom = withText ? readNameAfterOffice(withText) : null;
+    if (withWhom && withText.endsWith(withWhom.display.split(' ').pop()!)) names.push(withWhom);
     // "at the joint press conference with …" is the occasion and who else was there; "at Chatham House" is where they work.
     if (next === 'at' && second !== undefined && /^(?:the|a|an|this|its|their)$/u.test(second)) break;
   }
@@ -393,6 +401,15 @@ function quotedSpeakers(text: string): Person[] {
       if (quoted || office) people.push(makePerson(parsed, 'speaker'));
       break;
     }
+  }
+  for (const m of text.matchAll(IN_THE_WORDS_OF)) {
+    const parsed = readNameAfterOffice(m[1]!);
+    if (parsed && m[1]!.trim().endsWith(parsed.display.split(' ').pop()!)) people.push(makePerson(parsed, 'speaker'));
+  }
+  for (const m of text.matchAll(IN_OWN_REMARKS)) {
+    const subject = text.slice(m.index + m[0].length).split(/,|\s+(?=\p{Ll})/u)[0]!;
+    const parsed = readNameAfterOffice(subject);
+    if (parsed && subject.trim().endsWith(parsed.display.split(' ').pop()!)) people.push(makePerson(parsed, 'speaker'));
   }
   // "As Ursula von der Leyen, President of the European Commission, said:" introduces her words; without the colon
   // ("As President Macron argued last year, …") it cites what someone said elsewhere.

@@ -490,6 +490,18 @@ describe("metadata read from an institution's own forms", () => {
       },
       // A quotation closed by its speaker, whose surname has a particle, on a line of its own.
       { text: `Council approves conclusions\n\n${STORY}\n“${QUOTE}”\nPetra de Stone, Belgian deputy prime minister and minister for telecommunication\n${STORY}`, makers: ['speaker: Petra de Stone'] },
+      // A country's or a body's word before the office, in an event's list of keynote speakers.
+      {
+        text: `Resilience symposium\n\nThe symposium featured keynote addresses from several leaders, including Slovakian Prime Minister Anna Berg and Estonian Minister for the Interior Peter Stone.\n\n${STORY}`,
+        makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
+      },
+      // "In the words of …, “…”" and "In her welcoming remarks, …, underlined": whose words these are.
+      {
+        text: `Anniversary exhibit opened\n\n${STORY}\n\nIn the words of the Centre’s Director Ambassador Anna Berg, “${QUOTE}”\n\nIn her welcoming remarks, Ambassador Maria Stone, Deputy Head of the Permanent Representation, underlined the Presidency’s support for the Centre.`,
+        makers: ['speaker: Anna Berg', 'speaker: Maria Stone'],
+      },
+      // A joint press point "with" another leader: both spoke.
+      { text: `Joint press conference\n\nby NATO Secretary General Anna Berg with the President of Finland Peter Stone at the Allies Summit.\n\n${QUOTE}`, makers: ['speaker: Anna Berg', 'speaker: Peter Stone'] },
       // Must not change: words cited from elsewhere ("As … noted, “…”") are no speaker's here.
       { text: `Defence summit\n\n${STORY}\n\nAs Peter Stone noted, “We are not at war, but we are certainly not at peace.”\n\n${STORY}`, makers: [] },
     ];
