@@ -79,7 +79,7 @@ const HEADLINE_VERBS = /arrives|visits|meets|hosts|joins|agrees|signs|adopts|lau
  * deal", "The Prime Minister and President Macron agree to…", "Allies sign…").
  */
 const PLURAL_HEADLINE =
-  /(?:^|[.!?]\s+)(?:\p{Lu}[\p{L}’'-]*\s+){1,5}(?:and\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*\s+){1,5})?(?:arrive|visit|meet|host|join|agree|sign|adopt|launch|unveil|set out|confirm|announce|welcome|say)\b/u;
+  /(?:^|[.!?]\s+)(?:\p{Lu}[\p{L}’'-]*\s+){1,5}(?:and\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*\s+){1,5})?(?:arrive|visit|meet|host|join|agree|sign|adopt|approve|back|endorse|launch|unveil|set out|confirm|announce|welcome|say)\b/u;
 const HEADLINE = new RegExp(`\\b(?:${HEADLINE_VERBS.source})\\b|${PLURAL_HEADLINE.source}`, 'u');
 
 /**
@@ -88,9 +88,12 @@ const HEADLINE = new RegExp(`\\b(?:${HEADLINE_VERBS.source})\\b|${PLURAL_HEADLIN
  */
 export const SPEECH_ACT_VERBS = String.raw`reiterated|stressed|underlined|emphasi[sz]ed|told|warned|expressed|urged|reaffirmed|praised|condemned|thanked|pledged|called (?:for|on)`;
 
+/** A lede opening on the day it tells of: "On 23 September, the European Commission proposed …", "On 28 April, Parliament backed …". */
+const DATED_LEDE = /^On (?:\p{L}+day,? )?\d{1,2}(?:st|nd|rd|th)? \p{L}+(?: \d{4})?,\s+(?:the\s+)?\p{Lu}[\p{L}’'\s-]{1,60}?\s+\p{Ll}+ed\b/u;
+
 /** Verbs a reporter uses to tell what someone did or said ("The Prime Minister hosted …", "X said that …"). */
 const REPORTING_VERBS = new RegExp(
-  String.raw`\b(?:${SPEECH_ACT_VERBS}|said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence|say|tell|warn|urge|call)|has joined|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|yesterday \p{Ll}+|(?:today|yesterday) set out|${HEADLINE_VERBS.source})\b|${PLURAL_HEADLINE.source}`,
+  String.raw`\b(?:${SPEECH_ACT_VERBS}|said|says|announced|announces|hosted|welcomed|welcomes|met|visited|discussed|spoke (?:to|with)|held talks|agreed|adopted|signed|launched|invests|invested|selected|debated|(?:was|were) in [A-Z]\w+ to|attended|will (?:hear|meet|visit|arrive|travel|host|hold|attend|discuss|launch|sign|set out|announce|take part|give evidence|say|tell|warn|urge|call)|(?:has|have) (?:today |now |just )?(?:joined|approved|adopted|agreed|backed|announced|launched|published|established|endorsed|extended|renewed|imposed)|confirmed|today \p{Ll}+ed|\p{Ll}+ed today|yesterday \p{Ll}+|(?:today|yesterday) set out|${HEADLINE_VERBS.source})\b|${PLURAL_HEADLINE.source}`,
   'u',
 );
 /** A date label run into the lede by a saved page ("date 2025-03-07 The Prime Minister spoke to …"): the lede follows it. */
@@ -134,7 +137,7 @@ function ledeType(title: string, text: string): 'news' | 'speech' | null {
     .filter((p) => p.length > 0 && p !== title.trim() && !METADATA_LINE.test(p) && !isCaption(p));
   const isLede = (p: string) => {
     const narrative = p.replace(QUOTED, ' ');
-    return REPORTING_VERBS.test(narrative) && !FIRST_PERSON.test(narrative);
+    return (REPORTING_VERBS.test(narrative) || DATED_LEDE.test(narrative)) && !FIRST_PERSON.test(narrative);
   };
   // Prose has a sentence end, or tells what was done: a standfirst's bullet point naming a subject without a verb
   // ("Need for a robust defence policy") is neither.

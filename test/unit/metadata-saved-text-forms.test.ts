@@ -226,6 +226,10 @@ describe('metadata of texts saved as plain text', () => {
         text: 'date 2024-07-08 Home Office\nHome Secretary launches new border command\nHome Secretary Jane Roe yesterday set out the first steps to establishing a new border command.\nThis will strengthen the country’s border security and go after the criminal gangs behind small boat crossings, officials say.\n',
         want: 'news',
       },
+      // A lede opening on its day, "has approved", and a plural headline's "approve".
+      { text: 'A fresh start on migration\n\nOn 23 September, the European Commission proposed a new pact covering all the elements of a European approach to migration.', want: 'news' },
+      { text: 'New rules on terrorist content\n\nParliament has approved new rules that force internet companies to remove content promoting terrorism within an hour.', want: 'news' },
+      { text: 'NATO Defence Ministers approve new space policy\n\nThe policy will guide the alliance’s approach to space, its opportunities and its challenges, for the years to come.', want: 'news' },
       // A picture's caption with its credit in brackets stands between the headline and the lede.
       {
         text: 'Secretary General engages industry on undersea infrastructure\n\nA frigate patrols near a North Sea oil rig as a maritime patrol aircraft flies in the distance, close to the pipelines. (NATO photo)\n\nBRUSSELS --- The Secretary General met with industry leaders in energy and communications infrastructure on Thursday (4 May 2023) to discuss the security of undersea cables.',
