@@ -136,6 +136,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^.–—]{3,120}\.\s+[–—]\s)`, 'gu'), blockStart: true },
   // … and a member by their political group: "Jordi Solé (Verts/ALE). – Mr President, …".
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE}\s+\([^()]{2,40}\)\.\s+[–—]\s)`, 'gu'), blockStart: true },
+  // Parliament's open data names the member of each contribution: "Proceeding contribution from Grant Shapps (Conservative) in the House of Commons".
+  { role: 'speaker', pattern: /\b(?:Proceeding )?contribution from\s+(?=\p{Lu})/gu },
   // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
   { role: 'speaker', pattern: /\bMain Page:\s*/gu },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
@@ -150,8 +152,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
   // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group").
   { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true },
-  // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp".
-  { role: 'author', pattern: /^Answered by\s*:\s*/gu, blockStart: true },
+  // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp", "Answered by Lord Coaker - Minister of State".
+  { role: 'author', pattern: /^Answered by\s*:?\s+(?=\p{Lu})/gu, blockStart: true },
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
   { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
   // A statement repeated in the other House: "My right honourable friend the Lord Chancellor (David Gauke) has made the following Written Statement".
@@ -368,7 +370,7 @@ function trailingListCue(text: string): Role | null {
 }
 
 /** People quoted as speaking: "X said:", "…," said X, and a block that opens with a person who speaks. */
-function quotedSpeakers(text: string): Person[] {
+function quotedSpeakers(text: string, date: string | null): Person[] {
   const people: Person[] = [];
   const opening = OPENS_WITH_SPEAKER.exec(text);
   if (opening) {
@@ -428,8 +430,12 @@ function quotedSpeakers(text: string): Person[] {
     if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   for (const m of text.matchAll(SAID_AFTER_QUOTE)) {
-    const parsed = readNameAfterOffice(text.slice(m.index + m[0].length, m.index + m[0].length + 160));
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
+    const parsed = readNameAfterOffice(after);
+    // "…,” said the Secretary General": the office's holder on the text's date.
+    const holder = parsed ? null : officeHolderAt(after.split(/[.,;:]/u)[0]!, date);
     if (parsed) people.push(makePerson(parsed, 'speaker'));
+    else if (holder) people.push(makePerson({ name: holder.name, display: holder.name }, 'speaker'));
   }
   return people;
 }
@@ -469,10 +475,11 @@ function officeAndNameOnly(text: string): ParsedName | null {
 
 /**
  * A title or standfirst naming its maker in the possessive, then the genre of what they made: "Chris Philp's
- * statement on …", "Security Minister Dan Jarvis's speech at 22 Bishopsgate on …".
+ * statement on …", "Security Minister Dan Jarvis's speech at 22 Bishopsgate on …"; or in a title's capitals, the
+ * genre and its occasion after the name: "Minister Nick Thomas-Symonds Speech at the … Assembly".
  */
 const TITLE_POSSESSIVE = new RegExp(
-  String.raw`^((?:[\p{Lu}][\p{L}’'-]*\s+){0,4}?${NAME_SHAPE})['’]s\s+(?:(?:full|keynote|opening|closing|oral|written|first|annual|new\s+year)\s+){0,2}(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b`,
+  String.raw`^((?:[\p{Lu}][\p{L}’'-]*\s+){0,4}?${NAME_SHAPE})(?:['’]s\s+(?:(?:full|keynote|opening|closing|oral|written|first|annual|new\s+year)\s+){0,2}(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b|\s+(?:(?:Keynote|Opening|Closing)\s+)?(Statement|Speech|Remarks|Address|Lecture)\s+(?:at|to|on|in|before)\s)`,
   'u',
 );
 
@@ -503,7 +510,7 @@ const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|M
  * Parliament's page of a written answer: "Answered by" on its own line, "This question was answered on …", and
  * TheyWorkForYou's "Cabinet Office written question – answered on 7th October 2019".
  */
-const WRITTEN_ANSWER = /^Answered by$|\bThis question was answered on\b|\bwritten question\s*[–—-]\s*answered on\b/mu;
+const WRITTEN_ANSWER = /^Answered by\b|\bThis question was answered on\b|\bwritten question\s*[–—-]\s*answered on\b/mu;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
 const PORTRAIT = /\sPortrait\s/gu;
@@ -809,7 +816,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     const possessive = TITLE_POSSESSIVE.exec(block.text.trim());
     if (!possessive) continue;
     const maker = possessive[1]!;
-    const genre = possessive[2]!;
+    const genre = possessive[2] ?? possessive[3]!;
     const owner = readNameAfterOffice(maker);
     // The maker is the name alone ("Sir Jane Roe" as written), or an office before it.
     const office = owner ? wordsBeforeName(maker, owner) : null;
@@ -842,7 +849,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
         else if (block.kind !== 'heading') listRole = null;
       }
       const inBlock = peopleInBlock(block.text, genreLine);
-      named.push(...inBlock, ...quotedSpeakers(block.text), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
+      named.push(...inBlock, ...quotedSpeakers(block.text, date), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs".
       const previous = i > 0 ? blocks[i - 1]!.text : '';
       const signature = SIGNATURE_LINE.exec(block.text.trim());
@@ -902,6 +909,8 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     for (const person of named) {
       if (person.role === 'speaker' && askers.has(person.name)) person.role = 'mentioned';
       else if (person.role === 'speaker' && members.has(person.name)) person.role = 'author';
+      // Written work has authors; anyone else it reports as speaking ("In her speech …, the Foreign Secretary highlighted") is mentioned.
+      else if (person.role === 'speaker') person.role = 'mentioned';
     }
   }
 

@@ -502,6 +502,17 @@ describe("metadata read from an institution's own forms", () => {
       },
       // A joint press point "with" another leader: both spoke.
       { text: `Joint press conference\n\nby NATO Secretary General Anna Berg with the President of Finland Peter Stone at the Allies Summit.\n\n${QUOTE}`, makers: ['speaker: Anna Berg', 'speaker: Peter Stone'] },
+      // Parliament's open data: the member of a contribution.
+      { text: `UK Parliament / Open data\n\nSituation in the Red Sea\n\nProceeding contribution from Peter Stone (Conservative) in the House of Commons on Wednesday, 24 January 2024.\n\n${QUOTE}`, makers: ['speaker: Peter Stone'] },
+      // A written answer's minister without a colon; someone the answer reports speaking elsewhere is only mentioned.
+      {
+        text: `Asked by: Lord Smith (Crossbench - Life peer)\nQuestion to the Foreign Office:\nTo ask His Majesty's Government what discussions they have had with technology companies about sabotage.\nAnswered by Baroness Berg of Example - Minister of State (Development)\nIn her speech on 9 December 2025, to mark the centenary of the treaty, the Foreign Secretary highlighted the challenge Russian interference poses.`,
+        makers: ['author: Baroness Berg of Example'],
+      },
+      // A title in capitals: the maker, the genre, its occasion.
+      { text: `Minister Anna Berg Speech at the Parliamentary Partnership Assembly Plenary - 17 November\n\nIntroduction\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
+      // A quotation closed by the office of its speaker, written in full, on the text's date.
+      { text: `Prime Minister meets leaders\n\n10 March 2025\n\n“${QUOTE}” said the Prime Minister.\n\n${STORY}`, makers: ['speaker: Keir Starmer'] },
       // Must not change: words cited from elsewhere ("As … noted, “…”") are no speaker's here.
       { text: `Defence summit\n\n${STORY}\n\nAs Peter Stone noted, “We are not at war, but we are certainly not at peace.”\n\n${STORY}`, makers: [] },
     ];
