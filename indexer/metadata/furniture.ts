@@ -1,6 +1,7 @@
 /**
- * Page furniture that stands between a text's title and its lede on a saved or republished page: an image's
- * caption and its credit line. Such a line is the picture's, not the text's, and must not hide the lede under it.
+ * Page furniture that stands around a text's title and lede on a saved or republished page: an image's caption
+ * and its credit line, a line that only says when the page was published, a menu cut into many short lines. Such
+ * lines are the page's, not the text's, and must not hide the title, the lede or the opening under them.
  */
 import { findDates } from './dates.js';
 
