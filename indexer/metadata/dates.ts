@@ -153,7 +153,10 @@ const EU_LANGUAGE_DATE = new RegExp(
 /** An ISO date run into the word before it ("Event date2022-03-08"), which the English parser does not read. */
 const GLUED_ISO_DATE = /(?<=\p{L})(\d{4})-(\d{2})-(\d{2})(?!\d)/gu;
 
-/** Full dates the English parser leaves: written in another EU language, or an ISO date run into a word. */
+/** A day whose year a saved page ran into the reading time after it ("News article17 November 20221 min read"). */
+const DATE_BEFORE_READING_TIME = new RegExp(`(?<!\\d)(\\d{1,2})\\s+(${MONTH})\\.?\\s+(\\d{4})(?=\\d{1,2}\\s*min(?:ute)?s?\\s+read\\b)`, 'giu');
+
+/** Full dates the English parser leaves: written in another EU language, an ISO date run into a word, a year run into a reading time. */
 function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] {
   const more: FoundDate[] = [];
   const read = (m: RegExpMatchArray, year: number, month: number, day: number) => {
@@ -163,6 +166,7 @@ function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] 
   };
   for (const m of text.matchAll(EU_LANGUAGE_DATE)) read(m, Number(m[3]), EU_LANGUAGE_MONTH.get(m[2]!.toLowerCase())!, Number(m[1]));
   for (const m of text.matchAll(GLUED_ISO_DATE)) read(m, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of text.matchAll(DATE_BEFORE_READING_TIME)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
   return more;
 }
 

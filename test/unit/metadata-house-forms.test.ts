@@ -513,6 +513,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Minister Anna Berg Speech at the Parliamentary Partnership Assembly Plenary - 17 November\n\nIntroduction\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
       // A quotation closed by the office of its speaker, written in full, on the text's date.
       { text: `Prime Minister meets leaders\n\n10 March 2025\n\n“${QUOTE}” said the Prime Minister.\n\n${STORY}`, makers: ['speaker: Keir Starmer'] },
+      // A day whose year the saved page ran into the reading time after it.
+      { text: `Skip to main content\nDefence Industry and Space\nNews article17 November 20221 min read\n\nWelcome to the new programme\n\n${STORY}`, date: '2022-11-17' },
       // Must not change: words cited from elsewhere ("As … noted, “…”") are no speaker's here.
       { text: `Defence summit\n\n${STORY}\n\nAs Peter Stone noted, “We are not at war, but we are certainly not at peace.”\n\n${STORY}`, makers: [] },
     ];
