@@ -48,7 +48,7 @@ function looksLikeTitle(text: string): boolean {
 }
 
 /** Lines a saved web page keeps from its furniture: an accessibility link, a social link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|previous|next|full text|(?:go )?back to (?:the )?\S+(?: \S+){0,3}|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
 
 function findTitle(blocks: readonly Block[]): { title: string | null; index: number } {
   for (let i = 0; i < blocks.length && i < 5; i++) {

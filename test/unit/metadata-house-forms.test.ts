@@ -534,5 +534,6 @@ describe("metadata read from an institution's own forms", () => {
     for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
     }
+    it('keeps a title that opens with "Back to"', () => assert.equal(metadataOf(`Back to basics on European defence\n\n${STORY}`).title, 'Back to basics on European defence'));
   });
 });
