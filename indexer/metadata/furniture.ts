@@ -26,9 +26,8 @@ export function isLedeProse(text: string): boolean {
 /** Lines of metadata above a story ("Source: …, published on …", "Published 5 May 2021 by …", "From: …"): not its lede. */
 export const METADATA_LINE = /^(?:source|from|published|publisher|first published|last updated|updated|date|dated|issued)\b/iu;
 
-/** Whether `text` is a date and nothing else but punctuation. */
-export function isDateOnly(text: string): boolean {
-  const dates = findDates(text);
+/** Whether `text` is a date and nothing else but punctuation (`dates`: the dates already found in it). */
+export function isDateOnly(text: string, dates = findDates(text)): boolean {
   return dates.length === 1 && text.replace(dates[0]!.text, '').replace(/[\s,.–-]/gu, '') === '';
 }
 
@@ -39,7 +38,7 @@ export function isDateOnly(text: string): boolean {
 export function isDateFurniture(line: string): boolean {
   const text = line.trim();
   const fields = text.split(/\s+\|\s+/u);
-  if (fields.length > 1 && fields.some(isDateOnly)) return true;
+  if (fields.length > 1 && fields.some((field) => isDateOnly(field))) return true;
   if (text.length > 120 || !METADATA_LINE.test(text)) return false;
   const first = findDates(text)[0];
   return first !== undefined && /^[\s:]*$/u.test(text.slice(0, first.index).replace(METADATA_LINE, '').replace(/\bon\b/iu, ''));

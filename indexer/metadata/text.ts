@@ -61,7 +61,7 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
       dates.length === 1 && /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(text.slice(0, dates[0]!.index)) && text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
     // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text; a speech's greeting
     // to the room ("Good morning, all") opens its words, it does not name them.
-    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null) continue;
+    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -271,8 +271,8 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
     if (next && /^\p{Ll}/u.test(next) && !LIST_GOES_ON.has(next)) break;
     // "… Mark Rutte with the President of Finland Alexander Stubb": the one "with" them spoke too.
     const withText = next === 'with' ? after.slice(4).split(/\s+(?=(?:at|in|on|during|following|after|before)\s)/u)[0]!.replace(/[.,;]+$/u, '').trim() : '';
-    const withWhom = withText ? readNameAfterOffice(withText) : null;
-    if (withWhom && withText.endsWith(withWhom.display.split(' ').pop()!)) names.push(withWhom);
+    const withWhom = withText ? nameEndingText(withText) : null;
+    if (withWhom) names.push(withWhom);
     // "at the joint press conference with …" is the occasion and who else was there; "at Chatham House" is where they work.
     if (next === 'at' && second !== undefined && /^(?:the|a|an|this|its|their)$/u.test(second)) break;
   }
@@ -320,8 +320,8 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
       const held = officeHolderAt(subject, date);
       if (held && held.end >= subject.length) return { person: makePerson({ name: held.name, display: held.name }, 'speaker'), publisher: held.office.publisher };
       // A full name after the office as written in full ("President of the European Parliament Roberta Metsola").
-      const named = written ? readNameAfterOffice(subject) : null;
-      if (named && subject.endsWith(named.display.split(' ').pop()!)) return { person: makePerson(named, 'speaker'), publisher: office.publisher };
+      const named = written ? nameEndingText(subject) : null;
+      if (named) return { person: makePerson(named, 'speaker'), publisher: office.publisher };
     }
   }
   return null;
@@ -379,8 +379,8 @@ function quotedSpeakers(text: string, date: string | null): Person[] {
   }
   const colon = NAME_COLON_QUOTE.exec(text);
   if (colon) {
-    const parsed = readNameAfterOffice(colon[1]!);
-    if (parsed && colon[1]!.trim().endsWith(parsed.display.split(' ').pop()!)) people.push(makePerson(parsed, 'speaker'));
+    const parsed = nameEndingText(colon[1]!);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   // A bracketed aside stands between a name and its verb: "Nathalie Loiseau (Renew Europe; FR) said:".
   const unbracketed = text.replace(/\s*\([^()]{1,60}\)/gu, '');
@@ -404,14 +404,11 @@ function quotedSpeakers(text: string, date: string | null): Person[] {
       break;
     }
   }
-  for (const m of text.matchAll(IN_THE_WORDS_OF)) {
-    const parsed = readNameAfterOffice(m[1]!);
-    if (parsed && m[1]!.trim().endsWith(parsed.display.split(' ').pop()!)) people.push(makePerson(parsed, 'speaker'));
-  }
-  for (const m of text.matchAll(IN_OWN_REMARKS)) {
-    const subject = text.slice(m.index + m[0].length).split(/,|\s+(?=\p{Ll})/u)[0]!;
-    const parsed = readNameAfterOffice(subject);
-    if (parsed && subject.trim().endsWith(parsed.display.split(' ').pop()!)) people.push(makePerson(parsed, 'speaker'));
+  // "In the words of …, “…”" and "In her welcoming remarks, Ambassador …, underlined": the name ends the phrase.
+  const phrases = [...text.matchAll(IN_THE_WORDS_OF)].map((m) => m[1]!).concat([...text.matchAll(IN_OWN_REMARKS)].map((m) => text.slice(m.index + m[0].length).split(/,|\s+(?=\p{Ll})/u)[0]!));
+  for (const phrase of phrases) {
+    const parsed = nameEndingText(phrase);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   // "As Ursula von der Leyen, President of the European Commission, said:" introduces her words; without the colon
   // ("As President Macron argued last year, …") it cites what someone said elsewhere.
@@ -466,6 +463,12 @@ function wordsBeforeName(text: string, name: ParsedName): string | null {
   return line.endsWith(name.name) ? line.slice(0, line.length - name.name.length).trim() : null;
 }
 
+/** The name (after any office) that `text` ends with, nothing following it ("the Chair … Nathalie Loiseau"), else null. */
+function nameEndingText(text: string): ParsedName | null {
+  const parsed = readNameAfterOffice(text);
+  return parsed && text.trim().endsWith(parsed.display.split(' ').pop()!) ? parsed : null;
+}
+
 /** A line that is an office and a name, and nothing else ("Commissioner Magnus Brunner"): the name, else null. */
 function officeAndNameOnly(text: string): ParsedName | null {
   const parsed = readNameAfterOffice(text.trim());
@@ -478,7 +481,7 @@ function officeAndNameOnly(text: string): ParsedName | null {
  * statement on …", "Security Minister Dan Jarvis's speech at 22 Bishopsgate on …"; or in a title's capitals, the
  * genre and its occasion after the name: "Minister Nick Thomas-Symonds Speech at the … Assembly".
  */
-const TITLE_POSSESSIVE = new RegExp(
+const TITLE_MAKER = new RegExp(
   String.raw`^((?:[\p{Lu}][\p{L}’'-]*\s+){0,4}?${NAME_SHAPE})(?:['’]s\s+(?:(?:full|keynote|opening|closing|oral|written|first|annual|new\s+year)\s+){0,2}(statement|speech|remarks|address|lecture|article|op-?ed|letter|blog)\b|\s+(?:(?:Keynote|Opening|Closing)\s+)?(Statement|Speech|Remarks|Address|Lecture)\s+(?:at|to|on|in|before)\s)`,
   'u',
 );
@@ -813,10 +816,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const mentioned: Person[] = [];
   // A title or standfirst in the maker's name: "Chris Philp's statement on …", "Security Minister Dan Jarvis's speech at …".
   for (const block of blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2)) {
-    const possessive = TITLE_POSSESSIVE.exec(block.text.trim());
-    if (!possessive) continue;
-    const maker = possessive[1]!;
-    const genre = possessive[2] ?? possessive[3]!;
+    const titled = TITLE_MAKER.exec(block.text.trim());
+    if (!titled) continue;
+    const maker = titled[1]!;
+    const genre = titled[2] ?? titled[3]!;
     const owner = readNameAfterOffice(maker);
     // The maker is the name alone ("Sir Jane Roe" as written), or an office before it.
     const office = owner ? wordsBeforeName(maker, owner) : null;

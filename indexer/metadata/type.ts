@@ -176,10 +176,11 @@ function countEventCues(text: string): number {
 export function detectType(title: string, text: string, people: readonly Person[]): DocType {
   // The title names the genre more reliably than the text ("Speech" in a title vs "in his speech").
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
-  const openingLines = leading(text.split('\n'), 4, 300);
+  const lines = text.split('\n');
+  const openingLines = leading(lines, 4, 300);
   for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
   // A speech's own mark, however much page furniture stands above it, or its greeting to the room in its first lines.
-  if (DELIVERY_MARK.test(text.slice(0, 2000)) || leading(text.split('\n'), 8, 300).some((line) => SPEECH_OPENING.test(line.trim()))) return 'speech';
+  if (DELIVERY_MARK.test(text.slice(0, 2000)) || leading(lines, 8, 300).some((line) => SPEECH_OPENING.test(line.trim()))) return 'speech';
   // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.
   if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || FOR_A_COLLEAGUE.test(text.slice(0, 1500))) return 'statement';
   // The minister's formula for an oral statement, wherever a saved page's furniture has run it into ("Lords ChamberMy Lords, …").
