@@ -293,6 +293,12 @@ export function officeHolderAt(text: string, date: string | null): { name: strin
   return null;
 }
 
+/** The office `text` is, written in full and nothing else ("the Prime Minister"), whoever held it; null otherwise. */
+export function officeWrittenAs(text: string): Office | null {
+  const rest = text.trim().replace(/^(?:the\s+)?/iu, '');
+  return FORMS_AT_START.find(({ written, regex }) => written && regex.exec(rest)?.[0].length === rest.length)?.office ?? null;
+}
+
 /**
  * The office at the start of `text` when a holder of it is named right after ("Secretary General Jens
  * Stoltenberg", "President Costa"): a short form of the office names the institution only with its own holder

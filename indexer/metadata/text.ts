@@ -9,7 +9,7 @@ import { dateFromUrl, findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
-import { holdersNamedIn, officeHolderAt, OFFICES } from './offices.js';
+import { holdersNamedIn, officeHolderAt, officeWrittenAs, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
 import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, SPEECH_OPENING, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
@@ -369,8 +369,40 @@ function trailingListCue(text: string): Role | null {
   return null;
 }
 
-/** People quoted as speaking: "X said:", "…," said X, and a block that opens with a person who speaks. */
-function quotedSpeakers(text: string, date: string | null): Person[] {
+/** Words that make the office after them another one: "Deputy Secretary General", "former Minister", "Prime Minister". */
+const ANOTHER_OFFICE = /(?:^|\s)(?:Deputy|Assistant|Vice|Under|Acting|Interim|Former|former|Shadow|shadow|Prime|Junior|then)[\s-]*$/u;
+
+/**
+ * Who a text means by an office it names bare ("…,” said the Secretary General", "The Minister said: “…”"): the one
+ * person it names with that office elsewhere ("NATO Secretary General Jens Stoltenberg participated in …"). Null
+ * when it names nobody so, or more than one person.
+ */
+export function holderNamedInText(text: string): (office: string) => ParsedName | null {
+  const known = new Map<string, ParsedName | null>();
+  return (office) => {
+    const bare = office.replace(/^the\s+/iu, '').trim();
+    // An office the table knows ("the Prime Minister" in a No 10 readout that also names "Prime Minister Edi Rama")
+    // means the table's office, not another country's: its holder on the text's date (officeHolderAt), not the text's.
+    if (officeWrittenAs(bare)) return null;
+    if (!known.has(bare)) {
+      const names = new Map<string, ParsedName>();
+      const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}-])${escaped},?\s+`, 'gu'))) {
+        if (ANOTHER_OFFICE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+        const parsed = readName(text.slice(m.index + m[0].length, m.index + m[0].length + 80));
+        if (parsed) names.set(parsed.name, parsed);
+      }
+      known.set(bare, names.size === 1 ? [...names.values()][0]! : null);
+    }
+    return known.get(bare)!;
+  };
+}
+
+/**
+ * People quoted as speaking: "X said:", "…," said X, and a block that opens with a person who speaks. `holderNamed`
+ * resolves an office named bare to the person the text names with it.
+ */
+function quotedSpeakers(text: string, date: string | null, holderNamed: (office: string) => ParsedName | null = () => null): Person[] {
   const people: Person[] = [];
   const opening = OPENS_WITH_SPEAKER.exec(text);
   if (opening) {
@@ -387,6 +419,16 @@ function quotedSpeakers(text: string, date: string | null): Person[] {
   for (const m of unbracketed.matchAll(SAID_BEFORE_QUOTE)) {
     const words = m[1]!.trim().split(/\s+/);
     const quoted = QUOTATION_FOLLOWS.test(unbracketed.slice(m.index + m[0].length));
+    // "The Secretary General stressed …": the office alone, whose holder the text names elsewhere ("NATO Secretary General
+    // Jens Stoltenberg joined …"), speaks as the named form would. An office only the table resolves speaks only when
+    // quoted: "The Prime Minister said the model …" is a readout's summary, in the writer's words.
+    const officeOnly = words.join(' ');
+    if (isOfficeOnly(officeOnly) && words.some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase()))) {
+      const held = quoted ? officeHolderAt(officeOnly, date) : null;
+      const holder = holderNamed(officeOnly) ?? (held ? { name: held.name, display: held.name } : null);
+      if (holder) people.push(makePerson(holder, 'speaker'));
+      continue;
+    }
     // The name ends where the verb starts: try the longest tail that reads as a whole name.
     for (let start = 0; start < words.length; start++) {
       const tail = words.slice(start).join(' ');
@@ -429,9 +471,11 @@ function quotedSpeakers(text: string, date: string | null): Person[] {
   for (const m of text.matchAll(SAID_AFTER_QUOTE)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
     const parsed = readNameAfterOffice(after);
-    // "…,” said the Secretary General": the office's holder on the text's date.
-    const holder = parsed ? null : officeHolderAt(after.split(/[.,;:]/u)[0]!, date);
-    if (parsed) people.push(makePerson(parsed, 'speaker'));
+    // "…,” said the Secretary General": the one the text names with that office, else the office's holder on the text's date.
+    const office = after.split(/[.,;:“"”]/u)[0]!.trim();
+    const named = parsed ? null : isOfficeOnly(office) ? holderNamed(office) : null;
+    const holder = parsed || named ? null : officeHolderAt(office, date);
+    if (parsed ?? named) people.push(makePerson((parsed ?? named)!, 'speaker'));
     else if (holder) people.push(makePerson({ name: holder.name, display: holder.name }, 'speaker'));
   }
   return people;
@@ -828,6 +872,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       break;
     }
   }
+  const holderNamed = holderNamedInText(text.slice(0, ROLE_SCAN_CHARS));
   let offset = 0;
   let listRole: Role | null = null;
   for (const [i, block] of blocks.entries()) {
@@ -852,7 +897,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
         else if (block.kind !== 'heading') listRole = null;
       }
       const inBlock = peopleInBlock(block.text, genreLine);
-      named.push(...inBlock, ...quotedSpeakers(block.text, date), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
+      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs".
       const previous = i > 0 ? blocks[i - 1]!.text : '';
       const signature = SIGNATURE_LINE.exec(block.text.trim());

@@ -194,7 +194,10 @@ export function detectType(title: string, text: string, people: readonly Person[
   const authors = people.filter((p) => p.role === 'author').length;
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
   if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
-  if (people.some((p) => p.role === 'speaker') && eventScore >= 1) return 'event-report';
+  // One event cue and a speaker: a report of the event, unless a newsroom's lede tells it as a story ("NATO Secretary
+  // General Jens Stoltenberg met with industry leaders on Thursday …").
+  const lede = ledeType(title, text);
+  if (people.some((p) => p.role === 'speaker') && eventScore >= 1 && lede !== 'news') return 'event-report';
   for (const { type, pattern } of SELF_REFERENCE) if (pattern.test(head)) return type;
-  return ledeType(title, text) ?? 'other';
+  return lede ?? 'other';
 }

@@ -219,6 +219,44 @@ describe('metadata of texts saved as plain text', () => {
     });
   });
 
+  describe('an office named bare speaks for the one person the text names with it', () => {
+    const cases: { text: string; want: string[] }[] = [
+      {
+        text: 'BRUSSELS --- NATO Secretary General Jane Roe met industry leaders on Thursday (4 May 2023) to discuss undersea cables.\n\n“Cables carry our data and our energy,” said the Secretary General. “We must protect them together.”',
+        want: ['speaker: Jane Roe'],
+      },
+      {
+        text: 'Europol Executive Director John Smith welcomed delegates to the annual conference in The Hague on Monday.\n\nThe Executive Director said: “Organised crime does not stop at any border, and neither can we.”',
+        want: ['speaker: John Smith'],
+      },
+      // Reported, not quoted: the office speaks as the named form would ("NATO Secretary General … stressed that").
+      {
+        text: 'Today (22 October 2021), NATO Secretary General Jane Roe joined a meeting of defence ministers of the Global Coalition.\n\nThe Secretary General stressed that Allies remain strongly committed to the fight against terrorism in every region.',
+        want: ['speaker: Jane Roe'],
+      },
+      // Two people named with the office: the bare one names neither.
+      {
+        text: 'NATO Secretary General Jane Roe and UN Secretary General John Smith met in New York on Monday.\n\n“We stand together,” said the Secretary General.',
+        want: [],
+      },
+      // Another office that shares the words: the Deputy is not the Secretary General.
+      { text: 'NATO Deputy Secretary General John Smith visited the Alliance’s headquarters on Monday.\n\n“We stand with our partners,” said the Secretary General.', want: [] },
+      // A readout's "The Prime Minister said …" is the UK's Prime Minister, in the writer's words: not the other leader named.
+      {
+        text: 'The Prime Minister was hosted by Prime Minister Jane Roe in Tirana today, ahead of the summit.\n\nThe Prime Minister said the partnership between the two countries had been a great success.',
+        want: [],
+      },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'} from "${text.slice(0, 80)}"`, () => assert.deepEqual(makers(metadataOf(`Leaders meet on security\n\n${text}`)), want));
+    }
+
+    it('reads the UK office a quotation is given to as its holder on the text\'s date', () => {
+      const text = 'Leaders meet on security\n\n15 May 2025\n\nThe Prime Minister said: “The partnership between our countries has been a great success, and we will build on it.”';
+      assert.deepEqual(makers(metadataOf(text)), ['speaker: Keir Starmer']);
+    });
+  });
+
   describe('a news story under its metadata lines', () => {
     const cases: { text: string; want: DocType }[] = [
       // Saved one paragraph to a line: the headline stands apart from its lede, and "yesterday set out" tells what was done.
@@ -233,6 +271,11 @@ describe('metadata of texts saved as plain text', () => {
       // A picture's caption with its credit in brackets stands between the headline and the lede.
       {
         text: 'Secretary General engages industry on undersea infrastructure\n\nA frigate patrols near a North Sea oil rig as a maritime patrol aircraft flies in the distance, close to the pipelines. (NATO photo)\n\nBRUSSELS --- The Secretary General met with industry leaders in energy and communications infrastructure on Thursday (4 May 2023) to discuss the security of undersea cables.',
+        want: 'news',
+      },
+      // A newsroom's lede about a meeting, its speaker quoted: a story, not a report of the event.
+      {
+        text: 'Minister meets industry on cables\n\nThe Security Minister, Jane Roe, met industry leaders at a roundtable in London on Thursday (4 May 2023) to discuss the protection of undersea cables.\n\n“Cables carry our data,” said Jane Roe.',
         want: 'news',
       },
       // Standfirst points that name subjects without a verb are not the lede under them.
