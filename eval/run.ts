@@ -23,6 +23,7 @@ import request from 'supertest';
 import type { DocumentRecord } from '../contract/document.js';
 import { foldAccents } from '../contract/ids.js';
 import { indexNames } from '../contract/settings.js';
+import { parseGivenName } from '../indexer/metadata/names.js';
 import { adminClient, tempDir } from '../test/support/engine.js';
 import { indexedApp } from '../test/support/app.js';
 
@@ -62,6 +63,8 @@ function args(): { label: string; dir: string } {
 
 const norm = (s: string) => foldAccents(s).replace(/[^a-z0-9]+/g, ' ').trim();
 const orgNorm = (s: string) => norm(s).replace(/^the /, '');
+/** One person however a label writes them: "Sir Gary Streeter" is the Gary Streeter Entente stores (honorifics apart). */
+const personNorm = (s: string) => norm(parseGivenName(s).name);
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 /** Labels name files relative to texts/ (a leading "texts/" is tolerated). */
@@ -114,8 +117,8 @@ function evaluateMetadata(labels: Label[], records: Map<string, DocumentRecord>)
   const names = { tp: 0, fp: 0, fn: 0 };
   const peopleWrong: unknown[] = [];
   for (const { label, record } of pairs) {
-    const want = (label.people ?? []).filter((p) => ROLES.includes(p.role)).map((p) => ({ key: norm(p.name), role: p.role, name: p.name }));
-    const got = record.people.filter((p) => ROLES.includes(p.role)).map((p) => ({ key: norm(p.name), role: p.role, name: p.name }));
+    const want = (label.people ?? []).filter((p) => ROLES.includes(p.role)).map((p) => ({ key: personNorm(p.name), role: p.role, name: p.name }));
+    const got = record.people.filter((p) => ROLES.includes(p.role)).map((p) => ({ key: personNorm(p.name), role: p.role, name: p.name }));
     const wantKeys = new Set(want.map((p) => p.key));
     const gotKeys = new Set(got.map((p) => p.key));
     const missed = want.filter((p) => !gotKeys.has(p.key));

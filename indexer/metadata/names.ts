@@ -59,6 +59,8 @@ const NOT_NAME_WORDS = new Set(
     'series title details ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
+    // Documents that "will set out" or "says" things as people do ("The Defence Investment Plan will set out …").
+    'plan strategy review agreement treaty framework directive regulation regulations declaration pact ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
     // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts").
     'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text debate debates')

@@ -11,7 +11,7 @@ import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, kno
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, officeWrittenAs, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
-import { DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, SPEECH_OPENING, WRITTEN_STATEMENT, speechFollows } from './type.js';
+import { DATE_LABEL_BEFORE_LEDE, DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, SPEECH_OPENING, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
 export interface TextMetadata {
   title: string | null;
@@ -164,12 +164,19 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /^from\s*:\s*/giu, blockStart: true },
 ];
 
+/** A speech announced before it is given: "Pat McFadden, Chancellor of the Duchy of Lancaster, will set out …", "… is to deliver a speech". */
+const WILL_SPEAK = String.raw`(?:will|is to|is set to|is due to|is expected to)\s+(?:(?:today|tomorrow|later today|this week|next week)\s+)?(?:say|tell|set out|announce|outline|warn|urge|(?:deliver|give|make) (?:a|the|his|her|their) (?:keynote |major )?(?:speech|address|statement|lecture))`;
 /** Verbs of speaking after a quoted person: "Foreign Secretary David Lammy said:", "Lord Stirrup added:". */
 const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
-const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+${SAID}\b`, 'u');
+const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+(?:${SAID}|${WILL_SPEAK})\b`, 'u');
 /** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
 const AS_SAID = new RegExp(String.raw`(?:^|[.!?]\s+)As ([^,:;.]{3,80}?)(?:,[^.:;]{3,120}?,?)?\s+${SAID}\s*:`, 'gu');
+/**
+ * A member addresses the sitting's chair as they rise: "It is a pleasure to serve under your chairmanship, Mr Twigg".
+ * A chair called by surname alone ("Mr Twigg") is kept so, as the record names them.
+ */
+const ADDRESSED_CHAIR = /\b(?:serve|speak) under your (?:chairmanship|chairship|chairwomanship|chair)(?:\s+(?:again|today|this (?:morning|afternoon|evening)))?,\s+((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)/gu;
 /** A member marked as chair in a committee's list: "Baroness Coussins (The Chair)". */
 const MARKED_CHAIR = /(?:^|[;:]\s*)([^;:,()]{3,60}?)\s*\((?:The )?Chair(?:man|woman|person)?\)/gu;
 /** A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative". */
@@ -404,7 +411,8 @@ export function holderNamedInText(text: string): (office: string) => ParsedName 
  */
 function quotedSpeakers(text: string, date: string | null, holderNamed: (office: string) => ParsedName | null = () => null): Person[] {
   const people: Person[] = [];
-  const opening = OPENS_WITH_SPEAKER.exec(text);
+  // A saved page's date label run into the lede ("date 2025-05-06 Pat McFadden, … will set out") is not the subject's.
+  const opening = OPENS_WITH_SPEAKER.exec(text.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
   if (opening) {
     const parsed = readNameAfterOffice(opening[1]!.replace(/\s*\([^)]*\)/g, ''));
     if (parsed) people.push(makePerson(parsed, 'speaker'));
@@ -434,8 +442,10 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
       const tail = words.slice(start).join(' ');
       const parsed = readNameAfterOffice(tail, 0);
       if (!parsed || parsed.display.split(' ').length !== words.length - start) continue;
-      // "As Mark Rutte noted, “…”" cites words said elsewhere (AS_SAID reads the colon form that introduces them).
-      if (start > 0 && /^(?:As|Like)$/u.test(words[start - 1]!)) break;
+      // "As Mark Rutte noted, “…”", "As the UK’s Chief of Defence Staff Admiral Sir Tony Radakin said a few weeks ago, …"
+      // cite words said elsewhere (AS_SAID reads the colon form that introduces them).
+      const clause = `${unbracketed.slice(0, m.index).split(/[.!?;:]\s+|,\s*/u).pop()!} ${words.slice(0, start).join(' ')} `;
+      if (/^\s*(?:As|Like|Just as)\s/u.test(clause)) break;
       // Without a quotation after the verb ("said that…"), only a person introduced by their office counts as speaking:
       // the office just before the name, or an attribution after the words reported, whose office reads as the name's
       // title ("…, Internal Market Commissioner Thierry Breton said at the conference"), not "As President Macron argued".
@@ -461,6 +471,10 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
   // A committee's list of members marks its chair: "Members present: Baroness Coussins (The Chair); Baroness Curran; …".
   for (const m of text.matchAll(MARKED_CHAIR)) {
     const parsed = readName(m[1]!.trim());
+    if (parsed) people.push(makePerson(parsed, 'chair'));
+  }
+  for (const m of text.matchAll(ADDRESSED_CHAIR)) {
+    const parsed = readName(m[1]!) ?? (/^(?:Mr|Mrs|Ms|Miss|Dr)\s+\S+$/u.test(m[1]!) ? { name: m[1]!, display: m[1]! } : null);
     if (parsed) people.push(makePerson(parsed, 'chair'));
   }
   // A quotation signed after it with a dash: "… to act when human rights are violated. – Josep Borrell, High Representative".
@@ -571,6 +585,9 @@ const PRESIDING_OFFICE = /^(?:(?:Mr|Madam|The) )?(?:(?:First |Second )?Deputy |L
 const roleByCaption = (caption: string): Role => (PRESIDING_OFFICE.test(caption.trimStart()) ? 'chair' : 'speaker');
 
 /** Members who speak, each named before Hansard's party tag, or in brackets after their office, or before "Portrait". */
+/** A committee's list of members puts each surname first: "Buckland, Sir Robert (South Swindon) (Con)" attended, not spoke. */
+const SURNAME_FIRST = /^[†*]?\s*\p{Lu}[\p{L}’'-]+,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+)?\p{Lu}[\p{L}’'-]*$/u;
+
 function membersSpeaking(text: string): Person[] {
   const people: Person[] = [];
   for (const m of text.matchAll(PORTRAIT)) {
@@ -590,6 +607,8 @@ function membersSpeaking(text: string): Person[] {
       // constituency, the name before it.
       const inside = readName(bracket[1]!);
       const ahead = before.slice(0, bracket.index).trim().split(/\sPortrait\s/u).pop()!.trim();
+      // The roster's entry: after the line break or the bracket that ends the entry before it, when a saved page runs them together.
+      if (SURNAME_FIRST.test(ahead.split(/\n|\)/u).pop()!.trim())) continue;
       const wholeName = readName(ahead);
       const nameBefore = wholeName !== null && wholeName.display.split(' ').length === ahead.split(/\s+/).length;
       if (inside && !nameBefore && inside.display.split(' ').length === bracket[1]!.trim().split(/\s+/).length) {
@@ -692,6 +711,9 @@ const HEAD_LINE_CHARS = 150;
 const DAY_BEFORE_PLACE = /^\s*(?:\p{L}+,?\s*)?$/u;
 const PLACE_AFTER = /^\s+[-–—]\s+\p{Lu}[\p{L}-]+(?:\s+\p{L}+){0,2}\s*$/u;
 
+/** A line of a list: a few words, no sentence. */
+const isShortLine = (text: string) => text.trim().split(/\s+/u).length <= 8 && !/[.!?:][”"’)]*$/u.test(text.trim());
+
 /** How far into the text a date may still be the text's own, when nothing marks it. */
 const OPENING_CHARS = 1200;
 
@@ -719,7 +741,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     const text = blocks[i]!.text;
     const blockOffset = offset;
     offset += text.length + 1;
-    if (blocks[i]!.kind !== 'list-item') line++;
+    // A run of short lines (a menu, a committee's roster of members) is one list however long: its lines after the first don't count.
+    if (blocks[i]!.kind !== 'list-item' && !(i > 0 && isShortLine(text) && isShortLine(blocks[i - 1]!.text))) line++;
     const trimmed = text.trim();
     // The page's own address on a line of its own, as a saved page keeps it: publishers put the day in the path.
     const addressDate = i < 4 && /^https?:\/\/\S+$/u.test(trimmed) ? dateFromUrl(trimmed) : null;
@@ -885,6 +908,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const headed = SPEECH_OPENING.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text) : null;
       if (headed) named.push(makePerson(headed, 'speaker'));
     }
+    // A joint release gives each leader's words under their office and name: "NATO Secretary General Jens Stoltenberg:"
+    // on a line of its own, the quotation below it.
+    const captioned = /^[“"‘]/u.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text.trim().replace(/:$/u, '')) : null;
+    if (captioned) named.push(makePerson(captioned, 'speaker'));
     // Hansard's front bench: "The Minister of State, Foreign, Commonwealth and Development Office (Mr Andrew Mitchell)".
     const frontBench = FRONT_BENCH_LINE.exec(block.text.trim());
     const minister = frontBench ? readName(frontBench[1]!) : null;

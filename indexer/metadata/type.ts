@@ -70,6 +70,8 @@ export const SPEECH_OPENING =
 const EVENT_CUES =
   /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
 /** Words of a written analysis. */
+/** The words of a parliamentary sitting: a motion moved, members addressing each other. */
+const SITTING = /\bI beg to move\b|\b(?:the )?(?:right )?hon\. (?:Friend|Member|Gentleman|Lady)\b|\bnoble (?:Lord|Baroness|Friend|Lady)\b|\bserve under your chair/u;
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
 /** A headline's verbs, in the present tense ("EU foreign affairs chief arrives in London", "Council adopts conclusions"). */
@@ -97,7 +99,7 @@ const REPORTING_VERBS = new RegExp(
   'u',
 );
 /** A date label run into the lede by a saved page ("date 2025-03-07 The Prime Minister spoke to …"): the lede follows it. */
-const DATE_LABEL_BEFORE_LEDE = /^(?:[Dd]ate|[Dd]ated|[Pp]ublished|[Ff]irst published|[Ll]ast updated|[Uu]pdated|[Ii]ssued)\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})/u;
+export const DATE_LABEL_BEFORE_LEDE = /^(?:[Dd]ate|[Dd]ated|[Pp]ublished|[Ff]irst published|[Ll]ast updated|[Uu]pdated|[Ii]ssued)\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})/u;
 /** The formula that opens a question put to the UK government in either House at Westminster (not a devolved parliament's). */
 export const PARLIAMENTARY_QUESTION = /^To ask (?:(?:His|Her) Majesty['’]s Government|the (?:Secretary of State for|Chancellor of the Exchequer|Prime Minister|Leader of the House)\b)/u;
 /** A speaker's own voice; quoted words are removed before looking for it. */
@@ -189,7 +191,8 @@ export function detectType(title: string, text: string, people: readonly Person[
   for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
 
   const head = text.slice(0, 4000);
-  const leaders = people.filter((p) => p.role === 'chair' || p.role === 'moderator').length;
+  // A sitting of Parliament has its chair too, but it is a record of proceedings, not a report of an event someone hosted.
+  const leaders = SITTING.test(head) ? 0 : people.filter((p) => p.role === 'chair' || p.role === 'moderator').length;
   const eventScore = countEventCues(head) + leaders * 2;
   const authors = people.filter((p) => p.role === 'author').length;
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';

@@ -257,6 +257,88 @@ describe('metadata of texts saved as plain text', () => {
     });
   });
 
+  describe('parliamentary sittings: who chaired, who spoke, and when', () => {
+    const roster = [
+      'The Committee consisted of the following Members:',
+      'Chair: Sir Jane Roe',
+      'Abbott, Sir Peter (Wessex) (Con)',
+      '† Baker, Anna (Southport) (Lab)',
+      '† Carter, Mrs Helen (Weald) (Con)',
+      'Doyle, Tom (Leith) (SNP)',
+      '† Evans, Rob (Aylesbury) (Con)',
+      '† Foster, Mary (Ogmore) (Lab)',
+      '† Green, Ali (Brent South) (Lab)',
+      '† Hill, Sam (Wirral) (Lab)',
+      '† Irving, Kate (Truro) (Con)',
+      '† Jones, Owen (Clacton) (Con)',
+      '† King, Lucy (St Ives) (Con)',
+      'Lewis, Dan (Cynon) (Lab)',
+      '† Morgan, Beth (Gower) (Lab)',
+      '† Nash, Giles (Harwich) (Con)',
+      '† Owen, Catherine (Hornsey) (Lab)',
+      '† Price, Derek (Penzance) (Con)',
+      'Quinn, Chris (Bridgend) (Lab)',
+      '† Reid, Barry (Harrow) (Lab)',
+      'Amir Patel, Committee Clerk',
+      '† attended the Committee',
+      'Second Delegated Legislation Committee',
+      'Tuesday 16 May 2023',
+      '[Sir Jane Roe in the Chair]',
+      'Draft Sanctions (Amendment) Regulations 2023',
+      'I beg to move, That the Committee has considered the draft Sanctions (Amendment) Regulations 2023.',
+      'The regulations amend the sanctions regime to increase the pressure on those who support the war against Ukraine.',
+    ].join('\n');
+
+    it('reads a committee\'s roster of members ("Abbott, Sir Peter (Wessex) (Con)") as members, not speakers', () =>
+      assert.deepEqual(makers(metadataOf(roster)), ['chair: Jane Roe']));
+
+    it('finds the sitting\'s date below a long roster of members', () => assert.equal(metadataOf(roster).date, '2023-05-16'));
+
+    it('types a sitting with its chair as proceedings, not a report of an event', () => assert.equal(metadataOf(roster).type, 'other'));
+
+    const rising = (address: string) =>
+      `Draft Law Enforcement Regulations 2020\n\nThe Minister for Security (John Smith)\n\nI beg to move, That the Committee has considered the draft Regulations. ${address} The regulations make changes to our law enforcement co-operation with the European Union.`;
+    const cases: { text: string; want: string[] }[] = [
+      { text: rising('It is a pleasure to serve under your chairmanship, Mr Lowe, and good morning to other members of the Committee.'), want: ['chair: Mr Lowe', 'speaker: John Smith'] },
+      { text: rising('It is a great pleasure to serve under your chairship again, Ms Grant.'), want: ['chair: Ms Grant', 'speaker: John Smith'] },
+      { text: rising('It is an honour to serve under your chairmanship, Sir Edward Leigh.'), want: ['chair: Edward Leigh', 'speaker: John Smith'] },
+      // A chair mentioned, not addressed, chairs nothing here.
+      { text: rising('I served under the chairmanship of Mr Lowe on the Justice Committee for some years.'), want: ['speaker: John Smith'] },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want.join(', ')} from "${text.split('\n').filter(Boolean)[2]!.slice(95, 175)}"`, () => assert.deepEqual(makers(metadataOf(text)), want));
+    }
+  });
+
+  describe('who speaks, in the forms news copy and joint releases take', () => {
+    const cases: { text: string; want: string[] }[] = [
+      // A speech announced before it is given.
+      { text: 'Jane Roe, Chancellor of the Duchy of Lancaster, will set out what action the government is taking on cyber security in a speech next week.', want: ['speaker: Jane Roe'] },
+      { text: 'date 2025-05-06 Security Minister John Smith is to deliver a speech on state threats at the conference in London tomorrow.', want: ['speaker: John Smith'] },
+      { text: 'Foreign Secretary Jane Roe will today announce new sanctions on those who organise people smuggling across Europe.', want: ['speaker: Jane Roe'] },
+      // A document "will set out" things too: it is no one.
+      { text: 'The Defence Investment Plan will set out in more detail how we will support the UK’s long-term growth through investment.', want: [] },
+      // Words cited from elsewhere, however long the office before the name.
+      { text: 'As the UK’s Chief of Defence Staff Admiral Sir John Smith said a few weeks ago, we are witnessing a unique era of contest and competition.', want: [] },
+      { text: 'As Jane Roe noted, “We are not at war, but we are certainly not at peace.”', want: [] },
+    ];
+    for (const { text, want } of cases) {
+      it(`reads ${want.join(', ') || 'nobody'} from "${text.slice(0, 80)}"`, () => assert.deepEqual(makers(metadataOf(`Cyber security and the economy\n\n${text}`)), want));
+    }
+
+    it('reads each leader\'s words under their office and name on a line of its own', () => {
+      const text = [
+        'NATO and the EU release a report on critical infrastructure',
+        'The report sets out recommendations to strengthen the resilience of energy, transport and digital infrastructure.',
+        'NATO Secretary General Jane Roe:',
+        '“This is an excellent example of our cooperation in action, and it makes a number of key recommendations.”',
+        'European Commission President John Smith',
+        '“Our critical infrastructure faces increasingly complex threats, and we need to step up our efforts together.”',
+      ].join('\n');
+      assert.deepEqual(makers(metadataOf(text)), ['speaker: Jane Roe', 'speaker: John Smith']);
+    });
+  });
+
   describe('a news story under its metadata lines', () => {
     const cases: { text: string; want: DocType }[] = [
       // Saved one paragraph to a line: the headline stands apart from its lede, and "yesterday set out" tells what was done.
