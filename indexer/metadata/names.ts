@@ -16,6 +16,8 @@ const PREFIX_TITLES = [
   'air chief marshal', 'air marshal', 'air vice marshal', 'vice admiral', 'rear admiral', 'admiral',
   'lieutenant general', 'lt gen', 'major general', 'maj gen', 'brigadier general', 'brigadier',
   'general', 'gen', 'colonel', 'col', 'commodore', 'captain', 'capt', 'commander', 'cdr',
+  'lieutenant colonel', 'lt col', 'lieutenant commander', 'lt cdr', 'wing commander', 'group captain', 'squadron leader',
+  'major', 'maj', 'lieutenant', 'lt',
   'professor', 'prof', 'assistant professor', 'associate professor', 'emeritus professor',
   'doctor', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'viscount', 'earl',
   'mr', 'mrs', 'ms', 'miss', 'mx', 'madame', 'mme', 'monsieur', 'herr', 'frau', 'dott', 'dott.ssa',

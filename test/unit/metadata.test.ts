@@ -438,6 +438,10 @@ describe('metadata helpers', () => {
     assert.deepEqual(readName('The Rt Hon Baroness Catherine Ashton'), { name: 'Catherine Ashton', display: 'The Rt Hon Baroness Catherine Ashton' });
     assert.deepEqual(readName('Ambassador Jane Roe CMG, former envoy'), { name: 'Jane Roe', display: 'Ambassador Jane Roe CMG' });
     assert.deepEqual(readName('Ursula von der Leyen'), { name: 'Ursula von der Leyen', display: 'Ursula von der Leyen' });
+    // An officer's rank is a title, not a name: "Major Jane Roe", "Lieutenant Colonel John Smith"; "Sir John Major" keeps his surname.
+    assert.deepEqual(readName('Major Jane Roe, Spokesperson'), { name: 'Jane Roe', display: 'Major Jane Roe' });
+    assert.deepEqual(readName('Lieutenant Colonel John Smith of the Rifles'), { name: 'John Smith', display: 'Lieutenant Colonel John Smith' });
+    assert.deepEqual(readName('Sir John Major'), { name: 'John Major', display: 'Sir John Major' });
     assert.equal(readName('European Commission'), null);
     assert.equal(readName('the EU'), null);
   });

@@ -352,6 +352,26 @@ describe('themes: general vocabulary of the real taxonomy', () => {
   });
 });
 
+describe('themes: security at sea and in space, in the words reports use', () => {
+  const real = loadTaxonomy(CORPUS);
+  const aboutOf = (text: string) =>
+    tagDocument(real, passagesOf([text]), '', '')
+      .filter((t) => t.weight === 'about')
+      .map((t) => t.id);
+
+  it('a warship escorting tankers through a strait is maritime security', () => {
+    assert.ok(aboutOf('HMS Kent, a Type 23 frigate, escorted British-flagged tankers through the Strait of Hormuz this week.').includes('maritime-space'));
+    assert.ok(aboutOf('A destroyer will protect commercial shipping in the Bab el-Mandeb after further attacks on merchant vessels.').includes('maritime-space'));
+  });
+
+  it('space as a domain of security is space security; "shipping" or "in space" alone is not', () => {
+    assert.ok(aboutOf('The deep space radar will track objects in orbit and protect our space systems from threats in space.').includes('maritime-space'));
+    assert.ok(aboutOf('Adversaries are investing in space warfare, and our space assets need protection.').includes('maritime-space'));
+    assert.ok(!aboutOf('Shipping costs rose last year, and the firm found little room in space at the port for its goods.').includes('maritime-space'));
+    assert.ok(!aboutOf('The Royal Navy rescued people from a small boat in the Channel, and HMS Severn brought them to Dover.').includes('maritime-space'));
+  });
+});
+
 describe('themes: glossary spellings of a contextual acronym', () => {
   it('an office named only as the speaker’s title does not tag its theme, whichever way it is spelled', () => {
     const tax = taxonomy([{ id: 'diplomacy', phrases: ['foreign ministers'], acronyms: ['SG/FM'], contextual: ['SG/FM'] }]);
