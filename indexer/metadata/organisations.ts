@@ -515,6 +515,13 @@ const PUBLISHER_LINES: { line: RegExp; publisher: string }[] = [
   // Parallel Parliament's copies of Hansard keep its links ("Read Hansard Text", "- View Speech - Hansard -").
   { line: /\bRead Hansard Text\b|(?:^|\s)- (?:View Speech - )?Hansard -|\bFull Debate: Read Full Debate/mu, publisher: 'Hansard' },
   { line: /\b(?:Lords|Commons) Chamber\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,6}\((?:Lab|Con|LD|CB|SNP|DUP|Non-Afl|Bp|Ind)\)/u, publisher: 'Hansard' },
+  // A copy of the record that keeps no masthead still has the sitting's own forms: a chamber's label run into the first words
+  // ("Commons ChamberWith permission, Madam Deputy Speaker, …"), a member's words to the Lords ("My Lords, …") opening the
+  // text, an urgent question, TheyWorkForYou's "– in the House of Commons at on 13 October 2020".
+  { line: /^(?:Lords Chamber|Commons Chamber|Westminster Hall|Grand Committee)(?=\p{Lu})/mu, publisher: 'Hansard' },
+  { line: /^(?:My Lords|Mr Speaker|Madam Deputy Speaker|Mr Deputy Speaker),\s/u, publisher: 'Hansard' },
+  { line: /^\(Urgent Question\):/mu, publisher: 'Hansard' },
+  { line: /[–—-]\s+in the House of (?:Commons|Lords) at\b/u, publisher: 'Hansard' },
   // Each EU delegation's pages carry "Delegation of the European Union to …" above the text; delegations are the EEAS's.
   { line: /^Delegation of the European Union to\b/mu, publisher: 'European External Action Service' },
 ];

@@ -126,6 +126,13 @@ describe('metadata of texts saved as plain text', () => {
       { text: `Monday 1st December 2025\n\nWritten Statements\nRead Hansard Text\n\n${BODY}`, want: 'Hansard' },
       // The first office in a genre line is the speaker's: NATO's press conference with a Prime Minister is NATO's.
       { text: `Joint press conference by NATO Secretary General Mark Rutte with the Prime Minister of the United Kingdom, Keir Starmer\n\n${BODY}`, want: 'NATO' },
+      // A copy of the official report without its masthead: the sitting's own forms.
+      { text: `(1 day, 18 hours ago)\nCommons ChamberWith permission, Madam Deputy Speaker, I will make a statement on our co-operation with France.`, want: 'Hansard' },
+      { text: `My Lords, I welcome the review and the defence papers that came with it, which show a willingness to think for the long term.`, want: 'Hansard' },
+      { text: `(Urgent Question): To ask the Secretary of State for the Home Department if she will make a statement on the counter-terrorism strategy.\n\n${BODY}`, want: 'Hansard' },
+      { text: `Defence – in the House of Commons at on 7 December 2020.\n\nWhat steps his Department is taking to co-operate with the EU on defence.`, want: 'Hansard' },
+      // A briefing telling a bill's passage through the House is not the record of a sitting.
+      { text: `The Counter Terrorism Bill was introduced in the House of Commons on 20 May 2020. Second Reading took place on 9 June 2020.\n\n${BODY}`, want: null },
       // An office merely mentioned further down is not the publisher.
       { text: `Allies agree new readiness targets\n\nThe ministers met in Brussels.\n\nThe Foreign Secretary said the agreement mattered.\n\n${BODY}`, want: null },
     ];
