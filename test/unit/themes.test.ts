@@ -350,14 +350,6 @@ describe('themes: general vocabulary of the real taxonomy', () => {
     assert.ok(!aboutOf('The Prime Minister spoke with leaders of the Joint Expeditionary Force about support for Ukraine. JEF leaders agreed to meet again.').includes('maritime-space'));
     assert.ok(aboutOf('JEF navies patrolled the Baltic Sea to protect undersea cables.').includes('maritime-space'));
   });
-});
-
-describe('themes: security at sea and in space, in the words reports use', () => {
-  const real = loadTaxonomy(CORPUS);
-  const aboutOf = (text: string) =>
-    tagDocument(real, passagesOf([text]), '', '')
-      .filter((t) => t.weight === 'about')
-      .map((t) => t.id);
 
   it('a warship escorting tankers through a strait is maritime security', () => {
     assert.ok(aboutOf('HMS Kent, a Type 23 frigate, escorted British-flagged tankers through the Strait of Hormuz this week.').includes('maritime-space'));
