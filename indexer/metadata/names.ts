@@ -242,6 +242,9 @@ export function readName(text: string): ParsedName | null {
   return { name: canonical, display };
 }
 
+/** Offices that end in "General", where the word is not the military rank. */
+const GENERAL_OFFICES = /^(?:Secretary|Director|Attorney|Solicitor|Inspector|Governor|Paymaster|Postmaster|Surgeon|Registrar)$/u;
+
 /** Words that may sit in a job title between office words ("Minister of State for Europe", "High Representative/Vice-President"). */
 const OFFICE_GLUE = new Set(['of', 'the', 'for', 'and', '&', 'to', 'at', 'on', 'in', '/', '-', '–', 'de', 'du']);
 
@@ -285,11 +288,10 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
       // Lancaster Oliver Dowden", "Minister of State Jane Roe"), never the start of the holder's name.
       if (/^(?:of|for)$/iu.test(previous)) continue;
     }
+    // "Secretary General", "Director General", "Attorney General": the rank-like word ends the office; it is no title of the name.
+    if (skip > 0 && tokens[skip] === 'General' && GENERAL_OFFICES.test(tokens[skip - 1]!)) continue;
     const parsed = readName(tokens.slice(skip).join(' '));
-    if (parsed) {
-      if (skip === 0) return parsed;
-      return parsed;
-    }
+    if (parsed) return parsed;
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDateValue, findDates } from '../../indexer/metadata/dates.js';
 import { guessLanguage } from '../../indexer/metadata/language.js';
-import { readName } from '../../indexer/metadata/names.js';
+import { readName, readNameAfterOffice } from '../../indexer/metadata/names.js';
 import { metadataStage, buildMetadata } from '../../indexer/stages/metadata.js';
 import { newJob, type DocumentMetadata, type Job, type StageContext } from '../../indexer/stages/stage.js';
 import { type Block, type Extracted, type MetadataInput } from '../../contract/extracted.js';
@@ -442,6 +442,10 @@ describe('metadata helpers', () => {
     assert.deepEqual(readName('Major Jane Roe, Spokesperson'), { name: 'Jane Roe', display: 'Major Jane Roe' });
     assert.deepEqual(readName('Lieutenant Colonel John Smith of the Rifles'), { name: 'John Smith', display: 'Lieutenant Colonel John Smith' });
     assert.deepEqual(readName('Sir John Major'), { name: 'John Major', display: 'Sir John Major' });
+    // "General" closing an office is no rank: the holder is not "General Jens Stoltenberg".
+    assert.deepEqual(readNameAfterOffice('NATO Secretary General Jane Roe'), { name: 'Jane Roe', display: 'Jane Roe' });
+    assert.deepEqual(readNameAfterOffice('Director General John Smith'), { name: 'John Smith', display: 'John Smith' });
+    assert.deepEqual(readNameAfterOffice('General Jane Roe, Chief of Defence'), { name: 'Jane Roe', display: 'General Jane Roe' });
     assert.equal(readName('European Commission'), null);
     assert.equal(readName('the EU'), null);
   });
