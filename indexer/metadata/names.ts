@@ -200,8 +200,9 @@ export function readName(text: string): ParsedName | null {
       endsHere = true;
     }
     if (nameTokens.length > 0 && isPostnominal(token)) break;
-    // A plural possessive starts what follows the name ("Eric Pichon Members' Research Service").
-    if (nameTokens.length > 0 && /\p{L}s['’]$/u.test(token)) break;
+    // A plural possessive starts what follows the name ("Eric Pichon Members' Research Service"), and no name opens
+    // with one ("Leaders’ Meeting").
+    if (/\p{L}s['’]$/u.test(token)) break;
     if (nameTokens.length > 0 && /^\p{Lu}/u.test(token) && ORGANISATION_NOUNS.has(token.toLowerCase())) return null;
     if (!isNameToken(token) && !(nameTokens.length > 0 && NAME_PARTICLES.has(token))) break;
     nameTokens.push(token);

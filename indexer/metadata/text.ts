@@ -167,7 +167,7 @@ const PEOPLE_CUES: Cue[] = [
 /** A speech announced before it is given: "Pat McFadden, Chancellor of the Duchy of Lancaster, will set out …", "… is to deliver a speech". */
 const WILL_SPEAK = String.raw`(?:will|is to|is set to|is due to|is expected to)\s+(?:(?:today|tomorrow|later today|this week|next week)\s+)?(?:say|tell|set out|announce|outline|warn|urge|(?:deliver|give|make) (?:a|the|his|her|their) (?:keynote |major )?(?:speech|address|statement|lecture))`;
 /** Verbs of speaking after a quoted person: "Foreign Secretary David Lammy said:", "Lord Stirrup added:". */
-const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke)`;
+const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke|reiterated|repeated|pointed out|underscored|reaffirmed)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+(?:${SAID}|${WILL_SPEAK})\b`, 'u');
 /** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
@@ -451,7 +451,9 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
       // title ("…, Internal Market Commissioner Thierry Breton said at the conference"), not "As President Macron argued".
       const attribution = /,\s*$/u.test(unbracketed.slice(Math.max(0, m.index - 3), m.index));
       const titled = attribution && parsed.display !== parsed.name && OFFICE_WORDS.has(words[start]!.toLowerCase());
-      const office = (start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase())) || titled;
+      // An office read as the name's title counts as the office before it ("Vice President Josep Borrell repeated that …").
+      const officeTitle = parsed.display !== parsed.name && OFFICE_WORDS.has(words[start]!.toLowerCase());
+      const office = (start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase())) || officeTitle || titled;
       if (quoted || office) people.push(makePerson(parsed, 'speaker'));
       break;
     }

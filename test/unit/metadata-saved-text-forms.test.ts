@@ -325,6 +325,11 @@ describe('metadata of texts saved as plain text', () => {
       { text: 'Foreign Secretary Jane Roe will today announce new sanctions on those who organise people smuggling across Europe.', want: ['speaker: Jane Roe'] },
       // A document "will set out" things too: it is no one.
       { text: 'The Defence Investment Plan will set out in more detail how we will support the UK’s long-term growth through investment.', want: [] },
+      // An office read as the name's title introduces a speaker, in reported speech too; an honorific does not.
+      { text: 'MEPs debated the crisis at the border. Vice President Jane Roe repeated that the Union is engaging in wide diplomatic efforts.', want: ['speaker: Jane Roe'] },
+      { text: 'Ministers met in Luxembourg. Commissioner John Smith reiterated that the new rules would apply from next year.', want: ['speaker: John Smith'] },
+      { text: 'Members heard evidence on Tuesday. Mr John Smith repeated that the committee had not been consulted.', want: [] },
+      { text: 'The Leaders’ Meeting reaffirmed that the Alliance stands together against every threat to its members.', want: [] },
       // Words cited from elsewhere, however long the office before the name.
       { text: 'As the UK’s Chief of Defence Staff Admiral Sir John Smith said a few weeks ago, we are witnessing a unique era of contest and competition.', want: [] },
       { text: 'As Jane Roe noted, “We are not at war, but we are certainly not at peace.”', want: [] },
