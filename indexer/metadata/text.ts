@@ -447,13 +447,11 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
       const clause = `${unbracketed.slice(0, m.index).split(/[.!?;:]\s+|,\s*/u).pop()!} ${words.slice(0, start).join(' ')} `;
       if (/^\s*(?:As|Like|Just as)\s/u.test(clause)) break;
       // Without a quotation after the verb ("said that…"), only a person introduced by their office counts as speaking:
-      // the office just before the name, or an attribution after the words reported, whose office reads as the name's
-      // title ("…, Internal Market Commissioner Thierry Breton said at the conference"), not "As President Macron argued".
-      const attribution = /,\s*$/u.test(unbracketed.slice(Math.max(0, m.index - 3), m.index));
-      const titled = attribution && parsed.display !== parsed.name && OFFICE_WORDS.has(words[start]!.toLowerCase());
-      // An office read as the name's title counts as the office before it ("Vice President Josep Borrell repeated that …").
+      // the office just before the name ("Internal Market Commissioner Thierry Breton said at the conference"), or an
+      // office read as the name's title ("Vice President Josep Borrell repeated that …"); "As President Macron argued"
+      // is cited above, and an honorific ("Mr", "Sir") is no office.
       const officeTitle = parsed.display !== parsed.name && OFFICE_WORDS.has(words[start]!.toLowerCase());
-      const office = (start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase())) || officeTitle || titled;
+      const office = (start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase())) || officeTitle;
       if (quoted || office) people.push(makePerson(parsed, 'speaker'));
       break;
     }
