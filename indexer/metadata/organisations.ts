@@ -9,6 +9,7 @@ import { parseDateValue } from './dates.js';
 import { isLedeProse, leading } from './furniture.js';
 import { OFFICES, officeBeforeHolder } from './offices.js';
 import { PARLIAMENTARY_QUESTION } from './type.js';
+import { escapeRegExp } from '../regexp.js';
 
 interface KnownBody {
   name: string;
@@ -56,8 +57,6 @@ export const KNOWN_BODIES: readonly KnownBody[] = [
 
 const isAcronym = (s: string) => /^[\p{Lu}\d@&]{2,}$/u.test(s.replace(/[@&]/g, 'X')) && s === s.toUpperCase();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 interface CompiledBody {
   body: KnownBody;
   /** Case-insensitive, accent-folded full names. */
@@ -74,9 +73,9 @@ const compiled: CompiledBody[] = KNOWN_BODIES.map((body) => {
     body,
     keys: new Set(names.map(orgKey)),
     acronyms: acronyms.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}@])(?:${acronyms.map(escape).join('|')})(?![\\p{L}\\p{N}@])`, 'u')
+      ? new RegExp(`(?<![\\p{L}\\p{N}@])(?:${acronyms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}@])`, 'u')
       : null,
-    names: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((n) => escape(foldAccents(n))).join('|')})(?![\\p{L}\\p{N}])`, 'u'),
+    names: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((n) => escapeRegExp(foldAccents(n))).join('|')})(?![\\p{L}\\p{N}])`, 'u'),
   };
 });
 
@@ -409,7 +408,7 @@ const AGENCY_NAMES = PUBLISHERS.filter((p) => p.agency)
   .sort((a, b) => b.length - a.length);
 /** A headline whose subject is an agency, then what a press release says it did. */
 const AGENCY_HEADLINE = new RegExp(
-  String.raw`^(?:The )?(${AGENCY_NAMES.map(escape).join('|')})(?:['’]s)? (?:launches|adopts|agrees|supports|coordinates|welcomes|publishes|announces|signs|hosts|deploys|opens|presents|proposes|releases|calls|condemns|approves|extends|renews|strengthens|organises|organizes|joins|holds|reaches|receives|sets|issues|leads|helps|trains|takes part|participates|marks|celebrates|completes|delivers|assists)\b`,
+  String.raw`^(?:The )?(${AGENCY_NAMES.map(escapeRegExp).join('|')})(?:['’]s)? (?:launches|adopts|agrees|supports|coordinates|welcomes|publishes|announces|signs|hosts|deploys|opens|presents|proposes|releases|calls|condemns|approves|extends|renews|strengthens|organises|organizes|joins|holds|reaches|receives|sets|issues|leads|helps|trains|takes part|participates|marks|celebrates|completes|delivers|assists)\b`,
   'u',
 );
 

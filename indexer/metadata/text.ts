@@ -11,6 +11,7 @@ import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, kno
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, officeWrittenAs, OFFICES } from './offices.js';
 import { findDatelinePlace, findEventPlace } from './places.js';
+import { escapeRegExp } from '../regexp.js';
 import { DATE_LABEL_BEFORE_LEDE, DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, SPEECH_OPENING, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
 export interface TextMetadata {
@@ -393,7 +394,7 @@ export function holderNamedInText(text: string): (office: string) => ParsedName 
     if (officeWrittenAs(bare)) return null;
     if (!known.has(bare)) {
       const names = new Map<string, ParsedName>();
-      const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      const escaped = escapeRegExp(bare).replace(/\s+/g, '\\s+');
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}-])${escaped},?\s+`, 'gu'))) {
         if (ANOTHER_OFFICE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
         const parsed = readName(text.slice(m.index + m[0].length, m.index + m[0].length + 80));
@@ -584,10 +585,10 @@ const PORTRAIT = /\sPortrait\s/gu;
 const PRESIDING_OFFICE = /^(?:(?:Mr|Madam|The) )?(?:(?:First |Second )?Deputy |Lord )?Speaker\b|^(?:The )?Chairman of Ways and Means\b|^The Chair\b(?!,)/u;
 const roleByCaption = (caption: string): Role => (PRESIDING_OFFICE.test(caption.trimStart()) ? 'chair' : 'speaker');
 
-/** Members who speak, each named before Hansard's party tag, or in brackets after their office, or before "Portrait". */
 /** A committee's list of members puts each surname first: "Buckland, Sir Robert (South Swindon) (Con)" attended, not spoke. */
 const SURNAME_FIRST = /^[†*]?\s*\p{Lu}[\p{L}’'-]+,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+)?\p{Lu}[\p{L}’'-]*$/u;
 
+/** Members who speak, each named before Hansard's party tag, or in brackets after their office, or before "Portrait". */
 function membersSpeaking(text: string): Person[] {
   const people: Person[] = [];
   for (const m of text.matchAll(PORTRAIT)) {

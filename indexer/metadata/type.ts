@@ -69,9 +69,9 @@ export const SPEECH_OPENING =
 /** Words of an event being reported on. */
 const EVENT_CUES =
   /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
-/** Words of a written analysis. */
 /** The words of a parliamentary sitting: a motion moved, members addressing each other. */
 const SITTING = /\bI beg to move\b|\b(?:the )?(?:right )?hon\. (?:Friend|Member|Gentleman|Lady)\b|\bnoble (?:Lord|Baroness|Friend|Lady)\b|\bserve under your chair/u;
+/** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
 /** A headline's verbs, in the present tense ("EU foreign affairs chief arrives in London", "Council adopts conclusions"). */

@@ -15,6 +15,7 @@
  */
 import type { RE2JS } from 're2js';
 import { compileThemePattern, type Taxonomy, type Theme } from '../../contract/taxonomy.js';
+import { escapeRegExp } from '../regexp.js';
 
 export interface CompiledTheme {
   theme: Theme;
@@ -92,8 +93,6 @@ function compilePattern(source: string): CompiledPattern {
   return { regex: compileThemePattern(source), prefilter: stripped === source ? null : compileThemePattern(stripped) };
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Accent-folded, lower-case, and the same length as the input, so offsets line up with the original text. */
 export function foldSameLength(text: string): string {
   // Fast path: ASCII text folds by lower-casing alone.
@@ -129,7 +128,7 @@ function phraseSource(phrase: string): string {
   const parts = words.map((word, i) => {
     // "Security and Defence Partnership" is also written "Security & Defence Partnership".
     if (word === 'and' || word === '&') return '(?:and|&)';
-    let source = spellingVariants(escapeRegex(word));
+    let source = spellingVariants(escapeRegExp(word));
     if (i === words.length - 1 && /[a-z]$/.test(word)) {
       if (/[^aeiou]y$/.test(word)) source = `${source.slice(0, -1)}(?:y|ies)`;
       else if (/(?:s|x|z|ch|sh)$/.test(word)) source = `${source}(?:es)?`;
@@ -160,7 +159,7 @@ function compileTheme(theme: Theme): CompiledTheme {
   const acronymAlternatives = acronymTerms.map((term) => {
     const trimmed = term.trim();
     const end = /[A-Za-z0-9]$/.test(trimmed) ? "(?:s|['’]s)?\\b" : '';
-    return `(${wordStart(trimmed)}${escapeRegex(trimmed)}${end})`;
+    return `(${wordStart(trimmed)}${escapeRegExp(trimmed)}${end})`;
   });
   return {
     theme,
