@@ -909,10 +909,6 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const headed = SPEECH_OPENING.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text) : null;
       if (headed) named.push(makePerson(headed, 'speaker'));
     }
-    // A joint release gives each leader's words under their office and name: "NATO Secretary General Jens Stoltenberg:"
-    // on a line of its own, the quotation below it.
-    const captioned = /^[“"‘]/u.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text.trim().replace(/:$/u, '')) : null;
-    if (captioned) named.push(makePerson(captioned, 'speaker'));
     // Hansard's front bench: "The Minister of State, Foreign, Commonwealth and Development Office (Mr Andrew Mitchell)".
     const frontBench = FRONT_BENCH_LINE.exec(block.text.trim());
     const minister = frontBench ? readName(frontBench[1]!) : null;
@@ -924,6 +920,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
         if (parsed && block.kind !== 'heading') named.push(makePerson(parsed, listRole));
         else if (block.kind !== 'heading') listRole = null;
       }
+      // A joint release gives each leader's words under their office and name: "NATO Secretary General Jens Stoltenberg:"
+      // on a line of its own, the quotation below it.
+      const captioned = /^[“"‘]/u.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text.trim().replace(/:$/u, '')) : null;
+      if (captioned) named.push(makePerson(captioned, 'speaker'));
       const inBlock = peopleInBlock(block.text, genreLine);
       named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs".
