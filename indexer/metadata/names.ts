@@ -46,7 +46,7 @@ const NAME_PARTICLES = new Set(
 
 /** Nouns that end an organisation's name: a run of capitalised words ending in one ("External Action Service", "Jacques Delors Institute") is the body, not a person. */
 const ORGANISATION_NOUNS = new Set(
-  'university institute centre center council commission ministry department committee office agency union parliament school college foundation forum group network programme program service services government association society'.split(
+  'university institute centre center council commission ministry department committee office agency union parliament school college foundation forum group network programme program service services government association society organisation organization organisations organizations congress'.split(
     ' ',
   ),
 );
@@ -65,7 +65,7 @@ const NOT_NAME_WORDS = new Set(
     'plan strategy review agreement treaty framework directive regulation regulations declaration pact ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
     // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts").
-    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text debate debates')
+    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text debate debates chamber')
     .split(' ')],
 );
 
@@ -107,8 +107,8 @@ export interface ParsedName {
 }
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
-/** An abstract noun ends a portfolio ("… Home Affairs and Citizenship"), never a name: no name ends like one. */
-const ABSTRACT_NOUN = /\p{Ll}(?:ship|tion|sion|ism|ness)$/u;
+/** An abstract noun ends a portfolio ("… Home Affairs and Citizenship") or a label ("Related Organizations"), never a name: no name ends like one. */
+const ABSTRACT_NOUN = /\p{Ll}(?:ship|tion|sion|ism|ness)s?$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
 function isNameToken(token: string): boolean {

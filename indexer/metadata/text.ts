@@ -149,7 +149,9 @@ const PEOPLE_CUES: Cue[] = [
   },
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
-  { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by|rapporteurs?)\s*:?\s+/giu },
+  { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by)\s*:?\s+/giu },
+  // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is mentioned.
+  { role: 'author', pattern: /\b(?:co-)?rapporteurs?\s*:\s*/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
   // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group").
   { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true },
@@ -316,7 +318,7 @@ function isDatelinePrefix(text: string): boolean {
  * must run to the verb: a surname a holder bears, a full name, or (with the text's date) the office alone.
  * Above the speaker's own words (a newsroom's standfirst over a speech), the subject spoke whatever the verb.
  */
-function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): { person: Person; publisher: string } | null {
+function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): { person: Person; publisher: string | null } | null {
   for (const verb of sentence.matchAll(verbs)) {
     const before = sentence.slice(0, verb.index);
     const starts = OFFICE_FORMS.flatMap(({ office, form, written }) => [...before.matchAll(form)].map((m) => ({ office, written, at: m.index }))).sort((a, b) => a.at - b.at);
@@ -331,6 +333,12 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
       const named = written ? nameEndingText(subject) : null;
       if (named) return { person: makePerson(named, 'speaker'), publisher: office.publisher };
     }
+    // An office the table does not hold, with its holder's full name, as the whole subject: "Chancellor of the Duchy of
+    // Lancaster, David Lidington, addressed …". Who publishes that office's words is not known.
+    const subject = before.replace(/,/gu, ' ').replace(/\s+/gu, ' ').trim();
+    const named = nameEndingText(subject);
+    const office = named ? wordsBeforeName(subject, named)?.replace(/^the\s+/iu, '') : undefined;
+    if (named && office && OFFICE_WORDS.has(office.split(' ')[0]!.toLowerCase())) return { person: makePerson(named, 'speaker'), publisher: null };
   }
   return null;
 }
@@ -694,8 +702,13 @@ const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
   /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
-/** A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE Permanent Council No.1522, Vienna, 29 May 2025". */
-const DATELINE_BEFORE = /^[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
+/** A consultation's page opens with the day it "Opened", its publication (the "Closed" and "Results updated" lines beside it are later). */
+const OPENED_LABEL = /^\s*opened\s*:?\s*$/iu;
+/**
+ * A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE
+ * Permanent Council No.1522, Vienna, 29 May 2025"; a wire's bracketed kicker may stand before it ("(PRESS RELEASE) THE HAGUE, …").
+ */
+const DATELINE_BEFORE = /^(?:\([\p{Lu}\s]{2,30}\)\s*)?[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
 
 /** A genre standing as the label of its own date line: "Briefing 27-05-2021", "Press release | 12 May 2025". */
 const GENRE_LABEL = /^\s*(?:briefing|at a glance|press release|statement|speech|news|article|blog post|op-ed|report)\s*[|:–—-]?\s*$/iu;
@@ -761,7 +774,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const at = blockOffset + found.index;
       // chrono takes "on Wednesday" into the date it reads; the label before it ("debated on …") still includes them.
       const before = text.slice(Math.max(0, found.index - 60), found.index) + /^(?:on\s+)?(?:\p{L}+day,?\s+)?/iu.exec(found.text)![0];
-      if (PUBLISHED_CUE.test(before)) {
+      if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index))) {
         if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
         continue;
       }

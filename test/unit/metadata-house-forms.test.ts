@@ -530,6 +530,38 @@ describe("metadata read from an institution's own forms", () => {
     ]);
   });
 
+  describe('who made the text, in the forms of wire copy, catalogue pages and parliamentary pages', () => {
+    itReadsEach([
+      // A lede whose subject is an office and its holder's full name, the office one the table of offices does not hold.
+      { text: `Minister's speech to the cyber conference\n\nChancellor of the Duchy of Lancaster, Anna Berg, addressed attendees of the cyber conference in Glasgow.\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      { text: `Veterans conference\n\nThe Minister for Veterans Peter Stone gave a speech at the annual conference of armed forces charities.\n\n${SPOKEN}`, makers: ['speaker: Peter Stone'] },
+      // Must not change: a subject who holds no office, and an office without its holder's name.
+      { text: `Cyber conference\n\nAnna Berg, a researcher at the institute, addressed attendees of the cyber conference in Glasgow.\n\n${STORY}`, makers: [] },
+      { text: `Cyber conference\n\nThe Chancellor of the Duchy of Lancaster addressed attendees of the cyber conference in Glasgow.\n\n${STORY}`, makers: [] },
+      // A catalogue's empty "Authors" field above its next label; a body's name after the speaker's office: no one.
+      { text: `${STORY} This briefing summarises the sanctions in place.\nAuthors\nRelated Organizations\n- Published in\n- United Kingdom`, makers: [] },
+      { text: `Speech by Commissioner Berg to the European Police Congress “Internal security and democracy”\n\n${SPOKEN}`, makers: [] },
+      // A chamber's label run into a member's line.
+      { text: `(5 months, 1 week ago)\nCommons Chamber Anna Berg (Dover and Deal) (Lab)\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      // A report's rapporteur on its label wrote it; a bill's rapporteur in a story is mentioned.
+      { text: `Opinion on European defence\n\nRapporteur: Peter Stone\n\n${STORY}`, makers: ['author: Peter Stone'] },
+      { text: `Asylum claims to be examined more quickly\n\nThe bill, by rapporteur Anna Berg (ES, S&D), was confirmed with 301 votes in favour, 272 against and 46 abstentions.`, makers: [] },
+    ]);
+  });
+
+  describe('a date in the forms of wire copy and consultation pages', () => {
+    const BRIEF = `(IN BRIEF) ${STORY} ${STORY} ${STORY} ${STORY} ${STORY}`;
+    itReadsEach([
+      // A wire's kicker before its dateline, the day joined to its month by hyphens.
+      { text: `Agency welcomes new register\n\n${BRIEF}\n\n(PRESS RELEASE) THE HAGUE, 31-Oct-2023 — /Wire/ — ${STORY}`, date: '2023-10-31' },
+      { text: `Agency welcomes new register\n\n${BRIEF}\n\nLONDON, 5-May-2025 – ${STORY}`, date: '2025-05-05' },
+      // A consultation is dated by the day it opened, not the day it closed or its results were updated.
+      { text: `Resilience Strategy Call for Evidence\n\nClosed 27 Sep 2021\n\nOpened 13 Jul 2021\n\nResults updated 7 Jan 2022\n\n${STORY}`, date: '2021-07-13' },
+      // Must not change: an event that opened on a day, told in the story, is no publication line.
+      { text: `Exhibition on European defence\n\nPublished 2 June 2024\n\nThe exhibition opened on 12 May 2024 in Brussels. ${STORY}`, date: '2024-06-02' },
+    ]);
+  });
+
   describe('lines of page furniture are no title', () => {
     for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));

@@ -424,6 +424,7 @@ describe('metadata helpers', () => {
 
   it("finds dates written day-first with dashes and in the EU's other languages, as saved EU pages give them", () => {
     assert.deepEqual(findDates('Briefing 18-11-2024').map((d) => d.date), ['2024-11-18']);
+    assert.deepEqual(findDates('THE HAGUE, 31-Oct-2023 — and 05/JUN/2024').map((d) => d.date), ['2023-10-31', '2024-06-05']);
     // Furniture run into the words around it when the page was saved.
     assert.deepEqual(findDates('Pressemitteilung4 März 2022Generaldirektion Migration').map((d) => d.date), ['2022-03-04']);
     assert.deepEqual(
