@@ -95,6 +95,18 @@ const LIST_ITEMS = 3;
 /** What separates the items of a list written in a sentence or as lines. */
 const LIST_SEPARATOR = /\s*[,;\n–—]\s*/;
 
+/**
+ * Sentences the text's leading theme fills from which a theme named in a single sentence is a passing
+ * mention beside it, however many of its terms that sentence uses ("law enforcement and criminal justice"
+ * once in a text on counter-terrorism that dwells on it sentence after sentence). An item of a list a
+ * line introduces ("Participants addressed a range of questions, including:") announces a subject of
+ * the text, as a heading does: it is no passing mention.
+ */
+const DWELT_SENTENCES = 4;
+
+/** Where a passage's introduced list begins: after its first line that ends with a colon. */
+const LIST_LEAD_IN = /:[ \t]*\n/;
+
 /** A line this short without a sentence end is a list item or a heading, not prose. */
 const SHORT_LINE_WORDS = 12;
 
@@ -186,8 +198,9 @@ function relatedThemes(taxonomy: Taxonomy): (a: string, b: string) => boolean {
  *  - share: the theme's score over the scores of all the document's themes;
  *  - weight `about` when the score reaches the theme's threshold (else the
  *    taxonomy's) and the share reaches the taxonomy's `share`, unless the theme is
- *    an aside: named by a single term in a single sentence that also names another
- *    subject, and not in the title or a heading; else `mentions`.
+ *    an aside: named in a single sentence, not in the title or a heading, by a single
+ *    term beside another subject, or beside a theme the text dwells on in
+ *    DWELT_SENTENCES sentences or more (unless an introduced list names it); else `mentions`.
  *    A broader theme takes its narrower themes' evidence to show, but is only
  *    `about` on a score of its own.
  */
@@ -213,8 +226,9 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   const headings = new Set<string>();
   /** Themes named in the title or a heading: what the text says it is about. */
   const prominent = new Set<string>();
-  // How many sentences name each theme, with how many of its terms, and whether one of them names no unrelated theme.
-  const sentences = new Map<string, { count: number; terms: number; alone: boolean }>();
+  // How many sentences name each theme, with how many of its terms, whether one of them names no unrelated theme, and
+  // whether one is an item of a list a line introduces.
+  const sentences = new Map<string, { count: number; terms: number; alone: boolean; announced: boolean }>();
   const related = relatedThemes(taxonomy);
   for (const passage of passages) {
     const found = tagText(taxonomy, passage.text);
@@ -228,17 +242,20 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     // what counts is how many sentences dwell on it, not how often one sentence repeats a word; and a
     // sentence that lists areas is weaker evidence for each of them.
     const context = new Set(found.keys());
+    const leadIn = passage.text.search(LIST_LEAD_IN);
     for (const unit of context.size > 0 ? sentenceUnits(passage.text) : []) {
       const inUnit = tagText(taxonomy, unit, context);
       if (inUnit.size === 0) continue;
+      const announced = leadIn >= 0 && passage.text.indexOf(unit.split('\n')[0]!, leadIn + 1) > leadIn;
       // Many themes in one sentence are a list when the sentence is built as one (commas, semicolons, lines).
       const enumeration = inUnit.size >= ENUMERATION_THEMES && listSeparators(unit) >= ENUMERATION_THEMES - 1;
       const listed = enumeration ? new Set<string>() : listedOnly(taxonomy, unit, inUnit, context);
       // In a list, each item names an area of its own: a theme counts once per item that names it.
       const items = enumeration || listed.size > 0 ? unit.split(LIST_SEPARATOR).map((item) => tagText(taxonomy, item, context)) : [];
       for (const [id, terms] of inUnit) {
-        const named = sentences.get(id) ?? { count: 0, terms: 0, alone: false };
+        const named = sentences.get(id) ?? { count: 0, terms: 0, alone: false, announced: false };
         named.count++;
+        named.announced ||= announced;
         named.terms = Math.max(named.terms, Object.keys(terms).length);
         named.alone ||= [...inUnit.keys()].every((other) => related(id, other));
         sentences.set(id, named);
@@ -273,13 +290,19 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
   // A short text says less about everything: its threshold falls with its length (a full one at SHORT_TEXT_WORDS and over).
   const words = passages.reduce((sum, p) => sum + p.text.split(/\s+/).length, 0) || fallbackText.split(/\s+/).length;
   const lengthFactor = Math.min(1, Math.max(0.5, words / SHORT_TEXT_WORDS));
+  const leading = Math.max(0, ...[...sentences.values()].map((named) => named.count));
   const about = new Set(
     [...scores]
       .filter(([id, score]) => {
         const threshold = (compiled.get(id)?.theme.threshold ?? taxonomy.threshold) * lengthFactor;
-        // Named by one term in one sentence of the text, beside another subject: an aside, however short the text.
+        // Named in one sentence of the text, not in its title or a heading: an aside, however short the text, when that sentence
+        // names it by one term beside another subject, or when another theme fills the text and no list announces this one.
         const named = sentences.get(id);
-        const aside = named !== undefined && named.count === 1 && named.terms === 1 && !named.alone && !prominent.has(id);
+        const aside =
+          named !== undefined &&
+          named.count === 1 &&
+          !prominent.has(id) &&
+          ((named.terms === 1 && !named.alone) || (leading >= DWELT_SENTENCES && !named.announced));
         return score >= threshold && score / total >= (taxonomy.share ?? 0) && !aside;
       })
       .map(([id]) => id),

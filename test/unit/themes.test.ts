@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Passage, ThemeTag } from '../../contract/document.js';
 import { loadGlossary, loadTaxonomy, type Taxonomy } from '../../contract/taxonomy.js';
+import { textBlocks } from '../../indexer/extractors/text.js';
+import { buildPassages } from '../../indexer/stages/passages.js';
 import { tagDocument, tagText, themesStage, withGlossary } from '../../indexer/stages/themes.js';
 import { newJob, type StageContext } from '../../indexer/stages/stage.js';
 
@@ -50,8 +52,12 @@ describe('themes stage', () => {
       .split('\n')
       .map((line) => line.replace(/^- /, '').trim())
       .filter((line) => line !== '');
+    // Passages tagged one line at a time; the document tagged as the indexer passes it: its own passages (the list of
+    // questions kept with the line that introduces it) and its title.
     const passages = passagesOf(lines);
-    const tags = tagDocument(real, passages);
+    tagDocument(real, passages);
+    const text = readFileSync(`${CORPUS}uk-eu-defence-roundtable-2025.txt`, 'utf8');
+    const tags = tagDocument(real, buildPassages('seed', textBlocks(text).blocks), '', lines[0]!);
     const byId = new Map(tags.filter((tag) => tag.weight === 'about').map((tag) => [tag.id, tag]));
 
     it('tags the five themes the report is about, each with evidence', () => {
@@ -455,6 +461,22 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
     // and when the title names it.
     const titled = tagDocument(tax, shortText([opening, ...dwelling, 'NATO allies spoke of the threat to critical infrastructure.']), '', 'Critical infrastructure');
     assert.equal(weightOf(titled, 'resilience'), 'about');
+  });
+
+  it('reads a theme named in one sentence as a passing mention beside a subject the text dwells on sentence after sentence', () => {
+    const dwelling = ['NATO allies met again.', 'NATO will meet in The Hague next year.', 'NATO ministers agreed new plans.', 'NATO leaders will sign them.'];
+    const once = 'The ministers also discussed maritime security and space security in the region.';
+    const passing = tagDocument(tax, shortText([opening, ...dwelling, once]));
+    assert.equal(weightOf(passing, 'maritime'), 'mentions');
+    assert.equal(weightOf(passing, 'nato'), 'about');
+    // A second sentence on it, the title, or a list of the text's subjects that a line introduces makes it a subject.
+    const twice = tagDocument(tax, shortText([opening, ...dwelling, once, 'Maritime security will be on the agenda again.']));
+    assert.equal(weightOf(twice, 'maritime'), 'about');
+    const titled = tagDocument(tax, shortText([opening, ...dwelling, once]), '', 'Maritime security in the Alliance');
+    assert.equal(weightOf(titled, 'maritime'), 'about');
+    const agenda = `Participants addressed three questions, including:\n\nHow allies share the cost.\n\n${once}`;
+    const listed = tagDocument(tax, shortText([opening, ...dwelling, agenda]));
+    assert.equal(weightOf(listed, 'maritime'), 'about');
   });
 
   it('reads "A, B and C" and "A, B or C" as a list of three, with or without a comma before the last item', () => {
