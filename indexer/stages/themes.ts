@@ -246,7 +246,7 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
     for (const unit of context.size > 0 ? sentenceUnits(passage.text) : []) {
       const inUnit = tagText(taxonomy, unit, context);
       if (inUnit.size === 0) continue;
-      const announced = leadIn >= 0 && passage.text.indexOf(unit.split('\n')[0]!, leadIn + 1) > leadIn;
+      const announced = leadIn >= 0 && passage.text.indexOf(unit.split('\n')[0]!, leadIn + 1) >= 0;
       // Many themes in one sentence are a list when the sentence is built as one (commas, semicolons, lines).
       const enumeration = inUnit.size >= ENUMERATION_THEMES && listSeparators(unit) >= ENUMERATION_THEMES - 1;
       const listed = enumeration ? new Set<string>() : listedOnly(taxonomy, unit, inUnit, context);
