@@ -156,10 +156,16 @@ const GLUED_ISO_DATE = /(?<=\p{L})(\d{4})-(\d{2})-(\d{2})(?!\d)/gu;
 /** A day whose year a saved page ran into the reading time after it ("News article17 November 20221 min read"). */
 const DATE_BEFORE_READING_TIME = new RegExp(`(?<!\\d)(\\d{1,2})\\s+(${MONTH})\\.?\\s+(\\d{4})(?=\\d{1,2}\\s*min(?:ute)?s?\\s+read\\b)`, 'giu');
 
+/** A day run into the word before it by a saved page ("News article5 June 2024Directorate-General for …"). */
+const DATE_AFTER_WORD = new RegExp(`(?<=\\p{L})(\\d{1,2})\\s+(${MONTH})\\.?\\s+(\\d{4})(?!\\d)`, 'giu');
+
 /** Day, month name and year joined by hyphens or slashes, as press wires print them ("THE HAGUE, 31-Oct-2023 —"). */
 const DAY_MONTH_YEAR_JOINED = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})([-/])(${MONTH})\\2(\\d{4})(?!\\d)`, 'giu');
 
-/** Full dates the English parser leaves: written in another EU language, an ISO date run into a word, a year run into a reading time, a day joined to its month by hyphens. */
+/**
+ * Full dates the English parser leaves: written in another EU language, an ISO date or a day run into a word, a year run
+ * into a reading time, a day joined to its month by hyphens.
+ */
 function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] {
   const more: FoundDate[] = [];
   const read = (m: RegExpMatchArray, year: number, month: number, day: number) => {
@@ -170,6 +176,7 @@ function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] 
   for (const m of text.matchAll(EU_LANGUAGE_DATE)) read(m, Number(m[3]), EU_LANGUAGE_MONTH.get(m[2]!.toLowerCase())!, Number(m[1]));
   for (const m of text.matchAll(GLUED_ISO_DATE)) read(m, Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of text.matchAll(DATE_BEFORE_READING_TIME)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
+  for (const m of text.matchAll(DATE_AFTER_WORD)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
   for (const m of text.matchAll(DAY_MONTH_YEAR_JOINED)) read(m, Number(m[4]), MONTH_NAMES.indexOf(m[3]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
   return more;
 }

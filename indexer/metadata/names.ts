@@ -52,7 +52,12 @@ const ORGANISATION_NOUNS = new Set(
 );
 
 /** Words that open a sentence or a clause ("As President Macron argued"), capitalised or not. */
-const FUNCTION_WORDS = new Set('the and for of on in at with by a an this that these those our their his her its as if when while since but so yet also'.split(' '));
+const FUNCTION_WORDS = new Set(
+  // A title's capitals make prepositions look like names ("Remarks by … Kaja Kallas After the Council"), and "Both Ministers" is no one.
+  'the and for of on in at with by a an this that these those our their his her its as if when while since but so yet also both after before following during to into'.split(
+    ' ',
+  ),
+);
 
 /** Capitalised words that mark an organisation or a phrase, not a person. */
 const NOT_NAME_WORDS = new Set(

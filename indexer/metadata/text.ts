@@ -289,9 +289,12 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
   return names;
 }
 
+/** A speech page's summary tells what its speaker says in the present: "Deputy Ambassador … underlines the increased scale of …". */
+const PRESENT_SPEECH_ACTS = String.raw`underlines|stresses|emphasi[sz]es|highlights|warns|urges|reiterates|calls (?:for|on)|sets out|outlines|welcomes|condemns|addresses`;
+
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
-  String.raw`\s+(?:(?:today|yesterday|also|again|once again|on \p{Lu}\p{Ll}+day)\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
+  String.raw`\s+(?:(?:today|yesterday|also|again|once again|recently|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
   'gu',
 );
 
@@ -335,12 +338,24 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
     }
     // An office the table does not hold, with its holder's full name, as the whole subject: "Chancellor of the Duchy of
     // Lancaster, David Lidington, addressed …". Who publishes that office's words is not known.
-    const subject = before.replace(/,/gu, ' ').replace(/\s+/gu, ' ').trim();
-    const named = nameEndingText(subject);
-    const office = named ? wordsBeforeName(subject, named)?.replace(/^the\s+/iu, '') : undefined;
-    if (named && office && OFFICE_WORDS.has(office.split(' ')[0]!.toLowerCase())) return { person: makePerson(named, 'speaker'), publisher: null };
+    // A full name stands on its own, also after a saved page's date label ("date 2025-07-07 Deputy Ambassador …").
+    const named = officeThenName(before.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
+    if (named) return { person: makePerson(named, 'speaker'), publisher: null };
   }
   return null;
+}
+
+/** "Chancellor of the Duchy of Lancaster, David Lidington" (in commas or not): an office, then its holder's full name ending the text. */
+function officeThenName(text: string): ParsedName | null {
+  const opensWithOffice = (office: string | undefined) => !!office && OFFICE_WORDS.has(office.replace(/^the\s+/iu, '').split(/\s+/u)[0]!.toLowerCase());
+  // In commas, the name is the last part, whole ("Secretary of State for Science, Innovation, and Technology, Peter Kyle").
+  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (parts.length >= 2) {
+    const named = readName(parts.at(-1)!);
+    return named && named.display.split(' ').length === parts.at(-1)!.split(/\s+/u).length && opensWithOffice(parts[0]) ? named : null;
+  }
+  const named = nameEndingText(text);
+  return named && opensWithOffice(wordsBeforeName(text, named) ?? undefined) ? named : null;
 }
 
 /** The opening lines a story's lede may stand on: the first two prose blocks below the title, past captions and listing lines. */
@@ -423,7 +438,10 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
   // A saved page's date label run into the lede ("date 2025-05-06 Pat McFadden, … will set out") is not the subject's.
   const opening = OPENS_WITH_SPEAKER.exec(text.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
   if (opening) {
-    const parsed = readNameAfterOffice(opening[1]!.replace(/\s*\([^)]*\)/g, ''));
+    const subject = opening[1]!.replace(/\s*\([^)]*\)/g, '');
+    // The name first ("Pat McFadden, Chancellor of the Duchy of Lancaster, will …") or the office ("Secretary of State for
+    // Science, Innovation and Technology, Peter Kyle, said:").
+    const parsed = readNameAfterOffice(subject) ?? officeThenName(subject);
     if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   const colon = NAME_COLON_QUOTE.exec(text);
@@ -939,9 +957,12 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       if (captioned) named.push(makePerson(captioned, 'speaker'));
       const inBlock = peopleInBlock(block.text, genreLine);
       named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
-      // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs".
-      const previous = i > 0 ? blocks[i - 1]!.text : '';
-      const signature = SIGNATURE_LINE.exec(block.text.trim());
+      // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
+      // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").
+      const trimmed = block.text.trim();
+      const closed = /[.!?][”"]\s*(?=[^“”"]+$)/u.exec(trimmed);
+      const previous = closed ? trimmed.slice(0, closed.index) : i > 0 ? blocks[i - 1]!.text : '';
+      const signature = SIGNATURE_LINE.exec(closed ? trimmed.slice(closed.index + closed[0].length) : trimmed);
       // The office after the name, less a nationality before it ("Hungarian", "Belgian", "Danish", "Maltese", "Dutch").
       const office = signature?.[2]!.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+)/u, '') ?? '';
       const namesAnOffice =

@@ -543,6 +543,16 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Speech by Commissioner Berg to the European Police Congress “Internal security and democracy”\n\n${SPOKEN}`, makers: [] },
       // A chamber's label run into a member's line.
       { text: `(5 months, 1 week ago)\nCommons Chamber Anna Berg (Dover and Deal) (Lab)\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      // An office before its holder's name in commas, opening the line that introduces the quotation.
+      { text: `New cyber laws\n\n${STORY}\n\nSecretary of State for Science, Innovation, and Technology, Anna Berg, said:\n\n“${SPOKEN}”`, makers: ['speaker: Anna Berg'] },
+      // A speech page's summary in the present tense, also after a saved page's date label and with "recently (date)".
+      { text: `Malign activity in the region\n\nDeputy Ambassador Anna Berg underlines the increased scale and intensity of the hybrid threat now faced by many states.\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      { text: `date 2025-07-07 Deputy Ambassador Peter Stone recently (04 July 2025) delivered a statement on behalf of the UK and Canada on malign activity.\n\n${SPOKEN}`, makers: ['speaker: Peter Stone'] },
+      // A quotation's signature run into its closing mark by a saved page.
+      { text: `Council agrees its position on returns\n\n${STORY}\n\n“${SPOKEN}”Anna Berg, Minister for Immigration and Integration`, makers: ['speaker: Anna Berg'] },
+      // A title's capitals: a preposition after the name is no part of it; "Both Ministers" are no one.
+      { text: `Press Remarks by Minister Anna Berg After the Foreign Affairs Council Meeting\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      { text: `Joint statement on the Channel\n\nBoth Ministers underlined their continued commitment to fight all forms of illegal immigration across the Channel.`, makers: [] },
       // A report's rapporteur on its label wrote it; a bill's rapporteur in a story is mentioned.
       { text: `Opinion on European defence\n\nRapporteur: Peter Stone\n\n${STORY}`, makers: ['author: Peter Stone'] },
       { text: `Asylum claims to be examined more quickly\n\nThe bill, by rapporteur Anna Berg (ES, S&D), was confirmed with 301 votes in favour, 272 against and 46 abstentions.`, makers: [] },
@@ -557,6 +567,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Agency welcomes new register\n\n${BRIEF}\n\nLONDON, 5-May-2025 – ${STORY}`, date: '2025-05-05' },
       // A consultation is dated by the day it opened, not the day it closed or its results were updated.
       { text: `Resilience Strategy Call for Evidence\n\nClosed 27 Sep 2021\n\nOpened 13 Jul 2021\n\nResults updated 7 Jan 2022\n\n${STORY}`, date: '2021-07-13' },
+      // A day run into the words on both sides of it by a saved page.
+      { text: `Skip to main content\nMigration and Home Affairs\nNews article5 June 2024Directorate-General for Migration and Home Affairs1 min read\n\nForum welcomes new members\n\n${STORY}`, date: '2024-06-05' },
       // Must not change: an event that opened on a day, told in the story, is no publication line.
       { text: `Exhibition on European defence\n\nPublished 2 June 2024\n\nThe exhibition opened on 12 May 2024 in Brussels. ${STORY}`, date: '2024-06-02' },
     ]);
