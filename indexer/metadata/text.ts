@@ -126,6 +126,8 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat|interview) with\s+/giu },
   // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
   { role: 'speaker', pattern: /\bwitnesses\s*:\s*/giu, semicolonItems: true },
+  // … and the "Witnesses" line of an evidence session run into the list below it ("Witnesses Professor Jane Roe, Director, …; …").
+  { role: 'speaker', pattern: /^[Ww]itnesses\s+(?:[IVX]{1,4}:\s+)?(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
   { role: 'speaker', pattern: /(?<=^|\s)(?<!\bby\s+)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
@@ -153,6 +155,8 @@ const PEOPLE_CUES: Cue[] = [
   // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is mentioned.
   { role: 'author', pattern: /\b(?:co-)?rapporteurs?\s*:\s*/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
+  // A letter's title names its writer: "Letter from William Shawcross to the Prevent Network".
+  { role: 'author', pattern: /^(?:[Oo]pen\s+)?[Ll]etter from\s+(?=\p{Lu})/gu, blockStart: true },
   // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group").
   { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true },
   // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp", "Answered by Lord Coaker - Minister of State".
@@ -856,7 +860,7 @@ const OPENING_BLOCKS = 4;
 const ROLE_SCAN_CHARS = 30_000;
 
 /** A block that is only a label, its value in the next block (web pages set "From:" and "Published" apart from their values). */
-const LABEL_ONLY = /^(?:from|published|first published|last updated|updated|date|dated|publisher|published by|source|speakers?|chairs?|chaired by|moderators?|authors?|written by|by)\s*:?$/iu;
+const LABEL_ONLY = /^(?:from|published|first published|last updated|updated|date|dated|publisher|published by|source|speakers?|chairs?|chaired by|moderators?|authors?|written by|by|witnesses)\s*:?$/iu;
 
 /**
  * A genre standing alone ("Doorstep statement", "Joint press conference", "Op-ed"), as NATO and others set

@@ -71,6 +71,8 @@ const EVENT_CUES =
   /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
 /** The words of a parliamentary sitting: a motion moved, members addressing each other. */
 const SITTING = /\bI beg to move\b|\b(?:the )?(?:right )?hon\. (?:Friend|Member|Gentleman|Lady)\b|\bnoble (?:Lord|Baroness|Friend|Lady)\b|\bserve under your chair/u;
+/** How a letter opens: its title ("Letter from … to …") or its salutation ("Dear Practitioner,"). */
+const LETTER_OPENING = /^(?:(?:open\s+)?letter from\s|dear\s+\p{Lu})/iu;
 /** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
@@ -196,7 +198,9 @@ export function detectType(title: string, text: string, people: readonly Person[
   const eventScore = countEventCues(head) + leaders * 2;
   const authors = people.filter((p) => p.role === 'author').length;
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
-  if (authors > 0 && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
+  // Written work with an author is a paper, unless it is a letter ("Letter from … to …", "Dear …").
+  const letter = openingLines.some((line) => LETTER_OPENING.test(line.trim()));
+  if (authors > 0 && !letter && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
   // One event cue and a speaker: a report of the event, unless a newsroom's lede tells it as a story ("NATO Secretary
   // General Jens Stoltenberg met with industry leaders on Thursday …").
   const lede = ledeType(title, text);

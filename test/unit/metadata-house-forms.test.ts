@@ -553,6 +553,19 @@ describe("metadata read from an institution's own forms", () => {
       // A title's capitals: a preposition after the name is no part of it; "Both Ministers" are no one.
       { text: `Press Remarks by Minister Anna Berg After the Foreign Affairs Council Meeting\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
       { text: `Joint statement on the Channel\n\nBoth Ministers underlined their continued commitment to fight all forms of illegal immigration across the Channel.`, makers: [] },
+      // An evidence session's "Witnesses" line above the list of them; a letter's title names its writer.
+      {
+        text: `Oral evidence: Deterrence, HC 338\n\nMembers present: Anna Berg (The Chair); Lord Stone.\n\nWitnesses\n\nProfessor Peter Stone, Director, Example Institute; Dr Maria Roe, Senior Lecturer, University of Example.\n\n${STORY}`,
+        makers: ['chair: Anna Berg', 'speaker: Maria Roe', 'speaker: Peter Stone'],
+      },
+      // … and a letter is no paper, whatever report it mentions.
+      {
+        text: `Correspondence\n\nLetter from Peter Stone to the Prevent Network (accessible version)\n\nDear Practitioner,\n\nI am writing to you about the review's report, which sets out recommendations for the programme and for your work.`,
+        makers: ['author: Peter Stone'],
+        type: 'other',
+      },
+      // Must not change: a letter told of in the story.
+      { text: `Ministers reply\n\nThe committee received a letter from Peter Stone last week. ${STORY}`, makers: [] },
       // A report's rapporteur on its label wrote it; a bill's rapporteur in a story is mentioned.
       { text: `Opinion on European defence\n\nRapporteur: Peter Stone\n\n${STORY}`, makers: ['author: Peter Stone'] },
       { text: `Asylum claims to be examined more quickly\n\nThe bill, by rapporteur Anna Berg (ES, S&D), was confirmed with 301 votes in favour, 272 against and 46 abstentions.`, makers: [] },
