@@ -46,10 +46,13 @@ const NAME_PARTICLES = new Set(
 
 /** Nouns that end an organisation's name: a run of capitalised words ending in one ("External Action Service", "Jacques Delors Institute") is the body, not a person. */
 const ORGANISATION_NOUNS = new Set(
-  'university institute centre center council commission ministry department committee office agency union parliament school college foundation forum group network programme program service services government association society organisation organization organisations organizations congress'.split(
+  'university institute centre center council commission ministry department committee office agency union parliament school college foundation forum group network programme program service services government association society organisation organization organisations organizations congress police'.split(
     ' ',
   ),
 );
+
+/** Nouns that end a law's name: a run of capitalised words ending in one ("Nationality and Borders Bill") is legislation ("Sir Bill Cash" opens with the word). */
+const LEGISLATION_NOUNS = new Set(['Bill', 'Act']);
 
 /** Words that open a sentence or a clause ("As President Macron argued"), capitalised or not. */
 const FUNCTION_WORDS = new Set(
@@ -208,7 +211,7 @@ export function readName(text: string): ParsedName | null {
     // A plural possessive starts what follows the name ("Eric Pichon Members' Research Service"), and no name opens
     // with one ("Leaders’ Meeting").
     if (/\p{L}s['’]$/u.test(token)) break;
-    if (nameTokens.length > 0 && /^\p{Lu}/u.test(token) && ORGANISATION_NOUNS.has(token.toLowerCase())) return null;
+    if (nameTokens.length > 0 && /^\p{Lu}/u.test(token) && (ORGANISATION_NOUNS.has(token.toLowerCase()) || LEGISLATION_NOUNS.has(token))) return null;
     if (!isNameToken(token) && !(nameTokens.length > 0 && NAME_PARTICLES.has(token))) break;
     nameTokens.push(token);
     ended = endsHere;

@@ -822,7 +822,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // those, and one above the title (the page's, not the text's) after one below it.
       // An act's heading names its own date, above even a dateline (the Official Journal's publication line). A heading
       // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
-      const actHeading = line < 12 && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
+      // An item of a list ("- Commission Recommendation of 8 February 2023 on …" among a text's references) cites an act, it heads nothing.
+      const actHeading =
+        line < 12 && blocks[i]!.kind !== 'list-item' && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
       else if ((dateline && line < 12) || placeAfter) rank = 100;
       else if ((labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)))) || ANSWERED_CUE.test(before)) rank = 90;

@@ -566,6 +566,9 @@ describe("metadata read from an institution's own forms", () => {
       },
       // Must not change: a letter told of in the story.
       { text: `Ministers reply\n\nThe committee received a letter from Peter Stone last week. ${STORY}`, makers: [] },
+      // A law's name and a police force are no people.
+      { text: `Briefing on the Bill\n\nThe Government's Nationality and Borders Bill has three stated objectives: fairness, deterrence and removal.`, makers: [] },
+      { text: `Smuggling network dismantled\n\nThe unit, facilitated by Kent Police and led by the agency, shared information with Europol.`, makers: [] },
       // A report's rapporteur on its label wrote it; a bill's rapporteur in a story is mentioned.
       { text: `Opinion on European defence\n\nRapporteur: Peter Stone\n\n${STORY}`, makers: ['author: Peter Stone'] },
       { text: `Asylum claims to be examined more quickly\n\nThe bill, by rapporteur Anna Berg (ES, S&D), was confirmed with 301 votes in favour, 272 against and 46 abstentions.`, makers: [] },
@@ -582,6 +585,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Resilience Strategy Call for Evidence\n\nClosed 27 Sep 2021\n\nOpened 13 Jul 2021\n\nResults updated 7 Jan 2022\n\n${STORY}`, date: '2021-07-13' },
       // A day run into the words on both sides of it by a saved page.
       { text: `Skip to main content\nMigration and Home Affairs\nNews article5 June 2024Directorate-General for Migration and Home Affairs1 min read\n\nForum welcomes new members\n\n${STORY}`, date: '2024-06-05' },
+      // An act cited in a list of references heads nothing: the dateline above it dates the text.
+      { text: `Capacity progress report\n\nContents\n\n- Brussels, 6.6.2025\n- Contents\n- 1. Executive Summary\n- Commission Recommendation of 8 February 2023 on Union disaster resilience goals\n\n${STORY}`, date: '2025-06-06' },
       // Must not change: an event that opened on a day, told in the story, is no publication line.
       { text: `Exhibition on European defence\n\nPublished 2 June 2024\n\nThe exhibition opened on 12 May 2024 in Brussels. ${STORY}`, date: '2024-06-02' },
     ]);
