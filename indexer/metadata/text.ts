@@ -340,9 +340,8 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
       const named = written ? nameEndingText(subject) : null;
       if (named) return { person: makePerson(named, 'speaker'), publisher: office.publisher };
     }
-    // An office the table does not hold, with its holder's full name, as the whole subject: "Chancellor of the Duchy of
-    // Lancaster, David Lidington, addressed …". Who publishes that office's words is not known.
-    // A full name stands on its own, also after a saved page's date label ("date 2025-07-07 Deputy Ambassador …").
+    // An office the table does not hold, with its holder's full name, as the whole subject ("Chancellor of the Duchy of
+    // Lancaster, David Lidington, addressed …"), also after a saved page's date label; who publishes its words is not known.
     const named = officeThenName(before.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
     if (named) return { person: makePerson(named, 'speaker'), publisher: null };
   }

@@ -199,8 +199,7 @@ export function detectType(title: string, text: string, people: readonly Person[
   const authors = people.filter((p) => p.role === 'author').length;
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
   // Written work with an author is a paper, unless it is a letter ("Letter from … to …", "Dear …").
-  const letter = openingLines.some((line) => LETTER_OPENING.test(line.trim()));
-  if (authors > 0 && !letter && countMatches(PAPER_CUES, head) > 0) return 'policy-paper';
+  if (authors > 0 && countMatches(PAPER_CUES, head) > 0 && !openingLines.some((line) => LETTER_OPENING.test(line.trim()))) return 'policy-paper';
   // One event cue and a speaker: a report of the event, unless a newsroom's lede tells it as a story ("NATO Secretary
   // General Jens Stoltenberg met with industry leaders on Thursday …").
   const lede = ledeType(title, text);
