@@ -162,6 +162,26 @@ const DATE_AFTER_WORD = new RegExp(`(?<=\\p{L})(\\d{1,2})\\s+(${MONTH})\\.?\\s+(
 /** Day, month name and year joined by hyphens or slashes, as press wires print them ("THE HAGUE, 31-Oct-2023 —"). */
 const DAY_MONTH_YEAR_JOINED = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})([-/])(${MONTH})\\2(\\d{4})(?!\\d)`, 'giu');
 
+/** Whether two spans of the same text share a character. */
+const overlaps = (a: { index: number; text: string }, b: { index: number; text: string }) => a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+
+/** Day and month in figures, either way round ("22/12/2025", "12/22/2025"). */
+const NUMERIC_DATE = /(?<![\d.\p{L}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d\p{L}])/gu;
+
+/**
+ * Numeric dates read month-first, as American sites and the wires that copy EU and UK releases print them ("12/22/2025 |
+ * Press release"): where day-first names no day, and then also where either order would, since one text keeps one
+ * convention. Day-first stays the rule for every text that does not show otherwise.
+ */
+function monthFirstDates(text: string): FoundDate[] {
+  const numeric = [...text.matchAll(NUMERIC_DATE)].map((m) => ({ m, first: Number(m[1]), second: Number(m[3]), year: Number(m[4]) }));
+  if (!numeric.some(({ first, second }) => first <= 12 && second > 12)) return [];
+  return numeric.flatMap(({ m, first, second, year }) => {
+    const date = isPlausibleYear(year) ? isoDate(year, first, second) : null;
+    return date ? [{ date, index: m.index!, text: m[0] }] : [];
+  });
+}
+
 /**
  * Full dates the English parser leaves: written in another EU language, an ISO date or a day run into a word, a year run
  * into a reading time, a day joined to its month by hyphens.
@@ -169,7 +189,7 @@ const DAY_MONTH_YEAR_JOINED = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})([-/])(${MON
 function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] {
   const more: FoundDate[] = [];
   const read = (m: RegExpMatchArray, year: number, month: number, day: number) => {
-    if (found.some((f) => m.index! < f.index + f.text.length && f.index < m.index! + m[0].length)) return;
+    if (found.some((f) => overlaps(f, { index: m.index!, text: m[0] }))) return;
     const date = isPlausibleYear(year) ? isoDate(year, month, day) : null;
     if (date) more.push({ date, index: m.index!, text: m[0] });
   };
@@ -208,8 +228,24 @@ export function findDates(text: string): FoundDate[] {
       if (date) found.push({ date, index, text: window.slice(result.index, result.index + result.text.length) });
     }
   }
-  const more = findOtherDates(text, found);
-  return more.length === 0 ? found : [...found, ...more].sort((a, b) => a.index - b.index);
+  // The day-first readings of the same figures give way.
+  const monthFirst = monthFirstDates(text);
+  const dayFirst = monthFirst.length === 0 ? found : found.filter((f) => !monthFirst.some((r) => overlaps(f, r)));
+  const more = [...findOtherDates(text, dayFirst), ...monthFirst];
+  return more.length === 0 ? dayFirst : [...dayFirst, ...more].sort((a, b) => a.index - b.index);
+}
+
+/** A month and day alone on a line ("August 15", "15 August"), and a line with only a year, perhaps beside a time ("10:20 2022"). */
+const MONTH_DAY_LINE = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?)$`, 'iu');
+const YEAR_LINE = /^(?:\d{1,2}:\d{2}\s+)?(\d{4})(?:\s+\d{1,2}:\d{2})?$/u;
+
+/**
+ * A date some sites print over two lines, its month and day above its year (and the time): "August 15" then
+ * "10:20 2022". Returns the date as one line ("August 15, 2022"), or null when the two lines are not such a pair.
+ */
+export function dateOverTwoLines(line: string, next: string | undefined): string | null {
+  const year = next === undefined ? null : YEAR_LINE.exec(next.trim());
+  return year && MONTH_DAY_LINE.test(line.trim()) ? `${line.trim()}, ${year[1]}` : null;
 }
 
 /**

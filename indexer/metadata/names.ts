@@ -91,7 +91,7 @@ export const OFFICE_WORDS = new Set(
     'chairwoman chairperson vice-president vice-chair co-chair rapporteur coordinator co-ordinator envoy speaker ' +
     // Military ranks and words that are also surnames (Major, Judge, Mayor) are left to the title list.
     'leader governor attorney solicitor advocate registrar staff officer agent analyst ' +
-    'researcher professor lecturer editor correspondent reporter presenter moderator panel government ministry ' +
+    'researcher research fellow professor lecturer editor correspondent reporter presenter moderator panel government ministry ' +
     'department office cabinet parliament parliamentary committee house lords commons council commission union ' +
     'european europe eu nato uk britain british kingdom united nations states america american ukraine ukrainian ' +
     'russia russian france french germany german poland polish italy italian spain estonia latvia lithuania ' +
@@ -296,6 +296,9 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
       // The word after "of" or "for" in an office is the office's place or portfolio ("Chancellor of the Duchy of
       // Lancaster Oliver Dowden", "Minister of State Jane Roe"), never the start of the holder's name.
       if (/^(?:of|for)$/iu.test(previous)) continue;
+      // Nor is the word after "and", which joins two offices ("High Representative and Vice-President") or two words of a
+      // body's name ("British Institute of International and Comparative Law").
+      if (/^(?:and|&)$/iu.test(previous)) continue;
     }
     // "Secretary General", "Director General", "Attorney General": the rank-like word ends the office; it is no title of the name.
     if (skip > 0 && tokens[skip] === 'General' && GENERAL_OFFICES.test(tokens[skip - 1]!)) continue;
@@ -324,12 +327,18 @@ export function parseGivenName(text: string): ParsedName {
  * an item that does not start with a name is dropped by the caller.
  */
 export function splitNameList(text: string): string[] {
-  return text
-    // "Author: Tania Lațici with Branislav Stanicek and Eric Pichon": "with" before a capital joins one more name.
-    // Only after a name: "the meeting co-chaired with Egypt" joins no one.
-    .split(/\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|(?<=\p{Lu}[\p{L}’'.-]*)\s+with\s+(?=\p{Lu}))\s*/u)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  // "Author: Tania Lațici with Branislav Stanicek and Eric Pichon": "with" before a capital joins one more name.
+  // Only after a name: "the meeting co-chaired with Egypt" joins no one.
+  const parts = text.split(/(\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|(?<=\p{Lu}[\p{L}’'.-]*)\s+with\s+(?=\p{Lu}))\s*)/u);
+  const items: string[] = [parts[0]!];
+  for (let i = 1; i < parts.length; i += 2) {
+    // "Institute of International and Comparative Law", "Minister for Europe and North America": an "and" after "of" or
+    // "for" and an office's or a body's word joins one name of a body or an office, not two items.
+    const joinsOneName = /^\s+and\s+$/u.test(parts[i]!) && OFFICE_WORDS.has(/\b(?:of|for)\s+(\p{Lu}[\p{L}’'-]*)$/u.exec(items.at(-1)!)?.[1]?.toLowerCase() ?? '');
+    if (joinsOneName) items[items.length - 1] += parts[i]! + parts[i + 1]!;
+    else items.push(parts[i + 1]!);
+  }
+  return items.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** Names read from a list; items that are not names ("former EU Commissioner") are skipped. */

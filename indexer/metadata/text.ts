@@ -5,7 +5,7 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { dateFromUrl, findDates, monthYear } from './dates.js';
+import { dateFromUrl, dateOverTwoLines, findDates, monthYear } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
@@ -152,6 +152,8 @@ const PEOPLE_CUES: Cue[] = [
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by)\s*:?\s+/giu },
+  // A research paper's own line names its writer: "Commons Briefing paper by Joanna Dawson." (in a story, "a report by …" is someone else's).
+  { role: 'author', pattern: /^(?:[\p{L}-]+\s+){0,3}(?:paper|report|note|analysis|insight)(?: written| prepared)? by\s+(?=\p{Lu})/giu, blockStart: true },
   // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is mentioned.
   { role: 'author', pattern: /\b(?:co-)?rapporteurs?\s*:\s*/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
@@ -180,10 +182,10 @@ const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+(?:${SA
 /** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
 const AS_SAID = new RegExp(String.raw`(?:^|[.!?]\s+)As ([^,:;.]{3,80}?)(?:,[^.:;]{3,120}?,?)?\s+${SAID}\s*:`, 'gu');
 /**
- * A member addresses the sitting's chair as they rise: "It is a pleasure to serve under your chairmanship, Mr Twigg".
- * A chair called by surname alone ("Mr Twigg") is kept so, as the record names them.
+ * A member addresses the sitting's chair as they rise: "It is a pleasure to serve under your chairmanship, Mr Twigg"
+ * (a copy may drop the "your"). A chair called by surname alone ("Mr Twigg") is kept so, as the record names them.
  */
-const ADDRESSED_CHAIR = /\b(?:serve|speak) under your (?:chairmanship|chairship|chairwomanship|chair)(?:\s+(?:again|today|this (?:morning|afternoon|evening)))?,\s+((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)/gu;
+const ADDRESSED_CHAIR = /\b(?:serve|speak) under (?:your )?(?:chairmanship|chairship|chairwomanship|chair)(?:\s+(?:again|today|this (?:morning|afternoon|evening)))?,\s+((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)/gu;
 /** A member marked as chair in a committee's list: "Baroness Coussins (The Chair)". */
 const MARKED_CHAIR = /(?:^|[;:]\s*)([^;:,()]{3,60}?)\s*\((?:The )?Chair(?:man|woman|person)?\)/gu;
 /** A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative". */
@@ -252,8 +254,8 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
  * from Ifri"), or who else spoke ("Joint press conference by … Mark Rutte with the Prime Minister …, Keir Starmer").
  */
 const LIST_GOES_ON = new Set(['of', 'from', 'at', 'with']);
-/** An item of a list of names that opens with a preposition says where or when, not who. */
-const OCCASION_ITEM = /^(?:at|in|on|during|before|after|ahead of|following|for|to)\s/u;
+/** An item of a list of names that opens with a preposition, however qualified ("just after"), says where or when, not who. */
+const OCCASION_ITEM = /^(?:(?:just|shortly|immediately|soon|right|directly)\s+)?(?:at|in|on|during|before|after|ahead of|following|for|to)\s/u;
 
 /**
  * Names in a list, each possibly after its office ("President António Costa and Prime Minister Keir Starmer").
@@ -702,6 +704,8 @@ const LABELLED_EVENT_CUE =
   /(?:\b(?:held|took place|convened|hosted|debated|delivered|made|given|sitting|signed|adopted|agreed|issued)\s+on\s*:?|\b(?:date(?:d)?|data|datum|fecha)\s*:?|\bdate of (?:the )?(?:event|meeting|sitting)\s*:?)\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Prose that cites an act opens this way ("The Council decision of …", "Under the regulation of …"); a heading does not. */
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
+/** "On 1 December 2025, the Council adopted Decision (CFSP) 2025/2436": the day a numbered act was adopted, which a later text recalls. */
+const NUMBERED_ACT_ADOPTED = /^,?\s+(?:the\s+)?\p{Lu}[\p{L} ]{0,40}?\s+adopted\s+(?:(?:Council|Commission)\s+)?(?:(?:Implementing|Delegated)\s+)?(?:Decision|Regulation|Directive)\s*\((?:CFSP|EU|EC|Euratom)\)\s*(?:No\s*)?\d/u;
 /** A recital of an EU act or resolution ("– having regard to …", "whereas …"): every date in it is an earlier text's. */
 const RECITAL = /^\s*(?:[–—-]\s*)?(?:having regard to|whereas|recalling|noting|considering)\b/iu;
 /** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
@@ -773,9 +777,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   // How many lines of the page stand above a block, a navigation menu's items not counted.
   let line = -1;
   for (let i = 0; i < blocks.length && offset < HEAD_CHARS; i++) {
-    const text = blocks[i]!.text;
     const blockOffset = offset;
-    offset += text.length + 1;
+    offset += blocks[i]!.text.length + 1;
+    const text = dateOverTwoLines(blocks[i]!.text, blocks[i + 1]?.text) ?? blocks[i]!.text;
     // A run of short lines (a menu, a committee's roster of members) is one list however long: its lines after the first don't count.
     if (blocks[i]!.kind !== 'list-item' && !(i > 0 && isShortLine(text) && isShortLine(blocks[i - 1]!.text))) line++;
     const trimmed = text.trim();
@@ -831,8 +835,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
       else if (alone && line < 12 && dateBar) rank = 55;
       else if (alone && line < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
-      // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported.
-      else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text)) rank = 70;
+      // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported, unless what it
+      // reports is a numbered act's adoption, which a declaration of alignment or a wire's copy recalls weeks later.
+      else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text) && !NUMBERED_ACT_ADOPTED.test(text.slice(found.index + found.text.length))) rank = 70;
       // A sentence telling what happened "today" dates the text by that day ("today (1 June 2023)"); another date in it is
       // an earlier event's ("The Council today took note of the report on the proposals endorsed on 6 December 2016").
       else if (TODAY_ELSEWHERE.test(text.slice(0, found.index).split(/[.!?]\s+/u).pop()!)) continue;

@@ -178,6 +178,14 @@ describe("metadata read from an institution's own forms", () => {
         makers: [],
         publisher: 'European Commission',
       },
+      // A research paper's own line names its writer; a body's name with "and" in it is no second person, a job title none.
+      { text: `Returning foreign fighters\n\nCommons Briefing paper by Jane Roe. It was first published on Friday, 8 March 2019.\n\n${STORY}`, makers: ['author: Jane Roe'] },
+      {
+        text: `Written evidence on police cooperation\n\nThis evidence has been prepared by Dr Jane Roe, Research Fellow in European Law at the Centre for the Rule of Law, British Institute of International and Comparative Law, in an individual capacity.\n\n${STORY}`,
+        makers: ['author: Jane Roe'],
+      },
+      // Must not change: a report a story cites is someone else's.
+      { text: `Defence spending rises\n\nThe committee noted that a report by Peter Stone found spending too low.\n\n${STORY}`, makers: [] },
       // Must not change: an op-ed's byline stays its author's; "by" in the middle of a sentence names nobody.
       { text: `By Jane Roe\n\nEurope must spend more on its defence, and it must spend it together, as I have argued for a decade.`, makers: ['author: Jane Roe'] },
       { text: `Defence spending rises\n\nSpending was raised By Royal Decree in March.\n\n${STORY}`, makers: [] },
@@ -393,6 +401,10 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Police cooperation under the agreement\n\nBriefing 27-05-2021\n\nOn 1 May 2021, the agreement entered into force, having been applied since January.`, date: '2021-05-27' },
       { text: `Foreign interference: MEPs debate\n\nMEPs debate a series of recommendations on foreign interference, including a sanctions regime and rules for platforms.\n\nDetailed information\n\nEvent date2022-03-08\nFormat:16:9 format`, date: '2022-03-08' },
       { text: `Situation in the Red Sea\n\n– in the House of Commons am 3:41 pm ar 26 Chwefror 2024.\n\nWith permission, Mr Speaker, I would like to make a statement on shipping in the Red Sea.`, date: '2024-02-26' },
+      // A site that prints the month and day above the year and the time.
+      { text: `Policy paper: National strategy for port security\n\nDepartment for Transport\n\nAugust 15\n\n10:20 2022\n\nThe strategy sets out how ports will be protected over the next five years, building on the review of 16 March 2021.`, date: '2022-08-15' },
+      // A wire that copies a release prints its day month-first ("12/22/2025"): the copy's line dates it, not the act it reports.
+      { text: `12/22/2025 | Press release | Distributed on 12/22/2025 04:03\n\nOn 1 December 2025, the Council adopted Decision (CFSP) 2025/2436 prolonging the measures.\n\nThe candidate countries align themselves with this decision.`, date: '2025-12-22' },
     ];
     itReadsEach(cases);
   });

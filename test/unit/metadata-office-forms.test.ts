@@ -40,6 +40,11 @@ describe('metadata read from indirect forms', () => {
         text: `Speech by NATO Deputy Secretary General Mircea Geoană opening the Riga Conference and Baltic Sea Forum\n\n${SPOKEN}`,
         want: ['speaker: Mircea Geoană'],
       },
+      // An occasion qualified by an adverb ends the list too: those given the prize did not address the House.
+      {
+        text: `The plenary session featured a formal address by Jane Roe and John Smith, laureates of the 2020 Prize, just after the announcement of this year's prize to two imprisoned journalists, Maria Weber and Pavel Novak.\n\n${SPOKEN}`,
+        want: ['speaker: Jane Roe', 'speaker: John Smith'],
+      },
       // Must not change: a co-speaker after "with", affiliations after "of" and "from", a plain list.
       {
         text: `Joint press conference by NATO Secretary General Mark Rutte with the Prime Minister of Norway, Jonas Gahr Støre\n\n${SPOKEN}`,

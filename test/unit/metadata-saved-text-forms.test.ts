@@ -309,6 +309,8 @@ describe('metadata of texts saved as plain text', () => {
       { text: rising('It is a pleasure to serve under your chairmanship, Mr Lowe, and good morning to other members of the Committee.'), want: ['chair: Mr Lowe', 'speaker: John Smith'] },
       { text: rising('It is a great pleasure to serve under your chairship again, Ms Grant.'), want: ['chair: Ms Grant', 'speaker: John Smith'] },
       { text: rising('It is an honour to serve under your chairmanship, Sir Edward Leigh.'), want: ['chair: Edward Leigh', 'speaker: John Smith'] },
+      // A copy of the record that lost the "your" still addresses the chair.
+      { text: rising('It is a pleasure to serve under chairmanship, Mr Lowe. I thank the shadow Minister for his questions.'), want: ['chair: Mr Lowe', 'speaker: John Smith'] },
       // A chair mentioned, not addressed, chairs nothing here.
       { text: rising('I served under the chairmanship of Mr Lowe on the Justice Committee for some years.'), want: ['speaker: John Smith'] },
     ];

@@ -431,6 +431,9 @@ describe('metadata helpers', () => {
       findDates('publié le 7 février 2023; gepubliceerd op dinsdag 14 mei 2024; 3. Oktober 2021; 21 de julio de 2020').map((d) => d.date),
       ['2023-02-07', '2024-05-14', '2021-10-03', '2020-07-21'],
     );
+    // Month-first where day-first names no day, and then throughout the text, which keeps one convention; day-first otherwise.
+    assert.deepEqual(findDates('12/22/2025 | Press release | Updated 01/05/2026').map((d) => d.date), ['2025-12-22', '2026-01-05']);
+    assert.deepEqual(findDates('Posted 06/05/2025, updated 13/05/2025').map((d) => d.date), ['2025-05-06', '2025-05-13']);
     // Not dates: a day beyond the month, a version number, a year range.
     assert.deepEqual(findDates('31 février 2023, release 1.2.2023a, 2021-2027 and 4-5-67').map((d) => d.date), []);
   });
