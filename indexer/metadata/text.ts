@@ -78,7 +78,7 @@ function findSummary(blocks: readonly Block[], titleIndex: number, title: string
 }
 
 /** A full stop ends a sentence unless it ends an abbreviation or an initial ("Prof.", "J."). */
-const SENTENCE_END = /(?<!\b(?:Prof|Dr|Mr|Mrs|Ms|Mx|St|Gen|Lt|Col|Capt|Adm|Amb|Hon|Rt|Rev|Jr|Sr|No|Vol|vs|etc|e\.g|i\.e|\p{Lu}))[.!?](?=\s|$)/u;
+const SENTENCE_END = /(?<!\b(?:Prof|Dr|Mr|Mrs|Ms|Mx|St|Gen|Lt|Col|Capt|Adm|Amb|Hon|hon|Rt|Rev|Jr|Sr|No|Vol|vs|etc|e\.g|i\.e|\p{Lu}))[.!?](?=\s|$)/u;
 
 interface Cue {
   role: Role;
@@ -97,6 +97,10 @@ const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|da|del
 /** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
 const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
 const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
+
+/** A statement's title naming its maker: "Statement by HR Mogherini on …", "Joint statement by …". */
+const STATEMENT_BY = String.raw`^(?:(?:joint|press|written)\s+)?statement by\s+`;
+const STATEMENT_BY_TITLE = new RegExp(STATEMENT_BY, 'iu');
 
 /** Cues that introduce names, each followed by a name or a list of names (job titles before a name are skipped). */
 const PEOPLE_CUES: Cue[] = [
@@ -143,6 +147,9 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\b(?:Proceeding )?contribution from\s+(?=\p{Lu})/gu },
   // Parallel Parliament's copy of a contribution names its member: "Main Page: Baroness Chapman of Darlington (Labour - Life peer)".
   { role: 'speaker', pattern: /\bMain Page:\s*/gu },
+  // A statement's own title names its author ("Statement by High Representative Josep Borrell following consultations …");
+  // one made at or to a meeting was spoken there ("Statement by Ambassador Jane Roe at the Permanent Council").
+  { role: 'author', pattern: new RegExp(String.raw`${STATEMENT_BY}(?![^\n.]*\s(?:at|to|before)\s+(?:the|a|an)\s)`, 'giu'), blockStart: true },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
   {
     role: 'speaker',
@@ -157,8 +164,9 @@ const PEOPLE_CUES: Cue[] = [
   // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is mentioned.
   { role: 'author', pattern: /\b(?:co-)?rapporteurs?\s*:\s*/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
-  // A letter's title names its writer: "Letter from William Shawcross to the Prevent Network".
-  { role: 'author', pattern: /^(?:[Oo]pen\s+)?[Ll]etter from\s+(?=\p{Lu})/gu, blockStart: true },
+  // A letter's title names its writer: "Letter from William Shawcross to the Prevent Network", "Letter of correction from
+  // the Secretary of State for Defence, the right hon. Member for Welwyn Hatfield (Grant Shapps):".
+  { role: 'author', pattern: /^(?:[Oo]pen\s+)?[Ll]etter(?: of (?:correction|reply|response))? from\s+(?=\p{Lu}|the\s)/gu, blockStart: true },
   // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group").
   { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true },
   // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp", "Answered by Lord Coaker - Minister of State".
@@ -235,6 +243,14 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     if (end) segment = segment.slice(0, end.index);
     // Names in brackets ("the Lord Chancellor (David Gauke) has made …") end with the bracket.
     if (text[match.namesAt - 1] === '(' && segment.includes(')')) segment = segment.slice(0, segment.indexOf(')'));
+    // Hansard names a member by office and seat, the name in brackets at the end: "the Secretary of State for Defence, the
+    // right hon. Member for Welwyn Hatfield (Grant Shapps):".
+    const bracketed = /\(([^()]{3,60})\)\s*:?\s*$/u.exec(segment);
+    const member = bracketed ? readName(bracketed[1]!) : null;
+    if (member && member.display.split(' ').length === bracketed![1]!.trim().split(/\s+/u).length && /\bMember for\b|,/u.test(segment.slice(0, bracketed!.index))) {
+      people.push(makePerson(member, match.role));
+      return;
+    }
     const names = match.semicolonItems
       ? segment.split(';').flatMap((item) => {
           // The item opens with the whole name: "European Arrest Warrant, Europol …" opens with no one.
@@ -580,6 +596,10 @@ const TITLE_MAKER = new RegExp(
 const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_WITH_PARTICLES}),\s+([^.;:!?]{3,200})$`, 'u');
 /** An office as the Council's releases write it under a quotation, lower-case too: "minister for justice", "deputy prime minister and minister of …". */
 const OPENS_WITH_OFFICE = /^(?:(?:deputy|vice|first|acting|federal|state)\s+)?(?:prime(?: minister)?|minister|secretary|commissioner|president|chancellor|high representative|ambassador|director|spokesperson|chair)\b/iu;
+/** Hansard's head of a minister's contribution: "The Minister of State for Security (Dan Jarvis): Significant improvements …". */
+const OFFICE_THEN_MEMBER = /(?:^|\n)((?:The\s+)?\p{Lu}[^():\n]{3,120}?)\s+\(([^()\n]{3,60})\):\s/gu;
+/** Parallel Parliament's page of a member's contribution names them: "Main Page: Yvette Cooper (Labour - Pontefract, …)". */
+const MAIN_PAGE_MEMBER = /\bMain Page:\s*([^()\n]{3,80}?)\s*\(/gu;
 /** TheyWorkForYou names a member twice after "Photo of": "Photo of Leo Docherty Leo Docherty …". */
 const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+|of\s+){1,5}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
 
@@ -603,7 +623,7 @@ const OPENING_TITLE = /^(?:Lord|Baroness|Lady|Viscount|Earl|Sir|Dame|Dr|Mr|Mrs|M
  * Parliament's page of a written answer: "Answered by" on its own line, "This question was answered on …", and
  * TheyWorkForYou's "Cabinet Office written question – answered on 7th October 2019".
  */
-const WRITTEN_ANSWER = /^Answered by\b|\bThis question was answered on\b|\bwritten question\s*[–—-]\s*answered on\b/mu;
+const WRITTEN_ANSWER = /^Answered by\b|\bThis question was answered on\b|\bwritten question\s*[–—-]\s*answered on\b|\[Due for Answer on\b|^ANSWER$/mu;
 
 /** Parallel Parliament's copies of Hansard set each contribution under "<member> Portrait <member or office>". */
 const PORTRAIT = /\sPortrait\s/gu;
@@ -625,6 +645,14 @@ function membersSpeaking(text: string): Person[] {
   for (const m of text.matchAll(PORTRAIT)) {
     const parsed = nameEnding(` ${text.slice(Math.max(0, m.index - 120), m.index)}`);
     if (parsed) people.push(makePerson(parsed, roleByCaption(text.slice(m.index + m[0].length, m.index + m[0].length + 60))));
+  }
+  for (const m of text.matchAll(OFFICE_THEN_MEMBER)) {
+    const parsed = isOfficeOnly(m[1]!) ? readName(m[2]!) : null;
+    if (parsed && parsed.display.split(' ').length === m[2]!.trim().split(/\s+/u).length) people.push(makePerson(parsed, roleByCaption(m[1]!)));
+  }
+  for (const m of text.matchAll(MAIN_PAGE_MEMBER)) {
+    const parsed = readName(m[1]!);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   // TheyWorkForYou's copy of a contribution: "Photo of Leo Docherty Leo Docherty Parliamentary Under-Secretary …".
   for (const m of text.matchAll(PHOTO_OF)) {
@@ -727,6 +755,7 @@ const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
   /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
+const ANOTHER_TEXT_PUBLISHED = /\b(?:that|which)\s+(?:was|were|had been|has been|is|are)\s+(?:first\s+)?(?:published|released|issued|posted)(?:\s+on)?\s*$/iu;
 /** A consultation's page opens with the day it "Opened", its publication (the "Closed" and "Results updated" lines beside it are later). */
 const OPENED_LABEL = /^\s*opened\s*:?\s*$/iu;
 /**
@@ -799,6 +828,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const at = blockOffset + found.index;
       // chrono takes "on Wednesday" into the date it reads; the label before it ("debated on …") still includes them.
       const before = text.slice(Math.max(0, found.index - 60), found.index) + /^(?:on\s+)?(?:\p{L}+day,?\s+)?/iu.exec(found.text)![0];
+      // "the review that was published on 12 February 2025" tells of another text; "It was first published on …" of this one.
+      if (ANOTHER_TEXT_PUBLISHED.test(before)) continue;
       if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index))) {
         if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
         continue;
@@ -858,6 +889,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   const date = best && (best.rank >= (statement ? 72 : 70) || !published) ? best.date : (published?.date ?? null);
   return { date, published: published?.date ?? null };
 }
+
+/** Words opening as spoken ones: a greeting, or thanks to the room. */
+const SPOKEN_OPENING = new RegExp(String.raw`^(?:thank you\b|${SPEECH_OPENING.source.slice(1)})`, 'iu');
 
 /** The opening blocks that may carry the text's genre line ("Remarks by …") above its body. */
 const OPENING_BLOCKS = 4;
@@ -1007,8 +1041,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const headBlocks = blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2);
   const delivered = DELIVERY_MARK.test(text.slice(0, 2000));
   const greets = headBlocks.some((b) => SPEECH_OPENING.test(b.text.trim())) && !headBlocks.some((b) => WRITTEN_GENRE.test(b.text));
+  // A statement its title names the author of was spoken when its words open as a speaker's do ("Thank you very much.").
+  const spokenStatement = STATEMENT_BY_TITLE.test(blocks[Math.max(0, titleBlock)]?.text ?? '') && headBlocks.some((b) => SPOKEN_OPENING.test(b.text.trim()));
   for (const person of named) {
-    if (person.role === 'author' && (delivered || (greets && headBlocks.some((b) => bylineWithOffice(b.text, person.name))))) person.role = 'speaker';
+    if (person.role === 'author' && (delivered || spokenStatement || (greets && headBlocks.some((b) => bylineWithOffice(b.text, person.name))))) person.role = 'speaker';
   }
 
   // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the

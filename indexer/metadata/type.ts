@@ -52,7 +52,7 @@ const LABELS: Label[] = [
 const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${label.pattern.source}`, 'iu') }));
 
 /** The "Written Statements" line that heads Hansard's and Parallel Parliament's pages of written ministerial statements. */
-export const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?\b/u;
+export const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?(?:\b|(?=\p{Lu}\p{Ll}))/u;
 /** How a written ministerial statement made for a colleague opens: "My hon. Friend the Minister for Africa attended …". */
 export const FOR_A_COLLEAGUE = /(?:^|\n)My (?:right )?hon(?:ourable|\.)? (?:and learned )?Friend,? the\b/iu;
 
@@ -71,8 +71,8 @@ const EVENT_CUES =
   /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
 /** The words of a parliamentary sitting: a motion moved, members addressing each other. */
 const SITTING = /\bI beg to move\b|\b(?:the )?(?:right )?hon\. (?:Friend|Member|Gentleman|Lady)\b|\bnoble (?:Lord|Baroness|Friend|Lady)\b|\bserve under your chair/u;
-/** How a letter opens: its title ("Letter from … to …") or its salutation ("Dear Practitioner,"). */
-const LETTER_OPENING = /^(?:(?:open\s+)?letter from\s|dear\s+\p{Lu})/iu;
+/** How a letter opens: its title ("Letter from … to …", "Letter of correction from …") or its salutation ("Dear Practitioner,"). */
+const LETTER_OPENING = /^(?:(?:open\s+)?letter(?: of (?:correction|reply|response))? from\s|dear\s+\p{Lu})/iu;
 /** Words of a written analysis. */
 const PAPER_CUES = /\b(?:report|paper|brief|analysis|study|recommendations|executive summary|abstract)\b/giu;
 
@@ -199,7 +199,7 @@ export function detectType(title: string, text: string, people: readonly Person[
   const authors = people.filter((p) => p.role === 'author').length;
   if (eventScore >= 2 && eventScore > authors * 2) return 'event-report';
   // Written work with an author is a paper, unless it is a letter ("Letter from … to …", "Dear …").
-  if (authors > 0 && countMatches(PAPER_CUES, head) > 0 && !openingLines.some((line) => LETTER_OPENING.test(line.trim()))) return 'policy-paper';
+  if (authors > 0 && countMatches(PAPER_CUES, head) > 0 && !leading(lines, 12, 1500).some((line) => LETTER_OPENING.test(line.trim()))) return 'policy-paper';
   // One event cue and a speaker: a report of the event, unless a newsroom's lede tells it as a story ("NATO Secretary
   // General Jens Stoltenberg met with industry leaders on Thursday …").
   const lede = ledeType(title, text);

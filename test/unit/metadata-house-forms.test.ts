@@ -246,6 +246,27 @@ describe("metadata read from an institution's own forms", () => {
         makers: ['speaker: Lord Smith of Elmtree'],
         publisher: 'Hansard',
       },
+      // A written statement whose page ran its label into the text: its member wrote it; a review it says "was published on" a day is another text's.
+      {
+        text: `Jane Roe\nMain Page: Jane Roe (Labour - Eastham)Department Debates - View all Jane Roe's debates with the Home Office\n(2 days ago)\nWritten StatementsFollowing the attack last year, I announced an independent review.\nThe review upheld the conclusions of the learning review that was published on 12 February 2025. ${ANSWER}`,
+        makers: ['author: Jane Roe'],
+        date: null,
+      },
+      // Hansard names a minister by office with the name in brackets, heading their words; in a written answer they wrote them.
+      { text: `Border security\n\nThe Minister of State for Security (John Smith): ${ANSWER}`, makers: ['speaker: John Smith'] },
+      {
+        text: `Jane Roe: To ask the Secretary of State for the Home Department, what plans she has for border security. [37105]\n\n[Due for Answer on 14 March]\n\nANSWER\n\nThe Minister of State for Security (John Smith): ${ANSWER}`,
+        makers: ['author: John Smith'],
+      },
+      // A correction's letter names its writer by office and seat, the name in brackets.
+      {
+        text: `Situation in the Red Sea\n\nThe following is an extract from the debate on the Situation in the Red Sea on Wednesday 24 January 2024.\n\nLetter of correction from the Secretary of State for Defence, the right hon. Member for Eastham (John Smith):\n\nAn error has been identified in my response to my hon. Friend.`,
+        makers: ['author: John Smith'],
+        type: 'other',
+      },
+      // A statement's title names its author, unless it was made at a meeting.
+      { text: `Statement by High Representative Jane Roe following consultations with the participants\n\nJanuary 24, 2020\n\n${ANSWER}`, makers: ['author: Jane Roe'] },
+      { text: `Statement by Ambassador Jane Roe at the Permanent Council on the situation in Georgia\n\n${ANSWER}`, makers: ['speaker: Jane Roe'] },
       {
         text: `Resilience in a changing world\n\nPanel discussion with Deputy Secretary General Jane Roe participating in a webinar on resilience\n\n${SPOKEN}`,
         makers: ['speaker: Jane Roe'],
