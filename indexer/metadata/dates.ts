@@ -182,6 +182,22 @@ function monthFirstDates(text: string): FoundDate[] {
   });
 }
 
+/** Two days of one month, as a two-day meeting is dated ("17 and 18 April 2024"): the English parser reads the second. */
+const DAY_PAIR = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|&)\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+(\\d{4})(?!\\d)`, 'giu');
+
+/**
+ * Readings that replace the English parser's of the same words: numeric dates month-first where the text writes them so,
+ * and a pair of days by its first.
+ */
+function correctedDates(text: string): FoundDate[] {
+  const pairs = [...text.matchAll(DAY_PAIR)].flatMap((m) => {
+    const year = Number(m[3]);
+    const date = isPlausibleYear(year) ? isoDate(year, MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1])) : null;
+    return date ? [{ date, index: m.index, text: m[0] }] : [];
+  });
+  return [...monthFirstDates(text), ...pairs];
+}
+
 /**
  * Full dates the English parser leaves: written in another EU language, an ISO date or a day run into a word, a year run
  * into a reading time, a day joined to its month by hyphens.
@@ -228,11 +244,10 @@ export function findDates(text: string): FoundDate[] {
       if (date) found.push({ date, index, text: window.slice(result.index, result.index + result.text.length) });
     }
   }
-  // The day-first readings of the same figures give way.
-  const monthFirst = monthFirstDates(text);
-  const dayFirst = monthFirst.length === 0 ? found : found.filter((f) => !monthFirst.some((r) => overlaps(f, r)));
-  const more = [...findOtherDates(text, dayFirst), ...monthFirst];
-  return more.length === 0 ? dayFirst : [...dayFirst, ...more].sort((a, b) => a.index - b.index);
+  const corrected = correctedDates(text);
+  const kept = corrected.length === 0 ? found : found.filter((f) => !corrected.some((r) => overlaps(f, r)));
+  const more = [...findOtherDates(text, kept), ...corrected];
+  return more.length === 0 ? kept : [...kept, ...more].sort((a, b) => a.index - b.index);
 }
 
 /** A month and day alone on a line ("August 15", "15 August"), and a line with only a year, perhaps beside a time ("10:20 2022"). */

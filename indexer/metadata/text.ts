@@ -133,6 +133,8 @@ const PEOPLE_CUES: Cue[] = [
   // … and the "Witnesses" line of an evidence session run into the list below it ("Witnesses Professor Jane Roe, Director, …; …").
   { role: 'speaker', pattern: /^[Ww]itnesses\s+(?:[IVX]{1,4}:\s+)?(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
+  // A committee's notice of the witnesses it hears: "At 3pm, the committee will hear from:", "The Committee took evidence from …".
+  { role: 'speaker', pattern: /\b(?:(?:will|to) (?:hear|take evidence) from|(?:heard|hears|took|takes) evidence from)\s*:?\s*/giu, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
   { role: 'speaker', pattern: /(?<=^|\s)(?<!\bby\s+)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
   // … and a junior minister's as the name and "MP" alone: "Stephen Doughty MP".
@@ -202,6 +204,8 @@ const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
 const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+)?`, 'gu');
 /** "Foreign Secretary David Lammy said:" anywhere in a block, when a colon or quotation follows. */
 const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b`, 'gu');
+/** A person named by honorific and surname as they speak: "Mr Geoană emphasised". */
+const SURNAME_SAID = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}’'-]+)\s+${SAID}\b`, 'gu');
 /** What follows a verb of speaking that introduces the words themselves: a colon or a quotation mark. */
 const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
 /** "In the words of SatCen Director Sorin Ducaru, “…”": the words that follow are theirs. */
@@ -504,6 +508,18 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
       break;
     }
   }
+  // "Mr Geoană emphasised …" after "NATO's Deputy Secretary General Mircea Geoană joined the meeting": a person the text
+  // introduced by their office, speaking by surname, speaks as the office-introduced form would.
+  for (const m of unbracketed.matchAll(SURNAME_SAID)) {
+    const surname = escapeRegExp(m[1]!);
+    for (const intro of unbracketed.slice(0, m.index).matchAll(new RegExp(String.raw`(\p{L}+)\s+((?:\p{Lu}[\p{L}’'-]*\s+){1,2}${surname})(?![\p{L}-])`, 'gu'))) {
+      const parsed = OFFICE_WORDS.has(intro[1]!.toLowerCase()) ? readName(intro[2]!) : null;
+      if (parsed) {
+        people.push(makePerson(parsed, 'speaker'));
+        break;
+      }
+    }
+  }
   // "In the words of …, “…”" and "In her welcoming remarks, Ambassador …, underlined": the name ends the phrase.
   const phrases = [...text.matchAll(IN_THE_WORDS_OF)].map((m) => m[1]!).concat([...text.matchAll(IN_OWN_REMARKS)].map((m) => text.slice(m.index + m[0].length).split(/,|\s+(?=\p{Ll})/u)[0]!));
   for (const phrase of phrases) {
@@ -770,6 +786,9 @@ const GENRE_LABEL = /^\s*(?:briefing|at a glance|press release|statement|speech|
 /** A title naming a declaration, a statement or a press release. */
 const STATEMENT_TITLE = /^(?:(?:joint|written|ministerial|press)\s+)?(?:declaration|statement|press release)\b/iu;
 
+/** Words before a date that make it an event still to come: "upcoming", "ahead of", "preparations for". */
+const FUTURE_EVENT_BEFORE = /\b(?:upcoming|forthcoming|ahead of|in preparation for|preparations? for|preparing for|run-up to)\b[^.;]{0,80}$/iu;
+
 /** How far into the text its head (title, date and reference lines) reaches when a saved page runs them together. */
 const HEAD_LINE_CHARS = 150;
 /**
@@ -862,6 +881,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       if (actHeading) rank = 110;
       else if ((dateline && line < 12) || placeAfter) rank = 100;
       else if ((labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)))) || ANSWERED_CUE.test(before)) rank = 90;
+      // A title's date of an event still to come ("… on the upcoming NATO summit on 24-26 June 2025") is that event's.
+      else if (i === titleIndex && FUTURE_EVENT_BEFORE.test(text.slice(0, found.index))) continue;
       else if (i === titleIndex) rank = 80;
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
       else if (alone && line < 12 && dateBar) rank = 55;

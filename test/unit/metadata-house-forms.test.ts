@@ -258,6 +258,18 @@ describe("metadata read from an institution's own forms", () => {
         text: `Jane Roe: To ask the Secretary of State for the Home Department, what plans she has for border security. [37105]\n\n[Due for Answer on 14 March]\n\nANSWER\n\nThe Minister of State for Security (John Smith): ${ANSWER}`,
         makers: ['author: John Smith'],
       },
+      // A person the text introduced by office, speaking later by honorific and surname.
+      {
+        text: `Armaments directors meet\n\nDelegates met at headquarters to discuss defence production.\n\nThe Deputy Secretary General Jane Roe joined the meeting. Ms Roe emphasised the importance of multinational procurement.`,
+        makers: ['speaker: Jane Roe'],
+      },
+      // Must not change: the honorific and surname of someone introduced without an office.
+      { text: `Armaments directors meet\n\nDelegates met at headquarters with the engineer Jane Roe. Ms Roe stressed the importance of the work.`, makers: [] },
+      // A committee's notice names the witnesses it will hear in a list below.
+      {
+        text: `Police chiefs to address the committee\n\nFriday 10 May 2024\n\nThe committee, chaired by Lord Smith, will hear from the agencies as part of its inquiry.\n\nAt 3pm, the committee will hear from:\n\n- Jane Roe, Director General Operations at the National Crime Agency;\n- John Smith, Assistant Chief Constable at the Police Chiefs' Council.`,
+        makers: ['chair: Lord Smith', 'speaker: Jane Roe', 'speaker: John Smith'],
+      },
       // A correction's letter names its writer by office and seat, the name in brackets.
       {
         text: `Situation in the Red Sea\n\nThe following is an extract from the debate on the Situation in the Red Sea on Wednesday 24 January 2024.\n\nLetter of correction from the Secretary of State for Defence, the right hon. Member for Eastham (John Smith):\n\nAn error has been identified in my response to my hon. Friend.`,
@@ -422,6 +434,9 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Police cooperation under the agreement\n\nBriefing 27-05-2021\n\nOn 1 May 2021, the agreement entered into force, having been applied since January.`, date: '2021-05-27' },
       { text: `Foreign interference: MEPs debate\n\nMEPs debate a series of recommendations on foreign interference, including a sanctions regime and rules for platforms.\n\nDetailed information\n\nEvent date2022-03-08\nFormat:16:9 format`, date: '2022-03-08' },
       { text: `Situation in the Red Sea\n\n– in the House of Commons am 3:41 pm ar 26 Chwefror 2024.\n\nWith permission, Mr Speaker, I would like to make a statement on shipping in the Red Sea.`, date: '2024-02-26' },
+      // A two-day meeting is dated by its first day; a title's date of an event to come is that event's, not the text's.
+      { text: `Source: NATO\n\nOn Wednesday and Thursday (17 and 18 April 2024) the armaments directors met to address the challenges of the sector.\n\n${STORY}`, date: '2024-04-17' },
+      { text: `Remarks by the High Representative at the plenary, on the upcoming summit on 24-26 June 2025\n\n18.06.2025\n\nNext week, leaders will meet in The Hague for the summit.`, date: '2025-06-18' },
       // A site that prints the month and day above the year and the time.
       { text: `Policy paper: National strategy for port security\n\nDepartment for Transport\n\nAugust 15\n\n10:20 2022\n\nThe strategy sets out how ports will be protected over the next five years, building on the review of 16 March 2021.`, date: '2022-08-15' },
       // A wire that copies a release prints its day month-first ("12/22/2025"): the copy's line dates it, not the act it reports.
