@@ -48,8 +48,8 @@ function looksLikeTitle(text: string): boolean {
   );
 }
 
-/** Lines a saved web page keeps from its furniture: an accessibility link, a social link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
+/** Lines a saved web page keeps from its furniture: an accessibility link, a menu's or a print button's label, a social link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
 
 function findTitle(blocks: readonly Block[]): { title: string | null; index: number } {
   for (let i = 0; i < blocks.length && i < 5; i++) {
