@@ -50,6 +50,8 @@ const LABELS: Label[] = [
   },
 ];
 const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${label.pattern.source}`, 'iu') }));
+/** A genre line naming its maker after a word or two of its series: "Commons Briefing paper by Joanna Dawson." */
+const GENRE_BY_LINES = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*(?:[\\p{L}-]+\\s+){1,2}(?:${label.pattern.source})\\s+by\\s+\\p{L}`, 'iu') }));
 
 /** The "Written Statements" line that heads Hansard's and Parallel Parliament's pages of written ministerial statements. */
 export const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?(?:\b|(?=\p{Lu}\p{Ll}))/u;
@@ -182,7 +184,7 @@ export function detectType(title: string, text: string, people: readonly Person[
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
   const lines = text.split('\n');
   const openingLines = leading(lines, 4, 300);
-  for (const { type, pattern } of LEAD_INS) if (openingLines.some((line) => pattern.test(line))) return type;
+  for (const { type, pattern } of [...LEAD_INS, ...GENRE_BY_LINES]) if (openingLines.some((line) => pattern.test(line))) return type;
   // A speech's own mark, however much page furniture stands above it, or its greeting to the room in its first lines.
   if (DELIVERY_MARK.test(text.slice(0, 2000)) || leading(lines, 8, 300).some((line) => SPEECH_OPENING.test(line.trim()))) return 'speech';
   // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.

@@ -179,7 +179,7 @@ describe("metadata read from an institution's own forms", () => {
         publisher: 'European Commission',
       },
       // A research paper's own line names its writer; a body's name with "and" in it is no second person, a job title none.
-      { text: `Returning foreign fighters\n\nCommons Briefing paper by Jane Roe. It was first published on Friday, 8 March 2019.\n\n${STORY}`, makers: ['author: Jane Roe'] },
+      { text: `Returning foreign fighters\n\nCommons Briefing paper by Jane Roe. It was first published on Friday, 8 March 2019.\n\n${STORY}`, makers: ['author: Jane Roe'], type: 'briefing' },
       {
         text: `Written evidence on police cooperation\n\nThis evidence has been prepared by Dr Jane Roe, Research Fellow in European Law at the Centre for the Rule of Law, British Institute of International and Comparative Law, in an individual capacity.\n\n${STORY}`,
         makers: ['author: Jane Roe'],
