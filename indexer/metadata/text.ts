@@ -98,6 +98,8 @@ const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|da|del
 const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
 const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
 
+/** A joint statement, as its title or opening calls it. */
+const JOINT_STATEMENT = /\bjoint (?:statement|declaration|communiqu[eé])\b/iu;
 /** A statement's title naming its maker: "Statement by HR Mogherini on …", "Joint statement by …". */
 const STATEMENT_BY = String.raw`^(?:(?:joint|press|written)\s+)?statement by\s+`;
 const STATEMENT_BY_TITLE = new RegExp(STATEMENT_BY, 'iu');
@@ -320,7 +322,7 @@ const PRESENT_SPEECH_ACTS = String.raw`underlines|stresses|emphasi[sz]es|highlig
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
-  String.raw`\s+(?:(?:today|yesterday|also|again|once again|recently|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made) (?:a|the|his|her) (?:keynote )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
+  String.raw`\s+(?:(?:has|have)\s+)?(?:(?:today|yesterday|also|again|once again|recently|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made|issues|issued) (?:a|the|his|her|their) (?:keynote |joint )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
   'gu',
 );
 
@@ -705,6 +707,24 @@ const OPENING_PHRASE = /^(?:In|At|On|Speaking|Following|After|During|Ahead of|Co
 const SAID_WITH_WORDS = new RegExp(String.raw`\b${SAID}\s*(?=[:“"‘]|,\s*[“"‘])`, 'gu');
 
 /**
+ * The people of a subject naming several together ("Italian Defence Minister Guido Crosetto, Japanese Defense Minister
+ * NAKATANI Gen and UK Defence Minister John Healey"): each item a name after its office, or an office (alone, or with a
+ * name this reader cannot read); anything else, or fewer than two items, and null.
+ */
+function namesOfJointSubject(subject: string): ParsedName[] | null {
+  const items = splitNameList(subject);
+  if (items.length < 2) return null;
+  const names: ParsedName[] = [];
+  for (const item of items) {
+    const parsed = readNameAfterOffice(item);
+    const lastWord = item.split(/\s+/).pop()!;
+    if (parsed && parsed.display.split(' ').pop() === lastWord) names.push(parsed);
+    else if (!isOfficeOnly(item) && !item.split(/\s+/u).slice(0, 3).some((word) => /^\p{Lu}\p{Ll}/u.test(word) && OFFICE_WORDS.has(word.toLowerCase()))) return null;
+  }
+  return names;
+}
+
+/**
  * Several people speaking together: "Foreign Secretary Dominic Raab and EU High Representative …, Josep Borrell, said:".
  * Each item of the subject must be a name (after its office) or an office alone; anything else and nobody is read.
  */
@@ -713,23 +733,11 @@ function jointSpeakers(text: string): Person[] {
   for (const m of text.matchAll(SAID_WITH_WORDS)) {
     const sentenceStart = Math.max(0, ...[...text.slice(0, m.index).matchAll(/[.!?]\s+|[:“”"]\s*/gu)].map((s) => s.index + s[0].length));
     const subject = text.slice(sentenceStart, m.index).replace(OPENING_PHRASE, '').replace(/[,\s]+$/u, '');
-    const items = splitNameList(subject);
-    if (items.length < 2) continue;
-    const names: ParsedName[] = [];
-    let allPeopleOrOffices = true;
-    for (const item of items) {
-      const parsed = readNameAfterOffice(item);
-      const lastWord = item.split(/\s+/).pop()!;
-      if (parsed && parsed.display.split(' ').pop() === lastWord) names.push(parsed);
-      else if (!isOfficeOnly(item)) {
-        allPeopleOrOffices = false;
-        break;
-      }
-    }
-    if (allPeopleOrOffices) for (const name of names) people.push(makePerson(name, 'speaker'));
+    const names = namesOfJointSubject(subject);
+    if (names) for (const name of names) people.push(makePerson(name, 'speaker'));
     // An office's portfolio splits into items of its own ("Commissioner for Home Affairs, Migration and Citizenship …"): the
     // office holders named in full still speak.
-    else for (const name of holdersNamedIn(subject)) people.push(makePerson({ name, display: name }, 'speaker'));
+    else if (splitNameList(subject).length >= 2) for (const name of holdersNamedIn(subject)) people.push(makePerson({ name, display: name }, 'speaker'));
   }
   return people;
 }
@@ -1048,13 +1056,22 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A lede whose subject is an office holder who spoke ("European Parliament President Metsola reiterated …"), or a
   // standfirst whose subject is one, above the speaker's own words ("President … Metsola was in London …" then "I …").
   let ledePublisher: string | null = null;
-  for (const block of ledeBlocks(blocks, titleBlock)) {
+  // A joint statement's lede names those who make it, whatever it says they did ("Foreign Secretary James Cleverly held
+  // a trilateral meeting with Polish Foreign Minister, Zbigniew Rau, and Ukrainian Foreign Minister Dmytro Kuleba.").
+  const jointStatement = JOINT_STATEMENT.test(blocks[Math.max(0, titleBlock)]?.text ?? '') || JOINT_STATEMENT.test(text.slice(0, 300));
+  for (const [n, block] of ledeBlocks(blocks, titleBlock).entries()) {
     const sentence = firstSentence(block.text);
     const after = blocks.slice(blocks.indexOf(block) + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
     const subject = ledeSubject(sentence, date) ?? (speechFollows(block.text, after) ? ledeSubject(sentence, date, ANY_LEDE_VERB) : null);
-    if (!subject) continue;
-    named.push(subject.person);
-    ledePublisher ??= subject.publisher;
+    if (subject) {
+      named.push(subject.person);
+      ledePublisher ??= subject.publisher;
+      continue;
+    }
+    // Several named together as the subject: "Italian Defence Minister Guido Crosetto, … and UK Defence Minister John Healey have welcomed …".
+    const together = [...sentence.matchAll(LEDE_VERB)].map((verb) => namesOfJointSubject(sentence.slice(0, verb.index).replace(OPENING_PHRASE, ''))).find((names) => names && names.length >= 2);
+    const makers = together ?? (jointStatement && n === 0 ? splitNameList(sentence).flatMap((item) => readNameAfterOffice(item) ?? []) : []);
+    if (makers.length >= 2) for (const name of makers) named.push(makePerson(name, 'speaker'));
   }
 
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and

@@ -265,6 +265,17 @@ describe("metadata read from an institution's own forms", () => {
       },
       // Must not change: the honorific and surname of someone introduced without an office.
       { text: `Armaments directors meet\n\nDelegates met at headquarters with the engineer Jane Roe. Ms Roe stressed the importance of the work.`, makers: [] },
+      // A joint statement's makers, named in its lede whatever it says they did; several named together as a lede's subject.
+      {
+        text: `Foreign Secretary and the foreign ministers of two partners: joint statement, September 2022\n\nForeign Secretary John Smith held a trilateral meeting with Polish Foreign Minister, Jan Nowak, and Ukrainian Foreign Minister Petro Shevchenko.\n\n${STORY}`,
+        makers: ['speaker: Jan Nowak', 'speaker: John Smith', 'speaker: Petro Shevchenko'],
+      },
+      {
+        text: `Ministers welcome progress\n\nItalian Defence Minister Marco Rossi, Japanese Defense Minister SATO Ken and UK Defence Minister John Smith have welcomed recent progress made on the programme.\n\n${STORY}`,
+        makers: ['speaker: John Smith', 'speaker: Marco Rossi'],
+      },
+      // Must not change: a story's lede naming two people it reports on, in a text that is no joint statement.
+      { text: `Ministers meet\n\nForeign Secretary John Smith held a meeting with Polish Foreign Minister, Jan Nowak, in Warsaw on Monday.\n\n${STORY}`, makers: [] },
       // A committee's notice names the witnesses it will hear in a list below.
       {
         text: `Police chiefs to address the committee\n\nFriday 10 May 2024\n\nThe committee, chaired by Lord Smith, will hear from the agencies as part of its inquiry.\n\nAt 3pm, the committee will hear from:\n\n- Jane Roe, Director General Operations at the National Crime Agency;\n- John Smith, Assistant Chief Constable at the Police Chiefs' Council.`,
