@@ -131,7 +131,7 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
   { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat|interview) with\s+/giu },
   // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
-  { role: 'speaker', pattern: /\bwitnesses\s*:\s*/giu, semicolonItems: true },
+  { role: 'speaker', pattern: /(?:\b|(?<=\p{Ll}))witnesses(?:\s*[IVX]{1,4})?\s*:\s*/giu, semicolonItems: true },
   // … and the "Witnesses" line of an evidence session run into the list below it ("Witnesses Professor Jane Roe, Director, …; …").
   { role: 'speaker', pattern: /^[Ww]itnesses\s+(?:[IVX]{1,4}:\s+)?(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
@@ -257,8 +257,10 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
       people.push(makePerson(member, match.role));
       return;
     }
+    // Without semicolons, the items are joined by "and": "Dr Jane Roe, Lecturer …, and Dr John Doe, Consultant …".
+    const items = segment.includes(';') ? segment.split(';') : segment.split(/,?\s+and\s+(?=\p{Lu})/u);
     const names = match.semicolonItems
-      ? segment.split(';').flatMap((item) => {
+      ? items.flatMap((item) => {
           // The item opens with the whole name: "European Arrest Warrant, Europol …" opens with no one.
           const first = item.split(',')[0]!.trim();
           const parsed = readName(first);
@@ -325,6 +327,9 @@ const LEDE_VERB = new RegExp(
   String.raw`\s+(?:(?:has|have)\s+)?(?:(?:today|yesterday|also|again|once again|recently|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made|issues|issued) (?:a|the|his|her|their) (?:keynote |joint )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
   'gu',
 );
+
+/** A headline's verb, in the present or the past: "… launches …", "… welcomed …". */
+const HEADLINE_VERB = /\s+\p{Ll}+(?:s|ed)\b/gu;
 
 /** Any verb after a lede's subject ("… Roberta Metsola was in London …"), for a standfirst above the speaker's own words. */
 const ANY_LEDE_VERB = /\s+(?:was|were|is|has|had|will|\p{Ll}+ed)\b/gu;
@@ -1073,6 +1078,12 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     const makers = together ?? (jointStatement && n === 0 ? splitNameList(sentence).flatMap((item) => readNameAfterOffice(item) ?? []) : []);
     if (makers.length >= 2) for (const name of makers) named.push(makePerson(name, 'speaker'));
   }
+  // A headline over a speaker's own words names the speaker: "Director General Graeme Biggar launches National Strategic
+  // Risk Assessment" above "I am delighted to be here for my first public speech …".
+  const headline = blocks[titleBlock]?.text;
+  const spokenBelow = blocks.slice(titleBlock + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
+  const headlined = headline !== undefined && speechFollows(headline, spokenBelow) ? ledeSubject(headline, date, HEADLINE_VERB) : null;
+  if (headlined) named.push(headlined.person);
 
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
   // gentlemen,") under an office holder's byline ("by NATO Secretary General …"), unless it calls itself written work.

@@ -276,6 +276,18 @@ describe("metadata read from an institution's own forms", () => {
       },
       // Must not change: a story's lede naming two people it reports on, in a text that is no joint statement.
       { text: `Ministers meet\n\nForeign Secretary John Smith held a meeting with Polish Foreign Minister, Jan Nowak, in Warsaw on Monday.\n\n${STORY}`, makers: [] },
+      // An evidence session's witnesses, the label run into the panel's number and the names joined by "and".
+      {
+        text: `Defence Committee\n\nOral evidence: Space Defence, HC 271 Tuesday 13 July 2021\n\nMembers present: Mr Tobias Smith (Chair); Jane Doe; John Doe.\n\nWitnessesI: Dr Jane Roe, Lecturer in Defence Studies, King’s College London, and Dr John Smith, Consultant on space policy, Acme Analytica.\n\nChair: Welcome to this hearing.`,
+        makers: ['chair: Tobias Smith', 'speaker: Jane Roe', 'speaker: John Smith'],
+      },
+      // A headline naming its subject above the speaker's own words names the speaker.
+      {
+        text: `Director General Jane Roe launches the national risk assessment\n\nI am delighted to be here for my first public speech as Director General of the National Crime Agency.\n\nI want to start by paying tribute to the officers of the Agency, each of whom brings their expertise to reducing crime.\n\nWe have been doing that for a decade, since we were established, and I am proud of what we have achieved together.`,
+        makers: ['speaker: Jane Roe'],
+      },
+      // Must not change: the same headline above a story told in the third person.
+      { text: `Director General Jane Roe launches the national risk assessment\n\n${STORY}\n\n${STORY}`, makers: [] },
       // A committee's notice names the witnesses it will hear in a list below.
       {
         text: `Police chiefs to address the committee\n\nFriday 10 May 2024\n\nThe committee, chaired by Lord Smith, will hear from the agencies as part of its inquiry.\n\nAt 3pm, the committee will hear from:\n\n- Jane Roe, Director General Operations at the National Crime Agency;\n- John Smith, Assistant Chief Constable at the Police Chiefs' Council.`,
