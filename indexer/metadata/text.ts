@@ -659,8 +659,8 @@ const PORTRAIT = /\sPortrait\s/gu;
 const PRESIDING_OFFICE = /^(?:(?:Mr|Madam|The) )?(?:(?:First |Second )?Deputy |Lord )?Speaker\b|^(?:The )?Chairman of Ways and Means\b|^The Chair\b(?!,)/u;
 const roleByCaption = (caption: string): Role => (PRESIDING_OFFICE.test(caption.trimStart()) ? 'chair' : 'speaker');
 
-/** A committee's list of members puts each surname first: "Buckland, Sir Robert (South Swindon) (Con)" attended, not spoke. */
-const SURNAME_FIRST = /^[†*]?\s*\p{Lu}[\p{L}’'-]+,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+)?\p{Lu}[\p{L}’'-]*$/u;
+/** A committee's list of members puts each surname first: "Buckland, Sir Robert (South Swindon) (Con)", "McDonald, Stewart Malcolm (Glasgow South) (SNP)" attended, not spoke. */
+const SURNAME_FIRST = /^[†*]?\s*\p{Lu}[\p{L}’'-]+,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?$/u;
 
 /** Members who speak, each named before Hansard's party tag, or in brackets after their office, or before "Portrait". */
 function membersSpeaking(text: string): Person[] {

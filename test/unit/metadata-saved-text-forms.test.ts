@@ -286,6 +286,7 @@ describe('metadata of texts saved as plain text', () => {
       '† Price, Derek (Penzance) (Con)',
       'Quinn, Chris (Bridgend) (Lab)',
       '† Reid, Barry (Harrow) (Lab)',
+      '† Stewart, Ewan Malcolm (Glasgow North) (SNP)',
       'Amir Patel, Committee Clerk',
       '† attended the Committee',
       'Second Delegated Legislation Committee',
