@@ -100,8 +100,8 @@ const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
 
 /** A joint statement, as its title or opening calls it. */
 const JOINT_STATEMENT = /\bjoint (?:statement|declaration|communiqu[eé])\b/iu;
-/** A statement's title naming its maker: "Statement by HR Mogherini on …", "Joint statement by …". */
-const STATEMENT_BY = String.raw`^(?:(?:joint|press|written)\s+)?statement by\s+`;
+/** A statement's title naming its maker: "Statement by HR Mogherini on …", "Statement on behalf of the European Union by …". */
+const STATEMENT_BY = String.raw`^(?:(?:joint|press|written)\s+)?statement (?:on behalf of (?:the )?\p{Lu}[\p{L} ]{1,40}? )?by\s+`;
 const STATEMENT_BY_TITLE = new RegExp(STATEMENT_BY, 'iu');
 
 /** Cues that introduce names, each followed by a name or a list of names (job titles before a name are skipped). */
@@ -153,7 +153,9 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\bMain Page:\s*/gu },
   // A statement's own title names its author ("Statement by High Representative Josep Borrell following consultations …");
   // one made at or to a meeting was spoken there ("Statement by Ambassador Jane Roe at the Permanent Council").
-  { role: 'author', pattern: new RegExp(String.raw`${STATEMENT_BY}(?![^\n.]*\s(?:at|to|before)\s+(?:the|a|an)\s)`, 'giu'), blockStart: true },
+  { role: 'author', pattern: new RegExp(String.raw`${STATEMENT_BY}(?![^\n]*\s(?:at|to|before)\s+(?:the|a|an)\s)`, 'giu'), blockStart: true },
+  // … and one made at a meeting was spoken there, whoever it was made for.
+  { role: 'speaker', pattern: new RegExp(STATEMENT_BY, 'giu'), blockStart: true },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
   {
     role: 'speaker',
@@ -328,6 +330,9 @@ const LEDE_VERB = new RegExp(
   'gu',
 );
 
+/** An apposition of company closing a lede's subject: ", alongside Greek Minister … Nikos Dendias,", ", accompanied by …". */
+const ACCOMPANIED_BY = /,\s*(?:alongside|together with|accompanied by|joined by)\s[^,]*,?\s*$/u;
+
 /** A headline's verb, in the present or the past: "… launches …", "… welcomed …". */
 const HEADLINE_VERB = /\s+\p{Ll}+(?:s|ed)\b/gu;
 
@@ -362,7 +367,8 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
       const prefix = before.slice(0, at).replace(/\bthe\s+$/iu, '');
       if (prefix.trim() !== '' && !/,\s*$/u.test(prefix) && !isDatelinePrefix(prefix)) continue;
       // An appositive name ("The Commission President, Ursula von der Leyen, said") reads as the name after the office.
-      const subject = before.slice(at).replace(/,/gu, ' ').replace(/\s+/gu, ' ').trim();
+      // Who came along ("…, alongside Greek Minister for National Defence Nikos Dendias,") is not the subject.
+      const subject = before.slice(at).replace(ACCOMPANIED_BY, '').replace(/,/gu, ' ').replace(/\s+/gu, ' ').trim();
       const held = officeHolderAt(subject, date);
       if (held && held.end >= subject.length) return { person: makePerson({ name: held.name, display: held.name }, 'speaker'), publisher: held.office.publisher };
       // A full name after the office as written in full ("President of the European Parliament Roberta Metsola").
@@ -1051,6 +1057,12 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
         const parsed = readName(signature[1]!);
         if (parsed) named.push(makePerson(parsed, 'speaker'));
       }
+      // … or the office first: "Commissioner for Internal Affairs and Migration, Magnus Brunner".
+      const officeFirst =
+        !signature && block.kind !== 'list-item' && trimmed.split(/\s+/u).length <= 16 && !/[.!?:;]$/u.test(trimmed) && previous.split(/\s+/u).length >= 12
+          ? officeThenName(trimmed)
+          : null;
+      if (officeFirst && trimmed.includes(',')) named.push(makePerson(officeFirst, 'speaker'));
       const trailing = trailingListCue(block.text);
       if (trailing) listRole = trailing;
     }

@@ -288,6 +288,20 @@ describe("metadata read from an institution's own forms", () => {
       },
       // Must not change: the same headline above a story told in the third person.
       { text: `Director General Jane Roe launches the national risk assessment\n\n${STORY}\n\n${STORY}`, makers: [] },
+      // A quotation signed below with the office first; a lede's subject with an apposition of who came along.
+      {
+        text: `New report on organised crime\n\nThe agency published its threat assessment, which shows how crime in the Union is shifting.\n\nOur security landscape is evolving dramatically. We need to make every effort to protect the European Union and its citizens.\n\nCommissioner for Internal Affairs and Migration, Jane Roe`,
+        makers: ['speaker: Jane Roe'],
+      },
+      {
+        text: `Operation visit\n\nDuring his visit to the headquarters on 5 July 2024, EU High Representative/Vice-President Josep Borrell, alongside Greek Minister for National Defence John Smith, addressed the efforts of the operation.\n\n${STORY}`,
+        makers: ['speaker: Josep Borrell'],
+      },
+      // A statement made for a body at a meeting was spoken there.
+      {
+        text: `Statement on behalf of the European Union by H.E. Mr. Jan Roe, Head of the Delegation of the European Union to the United Nations, at the High-Level Conference on terrorism\n\n${SPOKEN}`,
+        makers: ['speaker: Jan Roe'],
+      },
       // A committee's notice names the witnesses it will hear in a list below.
       {
         text: `Police chiefs to address the committee\n\nFriday 10 May 2024\n\nThe committee, chaired by Lord Smith, will hear from the agencies as part of its inquiry.\n\nAt 3pm, the committee will hear from:\n\n- Jane Roe, Director General Operations at the National Crime Agency;\n- John Smith, Assistant Chief Constable at the Police Chiefs' Council.`,
