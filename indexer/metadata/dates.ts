@@ -263,6 +263,33 @@ export function dateOverTwoLines(line: string, next: string | undefined): string
   return year && MONTH_DAY_LINE.test(line.trim()) ? `${line.trim()}, ${year[1]}` : null;
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** A weekday and a day of a month without its year, as NATO's news dates a meeting: "on Friday (17 May)". */
+const WEEKDAY_DAY_MONTH = new RegExp(`\\b(${WEEKDAYS.join('|')}),?\\s*\\(?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\)?(?![\\s,]*\\d)`, 'giu');
+
+/**
+ * Days written without their year but with their weekday, in a sentence that names the year: "Speaking at NATO's 2024
+ * Cyber Defence Pledge Conference in the Hague on Friday (17 May), …". The year is the one the sentence names on which
+ * that day falls on that weekday; none, or two, and the day is not read.
+ */
+export function weekdayDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const m of text.matchAll(WEEKDAY_DAY_MONTH)) {
+    const sentenceStart = Math.max(0, text.lastIndexOf('. ', m.index) + 1);
+    const sentenceEnd = text.indexOf('. ', m.index);
+    const sentence = text.slice(sentenceStart, sentenceEnd < 0 ? undefined : sentenceEnd);
+    const month = MONTH_NAMES.indexOf(m[3]!.slice(0, 3).toLowerCase()) + 1;
+    const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+    const fits = new Set(
+      [...sentence.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)]
+        .map((y) => isoDate(Number(y[1]), month, Number(m[2])))
+        .filter((date): date is string => date !== null && new Date(`${date}T00:00:00Z`).getUTCDay() === weekday),
+    );
+    if (fits.size === 1) found.push({ date: [...fits][0]!, index: m.index, text: m[0] });
+  }
+  return found;
+}
+
 /**
  * A day written in a web address ("…-2022-07-20_sk", "/2025/05/19/"): publishers
  * put the publication day in the path. Only full days in a plausible year count.

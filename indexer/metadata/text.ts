@@ -5,7 +5,7 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { dateFromUrl, dateOverTwoLines, findDates, monthYear } from './dates.js';
+import { dateFromUrl, dateOverTwoLines, findDates, monthYear, weekdayDates } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
@@ -790,6 +790,7 @@ const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
   /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
+const WILL_HAPPEN_ON = /\bwill\s+(?:\p{L}+\s+){1,4}(?:on|from)\s*$/iu;
 const ANOTHER_TEXT_PUBLISHED = /\b(?:that|which)\s+(?:was|were|had been|has been|is|are)\s+(?:first\s+)?(?:published|released|issued|posted)(?:\s+on)?\s*$/iu;
 /** A consultation's page opens with the day it "Opened", its publication (the "Closed" and "Results updated" lines beside it are later). */
 const OPENED_LABEL = /^\s*opened\s*:?\s*$/iu;
@@ -862,12 +863,14 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       continue;
     }
     if (RECITAL.test(text)) continue;
-    for (const found of findDates(text.slice(0, HEAD_CHARS))) {
+    const head = text.slice(0, HEAD_CHARS);
+    for (const found of [...findDates(head), ...weekdayDates(head)]) {
       const at = blockOffset + found.index;
       // chrono takes "on Wednesday" into the date it reads; the label before it ("debated on …") still includes them.
       const before = text.slice(Math.max(0, found.index - 60), found.index) + /^(?:on\s+)?(?:\p{L}+day,?\s+)?/iu.exec(found.text)![0];
       // "the review that was published on 12 February 2025" tells of another text; "It was first published on …" of this one.
-      if (ANOTHER_TEXT_PUBLISHED.test(before)) continue;
+      // "… laid a draft order; … the order will come into force on 19 January 2024": a day still to come is not the text's.
+      if (ANOTHER_TEXT_PUBLISHED.test(before) || WILL_HAPPEN_ON.test(before)) continue;
       if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index))) {
         if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
         continue;

@@ -474,7 +474,12 @@ describe("metadata read from an institution's own forms", () => {
       // A two-day meeting is dated by its first day; a title's date of an event to come is that event's, not the text's.
       { text: `Source: NATO\n\nOn Wednesday and Thursday (17 and 18 April 2024) the armaments directors met to address the challenges of the sector.\n\n${STORY}`, date: '2024-04-17' },
       { text: `Remarks by the High Representative at the plenary, on the upcoming summit on 24-26 June 2025\n\n18.06.2025\n\nNext week, leaders will meet in The Hague for the summit.`, date: '2025-06-18' },
-      // A site that prints the month and day above the year and the time.
+      // A weekday and day without their year, in a sentence naming the year on which that day falls on that weekday.
+      { text: `There is no peace in cyberspace\n\nSpeaking at the 2024 Cyber Defence Pledge Conference in The Hague on Friday (17 May), the Deputy Secretary General called for a new mindset.\n\n${STORY}`, date: '2024-05-17' },
+      // Must not change: a weekday the year does not fit, and a day the text says something will happen on, date nothing.
+      { text: `There is no peace in cyberspace\n\nSpeaking at the 2024 Cyber Defence Pledge Conference in The Hague on Thursday (17 May), the Deputy Secretary General called for a new mindset.\n\n${STORY}`, date: null },
+      { text: `Group to be banned\n\nThe Home Secretary yesterday (15 January) laid a draft order before Parliament to ban the group. If agreed by Parliament, the order will come into force on 19 January 2024.\n\n${STORY}`, date: null },
+
       { text: `Policy paper: National strategy for port security\n\nDepartment for Transport\n\nAugust 15\n\n10:20 2022\n\nThe strategy sets out how ports will be protected over the next five years, building on the review of 16 March 2021.`, date: '2022-08-15' },
       // A wire that copies a release prints its day month-first ("12/22/2025"): the copy's line dates it, not the act it reports.
       { text: `12/22/2025 | Press release | Distributed on 12/22/2025 04:03\n\nOn 1 December 2025, the Council adopted Decision (CFSP) 2025/2436 prolonging the measures.\n\nThe candidate countries align themselves with this decision.`, date: '2025-12-22' },
