@@ -576,7 +576,13 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
 
   it('does not read CFSP as the type of a legal act as foreign-policy coordination', () => {
     assert.ok(!themesOf('Council Decision (CFSP) 2019/797 concerning restrictive measures was prolonged.').includes('foreign-policy-coordination'));
+    assert.ok(!themesOf('The measures set out in the Annex to Decision 2012/642/CFSP were prolonged.').includes('foreign-policy-coordination'));
     assert.ok(themesOf('Ministers discussed the future of the CFSP.').includes('foreign-policy-coordination'));
+  });
+
+  it("does not read an act's own Article 5 as NATO's, unless the Alliance's other words stand beside it", () => {
+    assert.ok(!themesOf('Member States shall apply Article 5 of the Directive to persons displaced from the country.').includes('nato-transatlantic'));
+    assert.deepEqual(tagText(real, 'Allies reaffirmed their commitment to Article 5 and collective defence.').get('nato-transatlantic'), { 'Article 5': 1, 'collective defence': 1 });
   });
 
   it('reads foreign and security policy in either order', () => {
