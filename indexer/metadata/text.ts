@@ -333,6 +333,18 @@ const LEDE_VERB = new RegExp(
 /** An apposition of company closing a lede's subject: ", alongside Greek Minister … Nikos Dendias,", ", accompanied by …". */
 const ACCOMPANIED_BY = /,\s*(?:alongside|together with|accompanied by|joined by)\s[^,]*,?\s*$/u;
 
+/** The office of a person, as against a country's style ("the Federal Republic of Germany"). */
+const PERSON_OFFICE = /\b(?:minister|secretary|president|commissioner|chancellor|ambassador|director|representative|envoy|chair|commander|spokesperson|governor|leader|head)\b/iu;
+
+/** A person an item of a list names: the whole item a name ("Zbigniew Rau"), or a name after a person's office ("Ukrainian Foreign Minister Dmytro Kuleba"). */
+function personInItem(item: string): ParsedName | null {
+  const parsed = readNameAfterOffice(item);
+  if (!parsed) return null;
+  const words = item.trim().replace(/[.,;:]+$/u, '').split(/\s+/u);
+  const at = words.indexOf(parsed.name.split(' ')[0]!);
+  return parsed.display.split(' ').length === words.length || (at > 0 && PERSON_OFFICE.test(words.slice(0, at).join(' '))) ? parsed : null;
+}
+
 /** A headline's verb, in the present or the past: "… launches …", "… welcomed …". */
 const HEADLINE_VERB = /\s+\p{Ll}+(?:s|ed)\b/gu;
 
@@ -1090,7 +1102,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     }
     // Several named together as the subject: "Italian Defence Minister Guido Crosetto, … and UK Defence Minister John Healey have welcomed …".
     const together = [...sentence.matchAll(LEDE_VERB)].map((verb) => namesOfJointSubject(sentence.slice(0, verb.index).replace(OPENING_PHRASE, ''))).find((names) => names && names.length >= 2);
-    const makers = together ?? (jointStatement && n === 0 ? splitNameList(sentence).flatMap((item) => readNameAfterOffice(item) ?? []) : []);
+    const makers = together ?? (jointStatement && n === 0 ? splitNameList(sentence).flatMap((item) => personInItem(item) ?? []) : []);
     if (makers.length >= 2) for (const name of makers) named.push(makePerson(name, 'speaker'));
   }
   // A headline over a speaker's own words names the speaker: "Director General Graeme Biggar launches National Strategic

@@ -274,6 +274,11 @@ describe("metadata read from an institution's own forms", () => {
         text: `Ministers welcome progress\n\nItalian Defence Minister Marco Rossi, Japanese Defense Minister SATO Ken and UK Defence Minister John Smith have welcomed recent progress made on the programme.\n\n${STORY}`,
         makers: ['speaker: John Smith', 'speaker: Marco Rossi'],
       },
+      // Must not change: the states that make a joint statement are no people.
+      {
+        text: `Joint ministerial statement\n\nJoint statement of the United Kingdom of Great Britain and Northern Ireland, the Kingdom of Belgium, the French Republic and the Federal Republic of Germany on efforts against migrant smuggling.\n\n${STORY}`,
+        makers: [],
+      },
       // Must not change: a story's lede naming two people it reports on, in a text that is no joint statement.
       { text: `Ministers meet\n\nForeign Secretary John Smith held a meeting with Polish Foreign Minister, Jan Nowak, in Warsaw on Monday.\n\n${STORY}`, makers: [] },
       // An evidence session's witnesses, the label run into the panel's number and the names joined by "and".
