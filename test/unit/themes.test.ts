@@ -577,6 +577,9 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
   it('does not read CFSP as the type of a legal act as foreign-policy coordination', () => {
     assert.ok(!themesOf('Council Decision (CFSP) 2019/797 concerning restrictive measures was prolonged.').includes('foreign-policy-coordination'));
     assert.ok(!themesOf('The measures set out in the Annex to Decision 2012/642/CFSP were prolonged.').includes('foreign-policy-coordination'));
+    // A declaration recording third countries' alignment with the decision is coordination of foreign policy.
+    assert.ok(themesOf('The candidate countries align themselves with this Council Decision.').includes('foreign-policy-coordination'));
+    assert.ok(themesOf('Declaration on behalf of the EU on the alignment of certain countries concerning restrictive measures').includes('foreign-policy-coordination'));
     assert.ok(themesOf('Ministers discussed the future of the CFSP.').includes('foreign-policy-coordination'));
   });
 
