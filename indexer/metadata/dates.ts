@@ -159,6 +159,9 @@ const DATE_BEFORE_READING_TIME = new RegExp(`(?<!\\d)(\\d{1,2})\\s+(${MONTH})\\.
 /** A day run into the word before it by a saved page ("News article5 June 2024Directorate-General for …"). */
 const DATE_AFTER_WORD = new RegExp(`(?<=\\p{L})(\\d{1,2})\\s+(${MONTH})\\.?\\s+(\\d{4})(?!\\d)`, 'giu');
 
+/** An English month name after a day with a full stop, as German copies of the Commission's pages write it ("24. September 2021"). */
+const DAY_STOP_MONTH = new RegExp(`(?<![\\d.])(\\d{1,2})\\.\\s+(${MONTH})\\s+(\\d{4})(?!\\d)`, 'giu');
+
 /** Day, month name and year joined by hyphens or slashes, as press wires print them ("THE HAGUE, 31-Oct-2023 —"). */
 const DAY_MONTH_YEAR_JOINED = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})([-/])(${MONTH})\\2(\\d{4})(?!\\d)`, 'giu');
 
@@ -214,6 +217,7 @@ function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] 
   for (const m of text.matchAll(DATE_BEFORE_READING_TIME)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
   for (const m of text.matchAll(DATE_AFTER_WORD)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
   for (const m of text.matchAll(DAY_MONTH_YEAR_JOINED)) read(m, Number(m[4]), MONTH_NAMES.indexOf(m[3]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
+  for (const m of text.matchAll(DAY_STOP_MONTH)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
   return more;
 }
 

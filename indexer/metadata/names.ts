@@ -14,10 +14,15 @@ const PREFIX_TITLES = [
   'the right honourable', 'the rt hon', 'right honourable', 'rt hon', 'the hon', 'hon',
   'his excellency', 'her excellency', 'h.e.',
   'air chief marshal', 'air marshal', 'air vice marshal', 'vice admiral', 'rear admiral', 'admiral',
+  // As the services write them, hyphenated: "Air Vice-Marshal Paul Godfrey", "Major-General …".
+  'air vice-marshal', 'vice-admiral', 'rear-admiral', 'lieutenant-general', 'major-general', 'lieutenant-colonel',
   'lieutenant general', 'lt gen', 'major general', 'maj gen', 'brigadier general', 'brigadier',
   'general', 'gen', 'colonel', 'col', 'commodore', 'captain', 'capt', 'commander', 'cdr',
   'lieutenant colonel', 'lt col', 'lieutenant commander', 'lt cdr', 'wing commander', 'group captain', 'squadron leader',
   'major', 'maj', 'lieutenant', 'lt',
+  // Police ranks: "Assistant Chief Constable Jim Pearce".
+  'chief constable', 'deputy chief constable', 'assistant chief constable', 'chief superintendent', 'detective chief superintendent',
+  'superintendent', 'detective superintendent', 'detective chief inspector', 'detective inspector',
   'professor', 'prof', 'assistant professor', 'associate professor', 'emeritus professor',
   'doctor', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'viscount', 'earl',
   'mr', 'mrs', 'ms', 'miss', 'mx', 'madame', 'mme', 'monsieur', 'herr', 'frau', 'dott', 'dott.ssa',
@@ -96,9 +101,9 @@ export const OFFICE_WORDS = new Set(
     'european europe eu nato uk britain british kingdom united nations states america american ukraine ukrainian ' +
     'russia russian france french germany german poland polish italy italian spain estonia latvia lithuania ' +
     'brussels london washington paris berlin strasbourg hon rt mp mep ' +
-    // Portfolio words of offices and departments ("Director General for Defence Industry and Space").
+    // Portfolio words of offices and departments ("Director General for Defence Industry and Space", "Commander of UK Space Command").
     'industry space trade energy justice interior health economy finance transport environment policy strategy ' +
-    'development international relations operations crisis management intelligence enterprise')
+    'development international relations operations crisis management intelligence enterprise command')
     .split(' '),
 );
 

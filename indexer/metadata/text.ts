@@ -135,6 +135,8 @@ const PEOPLE_CUES: Cue[] = [
   // … and the "Witnesses" line of an evidence session run into the list below it ("Witnesses Professor Jane Roe, Director, …; …").
   { role: 'speaker', pattern: /^[Ww]itnesses\s+(?:[IVX]{1,4}:\s+)?(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
+  // A committee's record of who gave evidence: "Assistant Chief Constable Jim Pearce, Sarah Dineley and Rob Jones gave evidence."
+  { role: 'speaker', pattern: /^(?=[^.:;]{3,200}?\s+gave (?:oral )?evidence\b)/gu, blockStart: true },
   // A committee's notice of the witnesses it hears: "At 3pm, the committee will hear from:", "The Committee took evidence from …".
   { role: 'speaker', pattern: /\b(?:(?:will|to) (?:hear|take evidence) from|(?:heard|hears|took|takes) evidence from)\s*:?\s*/giu, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
@@ -883,7 +885,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // "the review that was published on 12 February 2025" tells of another text; "It was first published on …" of this one.
       // "… laid a draft order; … the order will come into force on 19 January 2024": a day still to come is not the text's.
       if (ANOTHER_TEXT_PUBLISHED.test(before) || WILL_HAPPEN_ON.test(before)) continue;
-      if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index))) {
+      // The Official Journal's page header ("C 270/54 EN Official Journal of the European Union 7.7.2021") dates the issue, not the act.
+      if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index)) || /\bOfficial Journal\b/u.test(text.slice(0, found.index))) {
         if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
         continue;
       }

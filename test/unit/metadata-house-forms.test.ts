@@ -307,6 +307,15 @@ describe("metadata read from an institution's own forms", () => {
         text: `Statement on behalf of the European Union by H.E. Mr. Jan Roe, Head of the Delegation of the European Union to the United Nations, at the High-Level Conference on terrorism\n\n${SPOKEN}`,
         makers: ['speaker: Jan Roe'],
       },
+      // A committee's record of who gave evidence, a police rank before a name; a service's rank written hyphenated.
+      {
+        text: `Border Security Bill (Third sitting)\n\nExamination of Witnesses\n\nAssistant Chief Constable Jim Roe, Sarah Smith and Rob Doe gave evidence.\n\nWe have until 2.40 pm for this panel.`,
+        makers: ['speaker: Jim Roe', 'speaker: Rob Doe', 'speaker: Sarah Smith'],
+      },
+      {
+        text: `Space Command marks its first year\n\n${STORY}\n\nWe have achieved a great deal in our first year, and we will achieve more in the next.\n\nAir Vice-Marshal Paul Roe, Commander of UK Space Command`,
+        makers: ['speaker: Paul Roe'],
+      },
       // A committee's notice names the witnesses it will hear in a list below.
       {
         text: `Police chiefs to address the committee\n\nFriday 10 May 2024\n\nThe committee, chaired by Lord Smith, will hear from the agencies as part of its inquiry.\n\nAt 3pm, the committee will hear from:\n\n- Jane Roe, Director General Operations at the National Crime Agency;\n- John Smith, Assistant Chief Constable at the Police Chiefs' Council.`,
@@ -484,7 +493,9 @@ describe("metadata read from an institution's own forms", () => {
       // Must not change: a weekday the year does not fit, and a day the text says something will happen on, date nothing.
       { text: `There is no peace in cyberspace\n\nSpeaking at the 2024 Cyber Defence Pledge Conference in The Hague on Thursday (17 May), the Deputy Secretary General called for a new mindset.\n\n${STORY}`, date: null },
       { text: `Group to be banned\n\nThe Home Secretary yesterday (15 January) laid a draft order before Parliament to ban the group. If agreed by Parliament, the order will come into force on 19 January 2024.\n\n${STORY}`, date: null },
-
+      // The Official Journal's page header dates the issue; the act's own sitting line dates the act.
+      { text: `C 270/54 EN Official Journal of the European Union 7.7.2021\n\nWednesday 15 January 2020\n\nP9_TA(2020)0009 Annual report on the common security and defence policy\n\nThe European Parliament,\n\n— having regard to the Treaty on European Union,`, date: '2020-01-15' },
+      // A site that prints the month and day above the year and the time.
       { text: `Policy paper: National strategy for port security\n\nDepartment for Transport\n\nAugust 15\n\n10:20 2022\n\nThe strategy sets out how ports will be protected over the next five years, building on the review of 16 March 2021.`, date: '2022-08-15' },
       // A wire that copies a release prints its day month-first ("12/22/2025"): the copy's line dates it, not the act it reports.
       { text: `12/22/2025 | Press release | Distributed on 12/22/2025 04:03\n\nOn 1 December 2025, the Council adopted Decision (CFSP) 2025/2436 prolonging the measures.\n\nThe candidate countries align themselves with this decision.`, date: '2025-12-22' },

@@ -427,6 +427,8 @@ describe('metadata helpers', () => {
     assert.deepEqual(findDates('THE HAGUE, 31-Oct-2023 — and 05/JUN/2024').map((d) => d.date), ['2023-10-31', '2024-06-05']);
     // Furniture run into the words around it when the page was saved.
     assert.deepEqual(findDates('Pressemitteilung4 März 2022Generaldirektion Migration').map((d) => d.date), ['2022-03-04']);
+    // An English month name after a day with a full stop, as German copies write it.
+    assert.deepEqual(findDates('Datum der Veröffentlichung\n- 24. September 2021').map((d) => d.date), ['2021-09-24']);
     assert.deepEqual(
       findDates('publié le 7 février 2023; gepubliceerd op dinsdag 14 mei 2024; 3. Oktober 2021; 21 de julio de 2020').map((d) => d.date),
       ['2023-02-07', '2024-05-14', '2021-10-03', '2020-07-21'],
