@@ -34,12 +34,14 @@ export function isoPartial(year: number, month?: number): string | null {
 /** "May 2025", "May, 2025": a month written out, for dates given only to the month. */
 const MONTH_YEAR = new RegExp(`^(${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'})\\.?,?\\s+(\\d{4})$`, 'iu');
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** 1–12 for an English month name or its abbreviation ("Sept", "october"). */
+const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** "May 2025" -> "2025-05"; null when the text is not exactly a month and a year. */
 export function monthYear(text: string): string | null {
   const m = MONTH_YEAR.exec(text.trim());
   if (!m) return null;
-  const month = MONTH_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+  const month = monthNumber(m[1]!);
   const year = Number(m[2]);
   return isPlausibleYear(year) ? isoPartial(year, month) : null;
 }
@@ -195,7 +197,7 @@ const DAY_PAIR = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:an
 function correctedDates(text: string): FoundDate[] {
   const pairs = [...text.matchAll(DAY_PAIR)].flatMap((m) => {
     const year = Number(m[3]);
-    const date = isPlausibleYear(year) ? isoDate(year, MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1])) : null;
+    const date = isPlausibleYear(year) ? isoDate(year, monthNumber(m[2]!), Number(m[1])) : null;
     return date ? [{ date, index: m.index, text: m[0] }] : [];
   });
   return [...monthFirstDates(text), ...pairs];
@@ -214,10 +216,10 @@ function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] 
   };
   for (const m of text.matchAll(EU_LANGUAGE_DATE)) read(m, Number(m[3]), EU_LANGUAGE_MONTH.get(m[2]!.toLowerCase())!, Number(m[1]));
   for (const m of text.matchAll(GLUED_ISO_DATE)) read(m, Number(m[1]), Number(m[2]), Number(m[3]));
-  for (const m of text.matchAll(DATE_BEFORE_READING_TIME)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
-  for (const m of text.matchAll(DATE_AFTER_WORD)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
-  for (const m of text.matchAll(DAY_MONTH_YEAR_JOINED)) read(m, Number(m[4]), MONTH_NAMES.indexOf(m[3]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
-  for (const m of text.matchAll(DAY_STOP_MONTH)) read(m, Number(m[3]), MONTH_NAMES.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1]));
+  for (const m of text.matchAll(DATE_BEFORE_READING_TIME)) read(m, Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  for (const m of text.matchAll(DATE_AFTER_WORD)) read(m, Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  for (const m of text.matchAll(DAY_MONTH_YEAR_JOINED)) read(m, Number(m[4]), monthNumber(m[3]!), Number(m[1]));
+  for (const m of text.matchAll(DAY_STOP_MONTH)) read(m, Number(m[3]), monthNumber(m[2]!), Number(m[1]));
   return more;
 }
 
@@ -282,7 +284,7 @@ export function weekdayDates(text: string): FoundDate[] {
     const sentenceStart = Math.max(0, text.lastIndexOf('. ', m.index) + 1);
     const sentenceEnd = text.indexOf('. ', m.index);
     const sentence = text.slice(sentenceStart, sentenceEnd < 0 ? undefined : sentenceEnd);
-    const month = MONTH_NAMES.indexOf(m[3]!.slice(0, 3).toLowerCase()) + 1;
+    const month = monthNumber(m[3]!);
     const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
     const fits = new Set(
       [...sentence.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)]

@@ -261,10 +261,9 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
       people.push(makePerson(member, match.role));
       return;
     }
-    // Without semicolons, the items are joined by "and": "Dr Jane Roe, Lecturer …, and Dr John Doe, Consultant …".
-    const items = segment.includes(';') ? segment.split(';') : segment.split(/,?\s+and\s+(?=\p{Lu})/u);
     const names = match.semicolonItems
-      ? items.flatMap((item) => {
+      ? // Without semicolons, the items are joined by "and": "Dr Jane Roe, Lecturer …, and Dr John Doe, Consultant …".
+        (segment.includes(';') ? segment.split(';') : segment.split(/,?\s+and\s+(?=\p{Lu})/u)).flatMap((item) => {
           // The item opens with the whole name: "European Arrest Warrant, Europol …" opens with no one.
           const first = item.split(',')[0]!.trim();
           const parsed = readName(first);
@@ -804,7 +803,9 @@ const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
   /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
+/** "… will come into force on": a day something is still to do. */
 const WILL_HAPPEN_ON = /\bwill\s+(?:\p{L}+\s+){1,4}(?:on|from)\s*$/iu;
+/** "… the review that was published on": another text's publication. */
 const ANOTHER_TEXT_PUBLISHED = /\b(?:that|which)\s+(?:was|were|had been|has been|is|are)\s+(?:first\s+)?(?:published|released|issued|posted)(?:\s+on)?\s*$/iu;
 /** A consultation's page opens with the day it "Opened", its publication (the "Closed" and "Results updated" lines beside it are later). */
 const OPENED_LABEL = /^\s*opened\s*:?\s*$/iu;
@@ -949,7 +950,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
 }
 
 /** Words opening as spoken ones: a greeting, or thanks to the room. */
-const SPOKEN_OPENING = new RegExp(String.raw`^(?:thank you\b|${SPEECH_OPENING.source.slice(1)})`, 'iu');
+const opensAsSpoken = (text: string) => /^thank you\b/iu.test(text) || SPEECH_OPENING.test(text);
 
 /** The opening blocks that may carry the text's genre line ("Remarks by …") above its body. */
 const OPENING_BLOCKS = 4;
@@ -1076,11 +1077,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
         if (parsed) named.push(makePerson(parsed, 'speaker'));
       }
       // … or the office first: "Commissioner for Internal Affairs and Migration, Magnus Brunner".
-      const officeFirst =
-        !signature && block.kind !== 'list-item' && trimmed.split(/\s+/u).length <= 16 && !/[.!?:;]$/u.test(trimmed) && previous.split(/\s+/u).length >= 12
-          ? officeThenName(trimmed)
-          : null;
-      if (officeFirst && trimmed.includes(',')) named.push(makePerson(officeFirst, 'speaker'));
+      const signedOfficeFirst =
+        !signature && block.kind !== 'list-item' && trimmed.includes(',') && trimmed.split(/\s+/u).length <= 16 && !/[.!?:;]$/u.test(trimmed) && previous.split(/\s+/u).length >= 12;
+      const officeFirst = signedOfficeFirst ? officeThenName(trimmed) : null;
+      if (officeFirst) named.push(makePerson(officeFirst, 'speaker'));
       const trailing = trailingListCue(block.text);
       if (trailing) listRole = trailing;
     }
@@ -1121,7 +1121,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const delivered = DELIVERY_MARK.test(text.slice(0, 2000));
   const greets = headBlocks.some((b) => SPEECH_OPENING.test(b.text.trim())) && !headBlocks.some((b) => WRITTEN_GENRE.test(b.text));
   // A statement its title names the author of was spoken when its words open as a speaker's do ("Thank you very much.").
-  const spokenStatement = STATEMENT_BY_TITLE.test(blocks[Math.max(0, titleBlock)]?.text ?? '') && headBlocks.some((b) => SPOKEN_OPENING.test(b.text.trim()));
+  const spokenStatement = STATEMENT_BY_TITLE.test(blocks[Math.max(0, titleBlock)]?.text ?? '') && headBlocks.some((b) => opensAsSpoken(b.text.trim()));
   for (const person of named) {
     if (person.role === 'author' && (delivered || spokenStatement || (greets && headBlocks.some((b) => bylineWithOffice(b.text, person.name))))) person.role = 'speaker';
   }
