@@ -173,15 +173,34 @@ const overlaps = (a: { index: number; text: string }, b: { index: number; text: 
 /** Day and month in figures, either way round ("22/12/2025", "12/22/2025"). */
 const NUMERIC_DATE = /(?<![\d.\p{L}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d\p{L}])/gu;
 
+/** A day and a month in words, either way round ("6 November", "November 6th"), with or without a year. */
+const DAY_MONTH_WORDS = new RegExp(`(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\b|\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'giu');
+
+/** Numeric dates with slashes: the only ones American sites write month-first ("12.22.2025" is no one's form; "2.12.2025" is Europe's). */
+const slashedDates = (text: string) =>
+  [...text.matchAll(NUMERIC_DATE)].filter((m) => m[2] === '/').map((m) => ({ m, first: Number(m[1]), second: Number(m[3]), year: Number(m[4]) }));
+
 /**
- * Numeric dates read month-first, as American sites and the wires that copy EU and UK releases print them ("12/22/2025 |
- * Press release"): where day-first names no day, and then also where either order would, since one text keeps one
- * convention. Day-first stays the rule for every text that does not show otherwise.
+ * Whether a text writes numeric dates month-first, as American sites and the wires that copy EU and UK releases print
+ * them ("12/22/2025 | Press release"): one names a day only that way, or the text gives in words the day one names read
+ * month-first and not the day it names read day-first ("11/06/2024 | Press release" and "INTERPOL today (6 November)").
+ * One text keeps one convention; day-first stays the rule for every text that does not show otherwise.
  */
-function monthFirstDates(text: string): FoundDate[] {
-  const numeric = [...text.matchAll(NUMERIC_DATE)].map((m) => ({ m, first: Number(m[1]), second: Number(m[3]), year: Number(m[4]) }));
-  if (!numeric.some(({ first, second }) => first <= 12 && second > 12)) return [];
-  return numeric.flatMap(({ m, first, second, year }) => {
+export function writesMonthFirst(text: string): boolean {
+  const numeric = slashedDates(text);
+  if (numeric.some(({ first, second }) => first <= 12 && second > 12)) return true;
+  const ambiguous = numeric.filter(({ first, second }) => first <= 12 && second <= 12 && first !== second);
+  if (ambiguous.length === 0) return false;
+  const inWords = new Set(
+    [...text.matchAll(DAY_MONTH_WORDS)].map((m) => (m[1] ? `${monthNumber(m[2]!)}-${Number(m[1])}` : `${monthNumber(m[3]!)}-${Number(m[4])}`)),
+  );
+  return ambiguous.some(({ first, second }) => inWords.has(`${first}-${second}`) && !inWords.has(`${second}-${first}`));
+}
+
+/** Numeric dates with slashes read month-first, in a text that writes them so (writesMonthFirst). */
+function monthFirstDates(text: string, monthFirst: boolean): FoundDate[] {
+  if (!monthFirst) return [];
+  return slashedDates(text).flatMap(({ m, first, second, year }) => {
     const date = isPlausibleYear(year) ? isoDate(year, first, second) : null;
     return date ? [{ date, index: m.index!, text: m[0] }] : [];
   });
@@ -194,13 +213,13 @@ const DAY_PAIR = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:an
  * Readings that replace the English parser's of the same words: numeric dates month-first where the text writes them so,
  * and a pair of days by its first.
  */
-function correctedDates(text: string): FoundDate[] {
+function correctedDates(text: string, monthFirst: boolean): FoundDate[] {
   const pairs = [...text.matchAll(DAY_PAIR)].flatMap((m) => {
     const year = Number(m[3]);
     const date = isPlausibleYear(year) ? isoDate(year, monthNumber(m[2]!), Number(m[1])) : null;
     return date ? [{ date, index: m.index, text: m[0] }] : [];
   });
-  return [...monthFirstDates(text), ...pairs];
+  return [...monthFirstDates(text, monthFirst), ...pairs];
 }
 
 /**
@@ -225,9 +244,10 @@ function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] 
 
 /**
  * Every full date in `text` ("5 May 2025", "May 5, 2025", "5th May 2025",
- * "05/05/2025" and "05-05-2025" day-first, "2025-05-05", "5 Mai 2025", "5-May-2025"), in order. A range gives its first day.
+ * "05/05/2025" and "05-05-2025" day-first unless `monthFirst`, by default whether the text shows it writes them so,
+ * "2025-05-05", "5 Mai 2025", "5-May-2025"), in order. A range gives its first day.
  */
-export function findDates(text: string): FoundDate[] {
+export function findDates(text: string, monthFirst = writesMonthFirst(text)): FoundDate[] {
   const found: FoundDate[] = [];
   let covered = 0;
   for (const candidate of text.matchAll(CANDIDATE)) {
@@ -250,7 +270,7 @@ export function findDates(text: string): FoundDate[] {
       if (date) found.push({ date, index, text: window.slice(result.index, result.index + result.text.length) });
     }
   }
-  const corrected = correctedDates(text);
+  const corrected = correctedDates(text, monthFirst);
   const kept = corrected.length === 0 ? found : found.filter((f) => !corrected.some((r) => overlaps(f, r)));
   const more = [...findOtherDates(text, kept), ...corrected];
   return more.length === 0 ? kept : [...kept, ...more].sort((a, b) => a.index - b.index);

@@ -5,7 +5,7 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { dateFromUrl, dateOverTwoLines, findDates, monthYear, weekdayDates } from './dates.js';
+import { dateFromUrl, dateOverTwoLines, findDates, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
@@ -48,8 +48,12 @@ function looksLikeTitle(text: string): boolean {
   );
 }
 
-/** Lines a saved web page keeps from its furniture: an accessibility link, a menu's or a print button's label, a social link, a label waiting for its value ("Page language:"), a listing's "Category: …". */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
+/**
+ * Lines a saved web page keeps from its furniture: an accessibility link, a menu's or a print button's label, a social
+ * link, EUR-Lex's "This document is an excerpt from the EUR-Lex website" and document number ("Document 32022R0991"),
+ * a label waiting for its value ("Page language:"), a listing's "Category: …".
+ */
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
 
 function findTitle(blocks: readonly Block[]): { title: string | null; index: number } {
   for (let i = 0; i < blocks.length && i < 5; i++) {
@@ -87,6 +91,8 @@ interface Cue {
   blockStart?: boolean;
   /** Items separated by semicolons, each a name and its affiliation after commas ("Jane Roe, Director, Acme; John Doe, …"). */
   semicolonItems?: boolean;
+  /** Names in runs, each run closed by the group it is tabled for ("… on behalf of the PPE Group"). */
+  groupRuns?: boolean;
 }
 
 /** A name's shape where a line opens with it or is made of it: two to four capitalised words ("Adam Szłapka", "Jane van Roe"). */
@@ -162,21 +168,24 @@ const PEOPLE_CUES: Cue[] = [
   {
     role: 'speaker',
     pattern:
-      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:remarks|speech|address|lecture) from|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
+      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|press point|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:remarks|speech|address|lecture) from|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
   },
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by)\s*:?\s+/giu },
   // A research paper's own line names its writer: "Commons Briefing paper by Joanna Dawson." (in a story, "a report by …" is someone else's).
   { role: 'author', pattern: /^(?:[\p{L}-]+\s+){0,3}(?:paper|report|note|analysis|insight)(?: written| prepared)? by\s+(?=\p{Lu})/giu, blockStart: true },
-  // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is mentioned.
-  { role: 'author', pattern: /\b(?:co-)?rapporteurs?\s*:\s*/giu },
+  // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is
+  // mentioned, and so in a briefing's box on a file's procedure, which names its shadow rapporteurs too ("Rapporteur: …
+  // Shadow rapporteurs: …"): the members who handle the file, not the briefing's writers.
+  { role: 'author', pattern: /\b(?<!shadow\s)(?:co-)?rapporteurs?\s*:\s*(?![^]*\bshadow rapporteurs?\s*:)/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
   // A letter's title names its writer: "Letter from William Shawcross to the Prevent Network", "Letter of correction from
   // the Secretary of State for Defence, the right hon. Member for Welwyn Hatfield (Grant Shapps):".
   { role: 'author', pattern: /^(?:[Oo]pen\s+)?[Ll]etter(?: of (?:correction|reply|response))? from\s+(?=\p{Lu}|the\s)/gu, blockStart: true },
-  // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group").
-  { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true },
+  // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group"),
+  // group after group.
+  { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true, groupRuns: true },
   // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp", "Answered by Lord Coaker - Minister of State".
   { role: 'author', pattern: /^Answered by\s*:?\s+(?=\p{Lu})/gu, blockStart: true },
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
@@ -220,6 +229,11 @@ const IN_THE_WORDS_OF = /\bIn the words of ([^,“"‘]{3,120}?),?\s*[“"‘]/g
 const IN_OWN_REMARKS = /(?:^|[.!?]\s+)In (?:his|her|their) (?:[\p{Ll}-]+ ){0,2}(?:remarks|speech|address|intervention|keynote|statement|welcome|presentation)s?,\s*/gu;
 /** "High Representative Kaja Kallas: “We have to help…”": a person, a colon, their words. */
 const NAME_COLON_QUOTE = /^([^:“"]{3,120}):\s*[“"‘]/u;
+/**
+ * What may stand between a quotation's speaker and the colon before it: the subject of the words ("… on the Strategy",
+ * "… on today's agreement"), or "shared" (which elsewhere is as often "shared security challenges").
+ */
+const QUOTE_TOPIC = /\s+(?:(?:on|about)\s+[^,;]{1,60}|shared)$/u;
 
 /** Titles that introduce a name mentioned in passing ("as Sir Keir Starmer said"). */
 const MENTION_CUE =
@@ -228,6 +242,7 @@ const MENTION_CUE =
 interface CueMatch {
   role: Role;
   semicolonItems?: boolean;
+  groupRuns?: boolean;
   /** Where the cue starts and where the names after it start. */
   start: number;
   namesAt: number;
@@ -240,7 +255,7 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     for (const m of text.matchAll(cue.pattern)) {
       if (cue.blockStart && m.index !== 0) continue;
       // "author: X" must be a label, not "the author's view"; the pattern demands ":" or a following name.
-      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length, semicolonItems: cue.semicolonItems });
+      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length, semicolonItems: cue.semicolonItems, groupRuns: cue.groupRuns });
     }
   }
   matches.sort((a, b) => a.start - b.start);
@@ -261,6 +276,10 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
       people.push(makePerson(member, match.role));
       return;
     }
+    if (match.groupRuns) {
+      for (const name of groupTablers(text.slice(match.namesAt, next ? next.start : undefined))) people.push(makePerson(name, match.role));
+      return;
+    }
     const names = match.semicolonItems
       ? // Without semicolons, the items are joined by "and": "Dr Jane Roe, Lecturer …, and Dr John Doe, Consultant …".
         (segment.includes(';') ? segment.split(';') : segment.split(/,?\s+and\s+(?=\p{Lu})/u)).flatMap((item) => {
@@ -274,6 +293,19 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     for (const name of names) people.push(makePerson(name, match.role));
   });
   return people;
+}
+
+/** The group a motion's members table it for, closing their run of names. */
+const ON_BEHALF_OF_GROUP = /\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b/gu;
+
+/**
+ * A motion's members, run after run, each closed by its group: "David McAllister, UKCG Coordinator Manfred Weber on
+ * behalf of the PPE Group Iratxe García Pérez on behalf of the S&D Group …" (its lines run together). Each item of a run
+ * ends with a name, after the member's role in the Parliament if one is given.
+ */
+function groupTablers(text: string): ParsedName[] {
+  const runs = text.split(ON_BEHALF_OF_GROUP).slice(0, -1);
+  return runs.flatMap((run) => splitNameList(run).flatMap((item) => nameEndingText(item) ?? []));
 }
 
 /**
@@ -327,7 +359,7 @@ const PRESENT_SPEECH_ACTS = String.raw`underlines|stresses|emphasi[sz]es|highlig
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
-  String.raw`\s+(?:(?:has|have)\s+)?(?:(?:today|yesterday|also|again|once again|recently|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made|issues|issued) (?:a|the|his|her|their) (?:keynote |joint )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
+  String.raw`\s+(?:(?:has|have)\s+)?(?:(?:today|yesterday|tonight|also|again|once again|recently|(?:this|last) (?:week|morning|afternoon|evening)|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made|issues|issued) (?:a|the|his|her|their) (?:keynote |joint )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
   'gu',
 );
 
@@ -396,14 +428,26 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
   return null;
 }
 
-/** "Chancellor of the Duchy of Lancaster, David Lidington" (in commas or not): an office, then its holder's full name ending the text. */
+/**
+ * "Chancellor of the Duchy of Lancaster, David Lidington" (in commas or not): an office, then its holder's full name
+ * ending the text; or, in commas, the name between the office and what more it says of them ("The rapporteur for the
+ * opinion, Antje Grotheer, vice-president of Bremen City Parliament").
+ */
 function officeThenName(text: string): ParsedName | null {
   const opensWithOffice = (office: string | undefined) => !!office && OFFICE_WORDS.has(office.replace(/^the\s+/iu, '').split(/\s+/u)[0]!.toLowerCase());
   // In commas, the name is the last part, whole ("Secretary of State for Science, Innovation, and Technology, Peter Kyle").
   const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
   if (parts.length >= 2) {
-    const named = readName(parts.at(-1)!);
-    return named && named.display.split(' ').length === parts.at(-1)!.split(/\s+/u).length && opensWithOffice(parts[0]) ? named : null;
+    if (!opensWithOffice(parts[0])) return null;
+    const wholeName = (part: string) => {
+      const named = readName(part);
+      return named && named.display.split(' ').length === part.split(/\s+/u).length ? named : null;
+    };
+    const last = wholeName(parts.at(-1)!);
+    if (last) return last;
+    // The apposition's name, followed only by an office again ("vice-president of …", "Member of the …").
+    const at = parts.findIndex((part, i) => i > 0 && wholeName(part) !== null);
+    return at > 0 && at === parts.length - 2 && opensWithOffice(parts.at(-1)!.replace(/-/gu, ' ')) ? wholeName(parts[at]!) : null;
   }
   const named = nameEndingText(text);
   return named && opensWithOffice(wordsBeforeName(text, named) ?? undefined) ? named : null;
@@ -482,9 +526,11 @@ export function holderNamedInText(text: string): (office: string) => ParsedName 
 
 /**
  * People quoted as speaking: "X said:", "…," said X, and a block that opens with a person who speaks. `holderNamed`
- * resolves an office named bare to the person the text names with it.
+ * resolves an office named bare to the person the text names with it. In a speech as delivered (`delivered`), what
+ * the speaker reports another saying without quoting them ("The Secretary General said it himself when he was here")
+ * was said elsewhere.
  */
-function quotedSpeakers(text: string, date: string | null, holderNamed: (office: string) => ParsedName | null = () => null): Person[] {
+function quotedSpeakers(text: string, date: string | null, holderNamed: (office: string) => ParsedName | null = () => null, delivered = false): Person[] {
   const people: Person[] = [];
   // A saved page's date label run into the lede ("date 2025-05-06 Pat McFadden, … will set out") is not the subject's.
   const opening = OPENS_WITH_SPEAKER.exec(text.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
@@ -497,7 +543,8 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
   }
   const colon = NAME_COLON_QUOTE.exec(text);
   if (colon) {
-    const parsed = nameEndingText(colon[1]!);
+    // "President Ursula von der Leyen on the Strategy: “…”", "Commissioner …, Hadja Lahbib shared: “…”".
+    const parsed = nameEndingText(colon[1]!) ?? nameEndingText(colon[1]!.replace(QUOTE_TOPIC, ''));
     if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   // A bracketed aside stands between a name and its verb: "Nathalie Loiseau (Renew Europe; FR) said:".
@@ -512,7 +559,7 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
     if (isOfficeOnly(officeOnly) && words.some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase()))) {
       const held = quoted ? officeHolderAt(officeOnly, date) : null;
       const holder = holderNamed(officeOnly) ?? (held ? { name: held.name, display: held.name } : null);
-      if (holder) people.push(makePerson(holder, 'speaker'));
+      if (holder && (quoted || !delivered)) people.push(makePerson(holder, 'speaker'));
       continue;
     }
     // The name ends where the verb starts: try the longest tail that reads as a whole name.
@@ -530,7 +577,7 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
       // is cited above, and an honorific ("Mr", "Sir") is no office.
       const officeTitle = parsed.display !== parsed.name && OFFICE_WORDS.has(words[start]!.toLowerCase());
       const office = (start > 0 && OFFICE_WORDS.has(words[start - 1]!.toLowerCase())) || officeTitle;
-      if (quoted || office) people.push(makePerson(parsed, 'speaker'));
+      if (quoted || (office && !delivered)) people.push(makePerson(parsed, 'speaker'));
       break;
     }
   }
@@ -645,17 +692,23 @@ const MAIN_PAGE_MEMBER = /\bMain Page:\s*([^()\n]{3,80}?)\s*\(/gu;
 /** TheyWorkForYou names a member twice after "Photo of": "Photo of Leo Docherty Leo Docherty …". */
 const PHOTO_OF = /\bPhoto of ((?:\p{Lu}[\p{L}’'.-]*\s+|of\s+){1,5}?\p{Lu}[\p{L}’'-]*) \1\b/gu;
 
-/** The name that ends `text`: the shortest tail that reads wholly as a name, lengthened while it still does and no title opens it. */
+/**
+ * The name that ends `text`: the shortest tail that reads wholly as a name, lengthened while it still does and no title
+ * opens it. A peer's territorial designation of two words ("Baroness Blackwood of North Oxford") reads as a name of its
+ * own ("North Oxford"): past "of" the tail is lengthened on, to the title that opens the whole.
+ */
 function nameEnding(text: string): ParsedName | null {
   const tokens = text.trim().split(/\s+/).filter((t) => t !== '');
   let best: ParsedName | null = null;
-  for (let n = 1; n <= Math.min(6, tokens.length); n++) {
+  let acrossOf = false;
+  for (let n = 1; n <= Math.min(8, tokens.length); n++) {
     const tail = tokens.slice(-n);
     const parsed = readName(tail.join(' '));
     if (parsed && parsed.display.split(' ').length === n) {
       best = parsed;
       if (OPENING_TITLE.test(tail[0]!)) break;
-    } else if (best) break;
+    } else if (best && tail[0] === 'of') acrossOf = true;
+    else if (best && !acrossOf) break;
   }
   return best;
 }
@@ -725,6 +778,40 @@ function membersSpeaking(text: string): Person[] {
   return people;
 }
 
+/** A line of prose: a contribution's words, not a caption or a heading. */
+const PROSE_WORDS = 12;
+/** Lines that may stand between a speaker's name and their words: their seat, office or party ("New Forest East"). */
+const CAPTION_LINES = 2;
+
+/**
+ * A record of a debate or a conversation that heads each contribution with its speaker's name on a line of its own
+ * ("Tim Roca", "Stephen Doughty" above "I thank my hon. Friend for his question. …"), perhaps with a caption line
+ * between (their seat or office). It is a record of turns when someone takes the floor again, with three turns or
+ * more: a list of biographies names each person once.
+ */
+function speakersByTurns(blocks: readonly Block[]): Person[] {
+  const turns: ParsedName[] = [];
+  let captionsTo = -1;
+  for (const [i, block] of blocks.entries()) {
+    // A seat reads as a name ("New Forest East"): a caption under a speaker's name is no speaker.
+    if (i <= captionsTo) continue;
+    const line = block.text.trim();
+    if (line.split(/\s+/u).length > 6 || /[.!?:;,]$/u.test(line)) continue;
+    const parsed = readName(line);
+    if (!parsed || parsed.display.split(' ').length !== line.split(/\s+/u).length) continue;
+    const below = blocks.slice(i + 1, i + 2 + CAPTION_LINES).map((b) => b.text.trim());
+    const words = below.findIndex((text) => text.split(/\s+/u).length >= PROSE_WORDS);
+    if (words >= 0 && below.slice(0, words).every((caption) => caption.split(/\s+/u).length < PROSE_WORDS)) {
+      turns.push(parsed);
+      captionsTo = i + words;
+    }
+  }
+  const count = new Map<string, number>();
+  for (const turn of turns) count.set(turn.name, (count.get(turn.name) ?? 0) + 1);
+  const again = [...count.values()].some((n) => n >= 2);
+  return turns.length >= 3 && again ? turns.map((turn) => makePerson(turn, 'speaker')) : [];
+}
+
 /** An opening phrase before the subject ("In a joint statement,", "Speaking in Brussels,"): the people in it are not the ones speaking. */
 const OPENING_PHRASE = /^(?:In|At|On|Speaking|Following|After|During|Ahead of|Commenting|Responding|Today|Earlier|Later|Meanwhile|Afterwards|Writing|Together)\b[^,]*,\s*/u;
 /** A speaking verb followed by a colon or a quotation: what precedes it is who speaks. */
@@ -782,10 +869,14 @@ const LABELLED_EVENT_CUE =
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
 /** "On 1 December 2025, the Council adopted Decision (CFSP) 2025/2436": the day a numbered act was adopted, which a later text recalls. */
 const NUMBERED_ACT_ADOPTED = /^,?\s+(?:the\s+)?\p{Lu}[\p{L} ]{0,40}?\s+adopted\s+(?:(?:Council|Commission)\s+)?(?:(?:Implementing|Delegated)\s+)?(?:Decision|Regulation|Directive)\s*\((?:CFSP|EU|EC|Euratom)\)\s*(?:No\s*)?\d/u;
+/** A declaration's line of issue: "Issued by the Heads of State and Government … in Brussels 14 June 2021". */
+const ISSUED_LINE = /^(?:issued|adopted|agreed|signed|approved)\s+(?:by|at|in)\s/iu;
+/** The Official Journal named, or EUR-Lex's line citing the issue an act is in, opening its block ("OJ L 169, 27/06/2022"). */
+const OFFICIAL_JOURNAL = /\bOfficial Journal\b|^\s*OJ [LC]\b/u;
 /** A recital of an EU act or resolution ("– having regard to …", "whereas …"): every date in it is an earlier text's. */
 const RECITAL = /^\s*(?:[–—-]\s*)?(?:having regard to|whereas|recalling|noting|considering)\b/iu;
 /** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
-const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,60}?\bof\s*$/iu;
+const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,80}?\bof\s*$/iu;
 /**
  * Whether only names stand before `pattern` in `text`: an act's heading opens with its author and kind
  * ("COUNCIL DECISION (CFSP)", "European Parliament resolution"); prose that recalls an act has words of
@@ -856,6 +947,8 @@ interface DateCandidate {
 function findTextDates(blocks: readonly Block[], titleIndex: number): { date: string | null; published: string | null } {
   const candidates: DateCandidate[] = [];
   let published: DateCandidate | null = null;
+  // One text keeps one order of day and month: what its opening shows holds for each of its lines.
+  const monthFirst = writesMonthFirst(blocks.map((b) => b.text).join('\n').slice(0, HEAD_CHARS));
   let offset = 0;
   // How many lines of the page stand above a block, a navigation menu's items not counted.
   let line = -1;
@@ -879,15 +972,16 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     }
     if (RECITAL.test(text)) continue;
     const head = text.slice(0, HEAD_CHARS);
-    for (const found of [...findDates(head), ...weekdayDates(head)]) {
+    for (const found of [...findDates(head, monthFirst), ...weekdayDates(head)]) {
       const at = blockOffset + found.index;
       // chrono takes "on Wednesday" into the date it reads; the label before it ("debated on …") still includes them.
       const before = text.slice(Math.max(0, found.index - 60), found.index) + /^(?:on\s+)?(?:\p{L}+day,?\s+)?/iu.exec(found.text)![0];
       // "the review that was published on 12 February 2025" tells of another text; "It was first published on …" of this one.
       // "… laid a draft order; … the order will come into force on 19 January 2024": a day still to come is not the text's.
       if (ANOTHER_TEXT_PUBLISHED.test(before) || WILL_HAPPEN_ON.test(before)) continue;
-      // The Official Journal's page header ("C 270/54 EN Official Journal of the European Union 7.7.2021") dates the issue, not the act.
-      if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index)) || /\bOfficial Journal\b/u.test(text.slice(0, found.index))) {
+      // The Official Journal's page header ("C 270/54 EN Official Journal of the European Union 7.7.2021") and a citation of
+      // it ("OJ L 169, 27/06/2022, p. 1–42") date the issue, not the act.
+      if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index)) || OFFICIAL_JOURNAL.test(text.slice(0, found.index))) {
         if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
         continue;
       }
@@ -915,10 +1009,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
       // An item of a list ("- Commission Recommendation of 8 February 2023 on …" among a text's references) cites an act, it heads nothing.
       const actHeading =
-        line < 12 && blocks[i]!.kind !== 'list-item' && found.index <= 100 && ACT_OF.test(before) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
+        line < 12 && blocks[i]!.kind !== 'list-item' && found.index <= 100 && ACT_OF.test(text.slice(0, found.index)) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
       else if ((dateline && line < 12) || placeAfter) rank = 100;
-      else if ((labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)))) || ANSWERED_CUE.test(before)) rank = 90;
+      else if ((labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)) || ISSUED_LINE.test(trimmed))) || ANSWERED_CUE.test(before)) rank = 90;
       // A title's date of an event still to come ("… on the upcoming NATO summit on 24-26 June 2025") is that event's.
       else if (i === titleIndex && FUTURE_EVENT_BEFORE.test(text.slice(0, found.index))) continue;
       else if (i === titleIndex) rank = 80;
@@ -1031,6 +1125,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     }
   }
   const holderNamed = holderNamedInText(text.slice(0, ROLE_SCAN_CHARS));
+  const delivered = DELIVERY_MARK.test(text.slice(0, 2000));
   let offset = 0;
   let listRole: Role | null = null;
   for (const [i, block] of blocks.entries()) {
@@ -1059,7 +1154,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const captioned = /^[“"‘]/u.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text.trim().replace(/:$/u, '')) : null;
       if (captioned) named.push(makePerson(captioned, 'speaker'));
       const inBlock = peopleInBlock(block.text, genreLine);
-      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
+      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
       // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").
       const trimmed = block.text.trim();
@@ -1087,6 +1182,8 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     mentioned.push(...mentionedInBlock(block.text));
     offset += block.text.length + 1;
   }
+
+  named.push(...speakersByTurns(blocks.slice(0, 400)));
 
   // A lede whose subject is an office holder who spoke ("European Parliament President Metsola reiterated …"), or a
   // standfirst whose subject is one, above the speaker's own words ("President … Metsola was in London …" then "I …").
@@ -1118,7 +1215,6 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
   // gentlemen,") under an office holder's byline ("by NATO Secretary General …"), unless it calls itself written work.
   const headBlocks = blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2);
-  const delivered = DELIVERY_MARK.test(text.slice(0, 2000));
   const greets = headBlocks.some((b) => SPEECH_OPENING.test(b.text.trim())) && !headBlocks.some((b) => WRITTEN_GENRE.test(b.text));
   // A statement its title names the author of was spoken when its words open as a speaker's do ("Thank you very much.").
   const spokenStatement = STATEMENT_BY_TITLE.test(blocks[Math.max(0, titleBlock)]?.text ?? '') && headBlocks.some((b) => opensAsSpoken(b.text.trim()));

@@ -499,6 +499,11 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Policy paper: National strategy for port security\n\nDepartment for Transport\n\nAugust 15\n\n10:20 2022\n\nThe strategy sets out how ports will be protected over the next five years, building on the review of 16 March 2021.`, date: '2022-08-15' },
       // A wire that copies a release prints its day month-first ("12/22/2025"): the copy's line dates it, not the act it reports.
       { text: `12/22/2025 | Press release | Distributed on 12/22/2025 04:03\n\nOn 1 December 2025, the Council adopted Decision (CFSP) 2025/2436 prolonging the measures.\n\nThe candidate countries align themselves with this decision.`, date: '2025-12-22' },
+      // … and an Official Journal cited in its text is the issue of the act it recalls, no publication line of its own.
+      {
+        text: `12/22/2025 | Press release | Distributed on 12/22/2025 04:03\n\nOn 1 December 2025, the Council adopted Decision (CFSP) 2025/2436 prolonging the measures.\n\nThe candidate countries align themselves with Decision (CFSP) 2025/2436 (OJ L, 2025/2436, 2.12.2025).`,
+        date: '2025-12-22',
+      },
     ];
     itReadsEach(cases);
   });
@@ -698,8 +703,59 @@ describe("metadata read from an institution's own forms", () => {
     ]);
   });
 
+  describe('who spoke or wrote, in a record of turns, a motion tabled group by group, a joint press point and a quotation introduced in apposition', () => {
+    itReadsEach([
+      // A press point given by two: the second named by office and country, then name.
+      {
+        text: `Joint press point\n\nby NATO Secretary General Anna Berg and the Prime Minister of Norway, Peter Stone\n\n(As delivered)\n\n${SPOKEN}`,
+        makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
+      },
+      // A peer whose title names a place of two words, captioned above their words.
+      { text: `Lords Chamber\nBaroness Roe of Upper Norwood Portrait Baroness Roe of Upper Norwood (Con)\n- View Speech - Hansard\n\n${SPOKEN}`, makers: ['speaker: Baroness Roe of Upper Norwood'] },
+      // A quotation's speaker named between their office and what more is said of them; or before what the words are on.
+      {
+        text: `Regions warn on border closures\n\n${STORY}\n\nThe rapporteur for the committee's opinion on border governance, Anna Berg (DE/PES), vice-president of the city parliament, said: "${SPOKEN}"`,
+        makers: ['speaker: Anna Berg'],
+      },
+      { text: `Strategy launched\n\n${STORY}\n\nPresident Anna Berg on the Strategy: “${SPOKEN}”`, makers: ['speaker: Anna Berg'] },
+      { text: `Strategy launched\n\n${STORY}\n\nCommissioner for Preparedness and Crisis Management, Peter Stone shared: "${SPOKEN}"`, makers: ['speaker: Peter Stone'] },
+      { text: `Smuggling conference\n\nMinister Anna Berg this week gave the keynote speech at the second conference of the alliance in Brussels.\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
+      // Must not change: "shared" as a lede says what people have in common, not what they said.
+      { text: `Foreign Secretary Anna Berg, and the High Representative, Peter Stone, met today to exchange views with ministers on shared security challenges facing Europe.`, makers: [] },
+      // Must not change: an apposition that names no one.
+      { text: `Regions warn on border closures\n\n${STORY}\n\nThe head of the delegation, a former diplomat, said: "${SPOKEN}"`, makers: [] },
+      // A motion's members, group after group, its lines run together.
+      {
+        text: `MOTION FOR A RESOLUTION on the future partnership\n7.2.2020 - (2020/2557(RSP))\npursuant to Rule 132(2) of the Rules of Procedure\n\nAnna Berg, Group Coordinator Peter Stone\non behalf of the PPE Group\nMaria Roe\non behalf of the S&D Group\nJohn Doe, Jane Roe\non behalf of the Renew Group\n\nThe European Parliament,`,
+        makers: ['author: Anna Berg', 'author: Jane Roe', 'author: John Doe', 'author: Maria Roe', 'author: Peter Stone'],
+      },
+      // A briefing's box on a file's procedure names the members who handle the file, not the briefing's writers.
+      { text: `EU space programme\n\nCommittee responsible: Industry (ITRE) Rapporteur: Anna Berg (EPP) Shadow rapporteurs: Peter Stone (S&D), Maria Roe (Renew)\n\n${STORY}`, makers: [] },
+      // What a delivered speech reports another saying, without quoting them, was said elsewhere.
+      {
+        text: `Opening remarks\n\nby NATO Deputy Secretary General Anna Berg at the committee\n\n(As delivered)\n\nGood morning, everyone.\n\nI know the Secretary General, Peter Stone, was delighted to attend your meeting in January.\n\nThe Secretary General said it himself when he was here in January, the security situation is deeply worrying.`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // A record of a debate that heads each contribution with its member's name, their seat or office between.
+      {
+        text: `Relationships with partners - 22 October 2024\n\nLab\nAnna Berg\nMacclesfield\n9. What recent progress he has made on relationships with partners.\nPeter Stone\nThe Minister of State, Foreign Office\n${SPOKEN}\nAnna Berg\n${STORY}\nPeter Stone\n${SPOKEN}\nCon\nSir John Doe\nNew Forest East\n${STORY}`,
+        makers: ['speaker: Anna Berg', 'speaker: John Doe', 'speaker: Peter Stone'],
+      },
+      // Must not change: a page of biographies names each person once.
+      { text: `Our team\n\nAnna Berg\n${STORY}\nPeter Stone\n${STORY}\nMaria Roe\n${STORY}`, makers: [] },
+      // Dates: a numeric date month-first where the text gives the same day in words; the Official Journal cited; a line of issue.
+      { text: `Agency arrests nine\n\n11/06/2024 | Press release | Distributed on 11/06/2024 05:55\n\n${STORY}\n\nAt its General Assembly, the organisation today (6 November) announced results.`, date: '2024-11-06' },
+      { text: `Agency arrests nine\n\n11/06/2024 | Press release | Distributed on 11/06/2024 05:55\n\n${STORY}\n\nAt its General Assembly, the organisation announced results.`, date: '2024-06-11' },
+      {
+        text: `This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234\n\nRegulation (EU) 2023/1234 of the European Parliament and of the Council of 10 May 2023 on the agency's mandate\nOJ L 150, 30/05/2023, p. 1–20\nIn force\n30.5.2023 |\nEN |\nOfficial Journal of the European Union |\n\n${STORY}`,
+        date: '2023-05-10',
+      },
+      { text: `Wednesday 16 June 2021\n\nSummit Communiqué\n\nIssued by the Heads of State and Government participating in the meeting of the Council in Brussels 14 June 2021\n\n1. ${STORY}`, date: '2021-06-14' },
+    ]);
+  });
+
   describe('lines of page furniture are no title', () => {
-    for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu']) {
+    for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
     }
     it('keeps a title that opens with "Back to"', () => assert.equal(metadataOf(`Back to basics on European defence\n\n${STORY}`).title, 'Back to basics on European defence'));

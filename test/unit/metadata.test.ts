@@ -436,6 +436,10 @@ describe('metadata helpers', () => {
     // Month-first where day-first names no day, and then throughout the text, which keeps one convention; day-first otherwise.
     assert.deepEqual(findDates('12/22/2025 | Press release | Updated 01/05/2026').map((d) => d.date), ['2025-12-22', '2026-01-05']);
     assert.deepEqual(findDates('Posted 06/05/2025, updated 13/05/2025').map((d) => d.date), ['2025-05-06', '2025-05-13']);
+    // Month-first also where the text gives in words the day a slashed date names read so; dotted dates are always Europe's, day-first.
+    assert.deepEqual(findDates('11/06/2024 | Press release. The assembly today (6 November) announced results.').map((d) => d.date), ['2024-11-06']);
+    assert.deepEqual(findDates('11/06/2024 | Press release. The assembly today announced results.').map((d) => d.date), ['2024-06-11']);
+    assert.deepEqual(findDates('12/22/2025 | Press release. Decision 2025/2436 (OJ L, 2.12.2025).').map((d) => d.date), ['2025-12-22', '2025-12-02']);
     // Not dates: a day beyond the month, a version number, a year range.
     assert.deepEqual(findDates('31 février 2023, release 1.2.2023a, 2021-2027 and 4-5-67').map((d) => d.date), []);
   });
