@@ -5,7 +5,8 @@
  *
  * Rules (also in corpus/README.md):
  *  - a passage carries a theme when any of the theme's terms occurs in it (a
- *    contextual term only beside another of the theme's terms);
+ *    contextual term only beside another of the theme's terms, and not inside a
+ *    longer term of another theme);
  *  - a document is about a theme, or only mentions it, by the theme's score
  *    (counted sentence by sentence, lists weaker), its share and whether it is
  *    named only in passing (see tagDocument);
@@ -15,7 +16,7 @@
  */
 import { PROVENANCE_LABELS, type Passage, type Provenance, type ThemeTag } from '../../contract/document.js';
 import type { GlossaryEntry, Taxonomy } from '../../contract/taxonomy.js';
-import { compileTaxonomy, foldSameLength, matchTheme, termSpecificity } from '../themes/matcher.js';
+import { compileTaxonomy, evidenceOf, foldSameLength, termSpecificity, themeHits, type CompiledTheme, type Hit } from '../themes/matcher.js';
 import type { Stage } from './stage.js';
 
 type Evidence = Record<string, number>;
@@ -32,10 +33,19 @@ function addInto(target: Evidence, source: Evidence): void {
  */
 export function tagText(taxonomy: Taxonomy, text: string, context?: ReadonlySet<string>): Map<string, Evidence> {
   const folded = foldSameLength(text);
-  const found = new Map<string, Evidence>();
+  const hitsOf = new Map<CompiledTheme, Hit[]>();
   for (const compiled of compileTaxonomy(taxonomy)) {
     if (context && !context.has(compiled.theme.id)) continue;
-    const evidence = matchTheme(compiled, text, folded, context !== undefined);
+    const hits = themeHits(compiled, text, folded);
+    if (hits.length > 0) hitsOf.set(compiled, hits);
+  }
+  // A term inside a longer term of another theme names that theme's subject, not its own: "cyber resilience" is
+  // cyber security, not resilience as well.
+  const all = [...hitsOf].flatMap(([compiled, hits]) => hits.map((hit) => ({ compiled, hit })));
+  const found = new Map<string, Evidence>();
+  for (const [compiled, hits] of hitsOf) {
+    const own = hits.filter((hit) => !all.some((o) => o.compiled !== compiled && o.hit.start <= hit.start && hit.end <= o.hit.end && o.hit.end - o.hit.start > hit.end - hit.start));
+    const evidence = evidenceOf(compiled, own, context !== undefined);
     if (Object.keys(evidence).length > 0) found.set(compiled.theme.id, evidence);
   }
   return found;

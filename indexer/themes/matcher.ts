@@ -11,7 +11,7 @@
  *   patterns  regular expressions (RE2 syntax, linear time), case-insensitive, on
  *             the text as written.
  * Within one theme, overlapping matches count once, the longest winning
- * ("joint procurement" is not also "procurement").
+ * ("joint procurement" is not also "procurement"); across themes, see tagText.
  */
 import type { RE2JS } from 're2js';
 import { compileThemePattern, type Taxonomy, type Theme } from '../../contract/taxonomy.js';
@@ -185,7 +185,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTheme[] {
   return compiled;
 }
 
-interface Hit {
+/** One occurrence of a theme's term: where it stands in the text, and whether the term counts only beside another. */
+export interface Hit {
   start: number;
   end: number;
   term: string;
@@ -207,6 +208,11 @@ function groupHits(regex: RegExp, text: string, terms: string[], hits: Hit[]): v
  * contextual terms count on their own (a sentence of that passage).
  */
 export function matchTheme(compiled: CompiledTheme, text: string, folded: string, inContext = false): Record<string, number> {
+  return evidenceOf(compiled, themeHits(compiled, text, folded), inContext);
+}
+
+/** The occurrences of one theme's terms in a text, overlapping ones counted once, the longest winning. */
+export function themeHits(compiled: CompiledTheme, text: string, folded: string): Hit[] {
   const hits: Hit[] = [];
   if (compiled.phrases) groupHits(compiled.phrases.regex, folded, compiled.phrases.terms, hits);
   if (compiled.acronyms) groupHits(compiled.acronyms.regex, text, compiled.acronyms.terms, hits);
@@ -220,19 +226,25 @@ export function matchTheme(compiled: CompiledTheme, text: string, folded: string
       if (m[0] !== '') hits.push({ start, end: start + m[0].length, term: m[0].toLowerCase().replace(/\s+/g, ' '), contextual });
     }
   });
-  if (hits.length === 0) return {};
   // Longest match first; a hit overlapping one already kept is the same words counted twice.
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Hit[] = [];
-  const evidence: Record<string, number> = {};
   for (const hit of hits) {
     if (kept.some((k) => hit.start < k.end && k.start < hit.end)) continue;
     kept.push(hit);
+  }
+  return kept;
+}
+
+/** Term -> occurrences, from a theme's hits; a contextual term counts only beside another term of the theme, or `inContext`. */
+export function evidenceOf(compiled: CompiledTheme, hits: readonly Hit[], inContext = false): Record<string, number> {
+  if (hits.length === 0) return {};
+  if (!inContext && hits.every((hit) => hit.contextual || compiled.contextual.has(hit.term))) return {};
+  const evidence: Record<string, number> = {};
+  for (const hit of hits) {
     evidence[hit.term] = (evidence[hit.term] ?? 0) + 1;
     if (hit.contextual) compiled.contextualMatches.add(hit.term);
   }
-  // A contextual term counts only beside another term of the theme.
-  if (!inContext && kept.every((hit) => hit.contextual || compiled.contextual.has(hit.term))) return {};
   return evidence;
 }
 

@@ -545,6 +545,13 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.deepEqual(tagText(real, 'Russia continues its invasion of Ukraine.').get('ukraine-russia'), { Russia: 1, 'invasion of Ukraine': 1 });
   });
 
+  it("reads a term inside another theme's longer term as that theme's subject only", () => {
+    // "cyber resilience" is cyber security; "resilience" on its own, or beside it, is still resilience.
+    assert.ok(!tagText(real, 'The summit on cyber resilience brought firms and officials together.').has('resilience'));
+    assert.ok(tagText(real, 'The summit on cyber resilience brought firms and officials together.').has('cyber-hybrid'));
+    assert.ok(tagText(real, 'Cyber resilience matters, and so does the resilience of our hospitals and power grids.').has('resilience'));
+  });
+
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
     assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
