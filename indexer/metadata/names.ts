@@ -346,6 +346,25 @@ export function splitNameList(text: string): string[] {
   return items.map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/**
+ * The European Parliament and the Committee of the Regions print a member's surname in capitals, their group (and
+ * country) after it in brackets: "Raphaël GLUCKSMANN (S&D, FR)", "Ursula VON DER LEYEN (EPP)", "Antje GROTHEER
+ * (DE/PES)". The surname is set as it is written elsewhere ("Glucksmann", "von der Leyen"), so every reader of names
+ * reads it; capitals without that bracket are an acronym ("Renew INTA").
+ */
+const MEMBER_IN_CAPITALS =
+  /(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)((?:\s+\p{Lu}{2,}(?:-\p{Lu}{2,})*)+)(?=\s*\((?:[\p{Lu}&/-]{2,}|Renew(?: Europe)?|Verts\/ALE|The Left)(?:\s*,\s*\p{Lu}{2})?\))/gu;
+
+export function surnamesAsWritten(text: string): string {
+  return text.replace(MEMBER_IN_CAPITALS, (whole, given: string, surname: string) => {
+    if (!surname.split(/\s+/u).some((word) => word.replace(/-/gu, '').length >= 3)) return whole;
+    const cased = surname.replace(/\S+/gu, (word) =>
+      NAME_PARTICLES.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/\p{Lu}+/gu, (part) => part[0] + part.slice(1).toLowerCase()),
+    );
+    return given + cased;
+  });
+}
+
 /** Names read from a list; items that are not names ("former EU Commissioner") are skipped. */
 export function readNameList(text: string): ParsedName[] {
   const names: ParsedName[] = [];

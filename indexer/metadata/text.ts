@@ -6,7 +6,7 @@
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
 import { dateFromUrl, dateOverTwoLines, findDates, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
-import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, type ParsedName } from './names.js';
+import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, surnamesAsWritten, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, officeWrittenAs, OFFICES } from './offices.js';
@@ -1083,7 +1083,7 @@ function joinLabels(blocks: readonly Block[]): Block[] {
 }
 
 export function readTextMetadata(input: readonly Block[]): TextMetadata {
-  const blocks = joinLabels(input);
+  const blocks = joinLabels(input).map((block) => ({ ...block, text: surnamesAsWritten(block.text) }));
   const { title, index: titleBlock } = findTitle(blocks);
   const text = blocks.map((b) => b.text).join('\n');
   const head = text.slice(0, HEAD_CHARS);

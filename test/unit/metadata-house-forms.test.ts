@@ -720,6 +720,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Strategy launched\n\n${STORY}\n\nPresident Anna Berg on the Strategy: “${SPOKEN}”`, makers: ['speaker: Anna Berg'] },
       { text: `Strategy launched\n\n${STORY}\n\nCommissioner for Preparedness and Crisis Management, Peter Stone shared: "${SPOKEN}"`, makers: ['speaker: Peter Stone'] },
       { text: `Smuggling conference\n\nMinister Anna Berg this week gave the keynote speech at the second conference of the alliance in Brussels.\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
+      // A member's surname in capitals before their group in brackets, as the European Parliament prints it.
+      { text: `MEPs debate foreign interference\n\n${STORY}\n\nAnna BERG (S&D, FR), chair of the committee, said: "${SPOKEN}"`, makers: ['speaker: Anna Berg'] },
       // Must not change: "shared" as a lede says what people have in common, not what they said.
       { text: `Foreign Secretary Anna Berg, and the High Representative, Peter Stone, met today to exchange views with ministers on shared security challenges facing Europe.`, makers: [] },
       // Must not change: an apposition that names no one.

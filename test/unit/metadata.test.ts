@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDateValue, findDates } from '../../indexer/metadata/dates.js';
 import { guessLanguage } from '../../indexer/metadata/language.js';
-import { readName, readNameAfterOffice } from '../../indexer/metadata/names.js';
+import { readName, readNameAfterOffice, surnamesAsWritten } from '../../indexer/metadata/names.js';
 import { metadataStage, buildMetadata } from '../../indexer/stages/metadata.js';
 import { newJob, type DocumentMetadata, type Job, type StageContext } from '../../indexer/stages/stage.js';
 import { type Block, type Extracted, type MetadataInput } from '../../contract/extracted.js';
@@ -442,6 +442,13 @@ describe('metadata helpers', () => {
     assert.deepEqual(findDates('12/22/2025 | Press release. Decision 2025/2436 (OJ L, 2.12.2025).').map((d) => d.date), ['2025-12-22', '2025-12-02']);
     // Not dates: a day beyond the month, a version number, a year range.
     assert.deepEqual(findDates('31 février 2023, release 1.2.2023a, 2021-2027 and 4-5-67').map((d) => d.date), []);
+  });
+
+  it("sets a member's surname printed in capitals before their group as it is written elsewhere, and leaves acronyms be", () => {
+    assert.equal(surnamesAsWritten('Anna BERG (S&D, FR) and Jan VAN DER STONE (EPP), rapporteur'), 'Anna Berg (S&D, FR) and Jan van der Stone (EPP), rapporteur');
+    assert.equal(surnamesAsWritten('Marie LE-ROE (Renew, FR)'), 'Marie Le-Roe (Renew, FR)');
+    // Capitals without a group's bracket, or before another bracket, are an acronym.
+    assert.equal(surnamesAsWritten('Renew INTA (Committee on International Trade) and the Danish NATO presidency'), 'Renew INTA (Committee on International Trade) and the Danish NATO presidency');
   });
 
   it('strips honorifics and post-nominals from names, keeping them for display', () => {
