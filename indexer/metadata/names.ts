@@ -77,8 +77,9 @@ const NOT_NAME_WORDS = new Set(
     // Documents that "will set out" or "says" things as people do ("The Defence Investment Plan will set out …").
     'plan strategy review agreement treaty framework directive regulation regulations declaration pact ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
-    // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts").
-    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text debate debates chamber')
+    // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts",
+    // "Original Transcript").
+    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text transcript debate debates chamber')
     .split(' ')],
 );
 

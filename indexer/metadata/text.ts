@@ -783,14 +783,18 @@ const PROSE_WORDS = 12;
 /** Lines that may stand between a speaker's name and their words: their seat, office or party ("New Forest East"). */
 const CAPTION_LINES = 2;
 
+/** Words of a person speaking for themselves: "I thank my hon. Friend …", "We regularly engage …". */
+const FIRST_PERSON = /(?:^|[\s“"(])(?:I|I['’]m|I['’]ve|my|we|We|our|Our)\b/u;
+
 /**
  * A record of a debate or a conversation that heads each contribution with its speaker's name on a line of its own
  * ("Tim Roca", "Stephen Doughty" above "I thank my hon. Friend for his question. …"), perhaps with a caption line
- * between (their seat or office). It is a record of turns when someone takes the floor again, with three turns or
- * more: a list of biographies names each person once.
+ * between (their seat, office or the time). It is a record of turns when someone takes the floor again, with three
+ * turns or more, or when two people or more each speak in their own voice: a list of biographies names each person
+ * once, and in the third person.
  */
 function speakersByTurns(blocks: readonly Block[]): Person[] {
-  const turns: ParsedName[] = [];
+  const turns: { name: ParsedName; ownVoice: boolean }[] = [];
   let captionsTo = -1;
   for (const [i, block] of blocks.entries()) {
     // A seat reads as a name ("New Forest East"): a caption under a speaker's name is no speaker.
@@ -802,14 +806,15 @@ function speakersByTurns(blocks: readonly Block[]): Person[] {
     const below = blocks.slice(i + 1, i + 2 + CAPTION_LINES).map((b) => b.text.trim());
     const words = below.findIndex((text) => text.split(/\s+/u).length >= PROSE_WORDS);
     if (words >= 0 && below.slice(0, words).every((caption) => caption.split(/\s+/u).length < PROSE_WORDS)) {
-      turns.push(parsed);
+      turns.push({ name: parsed, ownVoice: FIRST_PERSON.test(below[words]!) });
       captionsTo = i + words;
     }
   }
   const count = new Map<string, number>();
-  for (const turn of turns) count.set(turn.name, (count.get(turn.name) ?? 0) + 1);
-  const again = [...count.values()].some((n) => n >= 2);
-  return turns.length >= 3 && again ? turns.map((turn) => makePerson(turn, 'speaker')) : [];
+  for (const turn of turns) count.set(turn.name.name, (count.get(turn.name.name) ?? 0) + 1);
+  const again = turns.length >= 3 && [...count.values()].some((n) => n >= 2);
+  const voices = count.size >= 2 && turns.every((turn) => turn.ownVoice);
+  return again || voices ? turns.map((turn) => makePerson(turn.name, 'speaker')) : [];
 }
 
 /** An opening phrase before the subject ("In a joint statement,", "Speaking in Brussels,"): the people in it are not the ones speaking. */

@@ -743,6 +743,11 @@ describe("metadata read from an institution's own forms", () => {
         text: `Relationships with partners - 22 October 2024\n\nLab\nAnna Berg\nMacclesfield\n9. What recent progress he has made on relationships with partners.\nPeter Stone\nThe Minister of State, Foreign Office\n${SPOKEN}\nAnna Berg\n${STORY}\nPeter Stone\n${SPOKEN}\nCon\nSir John Doe\nNew Forest East\n${STORY}`,
         makers: ['speaker: Anna Berg', 'speaker: John Doe', 'speaker: Peter Stone'],
       },
+      // … and a question and its answer, each in its speaker's own words, a time between name and words.
+      {
+        text: `Original Transcript\n\nAnna Berg\n11:42\n\nI thank the Minister for his answer, and I ask him to consider recommitting troops to the operation.\n\nPeter Stone\n\nI think the hon. Member heard what I said a moment ago: we regularly engage with the mission and its partners.`,
+        makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
+      },
       // Must not change: a page of biographies names each person once.
       { text: `Our team\n\nAnna Berg\n${STORY}\nPeter Stone\n${STORY}\nMaria Roe\n${STORY}`, makers: [] },
       // Dates: a numeric date month-first where the text gives the same day in words; the Official Journal cited; a line of issue.
