@@ -1188,7 +1188,9 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     offset += block.text.length + 1;
   }
 
-  named.push(...speakersByTurns(blocks.slice(0, 400)));
+  // A record of turns, in the opening pages as other role cues are.
+  let scanned = 0;
+  named.push(...speakersByTurns(blocks.filter((block) => (scanned += block.text.length + 1) <= ROLE_SCAN_CHARS)));
 
   // A lede whose subject is an office holder who spoke ("European Parliament President Metsola reiterated …"), or a
   // standfirst whose subject is one, above the speaker's own words ("President … Metsola was in London …" then "I …").
