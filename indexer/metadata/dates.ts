@@ -121,24 +121,25 @@ const MONTH_STOP = new RegExp(`(\\b${MONTH})\\.(?=,?\\s+\\d)`, 'giu');
 const withoutMonthStops = (text: string) => text.replace(MONTH_STOP, '$1 ');
 
 /**
- * Month names in the EU's other languages (German, French, Dutch, Italian, Spanish, Portuguese), as saved
- * pages of EU sites and of the sites that republish them keep them in their furniture ("Presseartikel
- * 2 Dezember 2021", "gepubliceerd op maandag 12 april 2021", "publié le 3 mars 2022"). Names English shares
- * ("april", "september") are read by the English parser first.
+ * Month names in the EU's other languages, as saved pages of EU sites and of the sites that republish them keep them in
+ * their furniture ("Presseartikel 2 Dezember 2021", "gepubliceerd op maandag 12 april 2021", "publié le 3 mars 2022",
+ * "20. júla 2022", "28 lutego 2024"): each month's names, in the form a date takes (the genitive where a language
+ * declines it). Names English shares ("april", "september") are read by the English parser first. Polish and Croatian
+ * both write "listopada", for November and October: it names no month here.
  */
 const EU_LANGUAGE_MONTHS: readonly (readonly string[])[] = [
-  ['januar', 'jänner', 'janvier', 'januari', 'gennaio', 'enero', 'janeiro'],
-  ['februar', 'février', 'februari', 'febbraio', 'febrero', 'fevereiro'],
-  ['märz', 'mars', 'maart', 'marzo', 'março'],
-  ['avril', 'aprile', 'abril'],
-  ['mai', 'mei', 'maggio', 'mayo', 'maio'],
-  ['juni', 'juin', 'giugno', 'junio', 'junho'],
-  ['juli', 'juillet', 'luglio', 'julio', 'julho'],
-  ['août', 'augustus', 'agosto'],
-  ['septembre', 'settembre', 'septiembre', 'setembro'],
-  ['oktober', 'octobre', 'ottobre', 'octubre', 'outubro'],
-  ['novembre', 'noviembre', 'novembro'],
-  ['dezember', 'décembre', 'dicembre', 'diciembre', 'dezembro'],
+  ['januar', 'jänner', 'janvier', 'januari', 'gennaio', 'enero', 'janeiro', 'stycznia', 'ledna', 'januára', 'januarja', 'siječnja', 'január', 'ianuarie', 'януари', 'ιανουαρίου', 'tammikuuta', 'jaanuar', 'janvāris', 'janvārī', 'sausio', 'eanáir', 'jannar'],
+  ['februar', 'février', 'februari', 'febbraio', 'febrero', 'fevereiro', 'lutego', 'února', 'februára', 'februarja', 'veljače', 'február', 'februarie', 'февруари', 'φεβρουαρίου', 'helmikuuta', 'veebruar', 'februāris', 'februārī', 'vasario', 'feabhra', 'frar'],
+  ['märz', 'mars', 'maart', 'marzo', 'março', 'marca', 'března', 'marec', 'ožujka', 'március', 'martie', 'март', 'μαρτίου', 'maaliskuuta', 'marts', 'märts', 'martā', 'kovo', 'márta', 'marzu'],
+  ['avril', 'aprile', 'abril', 'kwietnia', 'dubna', 'apríla', 'aprila', 'travnja', 'április', 'aprilie', 'април', 'απριλίου', 'huhtikuuta', 'aprill', 'aprīlis', 'aprīlī', 'balandžio', 'aibreán'],
+  ['mai', 'mei', 'maggio', 'mayo', 'maio', 'maja', 'května', 'mája', 'maj', 'svibnja', 'május', 'май', 'μαΐου', 'toukokuuta', 'maijs', 'maijā', 'gegužės', 'bealtaine', 'mejju'],
+  ['juni', 'juin', 'giugno', 'junio', 'junho', 'czerwca', 'června', 'júna', 'junija', 'junij', 'lipnja', 'június', 'iunie', 'юни', 'ιουνίου', 'kesäkuuta', 'juuni', 'jūnijs', 'jūnijā', 'birželio', 'meitheamh', 'ġunju'],
+  ['juli', 'juillet', 'luglio', 'julio', 'julho', 'lipca', 'července', 'júla', 'julija', 'julij', 'srpnja', 'július', 'iulie', 'юли', 'ιουλίου', 'heinäkuuta', 'juuli', 'jūlijs', 'jūlijā', 'liepos', 'iúil', 'lulju'],
+  ['août', 'augustus', 'agosto', 'sierpnia', 'srpna', 'augusta', 'avgusta', 'avgust', 'kolovoza', 'augusztus', 'август', 'αυγούστου', 'elokuuta', 'augusti', 'augusts', 'augustā', 'rugpjūčio', 'lúnasa', 'awwissu'],
+  ['septembre', 'settembre', 'septiembre', 'setembro', 'września', 'září', 'septembra', 'rujna', 'szeptember', 'septembrie', 'септември', 'σεπτεμβρίου', 'syyskuuta', 'septembris', 'septembrī', 'rugsėjo', 'settembru'],
+  ['oktober', 'octobre', 'ottobre', 'octubre', 'outubro', 'października', 'října', 'októbra', 'oktobra', 'október', 'octombrie', 'октомври', 'οκτωβρίου', 'lokakuuta', 'oktoober', 'oktobris', 'oktobrī', 'spalio', 'ottubru'],
+  ['novembre', 'noviembre', 'novembro', 'listopadu', 'novembra', 'studenoga', 'studenog', 'noiembrie', 'ноември', 'νοεμβρίου', 'marraskuuta', 'novembris', 'novembrī', 'lapkričio', 'samhain', 'novembru'],
+  ['dezember', 'décembre', 'dicembre', 'diciembre', 'dezembro', 'grudnia', 'prosince', 'decembra', 'prosinca', 'decembrie', 'декември', 'δεκεμβρίου', 'joulukuuta', 'detsember', 'decembris', 'decembrī', 'gruodžio', 'nollaig', 'diċembru'],
 ];
 /** Welsh, as Parliament's and the Senedd's pages in Welsh write the months ("26 Chwefror 2024"). */
 const WELSH_MONTHS = ['ionawr', 'chwefror', 'mawrth', 'ebrill', 'mai', 'mehefin', 'gorffennaf', 'awst', 'medi', 'hydref', 'tachwedd', 'rhagfyr'];
@@ -149,6 +150,15 @@ const EU_LANGUAGE_MONTH = new Map([...WELSH_MONTHS.map((name, i) => [name, i + 1
  */
 const EU_LANGUAGE_DATE = new RegExp(
   `(?<![\\d.])(\\d{1,2})\\.?\\s+(?:de\\s+)?(${[...EU_LANGUAGE_MONTH.keys()].join('|')})\\s+(?:de\\s+)?(\\d{4})(?!\\d)`,
+  'giu',
+);
+
+/**
+ * Year first, as Hungarian ("2024. február 28."), Lithuanian ("2024 m. vasario 28 d.") and Latvian ("2024. gada 28.
+ * februāris") write it; the day's closing stop or "d." sets it apart from a sentence ending in a year ("… in 2024. May 3 …").
+ */
+const EU_LANGUAGE_YEAR_FIRST = new RegExp(
+  `(?<![\\d.])(\\d{4})(?:\\.|\\s*m\\.)\\s+(?:(${[...EU_LANGUAGE_MONTH.keys()].join('|')}|${MONTH})\\s+(\\d{1,2})(?:\\.|\\s*d\\.)|gada\\s+(\\d{1,2})\\.\\s*(${[...EU_LANGUAGE_MONTH.keys()].join('|')}|${MONTH}))(?![\\p{L}\\d])`,
   'giu',
 );
 
@@ -223,7 +233,7 @@ function correctedDates(text: string, monthFirst: boolean): FoundDate[] {
 }
 
 /**
- * Full dates the English parser leaves: written in another EU language, an ISO date or a day run into a word, a year run
+ * Full dates the English parser leaves: written in another EU language (day or year first), an ISO date or a day run into a word, a year run
  * into a reading time, a day joined to its month by hyphens.
  */
 function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] {
@@ -234,6 +244,10 @@ function findOtherDates(text: string, found: readonly FoundDate[]): FoundDate[] 
     if (date) more.push({ date, index: m.index!, text: m[0] });
   };
   for (const m of text.matchAll(EU_LANGUAGE_DATE)) read(m, Number(m[3]), EU_LANGUAGE_MONTH.get(m[2]!.toLowerCase())!, Number(m[1]));
+  for (const m of text.matchAll(EU_LANGUAGE_YEAR_FIRST)) {
+    const [month, day] = m[2] ? [m[2], m[3]!] : [m[5]!, m[4]!];
+    read(m, Number(m[1]), EU_LANGUAGE_MONTH.get(month.toLowerCase()) ?? monthNumber(month), Number(day));
+  }
   for (const m of text.matchAll(GLUED_ISO_DATE)) read(m, Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of text.matchAll(DATE_BEFORE_READING_TIME)) read(m, Number(m[3]), monthNumber(m[2]!), Number(m[1]));
   for (const m of text.matchAll(DATE_AFTER_WORD)) read(m, Number(m[3]), monthNumber(m[2]!), Number(m[1]));

@@ -72,6 +72,8 @@ const NOT_NAME_WORDS = new Set(
   [...ORGANISATION_NOUNS, ...FUNCTION_WORDS, ...('european british national international security defence defense policy house ' +
     // A catalogue record's empty field labels ("Author (Corporate)", "Series Title", "Series Details").
     'series title details ' +
+    // Regions, named like people ("Central Asia", "Western Balkans", "North America") in an office's portfolio.
+    'asia africa america americas europe balkans caucasus arctic sahel ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
     // Documents that "will set out" or "says" things as people do ("The Defence Investment Plan will set out …").
@@ -128,8 +130,9 @@ const INITIAL = /^\p{Lu}\.$/u;
 function isNameToken(token: string): boolean {
   if (INITIAL.test(token)) return true;
   if (!CAPITALISED.test(token)) return false;
-  // "EU", "NATO": an all-capitals word of two or more letters is an acronym, not a name.
+  // "EU", "NATO": an all-capitals word of two or more letters is an acronym, not a name; so is its plural ("MEPs", "NGOs").
   if (token.length >= 2 && token === token.toUpperCase() && /\p{Lu}{2}/u.test(token)) return false;
+  if (/^\p{Lu}{2,}s$/u.test(token)) return false;
   return !NOT_NAME_WORDS.has(token.toLowerCase()) && !ABSTRACT_NOUN.test(token);
 }
 
@@ -338,9 +341,10 @@ export function splitNameList(text: string): string[] {
   const parts = text.split(/(\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|(?<=\p{Lu}[\p{L}’'.-]*)\s+with\s+(?=\p{Lu}))\s*)/u);
   const items: string[] = [parts[0]!];
   for (let i = 1; i < parts.length; i += 2) {
-    // "Institute of International and Comparative Law", "Minister for Europe and North America": an "and" after "of" or
-    // "for" and an office's or a body's word joins one name of a body or an office, not two items.
-    const joinsOneName = /^\s+and\s+$/u.test(parts[i]!) && OFFICE_WORDS.has(/\b(?:of|for)\s+(\p{Lu}[\p{L}’'-]*)$/u.exec(items.at(-1)!)?.[1]?.toLowerCase() ?? '');
+    // "Institute of International and Comparative Law", "Minister for Border Security and Asylum": an "and" after "of" or
+    // "for" and up to three words, one an office's or a body's word, joins one name of a body or an office, not two items.
+    const portfolio = /\b(?:of|for)\s+((?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)$/u.exec(items.at(-1)!)?.[1] ?? '';
+    const joinsOneName = /^\s+and\s+$/u.test(parts[i]!) && portfolio.split(/\s+/u).some((word) => OFFICE_WORDS.has(word.toLowerCase()));
     if (joinsOneName) items[items.length - 1] += parts[i]! + parts[i + 1]!;
     else items.push(parts[i + 1]!);
   }

@@ -278,8 +278,9 @@ export function officeHolderAt(text: string, date: string | null): { name: strin
     const after = rest.slice(m[0].length);
     // "Prime Minister's Office": the office's possession, not its holder.
     if (/^['’]s\b/u.test(after)) continue;
-    // A surname: one capitalised word, or particles and a word ("von der Leyen"), then the end of the name.
-    const surname = /^\s+((?:(?:von|van|der|de|den|la|le)\s+)*\p{Lu}[\p{L}’'-]+)(?![\p{L}’'-]|\s+\p{Lu})/u.exec(after);
+    // A surname: one capitalised word, or particles and a word ("von der Leyen"), then the end of the name (an acronym after
+    // it is no part of it: "Commissioner Johansson EP Plenary").
+    const surname = /^\s+((?:(?:von|van|der|de|den|la|le)\s+)*\p{Lu}[\p{L}’'-]+)(?![\p{L}’'-]|\s+\p{Lu}(?!\p{Lu}+\b))/u.exec(after);
     if (surname) {
       const holder = holderNamed(office, surname[1]!);
       if (holder) return { name: holder, end: article + m[0].length + surname[0].length, office };

@@ -136,6 +136,8 @@ const PEOPLE_CUES: Cue[] = [
   // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
   { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat|interview) with\s+/giu },
+  // Members who put questions to a guest, in a committee's story: "MEPs quizzed EU High Representative … Josep Borrell on …".
+  { role: 'speaker', pattern: /\b(?:quizzed|questioned|grilled)\s+(?=\p{Lu})/gu },
   // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
   { role: 'speaker', pattern: /(?:\b|(?<=\p{Ll}))witnesses(?:\s*[IVX]{1,4})?\s*:\s*/giu, semicolonItems: true },
   // … and the "Witnesses" line of an evidence session run into the list below it ("Witnesses Professor Jane Roe, Director, …; …").
@@ -168,13 +170,15 @@ const PEOPLE_CUES: Cue[] = [
   {
     role: 'speaker',
     pattern:
-      /\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|press point|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:remarks|speech|address|lecture) from|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
+      /(?<!\b(?:in (?:response|reply) to|following|after) (?:the )?(?:\p{L}+ )?)\b(?:keynote (?:speech |address |remarks )?(?:by|from)|(?:(?:opening|closing|introductory|welcome|video|press|doorstep|keynote|main|oral) )?(?:remarks|comments|speech(?:es)?|address|lectures?|presentations?|interventions?|statement|message|conference|press point|doorstep|briefing|interview)(?: delivered| given| made)? by|(?:remarks|speech|address|lecture) from|(?:delivered|given) by|speaker\s*[:–—])\s*/giu,
   },
+  // (A statement "in response to the address by …" answers another's words: the one who gave those is not its maker.)
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
   { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by)\s*:?\s+/giu },
-  // A research paper's own line names its writer: "Commons Briefing paper by Joanna Dawson." (in a story, "a report by …" is someone else's).
-  { role: 'author', pattern: /^(?:[\p{L}-]+\s+){0,3}(?:paper|report|note|analysis|insight)(?: written| prepared)? by\s+(?=\p{Lu})/giu, blockStart: true },
+  // A research paper's own line names its writer: "Commons Briefing paper by Joanna Dawson." (in a story, "a report by …" is
+  // someone else's, and so in an agenda's "the report by David McAllister, on behalf of the Committee on Foreign Affairs").
+  { role: 'author', pattern: /^(?!(?:the|a|an)\s)(?:[\p{L}-]+\s+){0,3}(?:paper|report|note|analysis|insight)(?: written| prepared)? by\s+(?=\p{Lu})/giu, blockStart: true },
   // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is
   // mentioned, and so in a briefing's box on a file's procedure, which names its shadow rapporteurs too ("Rapporteur: …
   // Shadow rapporteurs: …"): the members who handle the file, not the briefing's writers.
@@ -186,6 +190,9 @@ const PEOPLE_CUES: Cue[] = [
   // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group"),
   // group after group.
   { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true, groupRuns: true },
+  // The European Parliament's written question names the members who put it, with their groups: "Question for written
+  // answer E-004009/2021 to the Commission Rule 138 Anna Fotyga (ECR)".
+  { role: 'author', pattern: /\b(?:Priority )?[Qq]uestion for (?:written|oral) answer\s+[EPO]-\d+\/\d{4}\s+to the\s+(?:Commission|Council|Vice-President\/High Representative)\s+(?:Rule\s+\d+\s+)?(?=\p{Lu})/gu },
   // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp", "Answered by Lord Coaker - Minister of State".
   { role: 'author', pattern: /^Answered by\s*:?\s+(?=\p{Lu})/gu, blockStart: true },
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
@@ -201,7 +208,7 @@ const PEOPLE_CUES: Cue[] = [
 /** A speech announced before it is given: "Pat McFadden, Chancellor of the Duchy of Lancaster, will set out …", "… is to deliver a speech". */
 const WILL_SPEAK = String.raw`(?:will|is to|is set to|is due to|is expected to)\s+(?:(?:today|tomorrow|later today|this week|next week)\s+)?(?:say|tell|set out|announce|outline|warn|urge|(?:deliver|give|make) (?:a|the|his|her|their) (?:keynote |major )?(?:speech|address|statement|lecture))`;
 /** Verbs of speaking after a quoted person: "Foreign Secretary David Lammy said:", "Lord Stirrup added:". */
-const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke|reiterated|repeated|pointed out|underscored|reaffirmed)`;
+const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke|reiterated|repeated|pointed out|underscored|reaffirmed|highlighted)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+(?:${SAID}|${WILL_SPEAK})\b`, 'u');
 /** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
@@ -227,6 +234,8 @@ const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
 const IN_THE_WORDS_OF = /\bIn the words of ([^,“"‘]{3,120}?),?\s*[“"‘]/gu;
 /** "In her welcoming remarks, Ambassador Jane Roe, Deputy Head of …, underlined …": the one who gave them is next. */
 const IN_OWN_REMARKS = /(?:^|[.!?]\s+)In (?:his|her|their) (?:[\p{Ll}-]+ ){0,2}(?:remarks|speech|address|intervention|keynote|statement|welcome|presentation)s?,\s*/gu;
+/** A quotation's speaker after it, the verb last: "… priorities.” Jorge Domecq, EDA’s Chief Executive, commented." */
+const QUOTE_THEN_SPEAKER_SAID = new RegExp(String.raw`[.!?,][”"]\s+([^“”".!?]{3,160}?),?\s+${SAID}\s*[.,]`, 'gu');
 /** "High Representative Kaja Kallas: “We have to help…”": a person, a colon, their words. */
 const NAME_COLON_QUOTE = /^([^:“"]{3,120}):\s*[“"‘]/u;
 /**
@@ -359,7 +368,7 @@ const PRESENT_SPEECH_ACTS = String.raw`underlines|stresses|emphasi[sz]es|highlig
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
-  String.raw`\s+(?:(?:has|have)\s+)?(?:(?:today|yesterday|tonight|also|again|once again|recently|(?:this|last) (?:week|morning|afternoon|evening)|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|highlighted|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made|issues|issued) (?:a|the|his|her|their) (?:keynote |joint )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
+  String.raw`\s+(?:(?:has|have)\s+)?(?:(?:today|yesterday|tonight|also|again|once again|recently|(?:this|last) (?:week|morning|afternoon|evening)|on \p{Lu}\p{Ll}+day)(?:\s*\([^()]{1,30}\))?\s+)?(?:${SAID}|${SPEECH_ACT_VERBS}|${PRESENT_SPEECH_ACTS}|welcomed|outlined|addressed|recalled|set out|(?:gives|gave|delivers|delivered|makes|made|issues|issued) (?:a|the|his|her|their) (?:keynote |joint )?(?:speech|address|statement|remarks|presentation|lecture|talk))\b`,
   'gu',
 );
 
@@ -565,8 +574,17 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
     // The name ends where the verb starts: try the longest tail that reads as a whole name.
     for (let start = 0; start < words.length; start++) {
       const tail = words.slice(start).join(' ');
-      const parsed = readNameAfterOffice(tail, 0);
+      let parsed = readNameAfterOffice(tail, 0);
       if (!parsed || parsed.display.split(' ').length !== words.length - start) continue;
+      // An office's portfolio ends with a capitalised word the name seems to open: "Minister for Border Security and
+      // Asylum Angela Eagle said:". After "and", "of" or "for" in an office, the shorter whole name is the holder's.
+      const ahead = `${unbracketed.slice(0, m.index).split(/[.!?;:“”"]\s*/u).pop()!} ${words.slice(0, start).join(' ')}`.trim().split(/\s+/u);
+      const portfolio = ahead.length > 1 && /^(?:and|of|for|&)$/u.test(ahead.at(-1)!) && ahead.slice(0, -1).some((w) => OFFICE_WORDS.has(w.toLowerCase()));
+      const shorter = portfolio && words.length - start > 2 ? readNameAfterOffice(words.slice(start + 1).join(' '), 0) : null;
+      if (shorter && shorter.display.split(' ').length === words.length - start - 1) {
+        parsed = shorter;
+        start++;
+      }
       // "As Mark Rutte noted, “…”", "As the UK’s Chief of Defence Staff Admiral Sir Tony Radakin said a few weeks ago, …"
       // cite words said elsewhere (AS_SAID reads the colon form that introduces them).
       const clause = `${unbracketed.slice(0, m.index).split(/[.!?;:]\s+|,\s*/u).pop()!} ${words.slice(0, start).join(' ')} `;
@@ -618,6 +636,10 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
   for (const m of text.matchAll(SIGNED_QUOTE)) {
     const parsed = readNameAfterOffice(text.slice(m.index + m[0].length, m.index + m[0].length + 160));
     if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
+  for (const m of text.matchAll(QUOTE_THEN_SPEAKER_SAID)) {
+    const parsed = readNameAfterOffice(m[1]!) ?? officeThenName(m[1]!);
+    if (parsed && m[1]!.trimStart().startsWith(parsed.display.split(' ')[0]!)) people.push(makePerson(parsed, 'speaker'));
   }
   for (const m of text.matchAll(SAID_AFTER_QUOTE)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
@@ -685,6 +707,12 @@ const TITLE_MAKER = new RegExp(
 const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_WITH_PARTICLES}),\s+([^.;:!?]{3,200})$`, 'u');
 /** An office as the Council's releases write it under a quotation, lower-case too: "minister for justice", "deputy prime minister and minister of …". */
 const OPENS_WITH_OFFICE = /^(?:(?:deputy|vice|first|acting|federal|state)\s+)?(?:prime(?: minister)?|minister|secretary|commissioner|president|chancellor|high representative|ambassador|director|spokesperson|chair)\b/iu;
+/** Whether a signature's words after the name are an office, less a nationality before it ("Hungarian", "Belgian", "Danish", "Maltese", "Dutch"). */
+function namesAnOffice(words: string): boolean {
+  const office = words.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+)/u, '');
+  return OPENS_WITH_OFFICE.test(office) || (isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase())));
+}
+
 /** Hansard's head of a minister's contribution: "The Minister of State for Security (Dan Jarvis): Significant improvements …". */
 const OFFICE_THEN_MEMBER = /(?:^|\n)((?:The\s+)?\p{Lu}[^():\n]{3,120}?)\s+\(([^()\n]{3,60})\):\s/gu;
 /** Parallel Parliament's page of a member's contribution names them: "Main Page: Yvette Cooper (Labour - Pontefract, …)". */
@@ -1048,6 +1076,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   return { date, published: published?.date ?? null };
 }
 
+/** What may follow a speaker's name in a speech's heading: the occasion and its date, no sentence ("EP Plenary 11 November 2020"). */
+const OCCASION_ONLY = /^(?:[\s,–—-]+(?:[\p{Lu}\d][\p{L}\d.’']*|of|the|on|at|in|and|for|to))*\s*$/u;
+
 /** Words opening as spoken ones: a greeting, or thanks to the room. */
 const opensAsSpoken = (text: string) => /^thank you\b/iu.test(text) || SPEECH_OPENING.test(text);
 
@@ -1139,9 +1170,14 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     if (genreLine !== undefined) {
       const byOffice = officeGenreSpeaker(block.text, genreLine);
       if (byOffice) named.push(byOffice);
-      // A speech headed by its speaker's office and name alone ("Commissioner Magnus Brunner" above "Good afternoon,").
-      const headed = SPEECH_OPENING.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text) : null;
+      // A speech headed by its speaker's office and name alone ("Commissioner Magnus Brunner" above "Good afternoon,"), or
+      // by an office and its holder's surname and the occasion ("Commissioner Johansson EP Plenary 11 November 2020" above
+      // "Thank you President, …").
+      const spokenBelow = opensAsSpoken(blocks[i + 1]?.text.trim() ?? '');
+      const headed = spokenBelow ? officeAndNameOnly(block.text) : null;
+      const holder = spokenBelow && !headed ? officeHolderAt(block.text, genreLine) : null;
       if (headed) named.push(makePerson(headed, 'speaker'));
+      else if (holder && OCCASION_ONLY.test(block.text.slice(holder.end))) named.push(makePerson({ name: holder.name, display: holder.name }, 'speaker'));
     }
     // Hansard's front bench: "The Minister of State, Foreign, Commonwealth and Development Office (Mr Andrew Mitchell)".
     const frontBench = FRONT_BENCH_LINE.exec(block.text.trim());
@@ -1166,15 +1202,18 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const closed = /[.!?][”"]\s*(?=[^“”"]+$)/u.exec(trimmed);
       const previous = closed ? trimmed.slice(0, closed.index) : i > 0 ? blocks[i - 1]!.text : '';
       const signature = SIGNATURE_LINE.exec(closed ? trimmed.slice(closed.index + closed[0].length) : trimmed);
-      // The office after the name, less a nationality before it ("Hungarian", "Belgian", "Danish", "Maltese", "Dutch").
-      const office = signature?.[2]!.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+)/u, '') ?? '';
-      const namesAnOffice =
-        OPENS_WITH_OFFICE.test(office) ||
-        (isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase())));
       // An item of a list ("Giving evidence will be: • Ian Bond, Director of …") announces, it does not sign.
-      if (signature && block.kind !== 'list-item' && previous.split(/\s+/u).length >= 12 && namesAnOffice) {
+      if (signature && block.kind !== 'list-item' && previous.split(/\s+/u).length >= 12 && namesAnOffice(signature[2]!)) {
         const parsed = readName(signature[1]!);
         if (parsed) named.push(makePerson(parsed, 'speaker'));
+      }
+      // … or the name and the office on lines of their own below the quotation ("Air Chief Marshal Sir Mike Wigston" above
+      // "Chief of the Air Staff").
+      const nameBelowQuote = !signature && !closed && /^[“"]/u.test(previous.trim()) && previous.split(/\s+/u).length >= 12 ? readName(trimmed) : null;
+      const lineBelow = blocks[i + 1]?.text.trim() ?? '';
+      const officeBelow = lineBelow.split(/\s+/u).length <= 12 && !/[.!?]$/u.test(lineBelow) && (namesAnOffice(lineBelow) || OFFICE_WORDS.has(lineBelow.replace(/^the\s+/iu, '').split(/\s+/u)[0]!.toLowerCase()));
+      if (nameBelowQuote && nameBelowQuote.display.split(' ').length === trimmed.split(/\s+/u).length && officeBelow) {
+        named.push(makePerson(nameBelowQuote, 'speaker'));
       }
       // … or the office first: "Commissioner for Internal Affairs and Migration, Magnus Brunner".
       const signedOfficeFirst =

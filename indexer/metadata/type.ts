@@ -58,8 +58,8 @@ export const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?(?
 /** How a written ministerial statement made for a colleague opens: "My hon. Friend the Minister for Africa attended …". */
 export const FOR_A_COLLEAGUE = /(?:^|\n)My (?:right )?hon(?:ourable|\.)? (?:and learned )?Friend,? the\b/iu;
 
-/** "(As delivered)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
-export const DELIVERY_MARK = /\((?:as delivered|check against delivery)\)|\bcheck against delivery\b/iu;
+/** "(As delivered)", "(As prepared for delivery)", "Check against delivery!": only a speech's text carries them (a saved page may run them into the next line). */
+export const DELIVERY_MARK = /\((?:as delivered|as prepared(?: for delivery)?|check against delivery)\)|\bcheck against delivery\b/iu;
 
 /**
  * How a speech opens: greeting the room ("Good afternoon,", "Ladies and gentlemen,", "Excellencies,"). A debate's

@@ -722,6 +722,23 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Smuggling conference\n\nMinister Anna Berg this week gave the keynote speech at the second conference of the alliance in Brussels.\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
       // A member's surname in capitals before their group in brackets, as the European Parliament prints it.
       { text: `MEPs debate foreign interference\n\n${STORY}\n\nAnna BERG (S&D, FR), chair of the committee, said: "${SPOKEN}"`, makers: ['speaker: Anna Berg'] },
+      // Members putting questions to a guest; "MEPs" is no name.
+      { text: `Committee debate on hybrid threats\n\nMEPs in the special committee quizzed EU High Representative Anna Berg on her plans to counter hybrid threats.\n\nSome MEPs asked for concrete steps against disinformation.`, makers: ['speaker: Anna Berg'] },
+      // A speech marked "(As prepared)" was given, whatever its byline says.
+      { text: `by NATO Deputy Secretary General Anna Berg at the spring meeting of the board\n\n(As prepared)\n\nThank you Peter for the kind introduction.\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      // An office's portfolio of regions, or ending in a word a name seems to open, is no name.
+      { text: `Security situation\n\nStatement delivered by EEAS Managing Director for Eastern Europe, Russia, Central Asia, regional cooperation and OSCE, Mr. Peter Stone\n\n${SPOKEN}`, makers: ['speaker: Peter Stone'] },
+      { text: `Summit on the Balkans\n\n${STORY}\n\nMinister for Border Security and Asylum Anna Berg said:\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      // A quotation's speaker after it with the verb last; a quotation signed on two lines, name and office.
+      { text: `Ministers set expectations\n\n${STORY}\n\n“${SPOKEN}” Anna Berg, the Agency’s Chief Executive, commented.`, makers: ['speaker: Anna Berg'] },
+      { text: `Strategy published\n\n${STORY}\n\n"${SPOKEN}"\n\nAir Chief Marshal Sir Peter Stone\n\nChief of the Air Staff\n\n${STORY}`, makers: ['speaker: Peter Stone'] },
+      // The European Parliament's written question names the member who put it.
+      { text: `Parliamentary questions\n\nQuestion for written answer E-004009/2021\nto the Commission\nRule 138\nAnna Berg (ECR)\n\nSubject: Migrants used as a tool\n\n${STORY}`, makers: ['author: Anna Berg'] },
+      // A speech headed by an office, its holder's surname and the occasion.
+      { text: `Commissioner Johansson EP Plenary 11 November 2020\n\nThank you President, Honourable Members of the Parliament.\n\n${SPOKEN}`, makers: ['speaker: Ylva Johansson'] },
+      // Not its makers: the one whose address a statement answers; an agenda's "the report by …" (its rapporteur).
+      { text: `EU Statement in response to the address by the Minister of Foreign Affairs of Norway, Anna Berg\n\n${SPOKEN}`, makers: [] },
+      { text: `President. – The next item is the joint debate on:\n\n– the report by Anna Berg, on behalf of the Committee on Foreign Affairs, on the implementation of the common foreign and security policy (A9-0389/2023).\n\nPeter Stone, President-in-Office of the Council. – Madam President, ${SPOKEN}`, makers: ['speaker: Peter Stone'] },
       // Must not change: "shared" as a lede says what people have in common, not what they said.
       { text: `Foreign Secretary Anna Berg, and the High Representative, Peter Stone, met today to exchange views with ministers on shared security challenges facing Europe.`, makers: [] },
       // Must not change: an apposition that names no one.
@@ -757,6 +774,8 @@ describe("metadata read from an institution's own forms", () => {
         text: `This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234\n\nRegulation (EU) 2023/1234 of the European Parliament and of the Council of 10 May 2023 on the agency's mandate\nOJ L 150, 30/05/2023, p. 1–20\nIn force\n30.5.2023 |\nEN |\nOfficial Journal of the European Union |\n\n${STORY}`,
         date: '2023-05-10',
       },
+      // A date in another EU language's words, year first as Lithuanian and Hungarian write it.
+      { text: `Posėdžio stenograma\nTrečiadienis, 2024 m. vasario 28 d. - Strasbūras\n\n${STORY}`, date: '2024-02-28' },
       { text: `Wednesday 16 June 2021\n\nSummit Communiqué\n\nIssued by the Heads of State and Government participating in the meeting of the Council in Brussels 14 June 2021\n\n1. ${STORY}`, date: '2021-06-14' },
     ]);
   });

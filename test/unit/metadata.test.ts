@@ -440,6 +440,11 @@ describe('metadata helpers', () => {
     assert.deepEqual(findDates('11/06/2024 | Press release. The assembly today (6 November) announced results.').map((d) => d.date), ['2024-11-06']);
     assert.deepEqual(findDates('11/06/2024 | Press release. The assembly today announced results.').map((d) => d.date), ['2024-06-11']);
     assert.deepEqual(findDates('12/22/2025 | Press release. Decision 2025/2436 (OJ L, 2.12.2025).').map((d) => d.date), ['2025-12-22', '2025-12-02']);
+    // The other EU languages' months, in the forms dates take, and year first; not a sentence ending in a year.
+    assert.deepEqual(
+      findDates('28 lutego 2024; 20. júla 2022; 3. března 2021; 28 Φεβρουαρίου 2024; 2024. február 28.; 2024. gada 28. februāris; In 2024. May 3 people').map((d) => d.date),
+      ['2024-02-28', '2022-07-20', '2021-03-03', '2024-02-28', '2024-02-28', '2024-02-28'],
+    );
     // Not dates: a day beyond the month, a version number, a year range.
     assert.deepEqual(findDates('31 février 2023, release 1.2.2023a, 2021-2027 and 4-5-67').map((d) => d.date), []);
   });
