@@ -552,6 +552,17 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.ok(tagText(real, 'Cyber resilience matters, and so does the resilience of our hospitals and power grids.').has('resilience'));
   });
 
+  it("reads stabilisation as crisis management only beside the theme's other words", () => {
+    assert.ok(!tagText(real, 'The coalition funds the stabilisation of areas liberated from Daesh.').has('crisis-management'));
+    assert.ok(tagText(real, 'The CSDP mission supports the stabilisation of the region.').has('crisis-management'));
+  });
+
+  it('reads a state driving people at a border as migration', () => {
+    for (const text of ['Groups were escorted towards the border to force irregular entries.', 'The regime is using migrants as a tool for hybrid warfare.', 'They accuse it of weaponising migration.']) {
+      assert.ok(tagText(real, text).has('migration'), text);
+    }
+  });
+
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
     assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
