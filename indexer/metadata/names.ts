@@ -341,10 +341,9 @@ export function splitNameList(text: string): string[] {
   const parts = text.split(/(\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|(?<=\p{Lu}[\p{L}’'.-]*)\s+with\s+(?=\p{Lu}))\s*)/u);
   const items: string[] = [parts[0]!];
   for (let i = 1; i < parts.length; i += 2) {
-    // "Institute of International and Comparative Law", "Minister for Border Security and Asylum": an "and" after "of" or
-    // "for" and up to three words, one an office's or a body's word, joins one name of a body or an office, not two items.
-    const portfolio = /\b(?:of|for)\s+((?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)$/u.exec(items.at(-1)!)?.[1] ?? '';
-    const joinsOneName = /^\s+and\s+$/u.test(parts[i]!) && portfolio.split(/\s+/u).some((word) => OFFICE_WORDS.has(word.toLowerCase()));
+    // "Institute of International and Comparative Law", "Minister for Europe and North America": an "and" after "of" or
+    // "for" and an office's or a body's word joins one name of a body or an office, not two items.
+    const joinsOneName = /^\s+and\s+$/u.test(parts[i]!) && OFFICE_WORDS.has(/\b(?:of|for)\s+(\p{Lu}[\p{L}’'-]*)$/u.exec(items.at(-1)!)?.[1]?.toLowerCase() ?? '');
     if (joinsOneName) items[items.length - 1] += parts[i]! + parts[i + 1]!;
     else items.push(parts[i + 1]!);
   }

@@ -729,6 +729,11 @@ describe("metadata read from an institution's own forms", () => {
       // An office's portfolio of regions, or ending in a word a name seems to open, is no name.
       { text: `Security situation\n\nStatement delivered by EEAS Managing Director for Eastern Europe, Russia, Central Asia, regional cooperation and OSCE, Mr. Peter Stone\n\n${SPOKEN}`, makers: ['speaker: Peter Stone'] },
       { text: `Summit on the Balkans\n\n${STORY}\n\nMinister for Border Security and Asylum Anna Berg said:\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      // Must not change: two people, each with an office whose portfolio ends in an office's word, joined by "and".
+      {
+        text: `Counter-terrorism dialogue\n\nThe UK delegation was chaired by Anna Berg, Director General for Homeland Security and Peter Stone, Director of Counter-Terrorism Strategy in the Home Office, who were accompanied by officials.`,
+        makers: ['chair: Anna Berg', 'chair: Peter Stone'],
+      },
       // A quotation's speaker after it with the verb last; a quotation signed on two lines, name and office.
       { text: `Ministers set expectations\n\n${STORY}\n\n“${SPOKEN}” Anna Berg, the Agency’s Chief Executive, commented.`, makers: ['speaker: Anna Berg'] },
       { text: `Strategy published\n\n${STORY}\n\n"${SPOKEN}"\n\nAir Chief Marshal Sir Peter Stone\n\nChief of the Air Staff\n\n${STORY}`, makers: ['speaker: Peter Stone'] },
