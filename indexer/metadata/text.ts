@@ -877,9 +877,12 @@ function jointSpeakers(text: string): Person[] {
   for (const m of text.matchAll(SAID_WITH_WORDS)) {
     const sentenceStart = Math.max(0, ...[...text.slice(0, m.index).matchAll(/[.!?]\s+|[:“”"]\s*/gu)].map((s) => s.index + s[0].length));
     const subject = text.slice(sentenceStart, m.index).replace(OPENING_PHRASE, '').replace(/[,\s]+$/u, '');
-    // Two people or more: one person and an office ("Minister for Border Security and Asylum Angela Eagle") is one speaker, read elsewhere.
+    // One name read after an office whose portfolio runs into it ("Minister for Border Security and Asylum Angela Eagle") is the
+    // name the whole subject ends with, read as an office and its holder.
     const names = namesOfJointSubject(subject);
-    if (names && names.length >= 2) for (const name of names) people.push(makePerson(name, 'speaker'));
+    const whole = names?.length === 1 ? nameEndingText(subject) : null;
+    if (whole && names![0]!.display.endsWith(` ${whole.display}`)) people.push(makePerson(whole, 'speaker'));
+    else if (names) for (const name of names) people.push(makePerson(name, 'speaker'));
     // An office's portfolio splits into items of its own ("Commissioner for Home Affairs, Migration and Citizenship …"): the
     // office holders named in full still speak.
     else if (splitNameList(subject).length >= 2) for (const name of holdersNamedIn(subject)) people.push(makePerson({ name, display: name }, 'speaker'));

@@ -734,6 +734,11 @@ describe("metadata read from an institution's own forms", () => {
         text: `Counter-terrorism dialogue\n\nThe UK delegation was chaired by Anna Berg, Director General for Homeland Security and Peter Stone, Director of Counter-Terrorism Strategy in the Home Office, who were accompanied by officials.`,
         makers: ['chair: Anna Berg', 'chair: Peter Stone'],
       },
+      // Must not change: a rank, a name and the office after it, then "said:".
+      {
+        text: `Space Command at one\n\nThe command runs the satellite communications\nand the national operations centre.\nAir Chief Marshal Sir Anna Berg, the Chief of the Air\nStaff, said:\nWe are all dependent on space. It is fundamental\nto our security and to our way of life.`,
+        makers: ['speaker: Anna Berg'],
+      },
       // A quotation's speaker after it with the verb last; a quotation signed on two lines, name and office.
       { text: `Ministers set expectations\n\n${STORY}\n\n“${SPOKEN}” Anna Berg, the Agency’s Chief Executive, commented.`, makers: ['speaker: Anna Berg'] },
       { text: `Strategy published\n\n${STORY}\n\n"${SPOKEN}"\n\nAir Chief Marshal Sir Peter Stone\n\nChief of the Air Staff\n\n${STORY}`, makers: ['speaker: Peter Stone'] },
