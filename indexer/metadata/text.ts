@@ -906,6 +906,8 @@ const LABELLED_EVENT_CUE =
 const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|by)\b/iu;
 /** "On 1 December 2025, the Council adopted Decision (CFSP) 2025/2436": the day a numbered act was adopted, which a later text recalls. */
 const NUMBERED_ACT_ADOPTED = /^,?\s+(?:the\s+)?\p{Lu}[\p{L} ]{0,40}?\s+adopted\s+(?:(?:Council|Commission)\s+)?(?:(?:Implementing|Delegated)\s+)?(?:Decision|Regulation|Directive)\s*\((?:CFSP|EU|EC|Euratom)\)\s*(?:No\s*)?\d/u;
+/** A distributor's line naming the text's genre after its date: "19/05/2025 17:06 | Press release |". */
+const GENRE_AFTER = /^\s*(?:\d{1,2}:\d{2}\s*)?\|\s*(?:press release|statement|news|speech|communiqu[eé])\b/iu;
 /** A declaration's line of issue: "Issued by the Heads of State and Government … in Brussels 14 June 2021". */
 const ISSUED_LINE = /^(?:issued|adopted|agreed|signed|approved)\s+(?:by|at|in)\s/iu;
 /** The Official Journal named, or EUR-Lex's line citing the issue an act is in, opening its block ("OJ L 169, 27/06/2022"). */
@@ -1049,7 +1051,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
         line < 12 && blocks[i]!.kind !== 'list-item' && found.index <= 100 && ACT_OF.test(text.slice(0, found.index)) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
       else if ((dateline && line < 12) || placeAfter) rank = 100;
-      else if ((labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)) || ISSUED_LINE.test(trimmed))) || ANSWERED_CUE.test(before)) rank = 90;
+      else if (
+        (labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)) || GENRE_AFTER.test(text.slice(found.index + found.text.length)) || ISSUED_LINE.test(trimmed))) ||
+        ANSWERED_CUE.test(before)
+      )
+        rank = 90;
       // A title's date of an event still to come ("… on the upcoming NATO summit on 24-26 June 2025") is that event's.
       else if (i === titleIndex && FUTURE_EVENT_BEFORE.test(text.slice(0, found.index))) continue;
       else if (i === titleIndex) rank = 80;

@@ -784,6 +784,8 @@ describe("metadata read from an institution's own forms", () => {
         text: `This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234\n\nRegulation (EU) 2023/1234 of the European Parliament and of the Council of 10 May 2023 on the agency's mandate\nOJ L 150, 30/05/2023, p. 1–20\nIn force\n30.5.2023 |\nEN |\nOfficial Journal of the European Union |\n\n${STORY}`,
         date: '2023-05-10',
       },
+      // A distributor's line giving the genre after the date outranks a republishing blog's date bar above it.
+      { text: `Σελίδες\n\nΤρίτη 20 Μαΐου 2025\n\nCOUNCIL OF THE EUROPEAN UNION,update\n\n19/05/2025 17:06 | Press release |\n\nBorder management: Council strikes agreement\n\n${STORY}`, date: '2025-05-19' },
       // A date in another EU language's words, year first as Lithuanian and Hungarian write it.
       { text: `Posėdžio stenograma\nTrečiadienis, 2024 m. vasario 28 d. - Strasbūras\n\n${STORY}`, date: '2024-02-28' },
       { text: `Wednesday 16 June 2021\n\nSummit Communiqué\n\nIssued by the Heads of State and Government participating in the meeting of the Council in Brussels 14 June 2021\n\n1. ${STORY}`, date: '2021-06-14' },
