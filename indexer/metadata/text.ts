@@ -437,13 +437,15 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
   return null;
 }
 
+/** Whether words open with an office's word, after "the" ("the Chief of the Air Staff", "Secretary of State for …"). */
+const opensWithOffice = (words: string | undefined) => !!words && OFFICE_WORDS.has(words.replace(/^the\s+/iu, '').split(/\s+/u)[0]!.toLowerCase());
+
 /**
  * "Chancellor of the Duchy of Lancaster, David Lidington" (in commas or not): an office, then its holder's full name
  * ending the text; or, in commas, the name between the office and what more it says of them ("The rapporteur for the
  * opinion, Antje Grotheer, vice-president of Bremen City Parliament").
  */
 function officeThenName(text: string): ParsedName | null {
-  const opensWithOffice = (office: string | undefined) => !!office && OFFICE_WORDS.has(office.replace(/^the\s+/iu, '').split(/\s+/u)[0]!.toLowerCase());
   // In commas, the name is the last part, whole ("Secretary of State for Science, Innovation, and Technology, Peter Kyle").
   const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
   if (parts.length >= 2) {
@@ -1221,7 +1223,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       // "Chief of the Air Staff").
       const nameBelowQuote = !signature && !closed && /^[“"]/u.test(previous.trim()) && previous.split(/\s+/u).length >= 12 ? readName(trimmed) : null;
       const lineBelow = blocks[i + 1]?.text.trim() ?? '';
-      const officeBelow = lineBelow.split(/\s+/u).length <= 12 && !/[.!?]$/u.test(lineBelow) && (namesAnOffice(lineBelow) || OFFICE_WORDS.has(lineBelow.replace(/^the\s+/iu, '').split(/\s+/u)[0]!.toLowerCase()));
+      const officeBelow = lineBelow.split(/\s+/u).length <= 12 && !/[.!?]$/u.test(lineBelow) && (namesAnOffice(lineBelow) || opensWithOffice(lineBelow));
       if (nameBelowQuote && nameBelowQuote.display.split(' ').length === trimmed.split(/\s+/u).length && officeBelow) {
         named.push(makePerson(nameBelowQuote, 'speaker'));
       }
