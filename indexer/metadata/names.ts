@@ -56,8 +56,13 @@ const ORGANISATION_NOUNS = new Set(
   ),
 );
 
-/** Nouns that end a law's name: a run of capitalised words ending in one ("Nationality and Borders Bill") is legislation ("Sir Bill Cash" opens with the word). */
-const LEGISLATION_NOUNS = new Set(['Bill', 'Act']);
+/**
+ * Nouns that end the name of a law, an agreement or a plan: a run of capitalised words ending in one ("Nationality and
+ * Borders Bill", "Iran Nuclear Agreement", "Strategic Compass") names a text, not a person ("Sir Bill Cash" opens with the word).
+ */
+const LEGISLATION_NOUNS = new Set(
+  'Bill Act Agreement Agreements Treaty Convention Accord Accords Pact Protocol Framework Directive Regulation Declaration Charter Deal Compass Strategy Plan'.split(' '),
+);
 
 /** Words that open a sentence or a clause ("As President Macron argued"), capitalised or not. */
 const FUNCTION_WORDS = new Set(
@@ -91,7 +96,7 @@ const NOT_NAME_WORDS = new Set(
  * a name they are skipped ("NATO Secretary General Mark Rutte").
  */
 export const OFFICE_WORDS = new Set(
-  ('secretary general director deputy managing acting special envoy representative high vice president ' +
+  ('secretary general director deputy managing acting shadow special envoy representative high vice president ' +
     'supreme allied commander transformation ' +
     'minister chancellor commissioner ambassador chief head executive officer spokesperson spokesman spokeswoman ' +
     'senior permanent principal adviser advisor counsellor counselor undersecretary under assistant associate ' +
@@ -311,6 +316,9 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
     }
     // "Secretary General", "Director General", "Attorney General": the rank-like word ends the office; it is no title of the name.
     if (skip > 0 && tokens[skip] === 'General' && GENERAL_OFFICES.test(tokens[skip - 1]!)) continue;
+    // Only joining words before it ("the Overseas Territories" ending a portfolio): no office names the words as a person;
+    // A peer's title may follow "the" ("The Earl of Minto").
+    if (skip > 0 && prefixTitleAt(tokens, skip) === 0 && tokens.slice(0, skip).every((t) => OFFICE_GLUE.has(t.replace(/[,.:;]+$/u, '').toLowerCase()))) continue;
     const parsed = readName(tokens.slice(skip).join(' '));
     if (parsed) return parsed;
   }
@@ -338,7 +346,12 @@ export function parseGivenName(text: string): ParsedName {
 export function splitNameList(text: string): string[] {
   // "Author: Tania Lațici with Branislav Stanicek and Eric Pichon": "with" before a capital joins one more name.
   // Only after a name: "the meeting co-chaired with Egypt" joins no one.
-  const parts = text.split(/(\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|(?<=\p{Lu}[\p{L}’'.-]*)\s+with\s+(?=\p{Lu}))\s*)/u);
+  // A bracket's commas and "and" are the aside's ("David McAllister (EPP, Germany)", "(S&D, the Netherlands)"), not the list's.
+  const asides: string[] = [];
+  const guarded = text.replace(/\([^()]*\)/gu, (aside) => `\u0000${asides.push(aside) - 1}\u0000`);
+  const parts = guarded
+    .split(/(\s*(?:;|,\s*(?:and|&)\s+|,|\s+and\s+|\s+&\s+|(?<=\p{Lu}[\p{L}’'.-]*)\s+with\s+(?=\p{Lu}))\s*)/u)
+    .map((part) => part.replace(/\u0000(\d+)\u0000/gu, (_, i: string) => asides[Number(i)]!));
   const items: string[] = [parts[0]!];
   for (let i = 1; i < parts.length; i += 2) {
     // "Institute of International and Comparative Law", "Minister for Europe and North America": an "and" after "of" or

@@ -104,6 +104,9 @@ const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|da|del
 const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
 const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
 
+/** A minister's report of a meeting they attended opens so: "I attended the Foreign Affairs Council (FAC) on 15 July." */
+const ATTENDED_MEETING = /(?:^|\n)I attended the\b/u;
+
 /** A joint statement, as its title or opening calls it. */
 const JOINT_STATEMENT = /\bjoint (?:statement|declaration|communiqu[eé])\b/iu;
 /** A statement's title naming its maker: "Statement by HR Mogherini on …", "Statement on behalf of the European Union by …". */
@@ -143,6 +146,9 @@ const PEOPLE_CUES: Cue[] = [
   // … and the "Witnesses" line of an evidence session run into the list below it ("Witnesses Professor Jane Roe, Director, …; …").
   { role: 'speaker', pattern: /^[Ww]itnesses\s+(?:[IVX]{1,4}:\s+)?(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
+  // Members named as those who issue the statement that follows: "the following MEPs issued a statement: Chair of the
+  // Committee on Foreign Affairs, David McAllister (EPP, Germany), … and …, Nina Carberry (EPP, Ireland):".
+  { role: 'author', pattern: /\b(?:issued|made|released) (?:the following |this |a )?(?:joint )?statement\s*:\s*/giu },
   // A committee's record of who gave evidence: "Assistant Chief Constable Jim Pearce, Sarah Dineley and Rob Jones gave evidence."
   { role: 'speaker', pattern: /^(?=[^.:;]{3,200}?\s+gave (?:oral )?evidence\b)/gu, blockStart: true },
   // A committee's notice of the witnesses it hears: "At 3pm, the committee will hear from:", "The Committee took evidence from …".
@@ -230,6 +236,8 @@ const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,
 const SURNAME_SAID = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}’'-]+)\s+${SAID}\b`, 'gu');
 /** What follows a verb of speaking that introduces the words themselves: a colon or a quotation mark. */
 const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
+/** "On this occasion, he stated: ‘…’": a pronoun introducing a quotation, whose person the sentence before names. */
+const PRONOUN_SAID = new RegExp(String.raw`(?:^|[.!?]\s+|,\s*)(?:he|she)\s+(?:also\s+)?${SAID}\s*(?=:\s*[“"‘]|,\s*[“"‘])`, 'gu');
 /** "In the words of SatCen Director Sorin Ducaru, “…”": the words that follow are theirs. */
 const IN_THE_WORDS_OF = /\bIn the words of ([^,“"‘]{3,120}?),?\s*[“"‘]/gu;
 /** "In her welcoming remarks, Ambassador Jane Roe, Deputy Head of …, underlined …": the one who gave them is next. */
@@ -322,6 +330,8 @@ function groupTablers(text: string): ParsedName[] {
  * from Ifri"), or who else spoke ("Joint press conference by … Mark Rutte with the Prime Minister …, Keir Starmer").
  */
 const LIST_GOES_ON = new Set(['of', 'from', 'at', 'with']);
+/** Words that open another clause inside an item of a list of names: "hosted by", "following", "between". */
+const NEW_CLAUSE_ITEM = /\b(?:\p{Ll}{3,}ed by|between|following)\s/u;
 /** An item of a list of names that opens with a preposition, however qualified ("just after"), says where or when, not who. */
 const OCCASION_ITEM = /^(?:(?:just|shortly|immediately|soon|right|directly)\s+)?(?:at|in|on|during|before|after|ahead of|following|for|to)\s/u;
 
@@ -347,6 +357,9 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
       after = end >= 0 ? tokens.slice(end + 1).join(' ') : '';
     } else {
       const holder = date !== undefined ? officeHolderAt(item, date) : null;
+      // A clause of its own ("… and hosted by the Prime Minister of Denmark", "the European Commission following the
+      // working lunch between …") ends the list: the names after it are the occasion's, not the cue's.
+      if (!holder && NEW_CLAUSE_ITEM.test(item)) break;
       if (!holder) continue;
       names.push({ name: holder.name, display: holder.name });
       after = item.slice(holder.end).trim();
@@ -391,7 +404,7 @@ function personInItem(item: string): ParsedName | null {
 const HEADLINE_VERB = /\s+\p{Ll}+(?:s|ed)\b/gu;
 
 /** Any verb after a lede's subject ("… Roberta Metsola was in London …"), for a standfirst above the speaker's own words. */
-const ANY_LEDE_VERB = /\s+(?:was|were|is|has|had|will|\p{Ll}+ed)\b/gu;
+const ANY_LEDE_VERB = /\s+(?:was|were|is|has|had|will|\p{Ll}+ed|\p{Ll}{3,}s)\b/gu;
 
 /** Every office form with a holder list, found anywhere (the table's forms are anchored nowhere). */
 const OFFICE_FORMS = OFFICES.flatMap((office) =>
@@ -431,7 +444,9 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
     }
     // An office the table does not hold, with its holder's full name, as the whole subject ("Chancellor of the Duchy of
     // Lancaster, David Lidington, addressed …"), also after a saved page's date label; who publishes its words is not known.
-    const named = officeThenName(before.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
+    // After an opening phrase ("In the following column, EDA Chief Executive Jiři Šedivý reflects on …").
+    const subject = before.trimStart().replace(DATE_LABEL_BEFORE_LEDE, '').replace(OPENING_PHRASE, '');
+    const named = officeThenName(subject) ?? nameThenOffice(subject);
     if (named) return { person: makePerson(named, 'speaker'), publisher: null };
   }
   return null;
@@ -461,7 +476,28 @@ function officeThenName(text: string): ParsedName | null {
     return at > 0 && at === parts.length - 2 && opensWithOffice(parts.at(-1)!.replace(/-/gu, ' ')) ? wholeName(parts[at]!) : null;
   }
   const named = nameEndingText(text);
-  return named && opensWithOffice(wordsBeforeName(text, named) ?? undefined) ? named : null;
+  const office = named ? wordsBeforeName(text, named) : null;
+  return named && office && (opensWithOffice(office) || isOfficeOnly(office)) ? named : null;
+}
+
+/** "Stephen Doughty, Minister of State for Europe, …": a whole name, then in commas its office; the name, else null. */
+function nameThenOffice(text: string): ParsedName | null {
+  const [first, second] = text.split(',').map((part) => part.trim());
+  const named = first ? readName(first) : null;
+  return named && named.display.split(' ').length === first!.split(/\s+/u).length && opensWithOffice(second) ? named : null;
+}
+
+/** In the head, a block that is a whole name over one that is its office (in commas, one part an office alone), above first-person prose. */
+function nameOverOffice(head: readonly Block[]): ParsedName | null {
+  for (let i = 0; i + 2 < head.length; i++) {
+    const line = head[i]!.text.trim();
+    const named = readName(line);
+    if (!named || named.display.split(' ').length !== line.split(/\s+/u).length) continue;
+    const office = head[i + 1]!.text.trim();
+    if (office.split(/\s+/u).length > 15 || !office.split(',').some((part) => isOfficeOnly(part.trim()))) continue;
+    if (FIRST_PERSON.test(head[i + 2]!.text.slice(0, 300))) return named;
+  }
+  return null;
 }
 
 /** The opening lines a story's lede may stand on: the first two prose blocks below the title, past captions and listing lines. */
@@ -545,11 +581,13 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
   const people: Person[] = [];
   // A saved page's date label run into the lede ("date 2025-05-06 Pat McFadden, … will set out") is not the subject's.
   const opening = OPENS_WITH_SPEAKER.exec(text.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
-  if (opening) {
+  // "Mark Twain once said: “…”" cites words said long before, by someone who is not speaking here.
+  if (opening && !/\s(?:once|famously)$/u.test(opening[1]!)) {
     const subject = opening[1]!.replace(/\s*\([^)]*\)/g, '');
     // The name first ("Pat McFadden, Chancellor of the Duchy of Lancaster, will …") or the office ("Secretary of State for
-    // Science, Innovation and Technology, Peter Kyle, said:").
-    const parsed = readNameAfterOffice(subject) ?? officeThenName(subject);
+    // Science, Innovation and Technology, Peter Kyle, said:"). The office in commas goes first: its portfolio's last words
+    // may read as a name ("Chair of the Sub-Committee on … the Defence Supply Chain, Richard Drax MP, said:").
+    const parsed = officeThenName(subject) ?? readNameAfterOffice(subject);
     if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   const colon = NAME_COLON_QUOTE.exec(text);
@@ -638,6 +676,20 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
   for (const m of text.matchAll(SIGNED_QUOTE)) {
     const parsed = readNameAfterOffice(text.slice(m.index + m[0].length, m.index + m[0].length + 160));
     if (parsed) people.push(makePerson(parsed, 'speaker'));
+  }
+  // "… presented today by its President, Mr Ladislav Hamran, in the LIBE Committee. On this occasion, he stated: ‘…’": the one
+  // person the sentence before names speaks; with two or none, the pronoun is not read.
+  for (const m of text.matchAll(PRONOUN_SAID)) {
+    const sentences = text.slice(0, m.index + m[0].search(/\b(?:he|she)\b/u)).split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+    const namedIn = (sentence = '') =>
+      new Map([...sentence.matchAll(MENTION_CUE)].flatMap((cue) => {
+        const parsed = readName(sentence.slice(cue.index + cue[0].length));
+        return parsed ? [[parsed.name, parsed] as const] : [];
+      }));
+    // Named in the pronoun's own sentence ("When Mr Hamran presented the report, he said:"), else in the one before.
+    const own = namedIn(sentences.at(-1));
+    const named = own.size > 0 ? own : namedIn(sentences.at(-2));
+    if (named.size === 1) people.push(makePerson([...named.values()][0]!, 'speaker'));
   }
   for (const m of text.matchAll(QUOTE_THEN_SPEAKER_SAID)) {
     const parsed = readNameAfterOffice(m[1]!) ?? officeThenName(m[1]!);
@@ -861,9 +913,17 @@ function namesOfJointSubject(subject: string): ParsedName[] | null {
   const items = splitNameList(subject);
   if (items.length < 2) return null;
   const names: ParsedName[] = [];
-  for (const item of items) {
+  const bareName = (item: string | undefined) => {
+    const parsed = item === undefined ? null : readName(item);
+    return parsed !== null && parsed.display.split(' ').length === item!.trim().split(/\s+/u).length;
+  };
+  for (const [i, item] of items.entries()) {
     const parsed = readNameAfterOffice(item);
     const lastWord = item.split(/\s+/).pop()!;
+    // An office whose holder follows it in commas ("Chair of the Sub-Committee on … the Defence Supply Chain, Richard
+    // Drax"): the words ending the office are its portfolio, not a second person.
+    const portfolio = parsed !== null && parsed.display !== item.trim() && bareName(items[i + 1]);
+    if (portfolio) continue;
     if (parsed && parsed.display.split(' ').pop() === lastWord) names.push(parsed);
     else if (!isOfficeOnly(item) && !item.split(/\s+/u).slice(0, 3).some((word) => /^\p{Lu}\p{Ll}/u.test(word) && OFFICE_WORDS.has(word.toLowerCase()))) return null;
   }
@@ -952,6 +1012,9 @@ const GENRE_LABEL = /^\s*(?:briefing|at a glance|press release|statement|speech|
 
 /** A title naming a declaration, a statement or a press release. */
 const STATEMENT_TITLE = /^(?:(?:joint|written|ministerial|press)\s+)?(?:declaration|statement|press release)\b/iu;
+
+/** A report's numbered paragraph: "1. On 24 February 2022, …", "12. The Committee …". */
+const NUMBERED_PARAGRAPH = /^\s*\d{1,3}\.\s+\p{Lu}/u;
 
 /** Words before a date that make it an event still to come: "upcoming", "ahead of", "preparations for". */
 const FUTURE_EVENT_BEFORE = /\b(?:upcoming|forthcoming|ahead of|in preparation for|preparations? for|preparing for|run-up to)\b[^.;]{0,80}$/iu;
@@ -1059,14 +1122,23 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       )
         rank = 90;
       // A title's date of an event still to come ("… on the upcoming NATO summit on 24-26 June 2025") is that event's.
-      else if (i === titleIndex && FUTURE_EVENT_BEFORE.test(text.slice(0, found.index))) continue;
+      // So is a date the prose gives one ("In view of the upcoming first UK-EU Summit taking place on 19 May 2025").
+      else if (FUTURE_EVENT_BEFORE.test(text.slice(0, found.index))) continue;
       else if (i === titleIndex) rank = 80;
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
       else if (alone && line < 12 && dateBar) rank = 55;
       else if (alone && line < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported, unless what it
       // reports is a numbered act's adoption, which a declaration of alignment or a wire's copy recalls weeks later.
-      else if (at < OPENING_CHARS && sentenceStart && /^on\s/i.test(found.text) && !NUMBERED_ACT_ADOPTED.test(text.slice(found.index + found.text.length))) rank = 70;
+      // A report's numbered paragraph ("1. On 24 February 2022, Russia began …") is its body, not a lede.
+      else if (
+        at < OPENING_CHARS &&
+        sentenceStart &&
+        /^on\s/i.test(found.text) &&
+        !NUMBERED_ACT_ADOPTED.test(text.slice(found.index + found.text.length)) &&
+        !NUMBERED_PARAGRAPH.test(text)
+      )
+        rank = 70;
       // A sentence telling what happened "today" dates the text by that day ("today (1 June 2023)"); another date in it is
       // an earlier event's ("The Council today took note of the report on the proposals endorsed on 6 December 2016").
       else if (TODAY_ELSEWHERE.test(text.slice(0, found.index).split(/[.!?]\s+/u).pop()!)) continue;
@@ -1269,6 +1341,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const spokenBelow = blocks.slice(titleBlock + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
   const headlined = headline !== undefined && speechFollows(headline, spokenBelow) ? ledeSubject(headline, date, HEADLINE_VERB) : null;
   if (headlined) named.push(headlined.person);
+  // A name on a line of its own over a line of its office, above words in the first person: who wrote or spoke them
+  // ("Keir Starmer" / "Leader of the Labour Party, The Prime Minister" / "I attended the NATO Leaders’ Summit …").
+  const signed = nameOverOffice(blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2));
+  if (signed) named.push(makePerson(signed, WRITTEN_STATEMENT.test(text.slice(0, 400)) ? 'author' : 'speaker'));
 
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
   // gentlemen,") under an office holder's byline ("by NATO Secretary General …"), unless it calls itself written work.
@@ -1284,7 +1360,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // High Representative …"): those chairs did not make the text.
   const opening = text.slice(0, 1500);
   const writtenStatement = WRITTEN_STATEMENT.test(text.slice(0, 400));
-  if (writtenStatement || MADE_STATEMENT_FORMULA.test(opening) || FOR_A_COLLEAGUE.test(opening)) {
+  if (writtenStatement || MADE_STATEMENT_FORMULA.test(opening) || FOR_A_COLLEAGUE.test(opening) || ATTENDED_MEETING.test(opening)) {
     for (const person of named) if (person.role === 'chair') person.role = 'mentioned';
   }
 

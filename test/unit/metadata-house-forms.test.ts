@@ -792,6 +792,76 @@ describe("metadata read from an institution's own forms", () => {
     ]);
   });
 
+  describe('who spoke or wrote, where an office, an agreement or a clause stands beside the names', () => {
+    itReadsEach([
+      // A quotation's speaker after an office in commas whose portfolio ends in capitalised words.
+      {
+        text: `Committee opens inquiry\n\n4 March 2021\n\n${STORY}\n\nChair of the Sub-Committee on Foreign Ownership in the Energy Grid Sector, Anna Berg MP, said:\n\n“We will look at every link in the chain.”`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // An opening phrase naming an agreement before the speaker: the agreement's name is no person.
+      {
+        text: `Minister on the accord\n\n4 March 2021\n\nSpeaking on the Black Sea Grain Agreement, the Secretary of State for Trade, Peter Stone said:\n\n“Our aim is unchanged.”`,
+        makers: ['speaker: Peter Stone'],
+      },
+      // A bare office that speaks is the person the text names with it, a shadow office as much as any other.
+      {
+        text: `Minister makes statement\n\n4 March 2021\n\nThe Minister for Trade, Peter Stone, made a statement on export controls. Responding for the Opposition, Shadow Trade Secretary Anna Berg expressed her support.\n\nThe Shadow Trade Secretary said:\n\n“We support the measures announced today.”`,
+        makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
+      },
+      // A standfirst naming the speaker before an office whose portfolio runs on ("… and the Overseas Territories").
+      {
+        text: `Minister's speech at the assembly\n\nPeter Stone, Minister of State for the Caribbean, the Pacific and the Overseas Territories, outlines how the partnership will grow.\n\n${SPOKEN}\n\nI am glad to be here, and we will work with every partner in the room.`,
+        makers: ['speaker: Peter Stone'],
+      },
+      // A statement by an institution on a meeting between two leaders: the leaders did not issue it.
+      {
+        text: `Statement by the European Commission following the meeting between President Anna Berg and Prime Minister Peter Stone\n\nBrussels, 4 March 2021\n\n${STORY}`,
+        makers: [],
+      },
+      // The chair of a meeting, and who hosted it: the host did not chair.
+      { text: `Leaders' retreat\n\n${STORY} The meeting was chaired by the President of the European Council, Anna Berg, and hosted by the Prime Minister of Malta, Peter Stone.`, makers: ['chair: Anna Berg'] },
+      // Words a speech cites from a writer long dead are not the writer speaking.
+      { text: `Speech by Commissioner Anna Berg at the forum\n\n${SPOKEN}\n\nVictor Hugo once said: “No army can stop an idea whose time has come.” And that is true today.`, makers: ['speaker: Anna Berg'] },
+      // A quotation a pronoun introduces is the words of the one person the sentence before names.
+      {
+        text: `Agency presents its report\n\n4 March 2021\n\nThe annual report was presented today by the agency's Director, Ms Anna Berg, to the committee. On this occasion, she stated: ‘Our work never stopped.’\n\n${STORY}`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // … but not when that sentence names two people.
+      {
+        text: `Agency presents its report\n\n4 March 2021\n\nThe report was presented by Ms Anna Berg and Mr Peter Stone to the committee. Afterwards, he said: ‘Our work never stopped.’\n\n${STORY}`,
+        makers: [],
+      },
+      // A written statement whose page puts the minister's name over their office, the statement below in the first person.
+      {
+        text: `Minister for Trade written statement – made at on 4 March 2021.\nPeter Stone\nMember for Lewes, The Minister for Trade\nI attended the meeting of trade ministers in Geneva on 1 March. ${STORY}`,
+        makers: ['author: Peter Stone'],
+      },
+      // Members named as issuing the statement below, each with an office before and a group in brackets after.
+      {
+        text: `Members on the summit\n\n${STORY}\nAhead of the meeting, the following MEPs issued a statement: Chair of the Committee on Security, Anna Berg (EPP, Sweden), and the committee's rapporteur on the partnership, Peter Stone (S&D, Ireland):\n“We welcome the summit and its outcome.”`,
+        makers: ['author: Anna Berg', 'author: Peter Stone'],
+      },
+      // A column introduced by an opening phrase, its writer by office and name, the column in the first person below.
+      {
+        text: `Several rounds of talks took place in Brussels before the arrangement was signed in April.\n\nIn the following column, EUSC Chief Executive Anna Berg reflects on what the arrangement means.\n\nThe stakes could not be higher. We have seen war return to Europe, and I believe we have built a basis for cooperation.\n\nWe at the centre have so far concluded arrangements with four partners, and I expect more to follow this year.`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // A minister's report of a meeting they attended: the meeting's chair did not make it.
+      { text: `Foreign Affairs Council 4 March 2021\n\nI attended the Foreign Affairs Council on 4 March. It was chaired by the High Representative, Anna Berg. ${STORY}`, makers: [] },
+    ]);
+  });
+
+  describe("a date the body gives is not the report's or the statement's own", () => {
+    itReadsEach([
+      // A report's numbered paragraph recalls an earlier day; its "Date Published" line dates it.
+      { text: `Sanctions on the regime\n\nAuthor: Trade Committee\n\nDate Published: 23 March 2022\n\n1 Introduction\n\n1. On 24 February 2022, the invasion began. ${STORY}`, date: '2022-03-23' },
+      // A summit still to come dates nothing.
+      { text: `Members on the summit\n\n${STORY}\nIn view of the upcoming summit taking place on 19 May 2025, members issued a statement.`, date: null },
+    ]);
+  });
+
   describe('lines of page furniture are no title', () => {
     for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
