@@ -563,6 +563,18 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     }
   });
 
+  it("reads a minister at the EU's foreign ministers' table as foreign-policy coordination", () => {
+    assert.ok(tagText(real, 'The Minister attended the Foreign Affairs Council in Luxembourg on 3 June.').has('foreign-policy-coordination'));
+    assert.ok(tagText(real, 'I attended the informal meeting of EU foreign ministers in Gdansk.').has('foreign-policy-coordination'));
+    // Must not change: the Council named as the place of a press remark is who met, not what was discussed.
+    assert.ok(!tagText(real, 'Arriving at the Foreign Affairs Council, she spoke about the war.').has('foreign-policy-coordination'));
+  });
+
+  it('reads defence spending as the defence industry only beside its other words', () => {
+    assert.ok(!tagText(real, 'Allies agreed to raise defence spending and defence investment again this year.').has('defence-industry'));
+    assert.ok(tagText(real, 'Higher defence spending must reach the defence industry through joint procurement.').has('defence-industry'));
+  });
+
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
     assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
