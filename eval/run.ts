@@ -118,7 +118,11 @@ function evaluateMetadata(labels: Label[], records: Map<string, DocumentRecord>)
   const peopleWrong: unknown[] = [];
   for (const { label, record } of pairs) {
     const want = (label.people ?? []).filter((p) => ROLES.includes(p.role)).map((p) => ({ key: personNorm(p.name), role: p.role, name: p.name }));
-    const got = record.people.filter((p) => ROLES.includes(p.role)).map((p) => ({ key: personNorm(p.name), role: p.role, name: p.name }));
+    // A label that names someone by surname alone ("von der Leyen") means the person the record names in full.
+    const got = record.people
+      .filter((p) => ROLES.includes(p.role))
+      .map((p) => ({ key: personNorm(p.name), role: p.role, name: p.name }))
+      .map((p) => ({ ...p, key: want.find((w) => p.key.endsWith(` ${w.key}`))?.key ?? p.key }));
     const wantKeys = new Set(want.map((p) => p.key));
     const gotKeys = new Set(got.map((p) => p.key));
     const missed = want.filter((p) => !gotKeys.has(p.key));
@@ -154,7 +158,9 @@ function evaluateMetadata(labels: Label[], records: Map<string, DocumentRecord>)
   const withPublisher = pairs.filter((p) => p.label.publisher);
   const publisherWrong: unknown[] = [];
   for (const { label, record } of withPublisher) {
-    const accepted = new Set([label.publisher!, ...(label.publisher_aliases ?? [])].map(orgNorm));
+    // A label may give a name with its short form in brackets ("European External Action Service (EEAS)"): either is the publisher.
+    const written = [label.publisher!, ...(label.publisher_aliases ?? [])];
+    const accepted = new Set(written.flatMap((name) => [name, name.replace(/\s*\([^()]*\)\s*/gu, ' '), ...[...name.matchAll(/\(([^()]*)\)/gu)].map((m) => m[1]!)]).map(orgNorm));
     const r = record as DocumentRecord & { publisher?: string | null };
     const got = 'publisher' in r ? (r.publisher ?? null) : (record.organisations[0] ?? null);
     if (!got || !accepted.has(orgNorm(got))) publisherWrong.push({ file: label.file, want: label.publisher, got });
