@@ -155,6 +155,9 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: /\b(?:(?:will|to) (?:hear|take evidence) from|(?:heard|hears|took|takes) evidence from)\s*:?\s*/giu, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
   { role: 'speaker', pattern: /(?<=^|\s)(?<!\bby\s+)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
+  // … and under a past government's banner, a name alone: "This was published under the 2019 to 2022 Johnson Conservative
+  // government" then "Paul Johnston" (the line is run into the banner when the page is saved).
+  { role: 'speaker', pattern: new RegExp(String.raw`^This was published under the [^.\n]{5,80}? government\s+(?=${NAME_SHAPE}$)`, 'gu'), blockStart: true },
   // … and a junior minister's as the name and "MP" alone: "Stephen Doughty MP".
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE}(?:\s+(?:KC|QC|OBE|CBE|MBE))*\s+MP$)`, 'gu'), blockStart: true },
   // A transcript's turn: "Elisabeth Braw, Visiting Fellow, AEI: Good morning everybody …".
@@ -172,6 +175,12 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: new RegExp(String.raw`${STATEMENT_BY}(?![^\n]*\s(?:at|to|before)\s+(?:the|a|an)\s)`, 'giu'), blockStart: true },
   // … and one made at a meeting was spoken there, whoever it was made for.
   { role: 'speaker', pattern: new RegExp(STATEMENT_BY, 'giu'), blockStart: true },
+  // A title naming the speaker before the genre of their words: "HR/VP Kaja Kallas: Keynote speech at the … Conference".
+  {
+    role: 'speaker',
+    pattern: /^(?=[^:\n]{5,80}:\s*(?:(?:keynote|opening|closing|introductory|welcome|video|press|doorstep)\s+)?(?:speech|remarks|address|lecture|intervention|press conference)\b)/giu,
+    blockStart: true,
+  },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".
   {
     role: 'speaker',
@@ -577,7 +586,14 @@ export function holderNamedInText(text: string): (office: string) => ParsedName 
  * the speaker reports another saying without quoting them ("The Secretary General said it himself when he was here")
  * was said elsewhere.
  */
-function quotedSpeakers(text: string, date: string | null, holderNamed: (office: string) => ParsedName | null = () => null, delivered = false): Person[] {
+function quotedSpeakers(
+  text: string,
+  date: string | null,
+  holderNamed: (office: string) => ParsedName | null = () => null,
+  delivered = false,
+  /** The text above this block, where a person speaking by surname may have been introduced. */
+  above = '',
+): Person[] {
   const people: Person[] = [];
   // A saved page's date label run into the lede ("date 2025-05-06 Pat McFadden, … will set out") is not the subject's.
   const opening = OPENS_WITH_SPEAKER.exec(text.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
@@ -643,7 +659,7 @@ function quotedSpeakers(text: string, date: string | null, holderNamed: (office:
   // introduced by their office, speaking by surname, speaks as the office-introduced form would.
   for (const m of unbracketed.matchAll(SURNAME_SAID)) {
     const surname = escapeRegExp(m[1]!);
-    for (const intro of unbracketed.slice(0, m.index).matchAll(new RegExp(String.raw`(\p{L}+)\s+((?:\p{Lu}[\p{L}’'-]*\s+){1,2}${surname})(?![\p{L}-])`, 'gu'))) {
+    for (const intro of `${above}\n${unbracketed.slice(0, m.index)}`.matchAll(new RegExp(String.raw`(\p{L}+)\s+((?:\p{Lu}[\p{L}’'-]*\s+){1,2}${surname})(?![\p{L}-])`, 'gu'))) {
       const parsed = OFFICE_WORDS.has(intro[1]!.toLowerCase()) ? readName(intro[2]!) : null;
       if (parsed) {
         people.push(makePerson(parsed, 'speaker'));
@@ -1013,6 +1029,9 @@ const GENRE_LABEL = /^\s*(?:briefing|at a glance|press release|statement|speech|
 /** A title naming a declaration, a statement or a press release. */
 const STATEMENT_TITLE = /^(?:(?:joint|written|ministerial|press)\s+)?(?:declaration|statement|press release)\b/iu;
 
+/** Words before a date that make it where a span of time starts: "since the invasion on", "ever since". */
+const SINCE_BEFORE = /\bsince\b[^.;:]{0,60}$/iu;
+
 /** A report's numbered paragraph: "1. On 24 February 2022, …", "12. The Committee …". */
 const NUMBERED_PARAGRAPH = /^\s*\d{1,3}\.\s+\p{Lu}/u;
 
@@ -1122,8 +1141,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       )
         rank = 90;
       // A title's date of an event still to come ("… on the upcoming NATO summit on 24-26 June 2025") is that event's.
-      // So is a date the prose gives one ("In view of the upcoming first UK-EU Summit taking place on 19 May 2025").
-      else if (FUTURE_EVENT_BEFORE.test(text.slice(0, found.index))) continue;
+      // So is a date the prose gives one ("In view of the upcoming first UK-EU Summit taking place on 19 May 2025"), and a
+      // point a span runs from ("developments since the Russian invasion on 24 February 2022").
+      else if (FUTURE_EVENT_BEFORE.test(text.slice(0, found.index)) || SINCE_BEFORE.test(text.slice(0, found.index))) continue;
       else if (i === titleIndex) rank = 80;
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
       else if (alone && line < 12 && dateBar) rank = 55;
@@ -1168,6 +1188,9 @@ const opensAsSpoken = (text: string) => /^thank you\b/iu.test(text) || SPEECH_OP
 
 /** The opening blocks that may carry the text's genre line ("Remarks by …") above its body. */
 const OPENING_BLOCKS = 4;
+
+/** How many blocks above may introduce, by office and name, a person a block names by surname ("Mr Geoană highlighted …"). */
+const INTRO_BLOCKS = 6;
 
 /** How far into the text role cues are looked for. */
 const ROLE_SCAN_CHARS = 30_000;
@@ -1279,7 +1302,8 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const captioned = /^[“"‘]/u.test(blocks[i + 1]?.text.trim() ?? '') ? officeAndNameOnly(block.text.trim().replace(/:$/u, '')) : null;
       if (captioned) named.push(makePerson(captioned, 'speaker'));
       const inBlock = peopleInBlock(block.text, genreLine);
-      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
+      const above = blocks.slice(Math.max(0, i - INTRO_BLOCKS), i).map((b) => b.text).join('\n');
+      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered, above), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
       // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").
       const trimmed = block.text.trim();

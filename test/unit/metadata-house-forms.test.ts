@@ -848,6 +848,18 @@ describe("metadata read from an institution's own forms", () => {
         text: `Several rounds of talks took place in Brussels before the arrangement was signed in April.\n\nIn the following column, EUSC Chief Executive Anna Berg reflects on what the arrangement means.\n\nThe stakes could not be higher. We have seen war return to Europe, and I believe we have built a basis for cooperation.\n\nWe at the centre have so far concluded arrangements with four partners, and I expect more to follow this year.`,
         makers: ['speaker: Anna Berg'],
       },
+      // A title naming the speaker before the genre of their words.
+      { text: `Commissioner Anna Berg: Keynote speech at the Security Research Conference 2026\n\n28.01.2026\n\nDear friends,\n\nIt is a pleasure to be here today.`, makers: ['speaker: Anna Berg'] },
+      // A past government's banner run into the page's line naming who gave the speech.
+      {
+        text: `Speech\n\nCrossroads: the future of European security\n\nThe ambassador gave a lecture at the university.\n\nThis was published under the 2016 to 2019 May Conservative government\nAnna Berg\n\nIt is a great honour to be invited to give this lecture, and I thank the university for it.`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // A person introduced by office and name in one paragraph who speaks by surname in a later one.
+      {
+        text: `Deputy Secretary General at the forum: we stand with our partners\n\n21 Sep. 2023\n\nNATO Deputy Secretary General Anna Berg visited the institute on Thursday.\n\nMs Berg highlighted the decisions taken at the summit and the work ahead.`,
+        makers: ['speaker: Anna Berg'],
+      },
       // A minister's report of a meeting they attended: the meeting's chair did not make it.
       { text: `Foreign Affairs Council 4 March 2021\n\nI attended the Foreign Affairs Council on 4 March. It was chaired by the High Representative, Anna Berg. ${STORY}`, makers: [] },
     ]);
@@ -857,6 +869,8 @@ describe("metadata read from an institution's own forms", () => {
     itReadsEach([
       // A report's numbered paragraph recalls an earlier day; its "Date Published" line dates it.
       { text: `Sanctions on the regime\n\nAuthor: Trade Committee\n\nDate Published: 23 March 2022\n\n1 Introduction\n\n1. On 24 February 2022, the invasion began. ${STORY}`, date: '2022-03-23' },
+      // Where a span of time starts dates nothing either.
+      { text: `The effect on defence\n\nThis chapter analyses developments in the defence relationship since the Russian invasion on 24 February 2022, taking into account later events. ${STORY}`, date: null },
       // A summit still to come dates nothing.
       { text: `Members on the summit\n\n${STORY}\nIn view of the upcoming summit taking place on 19 May 2025, members issued a statement.`, date: null },
     ]);
