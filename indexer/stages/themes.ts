@@ -257,6 +257,15 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
       const inUnit = tagText(taxonomy, unit, context);
       if (inUnit.size === 0) continue;
       const announced = leadIn >= 0 && passage.text.indexOf(unit.split('\n')[0]!, leadIn + 1) >= 0;
+      // A sentence that holds its own lead-in and the items below it ("we are fending off:" then "cyber attacks;",
+      // "sabotage …;", "foreign interference …"): a theme half its items name or more is what the list announces. A list
+      // of areas ("such as: Peacebuilding, CSDP …, Maritime Security, Space Security, Cyber issues") announces none.
+      const ownLeadIn = unit.search(LIST_LEAD_IN);
+      const leadItems = ownLeadIn >= 0 ? unit.slice(ownLeadIn + 1).split(LIST_SEPARATOR).filter((item) => item.trim() !== '') : [];
+      const itemsNaming = new Map<string, number>();
+      for (const item of leadItems) {
+        for (const id of tagText(taxonomy, item, context).keys()) itemsNaming.set(id, (itemsNaming.get(id) ?? 0) + 1);
+      }
       // Many themes in one sentence are a list when the sentence is built as one (commas, semicolons, lines).
       const enumeration = inUnit.size >= ENUMERATION_THEMES && listSeparators(unit) >= ENUMERATION_THEMES - 1;
       const listed = enumeration ? new Set<string>() : listedOnly(taxonomy, unit, inUnit, context);
@@ -265,7 +274,7 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
       for (const [id, terms] of inUnit) {
         const named = sentences.get(id) ?? { count: 0, terms: 0, alone: false, announced: false };
         named.count++;
-        named.announced ||= announced;
+        named.announced ||= announced || (itemsNaming.get(id) ?? 0) * 2 >= Math.max(2 * LIST_ITEMS, leadItems.length);
         named.terms = Math.max(named.terms, Object.keys(terms).length);
         named.alone ||= [...inUnit.keys()].every((other) => related(id, other));
         sentences.set(id, named);

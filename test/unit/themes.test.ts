@@ -476,6 +476,17 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
     assert.equal(weightOf(listed, 'maritime'), 'about');
   });
 
+  it('reads a list that half its items give to one theme, in the sentence of its lead-in, as announcing that theme', () => {
+    const dwelling = ['NATO allies met again.', 'NATO will meet in The Hague next year.', 'NATO ministers agreed new plans.', 'NATO leaders will sign them.'];
+    const threats = 'Allies face, every day:\n\ncyber attacks;\n\nhybrid threats from proxies;\n\nmore cyber attacks on banks;\n\ndrones;\n\nand espionage.';
+    assert.equal(weightOf(tagDocument(tax, shortText([opening, ...dwelling, threats])), 'cyber'), 'about');
+    // Must not change: a list of areas naming each once is no subject beside the one the text dwells on.
+    const areas = 'The partnership covers areas such as:\n\npeacebuilding\n\nmaritime security\n\nspace security\n\ncyber attack response\n\ntraining';
+    const listed = tagDocument(tax, shortText([opening, ...dwelling, areas]));
+    assert.equal(weightOf(listed, 'maritime'), 'mentions');
+    assert.equal(weightOf(listed, 'cyber'), 'mentions');
+  });
+
   it('reads "A, B and C" and "A, B or C" as a list of three, with or without a comma before the last item', () => {
     for (const sentence of [
       'The agreement opens cooperation on issues such as the war of aggression, maritime security and cyber attacks.',
@@ -568,6 +579,14 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.ok(tagText(real, 'I attended the informal meeting of EU foreign ministers in Gdansk.').has('foreign-policy-coordination'));
     // Must not change: the Council named as the place of a press remark is who met, not what was discussed.
     assert.ok(!tagText(real, 'Arriving at the Foreign Affairs Council, she spoke about the war.').has('foreign-policy-coordination'));
+  });
+
+  it('reads diplomacy between the UK and the EU, and their foreign and defence policy, as foreign-policy coordination', () => {
+    for (const text of ['The committee will examine UK-EU diplomacy after Brexit.', 'How does the UK conduct diplomacy with the EU now?', 'Experts will discuss post-Brexit foreign and defence policy.']) {
+      assert.ok(tagText(real, text).has('foreign-policy-coordination'), text);
+    }
+    // Must not change: diplomacy elsewhere is not the UK's and the EU's.
+    assert.ok(!tagText(real, 'Diplomacy with China resumed in the spring.').has('foreign-policy-coordination'));
   });
 
   it('reads defence spending as the defence industry only beside its other words', () => {
