@@ -78,7 +78,7 @@ const NOT_NAME_WORDS = new Set(
     // A catalogue record's empty field labels ("Author (Corporate)", "Series Title", "Series Details").
     'series title details ' +
     // Regions, named like people ("Central Asia", "Western Balkans", "North America") in an office's portfolio.
-    'asia africa america americas europe balkans caucasus arctic sahel ' +
+    'asia africa america americas europe balkans caucasus arctic sahel sea ocean gulf strait ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
     // Documents that "will set out" or "says" things as people do ("The Defence Investment Plan will set out …").

@@ -175,10 +175,11 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: new RegExp(String.raw`${STATEMENT_BY}(?![^\n]*\s(?:at|to|before)\s+(?:the|a|an)\s)`, 'giu'), blockStart: true },
   // … and one made at a meeting was spoken there, whoever it was made for.
   { role: 'speaker', pattern: new RegExp(STATEMENT_BY, 'giu'), blockStart: true },
-  // A title naming the speaker before the genre of their words: "HR/VP Kaja Kallas: Keynote speech at the … Conference".
+  // A title naming the speaker before the genre of their words: "HR/VP Kaja Kallas: Keynote speech at the … Conference"
+  // (a genre "by" someone names them itself: "Security Red Sea: remarks by HR Borrell" opens with a topic).
   {
     role: 'speaker',
-    pattern: /^(?=[^:\n]{5,80}:\s*(?:(?:keynote|opening|closing|introductory|welcome|video|press|doorstep)\s+)?(?:speech|remarks|address|lecture|intervention|press conference)\b)/giu,
+    pattern: /^(?=[^:\n]{5,80}:\s*(?:(?:keynote|opening|closing|introductory|welcome|video|press|doorstep)\s+)?(?:speech|remarks|address|lecture|intervention|press conference)\b(?!\s+by\b))/giu,
     blockStart: true,
   },
   // The genre line of a speech or press conference: "Speech by …", "Remarks by President …", "Press conference by …".

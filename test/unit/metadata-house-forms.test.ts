@@ -850,6 +850,8 @@ describe("metadata read from an institution's own forms", () => {
       },
       // A title naming the speaker before the genre of their words.
       { text: `Commissioner Anna Berg: Keynote speech at the Security Research Conference 2026\n\n28.01.2026\n\nDear friends,\n\nIt is a pleasure to be here today.`, makers: ['speaker: Anna Berg'] },
+      // … but a title's topic before "remarks by" someone is no one.
+      { text: `Security Black Sea: remarks by Commissioner Anna Berg at the press conference\n\nBrussels, 8 April 2024\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
       // A past government's banner run into the page's line naming who gave the speech.
       {
         text: `Speech\n\nCrossroads: the future of European security\n\nThe ambassador gave a lecture at the university.\n\nThis was published under the 2016 to 2019 May Conservative government\nAnna Berg\n\nIt is a great honour to be invited to give this lecture, and I thank the university for it.`,
