@@ -32,7 +32,7 @@ export function isoPartial(year: number, month?: number): string | null {
 }
 
 /** "May 2025", "May, 2025": a month written out, for dates given only to the month. */
-const MONTH_YEAR = new RegExp(`^(${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'})\\.?,?\\s+(\\d{4})$`, 'iu');
+const MONTH_YEAR = new RegExp(`^(${'(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'})\\.?,?\\s+(\\d{4})\\.?$`, 'iu');
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** 1–12 for an English month name or its abbreviation ("Sept", "october"). */
 const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;

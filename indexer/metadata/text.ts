@@ -110,7 +110,8 @@ const ATTENDED_MEETING = /(?:^|\n)I attended the\b/u;
 /** A joint statement, as its title or opening calls it. */
 const JOINT_STATEMENT = /\bjoint (?:statement|declaration|communiqu[eé])\b/iu;
 /** A statement's title naming its maker: "Statement by HR Mogherini on …", "Statement on behalf of the European Union by …". */
-const STATEMENT_BY = String.raw`^(?:(?:joint|press|written)\s+)?statement (?:on behalf of (?:the )?\p{Lu}[\p{L} ]{1,40}? )?by\s+`;
+/** (A dateline may open the line: "30 October 2024, New York - Statement on behalf of the European Union … by …".) */
+const STATEMENT_BY = String.raw`^(?:\d{1,2} \p{L}+ \d{4},\s*\p{Lu}[\p{L} ]{1,30}?\s+[-–—]\s+)?(?:(?:joint|press|written)\s+)?statement (?:on behalf of (?:the )?\p{Lu}[\p{L} ]{1,40}? )?by\s+`;
 const STATEMENT_BY_TITLE = new RegExp(STATEMENT_BY, 'iu');
 
 /** Cues that introduce names, each followed by a name or a list of names (job titles before a name are skipped). */
@@ -139,6 +140,9 @@ const PEOPLE_CUES: Cue[] = [
   // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
   { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat|interview) with\s+/giu },
+  // A press conference's genre line naming who gave it ("Press conference with NATO Secretary General … and the Prime
+  // Minister …"); "at the joint press conference with …" after a speaker is their occasion, read above.
+  { role: 'speaker', pattern: /^(?:joint )?press (?:conference|point) with\s+/giu, blockStart: true },
   // Members who put questions to a guest, in a committee's story: "MEPs quizzed EU High Representative … Josep Borrell on …".
   { role: 'speaker', pattern: /\b(?:quizzed|questioned|grilled)\s+(?=\p{Lu})/gu },
   // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
@@ -162,6 +166,11 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE}(?:\s+(?:KC|QC|OBE|CBE|MBE))*\s+MP$)`, 'gu'), blockStart: true },
   // A transcript's turn: "Elisabeth Braw, Visiting Fellow, AEI: Good morning everybody …".
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^:.;]{3,100}:\s+\p{Lu})`, 'gu'), blockStart: true, semicolonItems: true },
+  // … and one whose speaker's outlet or body stands in brackets: "Carl Dinnen (ITV): Prime Minister, …".
+  { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE}\s+\([^():]{2,40}\):\s+[…"“]?\p{Lu})`, 'gu'), blockStart: true },
+  // A Lords question put to a minister by name is answered by them: "To ask the Minister of State at the Cabinet Office
+  // (Lord Frost) what is the agenda …", the answer below ("My Lords, …") unheaded.
+  { role: 'speaker', pattern: /^To ask the (?:Minister|Secretary of State|Leader of the House|Lord|Advocate|Attorney|Solicitor|Senior|Parliamentary)[^()\n]{0,120}\(/gu, blockStart: true },
   // The European Parliament's verbatim report opens each contribution with its speaker: "Adam Szłapka, President-in-Office of the Council. – Mr President, …".
   { role: 'speaker', pattern: new RegExp(String.raw`^(?=${NAME_SHAPE},\s[^.–—]{3,120}\.\s+[–—]\s)`, 'gu'), blockStart: true },
   // … and a member by their political group: "Jordi Solé (Verts/ALE). – Mr President, …".
@@ -227,6 +236,8 @@ const WILL_SPEAK = String.raw`(?:will|is to|is set to|is due to|is expected to)\
 const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke|reiterated|repeated|pointed out|underscored|reaffirmed|highlighted)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+(?:${SAID}|${WILL_SPEAK})\b`, 'u');
+/** After a speaking verb, where the words were said before: "… said in his Statement this week", "… wrote in her memoirs". */
+const SAID_ELSEWHERE = /^\s+(?:\p{L}+\s+){0,2}?in (?:his|her|their|a|an|the|its)\b[^.:;]{0,40}?\b(?:statement|speech|article|letter|interview|book|remarks|address|memoirs?|op-?ed)\b/iu;
 /** "As Ursula von der Leyen, President of the European Commission said:": a quotation introduced by "As … said:". */
 const AS_SAID = new RegExp(String.raw`(?:^|[.!?]\s+)As ([^,:;.]{3,80}?)(?:,[^.:;]{3,120}?,?)?\s+${SAID}\s*:`, 'gu');
 /**
@@ -597,9 +608,11 @@ function quotedSpeakers(
 ): Person[] {
   const people: Person[] = [];
   // A saved page's date label run into the lede ("date 2025-05-06 Pat McFadden, … will set out") is not the subject's.
-  const opening = OPENS_WITH_SPEAKER.exec(text.trimStart().replace(DATE_LABEL_BEFORE_LEDE, ''));
-  // "Mark Twain once said: “…”" cites words said long before, by someone who is not speaking here.
-  if (opening && !/\s(?:once|famously)$/u.test(opening[1]!)) {
+  const lede = text.trimStart().replace(DATE_LABEL_BEFORE_LEDE, '');
+  const opening = OPENS_WITH_SPEAKER.exec(lede);
+  // "Mark Twain once said: “…”" and "David Lammy also said in his Statement this week:" cite words said elsewhere, by
+  // someone who is not speaking here.
+  if (opening && !/\s(?:once|famously)$/u.test(opening[1]!) && !SAID_ELSEWHERE.test(lede.slice(opening[0].length))) {
     const subject = opening[1]!.replace(/\s*\([^)]*\)/g, '');
     // The name first ("Pat McFadden, Chancellor of the Duchy of Lancaster, will …") or the office ("Secretary of State for
     // Science, Innovation and Technology, Peter Kyle, said:"). The office in commas goes first: its portfolio's last words
@@ -1217,7 +1230,7 @@ function joinLabels(blocks: readonly Block[]): Block[] {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
-    const genreThenBy = GENRE_ONLY.test(block.text.trim()) && /^by\s+\p{Lu}/u.test(next?.text.trim() ?? '');
+    const genreThenBy = GENRE_ONLY.test(block.text.trim()) && /^(?:by|with)\s+\p{Lu}/u.test(next?.text.trim() ?? '');
     if (next && ((LABEL_ONLY.test(block.text.trim()) && next.kind !== 'heading') || genreThenBy) && next.page === block.page) {
       joined.push({ ...next, text: `${block.text.trim()} ${next.text}` });
       i++;
@@ -1227,7 +1240,8 @@ function joinLabels(blocks: readonly Block[]): Block[] {
 }
 
 export function readTextMetadata(input: readonly Block[]): TextMetadata {
-  const blocks = joinLabels(input).map((block) => ({ ...block, text: surnamesAsWritten(block.text) }));
+  // A non-breaking hyphen ("von Cramon‑Taubadel", as the European Parliament prints names) is read as a hyphen.
+  const blocks = joinLabels(input).map((block) => ({ ...block, text: surnamesAsWritten(block.text.replace(/[\u2010\u2011]/gu, '-')) }));
   const { title, index: titleBlock } = findTitle(blocks);
   const text = blocks.map((b) => b.text).join('\n');
   const head = text.slice(0, HEAD_CHARS);
@@ -1256,7 +1270,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const mentioned: Person[] = [];
   // A title or standfirst in the maker's name: "Chris Philp's statement on …", "Security Minister Dan Jarvis's speech at …".
   for (const block of blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2)) {
-    const titled = TITLE_MAKER.exec(block.text.trim());
+    const titled = TITLE_MAKER.exec(block.text.trim().replace(DATE_LABEL_BEFORE_LEDE, ''));
     if (!titled) continue;
     const maker = titled[1]!;
     const genre = titled[2] ?? titled[3]!;
@@ -1346,10 +1360,12 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A joint statement's lede names those who make it, whatever it says they did ("Foreign Secretary James Cleverly held
   // a trilateral meeting with Polish Foreign Minister, Zbigniew Rau, and Ukrainian Foreign Minister Dmytro Kuleba.").
   const jointStatement = JOINT_STATEMENT.test(blocks[Math.max(0, titleBlock)]?.text ?? '') || JOINT_STATEMENT.test(text.slice(0, 300));
+  // A page whose genre line says it is a speech ("Speech", as GOV.UK heads one): its standfirst's subject gave it.
+  const spokenPage = blocks.slice(0, Math.max(0, titleBlock)).some((b) => /^speech$/iu.test(b.text.trim()));
   for (const [n, block] of ledeBlocks(blocks, titleBlock).entries()) {
     const sentence = firstSentence(block.text);
     const after = blocks.slice(blocks.indexOf(block) + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
-    const subject = ledeSubject(sentence, date) ?? (speechFollows(block.text, after) ? ledeSubject(sentence, date, ANY_LEDE_VERB) : null);
+    const subject = ledeSubject(sentence, date) ?? (spokenPage || speechFollows(block.text, after) ? ledeSubject(sentence, date, ANY_LEDE_VERB) : null);
     if (subject) {
       named.push(subject.person);
       ledePublisher ??= subject.publisher;

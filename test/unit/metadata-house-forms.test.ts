@@ -862,6 +862,22 @@ describe("metadata read from an institution's own forms", () => {
         text: `Deputy Secretary General at the forum: we stand with our partners\n\n21 Sep. 2023\n\nNATO Deputy Secretary General Anna Berg visited the institute on Thursday.\n\nMs Berg highlighted the decisions taken at the summit and the work ahead.`,
         makers: ['speaker: Anna Berg'],
       },
+      // A genre line and the line below naming who gave the press conference.
+      { text: `Press conference\n\nwith NATO Secretary General Anna Berg and the Prime Minister of Malta, Peter Stone\n\n(As delivered)\n\n${SPOKEN}`, makers: ['speaker: Anna Berg', 'speaker: Peter Stone'] },
+      // A transcript's turn whose speaker's outlet stands in brackets.
+      { text: `Joint press point\n\n${SPOKEN}\n\nJane Roe (Reuters): Minister, what will the allies put forward?\n\n${SPOKEN}`, makers: ['speaker: Jane Roe'] },
+      // A Lords question put to a minister by name, the answer below unheaded.
+      { text: `Trade Council\n\nVolume 817: debated on Thursday 16 December 2021\n\nTo ask the Minister of State at the Cabinet Office (Lord Stone of Ely) what is the agenda for the next meeting.\n\nMy Lords, we have not yet agreed a date for the next meeting.`, makers: ['speaker: Lord Stone of Ely'] },
+      // A GOV.UK speech's standfirst names its speaker, whatever the verb, on a page headed "Speech".
+      { text: `Speech\n\nSpecial meeting on the crisis: UK statement\n\nUK Ambassador Anna Berg calls out the government for its record and expresses solidarity.\n\nThank you Mr Chair.\n\nIt is almost two weeks since the crisis began, and the facts are plain.`, makers: ['speaker: Anna Berg'] },
+      // A title in the maker's possessive after a saved page's date label.
+      { text: ` date 2026-01-08 Prime Minister Anna Berg's remarks after the leaders' meeting in Paris.\n\nIt's important that we are starting the year like this.`, makers: ['speaker: Anna Berg'] },
+      // A statement made on behalf of a body by a named ambassador, after the dateline that opens its line.
+      { text: `EU Statement at the Security Council\n\n30 October 2024, New York - Statement on behalf of the European Union by H.E. Ambassador Anna Berg, Head of the Delegation, at the Security Council Briefing\n\nPresident,\n\nI have the honour to speak on behalf of the European Union.`, makers: ['speaker: Anna Berg'] },
+      // Words a speaker quotes from another's statement elsewhere are not that person speaking.
+      { text: `Committee report debate\n\nAnna Berg Portrait Anna Berg (LD)\n\nMy Lords, I welcome the report.\n\nPeter Stone also said in his Statement this week, quite rightly:\n\n“We stand with our partners.”`, makers: ['speaker: Anna Berg'] },
+      // A name with a non-breaking hyphen, as the European Parliament prints it.
+      { text: `MOTION FOR A RESOLUTION on the situation\n\n3.10.2022 - (2022/2851(RSP))\n\nAnna Berg, Viola von Stone\u2011Roe, Peter Stone\non behalf of the Verts/ALE Group`, makers: ['author: Anna Berg', 'author: Peter Stone', 'author: Viola von Stone-Roe'] },
       // A minister's report of a meeting they attended: the meeting's chair did not make it.
       { text: `Foreign Affairs Council 4 March 2021\n\nI attended the Foreign Affairs Council on 4 March. It was chaired by the High Representative, Anna Berg. ${STORY}`, makers: [] },
     ]);
@@ -873,6 +889,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Sanctions on the regime\n\nAuthor: Trade Committee\n\nDate Published: 23 March 2022\n\n1 Introduction\n\n1. On 24 February 2022, the invasion began. ${STORY}`, date: '2022-03-23' },
       // Where a span of time starts dates nothing either.
       { text: `The effect on defence\n\nThis chapter analyses developments in the defence relationship since the Russian invasion on 24 February 2022, taking into account later events. ${STORY}`, date: null },
+      // A month on its own line with a stop dates a command paper before its "Updated" line.
+      { text: `Corporate report\n\nIndustrial strategy\n\nUpdated 26 March 2021\n\nPresented to Parliament by the Secretary of State for Defence by Command of Her Majesty.\n\nMarch 2021.\n\n${STORY}`, date: '2021-03' },
       // A summit still to come dates nothing.
       { text: `Members on the summit\n\n${STORY}\nIn view of the upcoming summit taking place on 19 May 2025, members issued a statement.`, date: null },
     ]);
