@@ -585,6 +585,8 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     for (const text of ['The committee will examine UK-EU diplomacy after Brexit.', 'How does the UK conduct diplomacy with the EU now?', 'Experts will discuss post-Brexit foreign and defence policy.']) {
       assert.ok(tagText(real, text).has('foreign-policy-coordination'), text);
     }
+    // The High Representative's full title is the office speaking, not the subject.
+    assert.ok(!tagText(real, 'As High Representative for Common Foreign and Security Policy, I will travel to Kyiv.').has('foreign-policy-coordination'));
     // Must not change: diplomacy elsewhere is not the UK's and the EU's.
     assert.ok(!tagText(real, 'Diplomacy with China resumed in the spring.').has('foreign-policy-coordination'));
   });
