@@ -316,8 +316,8 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
     }
     // "Secretary General", "Director General", "Attorney General": the rank-like word ends the office; it is no title of the name.
     if (skip > 0 && tokens[skip] === 'General' && GENERAL_OFFICES.test(tokens[skip - 1]!)) continue;
-    // Only joining words before it ("the Overseas Territories" ending a portfolio): no office names the words as a person;
-    // A peer's title may follow "the" ("The Earl of Minto").
+    // Only joining words before it ("the Overseas Territories" ending a portfolio): no office names the words as a
+    // person. A peer's title may follow "the" ("The Earl of Minto").
     if (skip > 0 && prefixTitleAt(tokens, skip) === 0 && tokens.slice(0, skip).every((t) => OFFICE_GLUE.has(t.replace(/[,.:;]+$/u, '').toLowerCase()))) continue;
     const parsed = readName(tokens.slice(skip).join(' '));
     if (parsed) return parsed;
