@@ -57,11 +57,14 @@ const ORGANISATION_NOUNS = new Set(
 );
 
 /**
- * Nouns that end the name of a law, an agreement or a plan: a run of capitalised words ending in one ("Nationality and
- * Borders Bill", "Iran Nuclear Agreement", "Strategic Compass") names a text, not a person ("Sir Bill Cash" opens with the word).
+ * Nouns that end the name of a law, an agreement, a plan, a lecture or a prize: a run of capitalised words ending in one
+ * ("Nationality and Borders Bill", "Iran Nuclear Agreement", "Strategic Compass", "Vera Blinken Lecture") names a thing
+ * after people, not a person ("Sir Bill Cash" opens with the word).
  */
-const LEGISLATION_NOUNS = new Set(
-  'Bill Act Agreement Agreements Treaty Convention Accord Accords Pact Protocol Framework Directive Regulation Declaration Charter Deal Compass Strategy Plan'.split(' '),
+const NAMED_THING_NOUNS = new Set(
+  'Bill Act Agreement Agreements Treaty Convention Accord Accords Pact Protocol Framework Directive Regulation Declaration Charter Deal Compass Strategy Plan Lecture Lectures Prize Award Medal Memorial'.split(
+    ' ',
+  ),
 );
 
 /** Words that open a sentence or a clause ("As President Macron argued"), capitalised or not. */
@@ -225,7 +228,7 @@ export function readName(text: string): ParsedName | null {
     // A plural possessive starts what follows the name ("Eric Pichon Members' Research Service"), and no name opens
     // with one ("Leaders’ Meeting").
     if (/\p{L}s['’]$/u.test(token)) break;
-    if (nameTokens.length > 0 && /^\p{Lu}/u.test(token) && (ORGANISATION_NOUNS.has(token.toLowerCase()) || LEGISLATION_NOUNS.has(token))) return null;
+    if (nameTokens.length > 0 && /^\p{Lu}/u.test(token) && (ORGANISATION_NOUNS.has(token.toLowerCase()) || NAMED_THING_NOUNS.has(token))) return null;
     if (!isNameToken(token) && !(nameTokens.length > 0 && NAME_PARTICLES.has(token))) break;
     nameTokens.push(token);
     ended = endsHere;
@@ -320,6 +323,11 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
     // person. A peer's title may follow "the" ("The Earl of Minto").
     if (skip > 0 && prefixTitleAt(tokens, skip) === 0 && tokens.slice(0, skip).every((t) => OFFICE_GLUE.has(t.replace(/[,.:;]+$/u, '').toLowerCase()))) continue;
     const parsed = readName(tokens.slice(skip).join(' '));
+    // A portfolio's last capitalised word may open what reads as a longer name ("Commissioner for Internal Market Thierry
+    // Breton"): after a skipped word that is no office word, a name of two words from the next word is the holder's.
+    const inPortfolio = skip > 1 && !isOfficeToken(tokens[skip - 1]!) && /^\p{Lu}/u.test(tokens[skip - 1]!);
+    const shorter = parsed && inPortfolio && parsed.name.split(' ').length >= 3 ? readName(tokens.slice(skip + 1).join(' ')) : null;
+    if (shorter && shorter.name.split(' ').length >= 2) return shorter;
     if (parsed) return parsed;
   }
   return null;

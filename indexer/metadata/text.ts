@@ -251,14 +251,20 @@ const MARKED_CHAIR = /(?:^|[;:]\s*)([^;:,()]{3,60}?)\s*\((?:The )?Chair(?:man|wo
 const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
 /** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
 const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+)?`, 'gu');
+/** "…, said Commissioner Thierry Breton": a speaking verb after a clause and a comma, then who spoke. */
+const SAID_AFTER_CLAUSE = new RegExp(String.raw`\p{Ll},\s+(?:said|says|added|stressed|warned|explained|noted)\s+(?:the\s+)?(?=\p{Lu})`, 'gu');
 /** "Foreign Secretary David Lammy said:" anywhere in a block, when a colon or quotation follows. */
 const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b`, 'gu');
-/** A person named by honorific and surname as they speak: "Mr Geoană emphasised". */
-const SURNAME_SAID = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}’'-]+)\s+${SAID}\b`, 'gu');
+/** A person named by honorific and surname as they speak ("Mr Geoană emphasised"), or by surname alone opening a clause ("…, Kallas said"). */
+const SURNAME_SAID = new RegExp(String.raw`(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+|(?<=^|[.!?”"]\s+|,\s+))(\p{Lu}[\p{L}’'-]+)\s+${SAID}\b`, 'gu');
 /** What follows a verb of speaking that introduces the words themselves: a colon or a quotation mark. */
 const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
 /** "On this occasion, he stated: ‘…’": a pronoun introducing a quotation, whose person the sentence before names. */
 const PRONOUN_SAID = new RegExp(String.raw`(?:^|[.!?]\s+|,\s*)(?:he|she)\s+(?:also\s+)?${SAID}\s*(?=:\s*[“"‘]|,\s*[“"‘])`, 'gu');
+/** "“Europe has the potential to become a defence giant,” he said.": a quotation, then a pronoun speaking. */
+const QUOTE_THEN_PRONOUN_SAID = new RegExp(String.raw`[,.!?]([”"’])\s+(?:he|she)\s+(?:${SAID})\b`, 'gu');
+/** The opening mark of a quotation closed by this one. */
+const OPENING_QUOTE_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘' };
 /** "In the words of SatCen Director Sorin Ducaru, “…”": the words that follow are theirs. */
 const IN_THE_WORDS_OF = /\bIn the words of ([^,“"‘]{3,120}?),?\s*[“"‘]/gu;
 /** "In her welcoming remarks, Ambassador Jane Roe, Deputy Head of …, underlined …": the one who gave them is next. */
@@ -674,7 +680,7 @@ function quotedSpeakers(
   for (const m of unbracketed.matchAll(SURNAME_SAID)) {
     const surname = escapeRegExp(m[1]!);
     for (const intro of `${above}\n${unbracketed.slice(0, m.index)}`.matchAll(new RegExp(String.raw`(\p{L}+)\s+((?:\p{Lu}[\p{L}’'-]*\s+){1,2}${surname})(?![\p{L}-])`, 'gu'))) {
-      const parsed = OFFICE_WORDS.has(intro[1]!.toLowerCase()) ? readName(intro[2]!) : null;
+      const parsed = OFFICE_WORDS.has(intro[1]!.toLowerCase()) ? readNameAfterOffice(intro[2]!) : null;
       if (parsed) {
         people.push(makePerson(parsed, 'speaker'));
         break;
@@ -695,7 +701,8 @@ function quotedSpeakers(
   }
   // A committee's list of members marks its chair: "Members present: Baroness Coussins (The Chair); Baroness Curran; …".
   for (const m of text.matchAll(MARKED_CHAIR)) {
-    const parsed = readName(m[1]!.trim());
+    // "The Earl of Kinnoull (The Chair)": a peer's "The" is no part of the name.
+    const parsed = readName(m[1]!.trim().replace(/^The\s+(?=\p{Lu})/u, ''));
     if (parsed) people.push(makePerson(parsed, 'chair'));
   }
   for (const m of text.matchAll(ADDRESSED_CHAIR)) {
@@ -709,13 +716,21 @@ function quotedSpeakers(
   }
   // "… presented today by its President, Mr Ladislav Hamran, in the LIBE Committee. On this occasion, he stated: ‘…’": the one
   // person the sentence before names speaks; with two or none, the pronoun is not read.
-  for (const m of text.matchAll(PRONOUN_SAID)) {
-    const sentences = text.slice(0, m.index + m[0].search(/\b(?:he|she)\b/u)).split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  // So does "“…,” he said." after a quotation, of the one person the sentence before the quotation names ("Andrius
+  // Kubilius, EU Commissioner for Defence and Space, threw his support behind …").
+  const pronouns = [
+    ...[...text.matchAll(PRONOUN_SAID)].map((m) => m.index + m[0].search(/\b(?:he|she)\b/u)),
+    ...[...text.matchAll(QUOTE_THEN_PRONOUN_SAID)].map((m) => text.lastIndexOf(OPENING_QUOTE_OF[m[1]!]!, m.index)).filter((at) => at >= 0),
+  ];
+  for (const at of pronouns) {
+    const sentences = text.slice(0, at).split(/(?<=[.!?])\s+(?=\p{Lu})/u);
     const namedIn = (sentence = '') =>
-      new Map([...sentence.matchAll(MENTION_CUE)].flatMap((cue) => {
-        const parsed = readName(sentence.slice(cue.index + cue[0].length));
-        return parsed ? [[parsed.name, parsed] as const] : [];
-      }));
+      new Map(
+        [...sentence.matchAll(MENTION_CUE)]
+          .map((cue) => readName(sentence.slice(cue.index + cue[0].length)))
+          .concat(nameThenOffice(sentence.trim()))
+          .flatMap((parsed) => (parsed ? [[parsed.name, parsed] as const] : [])),
+      );
     // Named in the pronoun's own sentence ("When Mr Hamran presented the report, he said:"), else in the one before.
     const own = namedIn(sentences.at(-1));
     const named = own.size > 0 ? own : namedIn(sentences.at(-2));
@@ -724,6 +739,13 @@ function quotedSpeakers(
   for (const m of text.matchAll(QUOTE_THEN_SPEAKER_SAID)) {
     const parsed = readNameAfterOffice(m[1]!) ?? officeThenName(m[1]!);
     if (parsed && m[1]!.trimStart().startsWith(parsed.display.split(' ')[0]!)) people.push(makePerson(parsed, 'speaker'));
+  }
+  // "The era of naive Europe is over, said Commissioner for Internal Market Thierry Breton, during …": a press release's
+  // sentence attributed after a comma, without quotation marks, to a person named in full after their office.
+  for (const m of text.matchAll(SAID_AFTER_CLAUSE)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160).split(/[,.;:]/u)[0]!;
+    const parsed = readNameAfterOffice(after);
+    if (parsed && after.trim().endsWith(parsed.display.split(' ').pop()!) && parsed.display !== after.trim()) people.push(makePerson(parsed, 'speaker'));
   }
   for (const m of text.matchAll(SAID_AFTER_QUOTE)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
@@ -1127,7 +1149,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // Alone: nothing but separators and a number or two; a letter is a label ("PV 21/10/2021 - 2" lists a sitting's minutes).
       const left = rest.replace(/[\s,.|–—-]/g, '');
       const alone = i !== titleIndex && left.length <= 3 && !/\p{L}/u.test(left);
-      const dateline = i !== titleIndex && found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index));
+      // … or the date alone opening the lede before a dash ("1 March 2022 - European Commission President … delivered a speech").
+      const dateline =
+        i !== titleIndex &&
+        ((found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index))) || (found.index === 0 && /^\s+[–—-]\s+\p{Lu}\p{Ll}/u.test(text.slice(found.text.length))));
       // Its own line, set apart by its form: it counts below a page's furniture too.
       const placeAfter = i !== titleIndex && DAY_BEFORE_PLACE.test(text.slice(0, found.index)) && PLACE_AFTER.test(text.slice(found.index + found.text.length));
       // A site's "today" bar prints the weekday shortened, with a stop ("Sat. Apr 1st, 2023"); a text's own date line does not.

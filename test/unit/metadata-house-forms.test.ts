@@ -878,6 +878,17 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Committee report debate\n\nAnna Berg Portrait Anna Berg (LD)\n\nMy Lords, I welcome the report.\n\nPeter Stone also said in his Statement this week, quite rightly:\n\n“We stand with our partners.”`, makers: ['speaker: Anna Berg'] },
       // A name with a non-breaking hyphen, as the European Parliament prints it.
       { text: `MOTION FOR A RESOLUTION on the situation\n\n3.10.2022 - (2022/2851(RSP))\n\nAnna Berg, Viola von Stone\u2011Roe, Peter Stone\non behalf of the Verts/ALE Group`, makers: ['author: Anna Berg', 'author: Peter Stone', 'author: Viola von Stone-Roe'] },
+      // A committee's chair marked in its list of members, a peer written with "The".
+      { text: `European Affairs Committee\n\nCorrected oral evidence\n\nMembers present: The Earl of Stone (The Chair); Lord Roe of Ely; Baroness Berg.\n\n${STORY}`, makers: ['chair: Earl of Stone'] },
+      // A lecture named after people is no person.
+      { text: `Speech by NATO Secretary General Anna Berg - Ambassador John and Mary Roe Lecture on Global Governance, City University\n\n(As delivered)\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+      // A sentence attributed after a comma, without quotation marks, to an office holder whose portfolio runs into their name.
+      { text: `The era of naive Europe is over, says Commissioner\n\nMEPs met the Commissioner on Thursday.\n\nThe era of naive Europe is over, said Commissioner for Internal Market Anna Berg, during a discussion with MEPs.`, makers: ['speaker: Anna Berg'] },
+      // A person introduced by office and name who then speaks by surname alone, and one quoted with "he said" after.
+      {
+        text: `Agency conference\n\nThe Agency must lead, High Representative Anna Berg told the conference.\n\nMember States must give the Agency more power, Berg said, recalling the leaders' call.\n\nPeter Stone, Commissioner for Space, backed a stronger agency. “Europe can do more,” he said.`,
+        makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
+      },
       // A minister's report of a meeting they attended: the meeting's chair did not make it.
       { text: `Foreign Affairs Council 4 March 2021\n\nI attended the Foreign Affairs Council on 4 March. It was chaired by the High Representative, Anna Berg. ${STORY}`, makers: [] },
     ]);
@@ -891,6 +902,8 @@ describe("metadata read from an institution's own forms", () => {
       { text: `The effect on defence\n\nThis chapter analyses developments in the defence relationship since the Russian invasion on 24 February 2022, taking into account later events. ${STORY}`, date: null },
       // A month on its own line with a stop dates a command paper before its "Updated" line.
       { text: `Corporate report\n\nIndustrial strategy\n\nUpdated 26 March 2021\n\nPresented to Parliament by the Secretary of State for Defence by Command of Her Majesty.\n\nMarch 2021.\n\n${STORY}`, date: '2021-03' },
+      // A date opening the lede before a dash dates the speech above a page's later "date:" line.
+      { text: `Speech by the President at the plenary\n\n1 March 2022 - The President delivered a speech at the plenary.\n\ndate:  04/03/2022\n\n${SPOKEN}`, date: '2022-03-01' },
       // A summit still to come dates nothing.
       { text: `Members on the summit\n\n${STORY}\nIn view of the upcoming summit taking place on 19 May 2025, members issued a statement.`, date: null },
     ]);
