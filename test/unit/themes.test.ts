@@ -591,11 +591,6 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.ok(!tagText(real, 'Diplomacy with China resumed in the spring.').has('foreign-policy-coordination'));
   });
 
-  it('reads defence spending as the defence industry only beside its other words', () => {
-    assert.ok(!tagText(real, 'Allies agreed to raise defence spending and defence investment again this year.').has('defence-industry'));
-    assert.ok(tagText(real, 'Higher defence spending must reach the defence industry through joint procurement.').has('defence-industry'));
-  });
-
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
     assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
