@@ -46,7 +46,7 @@ const PEER_TITLES = new Set(['lord', 'lady', 'baroness', 'baron', 'viscount', 'e
 
 /** Lower-case words that may sit inside a name ("Ursula von der Leyen", "Luis de Guindos"). */
 const NAME_PARTICLES = new Set(
-  'de da di du des del della der den van von zu la le bin ibn al el y dos das do ter ten'.split(' '),
+  'de da di du des del della der den van von zu la le bin ibn al el y i dos das do ter ten'.split(' '),
 );
 
 /** Nouns that end an organisation's name: a run of capitalised words ending in one ("External Action Service", "Jacques Delors Institute") is the body, not a person. */

@@ -33,7 +33,7 @@ const HEAD_CHARS = 4000;
 
 /** Standalone labels that precede a title ("POLICY BRIEF", "Event report"), not titles themselves. */
 const LABEL_LINE =
-  /^(?:event report|policy (?:brief|paper)|working paper|briefing(?: paper)?|research briefing|report|statement|joint statement|speech|press releases?|(?:latest |top )?news|commentary|analysis|summary|index|contents|table of contents)$/iu;
+  /^(?:event report|policy (?:brief|paper)|working paper|briefing(?: paper)?|research briefing|report|statement|joint statement|speech|press releases?|(?:latest |top )?news|commentary|analysis|summary|index|contents|table of contents|(?:news|world news) story|transparency data|corporate report|independent report|research and analysis|(?:statutory )?guidance|detailed guide|authored article|oral statement to parliament|written statement to parliament|government response|consultation outcome|(?:open|closed) consultation|correspondence|impact assessment|(?:official|national) statistics|foi release|notice|case study|promotional material)$/iu;
 
 function looksLikeTitle(text: string): boolean {
   const words = text.split(/\s+/).length;
@@ -93,6 +93,8 @@ interface Cue {
   semicolonItems?: boolean;
   /** Names in runs, each run closed by the group it is tabled for ("… on behalf of the PPE Group"). */
   groupRuns?: boolean;
+  /** Whole names among items that say for whom each spoke ("Jane Roe, on behalf of the PPE Group, John Doe, non-attached Member"). */
+  nameItems?: boolean;
 }
 
 /** A name's shape where a line opens with it or is made of it: two to four capitalised words ("Adam Szłapka", "Jane van Roe"). */
@@ -127,6 +129,11 @@ const PEOPLE_CUES: Cue[] = [
     pattern:
       /\b(?:speakers?|panell?ists?|participants|contributors|discussants|presenters|keynote speakers?|(?:contributing )?members(?: speaking)?)\s*(?:included|including|were|comprised|[:–—])\s*/giu,
   },
+  // The European Parliament's minutes: "The following spoke: Jane Roe, on behalf of the PPE Group, John Doe, …", and those
+  // who opened the debate, "Charles Michel (President of the European Council) and … made the statements.".
+  { role: 'speaker', pattern: /\bthe following spoke\s*:\s*/giu, nameItems: true },
+  { role: 'speaker', pattern: /^(?=[^.]{3,400}\)\s+made the statements?\b)/gu, blockStart: true },
+  { role: 'chair', pattern: /^in the chair\s*:\s*/giu, blockStart: true },
   // "Members contributing to the debate included:", "Peers speaking in the debate were:".
   { role: 'speaker', pattern: /\b(?:members|peers|MPs|MEPs)\s+(?:contributing|speaking|taking part)\b[^.:]{0,50}?\b(?:included|were)\s*:?\s*/giu },
   {
@@ -263,6 +270,10 @@ const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
 const PRONOUN_SAID = new RegExp(String.raw`(?:^|[.!?]\s+|,\s*)(?:he|she)\s+(?:also\s+)?${SAID}\s*(?=:\s*[“"‘]|,\s*[“"‘])`, 'gu');
 /** "“Europe has the potential to become a defence giant,” he said.": a quotation, then a pronoun speaking. */
 const QUOTE_THEN_PRONOUN_SAID = new RegExp(String.raw`[,.!?]([”"’])\s+(?:he|she)\s+(?:${SAID})\b`, 'gu');
+/** "“… regardless of the circumstances.” (Ladislav Hamran, President of Eurojust)": a quotation signed in brackets after it. */
+const QUOTE_THEN_BRACKET = /[”"]\s*\(((?:[^()]|\([^()]*\)){3,200})\)/gu;
+/** Hansard's announcement of a member about to speak: "The right hon. Member for … (Dame Diana Johnson), …, will speak for …". */
+const MEMBER_WILL_SPEAK = /\bMember for [^()]{2,80}\(([^()]{3,60})\)[^.]{0,100}?\bwill (?:speak|open the debate|make (?:a|the|her|his) statement)\b/gu;
 /** The opening mark of a quotation closed by this one. */
 const OPENING_QUOTE_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘' };
 /** "In the words of SatCen Director Sorin Ducaru, “…”": the words that follow are theirs. */
@@ -283,10 +294,7 @@ const QUOTE_TOPIC = /\s+(?:(?:on|about)\s+[^,;]{1,60}|shared)$/u;
 const MENTION_CUE =
   /(?<![\p{L}])(?:Professor|Prof\.?|Sir|Dame|Dr\.?|Lord|Baroness|Ambassador|Mr|Mrs|Ms|Commissioner|Minister|President|High Representative)\s+(?=\p{Lu})/gu;
 
-interface CueMatch {
-  role: Role;
-  semicolonItems?: boolean;
-  groupRuns?: boolean;
+interface CueMatch extends Pick<Cue, 'role' | 'semicolonItems' | 'groupRuns' | 'nameItems'> {
   /** Where the cue starts and where the names after it start. */
   start: number;
   namesAt: number;
@@ -299,7 +307,7 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     for (const m of text.matchAll(cue.pattern)) {
       if (cue.blockStart && m.index !== 0) continue;
       // "author: X" must be a label, not "the author's view"; the pattern demands ":" or a following name.
-      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length, semicolonItems: cue.semicolonItems, groupRuns: cue.groupRuns });
+      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length, semicolonItems: cue.semicolonItems, groupRuns: cue.groupRuns, nameItems: cue.nameItems });
     }
   }
   matches.sort((a, b) => a.start - b.start);
@@ -318,6 +326,13 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     const member = bracketed ? readName(bracketed[1]!) : null;
     if (member && member.display.split(' ').length === bracketed![1]!.trim().split(/\s+/u).length && /\bMember for\b|,/u.test(segment.slice(0, bracketed!.index))) {
       people.push(makePerson(member, match.role));
+      return;
+    }
+    if (match.nameItems) {
+      for (const item of splitNameList(segment)) {
+        const parsed = readName(item);
+        if (parsed && parsed.display.split(' ').length === item.split(/\s+/u).length) people.push(makePerson(parsed, match.role));
+      }
       return;
     }
     if (match.groupRuns) {
@@ -736,6 +751,15 @@ function quotedSpeakers(
     const named = own.size > 0 ? own : namedIn(sentences.at(-2));
     if (named.size === 1) people.push(makePerson([...named.values()][0]!, 'speaker'));
   }
+  for (const m of text.matchAll(QUOTE_THEN_BRACKET)) {
+    const first = m[1]!.split(',')[0]!.trim();
+    const parsed = readName(first);
+    if (parsed && parsed.display.split(' ').length === first.split(/\s+/u).length && m[1]!.includes(',')) people.push(makePerson(parsed, 'speaker'));
+  }
+  for (const m of text.matchAll(MEMBER_WILL_SPEAK)) {
+    const parsed = readName(m[1]!);
+    if (parsed && parsed.display.split(' ').length === m[1]!.trim().split(/\s+/u).length) people.push(makePerson(parsed, 'speaker'));
+  }
   for (const m of text.matchAll(QUOTE_THEN_SPEAKER_SAID)) {
     const parsed = readNameAfterOffice(m[1]!) ?? officeThenName(m[1]!);
     if (parsed && m[1]!.trimStart().startsWith(parsed.display.split(' ')[0]!)) people.push(makePerson(parsed, 'speaker'));
@@ -1047,6 +1071,8 @@ const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
   /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
+/** The publication cue of a revision: "Updated", "Last updated". */
+const REVISED_CUE = /\bupdated(?:\s+on)?\s*:?\s*$/iu;
 /** "… will come into force on": a day something is still to do. */
 const WILL_HAPPEN_ON = /\bwill\s+(?:\p{L}+\s+){1,4}(?:on|from)\s*$/iu;
 /** "… the review that was published on": another text's publication. */
@@ -1091,6 +1117,8 @@ const OPENING_CHARS = 1200;
 
 interface DateCandidate {
   date: string;
+  /** A publication line that dates a revision ("Updated 5 December 2024"), not the first issue. */
+  revised?: boolean;
   /** Higher wins: where the date stands says whose date it is. */
   rank: number;
   offset: number;
@@ -1141,7 +1169,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // The Official Journal's page header ("C 270/54 EN Official Journal of the European Union 7.7.2021") and a citation of
       // it ("OJ L 169, 27/06/2022, p. 1–42") date the issue, not the act.
       if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index)) || OFFICIAL_JOURNAL.test(text.slice(0, found.index))) {
-        if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at };
+        if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at, revised: REVISED_CUE.test(before) };
         continue;
       }
       // A time and a bracketed reference are the date line's furniture ("5.3.2025 - (2025/2565(RSP))").
@@ -1215,7 +1243,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   // A "Published" line outranks a date merely standing early in the opening; a declaration's or statement's, also the
   // "On 15 November 2021, the Council adopted …" that opens it: a statement is dated when it was made, and it recalls older acts.
   const statement = STATEMENT_TITLE.test(blocks[Math.max(0, titleIndex)]?.text ?? '');
-  const date = best && (best.rank >= (statement ? 72 : 70) || !published) ? best.date : (published?.date ?? null);
+  // A "Last updated" line dates a revision: any date the text gives of its own comes first.
+  const chosen = best && (best.rank >= (statement ? 72 : 70) || !published || published.revised) ? best.date : (published?.date ?? null);
+  // A month line ("April 2019") and a "Published 9 April 2019" line agree: the day is the more precise.
+  const date = chosen && published && !published.revised && chosen.length === 7 && published.date.startsWith(chosen) ? published.date : chosen;
   return { date, published: published?.date ?? null };
 }
 

@@ -889,6 +889,15 @@ describe("metadata read from an institution's own forms", () => {
         text: `Agency conference\n\nThe Agency must lead, High Representative Anna Berg told the conference.\n\nMember States must give the Agency more power, Berg said, recalling the leaders' call.\n\nPeter Stone, Commissioner for Space, backed a stronger agency. “Europe can do more,” he said.`,
         makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
       },
+      // The European Parliament's minutes: who made the statements, and "The following spoke:" member by member.
+      {
+        text: `Minutes\n\nWednesday, 21 October 2020 - Brussels\n\nAnna Berg (President of the European Council) and Peter Stone (Vice-President of the Commission) made the statements.\n\nThe following spoke: Jane Roe, on behalf of the PPE Group, John Doe, non-attached Member, Carles Puigdemont i Casamajó and Maria Fern.`,
+        makers: ['speaker: Anna Berg', 'speaker: Carles Puigdemont i Casamajó', 'speaker: Jane Roe', 'speaker: John Doe', 'speaker: Maria Fern', 'speaker: Peter Stone'],
+      },
+      // A quotation signed in brackets after it, an aside bracketed within.
+      { text: `Newsletter\n\n${STORY}\n\n“Criminals adapt quickly, and so do we.” (Anna Berg, President of the Agency, addressing the Justice and Home Affairs (JHA) Council)`, makers: ['speaker: Anna Berg'] },
+      // Hansard's announcement of the member who will make a committee's statement.
+      { text: `Channel crossings\n\nVolume 718: debated on Thursday 21 July 2022\n\nWe now come to the Select Committee statement. The right hon. Member for Lewes (Dame Anna Berg), representing the Home Affairs Committee, will speak for up to 10 minutes.`, makers: ['speaker: Anna Berg'] },
       // A minister's report of a meeting they attended: the meeting's chair did not make it.
       { text: `Foreign Affairs Council 4 March 2021\n\nI attended the Foreign Affairs Council on 4 March. It was chaired by the High Representative, Anna Berg. ${STORY}`, makers: [] },
     ]);
@@ -904,6 +913,10 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Corporate report\n\nIndustrial strategy\n\nUpdated 26 March 2021\n\nPresented to Parliament by the Secretary of State for Defence by Command of Her Majesty.\n\nMarch 2021.\n\n${STORY}`, date: '2021-03' },
       // A date opening the lede before a dash dates the speech above a page's later "date:" line.
       { text: `Speech by the President at the plenary\n\n1 March 2022 - The President delivered a speech at the plenary.\n\ndate:  04/03/2022\n\n${SPOKEN}`, date: '2022-03-01' },
+      // A GOV.UK page's format label is no title; its "Updated" line dates a revision, after the title's own date.
+      { text: `Transparency data\n\nFirst meeting minutes: Specialised Committee on Police Cooperation and the Exchange of Criminal Records, 19 October 2021\n\nUpdated 5 December 2024\n\n${STORY}`, date: '2021-10-19' },
+      // A "Published" day and a month line that agree: the day.
+      { text: `Policy paper\n\nResponse to the annual report\n\nPublished 9 April 2019\n\nPresented to Parliament by the Secretary of State by Command of Her Majesty\n\nApril 2019\n\n${STORY}`, date: '2019-04-09' },
       // A summit still to come dates nothing.
       { text: `Members on the summit\n\n${STORY}\nIn view of the upcoming summit taking place on 19 May 2025, members issued a statement.`, date: null },
     ]);
