@@ -1071,6 +1071,8 @@ const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
 /** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
 const PUBLISHED_CUE =
   /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
+/** The rank of a date among the text's first words, before any sentence ends: the lowest a date of the head has. */
+const HEAD_RANK = 65;
 /** The publication cue of a revision: "Updated", "Last updated". */
 const REVISED_CUE = /\bupdated(?:\s+on)?\s*:?\s*$/iu;
 /** "… will come into force on": a day something is still to do. */
@@ -1231,7 +1233,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       else if (TODAY_ELSEWHERE.test(text.slice(0, found.index).split(/[.!?]\s+/u).pop()!)) continue;
       // A date among the text's first words, before any sentence has ended: its head ("MOTION FOR A RESOLUTION on … 5.3.2025 -
       // (2025/2565(RSP))" run into one paragraph when saved), above a date the body says something happened on.
-      else if (at < HEAD_LINE_CHARS && !/[.!?]\s/u.test(text.slice(0, found.index))) rank = 65;
+      else if (at < HEAD_LINE_CHARS && !/[.!?]\s/u.test(text.slice(0, found.index))) rank = HEAD_RANK;
       else if (at < OPENING_CHARS && (/^on\s/i.test(found.text) || ON_CUE.test(before) || LABELLED_EVENT_CUE.test(before))) rank = 60;
       else if (at < OPENING_CHARS / 2) rank = 50;
       else continue;
@@ -1243,8 +1245,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   // A "Published" line outranks a date merely standing early in the opening; a declaration's or statement's, also the
   // "On 15 November 2021, the Council adopted …" that opens it: a statement is dated when it was made, and it recalls older acts.
   const statement = STATEMENT_TITLE.test(blocks[Math.max(0, titleIndex)]?.text ?? '');
-  // A "Last updated" line dates a revision: any date the text gives of its own comes first.
-  const chosen = best && (best.rank >= (statement ? 72 : 70) || !published || published.revised) ? best.date : (published?.date ?? null);
+  // A "Last updated" line dates a revision: a date the text's head gives of its own (its title, a line of its own, a
+  // dateline) comes first; a date only its body gives does not.
+  const chosen = best && (best.rank >= (statement ? 72 : 70) || !published || (published.revised && best.rank >= HEAD_RANK)) ? best.date : (published?.date ?? null);
   // A month line ("April 2019") and a "Published 9 April 2019" line agree: the day is the more precise.
   const date = chosen && published && !published.revised && chosen.length === 7 && published.date.startsWith(chosen) ? published.date : chosen;
   return { date, published: published?.date ?? null };

@@ -915,6 +915,11 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Speech by the President at the plenary\n\n1 March 2022 - The President delivered a speech at the plenary.\n\ndate:  04/03/2022\n\n${SPOKEN}`, date: '2022-03-01' },
       // A GOV.UK page's format label is no title; its "Updated" line dates a revision, after the title's own date.
       { text: `Transparency data\n\nFirst meeting minutes: Specialised Committee on Police Cooperation and the Exchange of Criminal Records, 19 October 2021\n\nUpdated 5 December 2024\n\n${STORY}`, date: '2021-10-19' },
+      // … but a date only the body gives ("The rules changed on 1 January 2021") does not come before it.
+      {
+        text: `Guidance\n\nTravelling with pets\n\nHow to travel with a pet dog, cat or ferret from Great Britain to the EU and Northern Ireland.\n\nUpdated 5 May 2025\n\nThe rules for travellers changed on 1 January 2021, and ${STORY}`,
+        date: '2025-05-05',
+      },
       // A "Published" day and a month line that agree: the day.
       { text: `Policy paper\n\nResponse to the annual report\n\nPublished 9 April 2019\n\nPresented to Parliament by the Secretary of State by Command of Her Majesty\n\nApril 2019\n\n${STORY}`, date: '2019-04-09' },
       // A summit still to come dates nothing.
