@@ -333,6 +333,12 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
   return null;
 }
 
+/** A name that is the whole of `text`, every word read ("Jane Roe"; not "Jane Roe, Director of …"), else null. */
+export function readWholeName(text: string): ParsedName | null {
+  const parsed = readName(text);
+  return parsed && parsed.display.split(' ').length === text.trim().split(/\s+/u).length ? parsed : null;
+}
+
 /**
  * A name a person wrote down themselves (sidecar, front matter): honorifics are
  * still stripped when recognisable, but the name is trusted even when it does
@@ -340,10 +346,8 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
  */
 export function parseGivenName(text: string): ParsedName {
   const cleaned = text.replace(/\s+/g, ' ').trim();
-  const parsed = readName(cleaned);
   // Trust the parse only when it used every word, so nothing the writer gave is lost.
-  if (parsed && parsed.display.split(' ').length === cleaned.split(' ').length) return parsed;
-  return { name: cleaned, display: cleaned };
+  return readWholeName(cleaned) ?? { name: cleaned, display: cleaned };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
 import { dateFromUrl, dateOverTwoLines, findDates, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
-import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, splitNameList, surnamesAsWritten, type ParsedName } from './names.js';
+import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, readWholeName, splitNameList, surnamesAsWritten, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, officeWrittenAs, OFFICES } from './offices.js';
@@ -330,8 +330,8 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     }
     if (match.nameItems) {
       for (const item of splitNameList(segment)) {
-        const parsed = readName(item);
-        if (parsed && parsed.display.split(' ').length === item.split(/\s+/u).length) people.push(makePerson(parsed, match.role));
+        const parsed = readWholeName(item);
+        if (parsed) people.push(makePerson(parsed, match.role));
       }
       return;
     }
@@ -507,15 +507,11 @@ function officeThenName(text: string): ParsedName | null {
   const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
   if (parts.length >= 2) {
     if (!opensWithOffice(parts[0])) return null;
-    const wholeName = (part: string) => {
-      const named = readName(part);
-      return named && named.display.split(' ').length === part.split(/\s+/u).length ? named : null;
-    };
-    const last = wholeName(parts.at(-1)!);
+    const last = readWholeName(parts.at(-1)!);
     if (last) return last;
     // The apposition's name, followed only by an office again ("vice-president of …", "Member of the …").
-    const at = parts.findIndex((part, i) => i > 0 && wholeName(part) !== null);
-    return at > 0 && at === parts.length - 2 && opensWithOffice(parts.at(-1)!.replace(/-/gu, ' ')) ? wholeName(parts[at]!) : null;
+    const at = parts.findIndex((part, i) => i > 0 && readWholeName(part) !== null);
+    return at > 0 && at === parts.length - 2 && opensWithOffice(parts.at(-1)!.replace(/-/gu, ' ')) ? readWholeName(parts[at]!) : null;
   }
   const named = nameEndingText(text);
   const office = named ? wordsBeforeName(text, named) : null;
@@ -525,16 +521,15 @@ function officeThenName(text: string): ParsedName | null {
 /** "Stephen Doughty, Minister of State for Europe, …": a whole name, then in commas its office; the name, else null. */
 function nameThenOffice(text: string): ParsedName | null {
   const [first, second] = text.split(',').map((part) => part.trim());
-  const named = first ? readName(first) : null;
-  return named && named.display.split(' ').length === first!.split(/\s+/u).length && opensWithOffice(second) ? named : null;
+  const named = first ? readWholeName(first) : null;
+  return named && opensWithOffice(second) ? named : null;
 }
 
 /** In the head, a block that is a whole name over one that is its office (in commas, one part an office alone), above first-person prose. */
 function nameOverOffice(head: readonly Block[]): ParsedName | null {
   for (let i = 0; i + 2 < head.length; i++) {
-    const line = head[i]!.text.trim();
-    const named = readName(line);
-    if (!named || named.display.split(' ').length !== line.split(/\s+/u).length) continue;
+    const named = readWholeName(head[i]!.text.trim());
+    if (!named) continue;
     const office = head[i + 1]!.text.trim();
     if (office.split(/\s+/u).length > 15 || !office.split(',').some((part) => isOfficeOnly(part.trim()))) continue;
     if (FIRST_PERSON.test(head[i + 2]!.text.slice(0, 300))) return named;
@@ -752,13 +747,12 @@ function quotedSpeakers(
     if (named.size === 1) people.push(makePerson([...named.values()][0]!, 'speaker'));
   }
   for (const m of text.matchAll(QUOTE_THEN_BRACKET)) {
-    const first = m[1]!.split(',')[0]!.trim();
-    const parsed = readName(first);
-    if (parsed && parsed.display.split(' ').length === first.split(/\s+/u).length && m[1]!.includes(',')) people.push(makePerson(parsed, 'speaker'));
+    const parsed = m[1]!.includes(',') ? readWholeName(m[1]!.split(',')[0]!) : null;
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   for (const m of text.matchAll(MEMBER_WILL_SPEAK)) {
-    const parsed = readName(m[1]!);
-    if (parsed && parsed.display.split(' ').length === m[1]!.trim().split(/\s+/u).length) people.push(makePerson(parsed, 'speaker'));
+    const parsed = readWholeName(m[1]!);
+    if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   for (const m of text.matchAll(QUOTE_THEN_SPEAKER_SAID)) {
     const parsed = readNameAfterOffice(m[1]!) ?? officeThenName(m[1]!);
@@ -989,16 +983,12 @@ function namesOfJointSubject(subject: string): ParsedName[] | null {
   const items = splitNameList(subject);
   if (items.length < 2) return null;
   const names: ParsedName[] = [];
-  const bareName = (item: string | undefined) => {
-    const parsed = item === undefined ? null : readName(item);
-    return parsed !== null && parsed.display.split(' ').length === item!.trim().split(/\s+/u).length;
-  };
   for (const [i, item] of items.entries()) {
     const parsed = readNameAfterOffice(item);
     const lastWord = item.split(/\s+/).pop()!;
     // An office whose holder follows it in commas ("Chair of the Sub-Committee on … the Defence Supply Chain, Richard
     // Drax"): the words ending the office are its portfolio, not a second person.
-    const portfolio = parsed !== null && parsed.display !== item.trim() && bareName(items[i + 1]);
+    const portfolio = parsed !== null && parsed.display !== item.trim() && items[i + 1] !== undefined && readWholeName(items[i + 1]!) !== null;
     if (portfolio) continue;
     if (parsed && parsed.display.split(' ').pop() === lastWord) names.push(parsed);
     else if (!isOfficeOnly(item) && !item.split(/\s+/u).slice(0, 3).some((word) => /^\p{Lu}\p{Ll}/u.test(word) && OFFICE_WORDS.has(word.toLowerCase()))) return null;
@@ -1328,7 +1318,10 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const named: Person[] = [];
   const mentioned: Person[] = [];
   // A title or standfirst in the maker's name: "Chris Philp's statement on …", "Security Minister Dan Jarvis's speech at …".
-  for (const block of blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2)) {
+  // The head: the title and the lines around it, where a page names its genre, its maker and its kind.
+  const headBlocks = blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2);
+  const writtenStatement = WRITTEN_STATEMENT.test(text.slice(0, 400));
+  for (const block of headBlocks) {
     const titled = TITLE_MAKER.exec(block.text.trim().replace(DATE_LABEL_BEFORE_LEDE, ''));
     if (!titled) continue;
     const maker = titled[1]!;
@@ -1443,12 +1436,11 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   if (headlined) named.push(headlined.person);
   // A name on a line of its own over a line of its office, above words in the first person: who wrote or spoke them
   // ("Keir Starmer" / "Leader of the Labour Party, The Prime Minister" / "I attended the NATO Leaders’ Summit …").
-  const signed = nameOverOffice(blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2));
-  if (signed) named.push(makePerson(signed, WRITTEN_STATEMENT.test(text.slice(0, 400)) ? 'author' : 'speaker'));
+  const signed = nameOverOffice(headBlocks);
+  if (signed) named.push(makePerson(signed, writtenStatement ? 'author' : 'speaker'));
 
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
   // gentlemen,") under an office holder's byline ("by NATO Secretary General …"), unless it calls itself written work.
-  const headBlocks = blocks.slice(0, Math.max(OPENING_BLOCKS, titleBlock + 1) + 2);
   const greets = headBlocks.some((b) => SPEECH_OPENING.test(b.text.trim())) && !headBlocks.some((b) => WRITTEN_GENRE.test(b.text));
   // A statement its title names the author of was spoken when its words open as a speaker's do ("Thank you very much.").
   const spokenStatement = STATEMENT_BY_TITLE.test(blocks[Math.max(0, titleBlock)]?.text ?? '') && headBlocks.some((b) => opensAsSpoken(b.text.trim()));
@@ -1459,7 +1451,6 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A minister's written statement reports on meetings others chair ("The Foreign Affairs Council will be chaired by the
   // High Representative …"): those chairs did not make the text.
   const opening = text.slice(0, 1500);
-  const writtenStatement = WRITTEN_STATEMENT.test(text.slice(0, 400));
   if (writtenStatement || MADE_STATEMENT_FORMULA.test(opening) || FOR_A_COLLEAGUE.test(opening) || ATTENDED_MEETING.test(opening)) {
     for (const person of named) if (person.role === 'chair') person.role = 'mentioned';
   }

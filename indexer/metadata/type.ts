@@ -53,9 +53,11 @@ const LEAD_INS = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*${
 /** A genre line naming its maker after a word or two of its series: "Commons Briefing paper by Joanna Dawson." */
 const GENRE_BY_LINES = LABELS.map((label) => ({ ...label, pattern: new RegExp(`^\\s*(?:[\\p{L}-]+\\s+){1,2}(?:${label.pattern.source})\\s+by\\s+\\p{L}`, 'iu') }));
 
-/** The "Written Statements" line that heads Hansard's and Parallel Parliament's pages of written ministerial statements. */
+/**
+ * The "Written Statements" line that heads Hansard's and Parallel Parliament's pages of written ministerial statements,
+ * or TheyWorkForYou's heading ("Prime Minister written statement – made at on 18 July 2024.").
+ */
 export const WRITTEN_STATEMENT = /(?:^|\n)Written (?:Ministerial )?Statements?(?:\b|(?=\p{Lu}\p{Ll}))|\bwritten (?:ministerial )?statement\s+[–—-]\s+made\b/u;
-/** (The second form is TheyWorkForYou's heading: "Prime Minister written statement – made at on 18 July 2024.") */
 /** How a written ministerial statement made for a colleague opens: "My hon. Friend the Minister for Africa attended …". */
 export const FOR_A_COLLEAGUE = /(?:^|\n)My (?:right )?hon(?:ourable|\.)? (?:and learned )?Friend,? the\b/iu;
 

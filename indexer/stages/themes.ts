@@ -274,7 +274,8 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
       for (const [id, terms] of inUnit) {
         const named = sentences.get(id) ?? { count: 0, terms: 0, alone: false, announced: false };
         named.count++;
-        named.announced ||= announced || (itemsNaming.get(id) ?? 0) * 2 >= Math.max(2 * LIST_ITEMS, leadItems.length);
+        const naming = itemsNaming.get(id) ?? 0;
+        named.announced ||= announced || (naming >= LIST_ITEMS && naming * 2 >= leadItems.length);
         named.terms = Math.max(named.terms, Object.keys(terms).length);
         named.alone ||= [...inUnit.keys()].every((other) => related(id, other));
         sentences.set(id, named);
