@@ -591,6 +591,28 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.ok(!tagText(real, 'Diplomacy with China resumed in the spring.').has('foreign-policy-coordination'));
   });
 
+  it('reads working together on foreign policy, however phrased, as foreign-policy coordination', () => {
+    for (const text of [
+      'Ministers agreed to hold a regular dialogue with Brussels about foreign policy.',
+      'We will continue to co-operate closely with our European friends on foreign policy questions.',
+      'She proposed a new partnership on foreign policy, security and defence.',
+      'The two sides have been co-ordinating positions in the UN Security Council.',
+    ]) {
+      assert.ok(tagText(real, text).has('foreign-policy-coordination'), text);
+    }
+    // Must not change: one country's foreign policy is not coordination between partners.
+    assert.ok(!tagText(real, "Canada's foreign policy has changed since 2015.").has('foreign-policy-coordination'));
+  });
+
+  it('reads the networks critical infrastructure is made of as resilience', () => {
+    for (const text of [
+      'Russian ships have been mapping subsea cables and gas pipelines in the North Sea, and the power grid is exposed.',
+      'Operators of telecommunications networks must remove high-risk vendors from 5G networks.',
+    ]) {
+      assert.ok(tagText(real, text).has('resilience'), text);
+    }
+  });
+
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
     assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
