@@ -613,6 +613,12 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     }
   });
 
+  it("reads the EU's justice and home affairs business as law enforcement, and a crisis of migrants as migration", () => {
+    assert.ok(tagText(real, 'The Justice and Home Affairs Council met in Luxembourg; the JHA ministers discussed e-evidence.').has('law-enforcement'));
+    assert.ok(tagText(real, 'The regime has manufactured a migrant crisis on its western border to put pressure on its neighbours.').has('migration'));
+    assert.ok(tagText(real, 'Migratory flows across the central Mediterranean rose sharply in the summer.').has('migration'));
+  });
+
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
     assert.ok(!tagText(real, 'They discussed the Middle East and the importance of a ceasefire.').has('ukraine-russia'));
     assert.deepEqual(tagText(real, 'A ceasefire in Ukraine needs security guarantees.').get('ukraine-russia'), { ceasefire: 1, Ukraine: 1, 'security guarantees': 1 });
