@@ -87,6 +87,8 @@ const NOT_NAME_WORDS = new Set(
     // Documents that "will set out" or "says" things as people do ("The Defence Investment Plan will set out …").
     'plan strategy review agreement treaty framework directive regulation regulations declaration pact ' +
     'chair chairs speaker speakers moderator author authors keynote ' +
+    // A salutation's words ("Dear Colleagues, as announced …", "Excellencies, Ladies and Gentlemen").
+    'dear colleagues friends ladies gentlemen excellencies ' +
     // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts",
     // "Original Transcript").
     'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text transcript debate debates chamber')
@@ -316,6 +318,9 @@ export function readNameAfterOffice(text: string, maxSkip = 10): ParsedName | nu
       // Nor is the word after "and", which joins two offices ("High Representative and Vice-President") or two words of a
       // body's name ("British Institute of International and Comparative Law").
       if (/^(?:and|&)$/iu.test(previous)) continue;
+      // Nor is the word after a lower-case "the" in an office ("Commissioner for the Internal Market"), unless a peer's title
+      // opens there ("Minister of State, the Earl of Minto").
+      if (previous === 'the' && prefixTitleAt(tokens, skip) === 0) continue;
     }
     // "Secretary General", "Director General", "Attorney General": the rank-like word ends the office; it is no title of the name.
     if (skip > 0 && tokens[skip] === 'General' && GENERAL_OFFICES.test(tokens[skip - 1]!)) continue;

@@ -207,7 +207,11 @@ const PEOPLE_CUES: Cue[] = [
   // (A statement "in response to the address by …" answers another's words: the one who gave those is not its maker.)
   // Written work: "Written statement by …", "Op-ed by …", "Article by …", authors and rapporteurs.
   { role: 'author', pattern: /\b(?:written (?:statement|question|answer|evidence)|op-?ed|article|blog(?: post)?|commentary|column|letter)(?: made| submitted| written)? by\s*:?\s*/giu },
-  { role: 'author', pattern: /\b(?:authors?|written by|authored by|prepared by)\s*:?\s+/giu },
+  // Another work's writer is not this text's: "… confirmed by the report on the future of competitiveness, authored by …".
+  {
+    role: 'author',
+    pattern: /\bauthors?\s*:?\s+|(?<!\b(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|paper|book|article|review|analysis)\b[^.;:]{0,150})\b(?:written|authored|prepared) by\s*:?\s+/giu,
+  },
   // A research paper's own line names its writer: "Commons Briefing paper by Joanna Dawson." (in a story, "a report by …" is
   // someone else's, and so in an agenda's "the report by David McAllister, on behalf of the Committee on Foreign Affairs").
   { role: 'author', pattern: /^(?!(?:the|a|an)\s)(?:[\p{L}-]+\s+){0,3}(?:paper|report|note|analysis|insight)(?: written| prepared)? by\s+(?=\p{Lu})/giu, blockStart: true },
@@ -225,8 +229,9 @@ const PEOPLE_CUES: Cue[] = [
   // The European Parliament's written question names the members who put it, with their groups: "Question for written
   // answer E-004009/2021 to the Commission Rule 138 Anna Fotyga (ECR)".
   { role: 'author', pattern: /\b(?:Priority )?[Qq]uestion for (?:written|oral) answer\s+[EPO]-\d+\/\d{4}\s+to the\s+(?:Commission|Council|Vice-President\/High Representative)\s+(?:Rule\s+\d+\s+)?(?=\p{Lu})/gu },
-  // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp", "Answered by Lord Coaker - Minister of State".
-  { role: 'author', pattern: /^Answered by\s*:?\s+(?=\p{Lu})/gu, blockStart: true },
+  // Parliament's written-questions site labels the answering minister: "Answered by: Chris Philp", "Answered by Lord Coaker - Minister
+  // of State"; and the member who made a written statement: "Made by: Lord Keen of Elie (The Lords Spokesperson)".
+  { role: 'author', pattern: /^(?:Answered|Made) by\s*:?\s+(?=\p{Lu})/gu, blockStart: true },
   // A cover page's byline run into the title's line by text extraction: "EU defence: where is it By Claire Mills".
   { role: 'author', pattern: /\sBy\s+(?=(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'-]+\s*$)/gu },
   // A statement repeated in the other House: "My right honourable friend the Lord Chancellor (David Gauke) has made the following Written Statement".
@@ -1058,9 +1063,12 @@ const ANSWERED_CUE = /\banswered on\s*:?\s*(?:\p{L}+day,?\s+)?$/iu;
 /** "today" in a sentence, not standing just before the date being read ("today (1 June 2023)", "today, 1 June"). */
 const TODAY_ELSEWHERE = /\btoday\b(?![\s(,–-]*(?:on\s+)?(?:\p{L}+day,?\s+)?$)/iu;
 const ON_CUE = /\bon\s*(?:\p{L}+day,?\s+)?$/iu;
-/** Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"). */
+/**
+ * Also as the sites that republish EU texts write it in their own language ("gepubliceerd op maandag 12 april 2021"),
+ * and as a UK command paper records its laying: "Presented to Parliament on 18 July 2023".
+ */
 const PUBLISHED_CUE =
-  /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
+  /(?:\b(?:published|publication date|first published|released|issued|posted|last updated|updated|presented to parliament)(?:\s+on)?\s*:?|\b(?:gepubliceerd op|veröffentlicht am|publié le|pubblicato il|publicado (?:el|em))(?:\s+\p{L}+,?)?)\s*$/iu;
 /** The rank of a date among the text's first words, before any sentence ends: the lowest a date of the head has. */
 const HEAD_RANK = 65;
 /** The publication cue of a revision: "Updated", "Last updated". */
@@ -1161,7 +1169,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // The Official Journal's page header ("C 270/54 EN Official Journal of the European Union 7.7.2021") and a citation of
       // it ("OJ L 169, 27/06/2022, p. 1–42") date the issue, not the act.
       if (PUBLISHED_CUE.test(before) || OPENED_LABEL.test(text.slice(0, found.index)) || OFFICIAL_JOURNAL.test(text.slice(0, found.index))) {
-        if (!published || at < published.offset) published = { date: found.date, rank: 0, offset: at, revised: REVISED_CUE.test(before) };
+        // The first issue's line comes before a revision's ("Updated 22 September 2023" above "Presented to Parliament on 18 July 2023").
+        const revised = REVISED_CUE.test(before);
+        if (!published || (published.revised && !revised) || (published.revised === revised && at < published.offset)) published = { date: found.date, rank: 0, offset: at, revised };
         continue;
       }
       // A time and a bracketed reference are the date line's furniture ("5.3.2025 - (2025/2565(RSP))").

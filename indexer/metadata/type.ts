@@ -182,6 +182,21 @@ function countEventCues(text: string): number {
   return [...text.matchAll(EVENT_CUES)].filter((m) => !(/^\p{Lu}/u.test(m[0]) && IN_A_NAME.test(text.slice(Math.max(0, m.index - 40), m.index)))).length;
 }
 
+/**
+ * The head of an EU document of law or policy: its EUR-Lex number ("Document 32025D0963"), the Commission's reference
+ * ("COM(2020) 605 final", "JOIN/2020/18 final"), a proposal's heading ("Proposal for a COUNCIL REGULATION") or the act's own
+ * title ("Council Decision (CFSP) 2025/334 of 14 February 2025 amending …", "European Parliament resolution of 2 April 2025 on …").
+ */
+const EU_DOCUMENT_HEAD = new RegExp(
+  [
+    String.raw`^Document \d{5}[A-Z]{1,2}\d{4}\S*$`,
+    String.raw`^(?:COM|JOIN|SWD)[(/]\d{4}[)/]\s?\d+(?:\s+final)?$`,
+    String.raw`^Proposal for an? (?:[A-Z]+ )*(?:REGULATION|DIRECTIVE|DECISION|RECOMMENDATION)\b`,
+    String.raw`^(?:Council|Commission|European Parliament)(?: (?:Implementing|Delegated))? (?:Decision|Regulation|Directive|Recommendation|resolution|decision)(?: \([A-Z]+\))?(?: (?:No )?\d{4}\/\d+)? of \d{1,2} \p{L}+ \d{4}\b`,
+  ].join('|'),
+  'mu',
+);
+
 export function detectType(title: string, text: string, people: readonly Person[]): DocType {
   // The title names the genre more reliably than the text ("Speech" in a title vs "in his speech").
   for (const { type, pattern } of LABELS) if (pattern.test(title)) return type;
@@ -190,6 +205,8 @@ export function detectType(title: string, text: string, people: readonly Person[
   for (const { type, pattern } of [...LEAD_INS, ...GENRE_BY_LINES]) if (openingLines.some((line) => pattern.test(line))) return type;
   // A speech's own mark, however much page furniture stands above it, or its greeting to the room in its first lines.
   if (DELIVERY_MARK.test(text.slice(0, 2000)) || leading(lines, 8, 300).some((line) => SPEECH_OPENING.test(line.trim()))) return 'speech';
+  // A legal act, a proposal or a communication is a paper, however much of EUR-Lex's page stands above it.
+  if (EU_DOCUMENT_HEAD.test(leading(lines, 12, 1200).join('\n'))) return 'policy-paper';
   // Parliament's page of a written statement, whatever its title: the minister's words are a statement, not a paper.
   if (WRITTEN_STATEMENT.test(text.slice(0, 400)) || FOR_A_COLLEAGUE.test(text.slice(0, 1500))) return 'statement';
   // The minister's formula for an oral statement, wherever a saved page's furniture has run it into ("Lords ChamberMy Lords, …").

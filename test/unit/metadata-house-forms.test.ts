@@ -48,6 +48,18 @@ describe("metadata read from an institution's own forms", () => {
     }
   });
 
+  describe('an EU act, proposal or communication is a paper, however its page opens', () => {
+    const cases: { text: string; type: string }[] = [
+      { text: `This document is an excerpt from the EUR-Lex website\n\nDocument 32024D1234\n\nCouncil Decision (CFSP) 2024/1234 of 3 May 2024 concerning restrictive measures in view of the situation in the region\n\n${STORY}`, type: 'policy-paper' },
+      { text: `Brussels, 5.3.2024\n\nJOIN(2024) 10 final\n\nJOINT COMMUNICATION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL\n\non a strategy for secure sea lanes\n\n${STORY}`, type: 'policy-paper' },
+      { text: `Proposal for a COUNCIL REGULATION\nestablishing an instrument for joint purchases of air defence\nEXPLANATORY MEMORANDUM\n\n${STORY}`, type: 'policy-paper' },
+      { text: `European Parliament resolution of 2 April 2025 on the state of cyber defence (2024/2082(INI))\n\nThe European Parliament,\n\n${STORY}`, type: 'policy-paper' },
+      // Must not change: a release that reports an act's adoption is news.
+      { text: `Council prolongs measures\n\nPress release\n\nThe Council today adopted a decision prolonging the restrictive measures by six months.\n\n${STORY}`, type: 'news' },
+    ];
+    for (const { text, type } of cases) it(`reads a ${type} from "${firstLines(text)}"`, () => assert.equal(metadataOf(text).type, type));
+  });
+
   describe("a question put to the government at Westminster is Parliament's, and a question and answer, not a story", () => {
     const ANSWER = 'We have worked closely with our partners since the measures were announced, and we will keep the list of designations under review.';
     const cases: { text: string; publisher: string | null; type: string }[] = [
@@ -581,6 +593,12 @@ describe("metadata read from an institution's own forms", () => {
         makers: ['author: Anna Berg'],
         date: '2020-05-26',
       },
+      // … and the member who made a written statement, on the line the site labels "Made by:".
+      {
+        text: `Written statements\n\nMinistry of Justice\nMade on: 16 October 2019\nMade by: Baroness Berg of Example (The Lords Spokesperson)\n\nJustice Council statement\n\n${QUOTE}`,
+        makers: ['author: Baroness Berg of Example'],
+        date: '2019-10-16',
+      },
       // A speech's title in its maker's possessive, "full speech".
       { text: `Director General’s speech on global security\n\nDirector General Anna Berg's full speech at the university (31 March 2022)\n\nGood morning and thank you for the introduction.\n\n${QUOTE}`, makers: ['speaker: Anna Berg'] },
       // A date under a headline that a menu's items push far down the page, below the day the page was saved.
@@ -799,6 +817,22 @@ describe("metadata read from an institution's own forms", () => {
         text: `Committee opens inquiry\n\n4 March 2021\n\n${STORY}\n\nChair of the Sub-Committee on Foreign Ownership in the Energy Grid Sector, Anna Berg MP, said:\n\n“We will look at every link in the chain.”`,
         makers: ['speaker: Anna Berg'],
       },
+      // The office after its holder, its portfolio opened by "the": the portfolio is no second person.
+      {
+        text: `New scheme for secure networks\n\n4 March 2021\n\n${STORY}\n\nAnna Berg, Commissioner for the Single Market, said: “Trust in our networks is not optional.”`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // A work the text cites was written by someone else; the text's own line names its writer.
+      {
+        text: `Proposal for a regulation\n\n${STORY}\n\nThis observation has been confirmed by the report on the future of European competitiveness, authored by Professor Peter Stone.\n\n${STORY}`,
+        makers: [],
+      },
+      { text: `Defence in Europe\n\nThis briefing was prepared by Anna Berg.\n\n${STORY}`, makers: ['author: Anna Berg'] },
+      // A salutation opening the chair's words is no person.
+      {
+        text: `Debate on security in Europe\n\n4 March 2021\n\nPresident. – The next item is the debate on security in Europe.\n\nDear Colleagues, as announced at the beginning of this part-session, our agenda is dominated by one subject.\n\n${STORY}`,
+        makers: [],
+      },
       // An opening phrase naming an agreement before the speaker: the agreement's name is no person.
       {
         text: `Minister on the accord\n\n4 March 2021\n\nSpeaking on the Black Sea Grain Agreement, the Secretary of State for Trade, Peter Stone said:\n\n“Our aim is unchanged.”`,
@@ -922,6 +956,8 @@ describe("metadata read from an institution's own forms", () => {
       },
       // A "Published" day and a month line that agree: the day.
       { text: `Policy paper\n\nResponse to the annual report\n\nPublished 9 April 2019\n\nPresented to Parliament by the Secretary of State by Command of Her Majesty\n\nApril 2019\n\n${STORY}`, date: '2019-04-09' },
+      // … and so does the day a command paper was laid, below a revision's line.
+      { text: `Maritime strategy (accessible)\n\nUpdated 2 October 2024\n\nPresented to Parliament\nby the Secretary of State for Transport\nby Command of His Majesty\nMay 2024\n\nCP 101\n\nCorrection slip\nPresented to Parliament on 14 May 2024\nCorrection: a figure in chapter 2.\nDate of correction: 2 October 2024\n\n${STORY}`, date: '2024-05-14' },
       // A summit still to come dates nothing.
       { text: `Members on the summit\n\n${STORY}\nIn view of the upcoming summit taking place on 19 May 2025, members issued a statement.`, date: null },
     ]);
