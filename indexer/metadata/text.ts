@@ -210,7 +210,8 @@ const PEOPLE_CUES: Cue[] = [
   // Another work's writer is not this text's: "… confirmed by the report on the future of competitiveness, authored by …".
   {
     role: 'author',
-    pattern: /\bauthors?\s*:?\s+|(?<!\b(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|paper|book|article|review|analysis)\b[^.;:]{0,150})\b(?:written|authored|prepared) by\s*:?\s+/giu,
+    // (The look-back runs only where the verb stands, so it costs nothing elsewhere.)
+    pattern: /\bauthors?\s*:?\s+|\b(?:written|authored|prepared)(?<!\b(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|paper|book|article|review|analysis)\b[^.;:]{0,150}(?:written|authored|prepared)) by\s*:?\s+/giu,
   },
   // A research paper's own line names its writer: "Commons Briefing paper by Joanna Dawson." (in a story, "a report by …" is
   // someone else's, and so in an agenda's "the report by David McAllister, on behalf of the Committee on Foreign Affairs").
