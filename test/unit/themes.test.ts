@@ -600,6 +600,8 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     ]) {
       assert.ok(tagText(real, text).has('foreign-policy-coordination'), text);
     }
+    assert.ok(tagText(real, 'Chapter 5: Long-term implications for the UK-EU foreign policy and security relationship').has('foreign-policy-coordination'));
+    assert.ok(tagText(real, 'The Foreign Secretary hosted a meeting of the Nordic-Baltic Eight foreign ministers in London.').has('foreign-policy-coordination'));
     // Must not change: one country's foreign policy is not coordination between partners.
     assert.ok(!tagText(real, "Canada's foreign policy has changed since 2015.").has('foreign-policy-coordination'));
   });
