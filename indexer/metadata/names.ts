@@ -82,6 +82,8 @@ const NOT_NAME_WORDS = new Set(
     'series title details ' +
     // Regions, named like people ("Central Asia", "Western Balkans", "North America") in an office's portfolio.
     'asia africa america americas europe balkans caucasus arctic sahel sea ocean gulf strait ' +
+    // … and the words of a state's own name ("the United Kingdom of Great Britain and Northern Ireland").
+    'ireland britain kingdom republic ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'report paper brief briefing statement speech remarks panel roundtable session event conference ' +
     // Documents that "will set out" or "says" things as people do ("The Defence Investment Plan will set out …").

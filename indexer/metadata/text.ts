@@ -131,14 +131,18 @@ const PEOPLE_CUES: Cue[] = [
   },
   // The European Parliament's minutes: "The following spoke: Jane Roe, on behalf of the PPE Group, John Doe, …", and those
   // who opened the debate, "Charles Michel (President of the European Council) and … made the statements.".
-  { role: 'speaker', pattern: /\bthe following spoke\s*:\s*/giu, nameItems: true },
+  { role: 'speaker', pattern: /\bthe following spoke(?: (?:under|in|during|for) [^.:]{3,60})?\s*:\s*/giu, nameItems: true },
   { role: 'speaker', pattern: /^(?=[^.]{3,400}\)\s+made the statements?\b)/gu, blockStart: true },
   { role: 'chair', pattern: /^in the chair\s*:\s*/giu, blockStart: true },
   // "Members contributing to the debate included:", "Peers speaking in the debate were:".
   { role: 'speaker', pattern: /\b(?:members|peers|MPs|MEPs)\s+(?:contributing|speaking|taking part)\b[^.:]{0,50}?\b(?:included|were)\s*:?\s*/giu },
+  // An event's people among those it gathered: "brought together leading experts including …", "featured keynote addresses from
+  // several leaders, including …". What was welcomed or gathered that is no one ("welcomed efforts such as Prosperity
+  // Guardian", "gathered from open sources such as …") names no speaker.
   {
     role: 'speaker',
-    pattern: /\b(?:brought together|gathered|convened|featured|featuring|welcomed|heard from)\b[^.]{0,100}?\b(?:including|such as|namely|notably)\s*:?\s*/giu,
+    pattern:
+      /\b(?:brought together|gathered|convened|featured|featuring|welcomed|heard from)\b[^.]{0,100}?\b(?:speakers?|participants?|guests?|experts?|leaders?|ministers?|officials?|representatives?|panell?ists?|delegates?|figures|members|academics|practitioners|policy-?makers|diplomats|voices|contributors?|presenters?|addresses|remarks)\b[^.]{0,60}?\b(?:including|such as|namely|notably)\s*:?\s*/giu,
   },
   { role: 'speaker', pattern: /\b(?:featured|featuring)\s+(?:(?:speakers?|panell?ists?|contributions from|remarks from)\s+)?(?=\p{Lu})/gu },
   { role: 'speaker', pattern: /\bwith (?:opening |closing |keynote )?(?:remarks|contributions|presentations|interventions|speeches) (?:from|by)\s+/giu },
@@ -335,7 +339,8 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
       return;
     }
     if (match.nameItems) {
-      for (const item of splitNameList(segment)) {
+      // A member's part in brackets ("David McAllister (rapporteur for the opinion of the AFET Committee)") is no item.
+      for (const item of splitNameList(segment.replace(/\s*\([^()]*\)/gu, ''))) {
         const parsed = readWholeName(item);
         if (parsed) people.push(makePerson(parsed, match.role));
       }
@@ -433,6 +438,10 @@ const LEDE_VERB = new RegExp(
   'gu',
 );
 
+/** Whom one spoke to or with, by office: a conversation ("spoke to European Commission President …"), not words to an audience. */
+const SPOKE_TO_OFFICE =
+  /^\s+(?:to|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,3}?(?:Minister|Secretary|President|Commissioner|Chancellor|Ambassador|Director|Representative|Envoy|Governor|Leader|King|Queen|Taoiseach)\b/u;
+
 /** An apposition of company closing a lede's subject: ", alongside Greek Minister … Nikos Dendias,", ", accompanied by …". */
 const ACCOMPANIED_BY = /,\s*(?:alongside|together with|accompanied by|joined by)\s[^,]*,?\s*$/u;
 
@@ -476,6 +485,8 @@ function isDatelinePrefix(text: string): boolean {
  */
 function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): { person: Person; publisher: string | null } | null {
   for (const verb of sentence.matchAll(verbs)) {
+    // "The Prime Minister spoke to European Commission President, Ursula von der Leyen": a call's readout, no one's words.
+    if (/spoke$/u.test(verb[0]) && SPOKE_TO_OFFICE.test(sentence.slice(verb.index + verb[0].length))) continue;
     const before = sentence.slice(0, verb.index);
     const starts = OFFICE_FORMS.flatMap(({ office, form, written }) => [...before.matchAll(form)].map((m) => ({ office, written, at: m.index }))).sort((a, b) => a.at - b.at);
     for (const { office, written, at } of starts) {
@@ -634,7 +645,9 @@ function quotedSpeakers(
   const opening = OPENS_WITH_SPEAKER.exec(lede);
   // "Mark Twain once said: “…”" and "David Lammy also said in his Statement this week:" cite words said elsewhere, by
   // someone who is not speaking here.
-  if (opening && !/\s(?:once|famously)$/u.test(opening[1]!) && !SAID_ELSEWHERE.test(lede.slice(opening[0].length))) {
+  // A verb after "and" ("The Prime Minister and President … expressed their outrage at …, and underscored …") closes a
+  // clause with a verb of its own: what stands before it is no subject.
+  if (opening && !/\s(?:once|famously)$/u.test(opening[1]!) && !/(?:,|\s)and$/u.test(opening[1]!) && !SAID_ELSEWHERE.test(lede.slice(opening[0].length))) {
     const subject = opening[1]!.replace(/\s*\([^)]*\)/g, '');
     // The name first ("Pat McFadden, Chancellor of the Duchy of Lancaster, will …") or the office ("Secretary of State for
     // Science, Innovation and Technology, Peter Kyle, said:"). The office in commas goes first: its portfolio's last words
@@ -1098,6 +1111,18 @@ const SINCE_BEFORE = /\bsince\b[^.;:]{0,60}$/iu;
 /** A report's numbered paragraph: "1. On 24 February 2022, …", "12. The Committee …". */
 const NUMBERED_PARAGRAPH = /^\s*\d{1,3}\.\s+\p{Lu}/u;
 
+/** A year naming an event: "2025 OSCE Ministerial Council", "2021 Annual Conference". */
+const EVENT_YEAR = /\b((?:19|20)\d{2})\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Conference|Summit|Council|Forum|Symposium|Dialogue|Meeting|Ministerial|Assembly|Congress)\b/u;
+
+/** A breadcrumb of three or more steps, one of them a year alone. */
+const BREADCRUMB_YEAR = /^(?:[^/›>»\n]{1,40}\s[/›>»]\s){2,}((?:19|20)\d{2})\s[/›>»]\s/u;
+
+/** A sentence where a text names itself and the day it is current to: "This briefing provides … as of", "This page is correct as at". */
+const SELF_CURRENT_AS_OF = /^\s*This (?:briefing|paper|report|note|insight|article|page|document|timeline|factsheet)\b[^.;]{0,200}\b(?:as (?:of|at)|correct (?:as )?(?:of|at|on)|up to date (?:as )?(?:of|to|at))\s*$/iu;
+
+/** The rest of a sentence opening "On <date>," that tells what is still to happen then: "…, the House is scheduled to consider", "…, ministers will meet". */
+const FUTURE_EVENT_AFTER = /^,?\s+[^.;:]{0,80}?\b(?:(?:is|are)\s+(?:scheduled|due|expected|set)\s+to|will)\s/iu;
+
 /** Words before a date that make it an event still to come: "upcoming", "ahead of", "preparations for". */
 const FUTURE_EVENT_BEFORE = /\b(?:upcoming|forthcoming|ahead of|in preparation for|preparations? for|preparing for|run-up to)\b[^.;]{0,80}$/iu;
 
@@ -1153,6 +1178,14 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       candidates.push({ date: addressDate, rank: 75, offset: blockOffset });
       continue;
     }
+    // A breadcrumb that files the page under its year ("Home / Media Centre / News / 2019 / Royal Navy First Sea Lord Visits …"):
+    // the year, when nothing dates the text more closely.
+    const crumbYear = i < 4 ? BREADCRUMB_YEAR.exec(trimmed) : null;
+    if (crumbYear) candidates.push({ date: crumbYear[1]!, rank: 40, offset: blockOffset });
+    // The year of the event a text is from, named in its head ("UK closing statement: 2025 OSCE Ministerial Council", "… closed
+    // the Agency's 2021 Annual Conference"): below every other date, and never an event still to come.
+    const eventYear = i < 6 ? EVENT_YEAR.exec(text) : null;
+    if (eventYear && !FUTURE_EVENT_BEFORE.test(text.slice(0, eventYear.index))) candidates.push({ date: eventYear[1]!, rank: 35, offset: blockOffset + eventYear.index });
     const month = monthYear(trimmed.replace(/^(?:published|date|updated|last updated)\s*:?\s*/iu, ''));
     if (month && line < 12) {
       candidates.push({ date: month, rank: 100, offset: blockOffset });
@@ -1214,7 +1247,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // So is a date the prose gives one ("In view of the upcoming first UK-EU Summit taking place on 19 May 2025"), and a
       // point a span runs from ("developments since the Russian invasion on 24 February 2022").
       else if (FUTURE_EVENT_BEFORE.test(text.slice(0, found.index)) || SINCE_BEFORE.test(text.slice(0, found.index))) continue;
+      // … and so is the day a sentence says something is still to happen on ("On 17 March 2025, the House of Lords is scheduled to consider …").
+      else if (/^on\s/iu.test(found.text) && FUTURE_EVENT_AFTER.test(text.slice(found.index + found.text.length))) continue;
       else if (i === titleIndex) rank = 80;
+      // A text giving the day it is current to: "This briefing provides a timeline … as of 12 March 2025."
+      else if (SELF_CURRENT_AS_OF.test(text.slice(0, found.index).split(/[.!?]\s+/u).pop()!)) rank = 72;
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
       else if (alone && line < 12 && dateBar) rank = 55;
       else if (alone && line < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
@@ -1445,6 +1482,12 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const spokenBelow = blocks.slice(titleBlock + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
   const headlined = headline !== undefined && speechFollows(headline, spokenBelow) ? ledeSubject(headline, date, HEADLINE_VERB) : null;
   if (headlined) named.push(headlined.person);
+  // On a page its genre line calls a speech, the speaker's name on a line of its own under the title and standfirst
+  // ("Speech" / "UK closing statement: …" / "Ambassador Holland addresses …" / "Neil Holland").
+  if (spokenPage) {
+    const nameLine = blocks.slice(titleBlock + 1, titleBlock + 4).map((b) => readWholeName(b.text.trim())).find((parsed) => parsed !== null && parsed.name.includes(' '));
+    if (nameLine) named.push(makePerson(nameLine, 'speaker'));
+  }
   // A name on a line of its own over a line of its office, above words in the first person: who wrote or spoke them
   // ("Keir Starmer" / "Leader of the Labour Party, The Prime Minister" / "I attended the NATO Leaders’ Summit …").
   const signed = nameOverOffice(headBlocks);

@@ -502,8 +502,9 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Remarks by the High Representative at the plenary, on the upcoming summit on 24-26 June 2025\n\n18.06.2025\n\nNext week, leaders will meet in The Hague for the summit.`, date: '2025-06-18' },
       // A weekday and day without their year, in a sentence naming the year on which that day falls on that weekday.
       { text: `There is no peace in cyberspace\n\nSpeaking at the 2024 Cyber Defence Pledge Conference in The Hague on Friday (17 May), the Deputy Secretary General called for a new mindset.\n\n${STORY}`, date: '2024-05-17' },
-      // Must not change: a weekday the year does not fit, and a day the text says something will happen on, date nothing.
-      { text: `There is no peace in cyberspace\n\nSpeaking at the 2024 Cyber Defence Pledge Conference in The Hague on Thursday (17 May), the Deputy Secretary General called for a new mindset.\n\n${STORY}`, date: null },
+      // Must not change: a weekday the year does not fit gives no day (the conference the text reports from still gives its
+      // year), and a day the text says something will happen on dates nothing.
+      { text: `There is no peace in cyberspace\n\nSpeaking at the 2024 Cyber Defence Pledge Conference in The Hague on Thursday (17 May), the Deputy Secretary General called for a new mindset.\n\n${STORY}`, date: '2024' },
       { text: `Group to be banned\n\nThe Home Secretary yesterday (15 January) laid a draft order before Parliament to ban the group. If agreed by Parliament, the order will come into force on 19 January 2024.\n\n${STORY}`, date: null },
       // The Official Journal's page header dates the issue; the act's own sitting line dates the act.
       { text: `C 270/54 EN Official Journal of the European Union 7.7.2021\n\nWednesday 15 January 2020\n\nP9_TA(2020)0009 Annual report on the common security and defence policy\n\nThe European Parliament,\n\n— having regard to the Treaty on European Union,`, date: '2020-01-15' },
@@ -828,6 +829,20 @@ describe("metadata read from an institution's own forms", () => {
         makers: [],
       },
       { text: `Defence in Europe\n\nThis briefing was prepared by Anna Berg.\n\n${STORY}`, makers: ['author: Anna Berg'] },
+      // What leaders welcomed is no speaker: an operation named like a person ("Prosperity Guardian").
+      { text: `PM call with the President\n\n${STORY}\n\nThe leaders condemned the attacks on shipping. They welcomed efforts such as Harbour Sentinel and Operation Aspides to restore stability.`, makers: [] },
+      // A clause with its own verb before the speaking one: its words are no subject to read a name from.
+      { text: `PM call with the President\n\n${STORY}\n\nThe two leaders and President Anna Berg expressed their concern at the attacks, and underscored the importance of restraint.`, makers: [] },
+      // A call's readout: whom the Prime Minister spoke to is a conversation, not a speech. Must not change: words to the House.
+      { text: `PM call with the President\n\n10 March 2025\n\nThe Prime Minister spoke to European Commission President, Anna Berg, this afternoon.\n\n${STORY}`, makers: [] },
+      { text: `Statement on the summit\n\n10 March 2025\n\nThe Prime Minister spoke to the House of Commons this afternoon about the summit.\n\n${STORY}`, makers: ['speaker: Keir Starmer'] },
+      // A GOV.UK speech's name line under its standfirst, the standfirst naming the speaker by office and surname.
+      { text: `Speech\n\nUK statement to the Ministerial Council\n\nAmbassador Berg addresses the Council on the UK's support for Ukraine.\n\nAnna Berg\n\nThank you, Chair. ${STORY}`, makers: ['speaker: Anna Berg'] },
+      // A state's own name among the offices of a statement's makers is no one ("… of Great Britain and Northern Ireland").
+      {
+        text: `Strategic Dialogue: third session\n\nJoint statement by Anna Berg MP, Minister for Europe of the United Kingdom of Great Britain and Northern Ireland, and Peter Stone, State Secretary for Foreign Affairs of the Republic of Moldova. 30 April 2024\n\n${STORY}`,
+        makers: ['author: Anna Berg', 'author: Peter Stone'],
+      },
       // A salutation opening the chair's words is no person.
       {
         text: `Debate on security in Europe\n\n4 March 2021\n\nPresident. – The next item is the debate on security in Europe.\n\nDear Colleagues, as announced at the beginning of this part-session, our agenda is dominated by one subject.\n\n${STORY}`,
@@ -923,6 +938,11 @@ describe("metadata read from an institution's own forms", () => {
         text: `Agency conference\n\nThe Agency must lead, High Representative Anna Berg told the conference.\n\nMember States must give the Agency more power, Berg said, recalling the leaders' call.\n\nPeter Stone, Commissioner for Space, backed a stronger agency. “Europe can do more,” he said.`,
         makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
       },
+      // … with a member's part in brackets, and those who spoke "under the catch-the-eye procedure".
+      {
+        text: `Minutes\n\nWednesday, 17 April 2019 - Strasbourg\n\nThe following spoke: Anna Berg (rapporteur for the opinion of the AFET Committee).\n\nThe following spoke under the catch-the-eye procedure: Jane Roe, Peter Stone and John Doe.`,
+        makers: ['speaker: Anna Berg', 'speaker: Jane Roe', 'speaker: John Doe', 'speaker: Peter Stone'],
+      },
       // The European Parliament's minutes: who made the statements, and "The following spoke:" member by member.
       {
         text: `Minutes\n\nWednesday, 21 October 2020 - Brussels\n\nAnna Berg (President of the European Council) and Peter Stone (Vice-President of the Commission) made the statements.\n\nThe following spoke: Jane Roe, on behalf of the PPE Group, John Doe, non-attached Member, Carles Puigdemont i Casamajó and Maria Fern.`,
@@ -956,6 +976,13 @@ describe("metadata read from an institution's own forms", () => {
       },
       // A "Published" day and a month line that agree: the day.
       { text: `Policy paper\n\nResponse to the annual report\n\nPublished 9 April 2019\n\nPresented to Parliament by the Secretary of State by Command of Her Majesty\n\nApril 2019\n\n${STORY}`, date: '2019-04-09' },
+      // A text that names the day it is current to; a debate still to come dates nothing.
+      { text: `Approximate read time: 10 minutes\n\nOn 17 March 2025, the House of Lords is scheduled to consider a question on defence.\n\nThis briefing provides a timeline of recent policy, as of 12 March 2025.\n\n${STORY}`, date: '2025-03-12' },
+      // A page filed under its year in its breadcrumb, or a text from an event its head names with the year: that year.
+      { text: `Home / Media Centre / News / 2019 / Admiral visits the headquarters\n\nAdmiral visits the headquarters\n\nNORTHWOOD – The Admiral visited the headquarters today.\n\n${STORY}`, date: '2019' },
+      { text: `Speech\n\nUK closing statement: 2024 OSCE Ministerial Council\n\nThank you, Chair. ${STORY}`, date: '2024' },
+      // Must not change: the year of an event still to come.
+      { text: `Ahead of the 2027 NATO Summit\n\nAllies are preparing the agenda.\n\n${STORY}`, date: null },
       // … and so does the day a command paper was laid, below a revision's line.
       { text: `Maritime strategy (accessible)\n\nUpdated 2 October 2024\n\nPresented to Parliament\nby the Secretary of State for Transport\nby Command of His Majesty\nMay 2024\n\nCP 101\n\nCorrection slip\nPresented to Parliament on 14 May 2024\nCorrection: a figure in chapter 2.\nDate of correction: 2 October 2024\n\n${STORY}`, date: '2024-05-14' },
       // A summit still to come dates nothing.
