@@ -850,11 +850,17 @@ const TITLE_MAKER = new RegExp(
 const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_WITH_PARTICLES}),\s+([^.;:!?]{3,200})$`, 'u');
 /** An office as the Council's releases write it under a quotation, lower-case too: "minister for justice", "deputy prime minister and minister of …". */
 const OPENS_WITH_OFFICE = /^(?:(?:deputy|vice|first|acting|federal|state)\s+)?(?:prime(?: minister)?|minister|secretary|commissioner|president|chancellor|high representative|ambassador|director|spokesperson|chair)\b/iu;
-/** Whether a signature's words after the name are an office, less a nationality before it ("Hungarian", "Belgian", "Danish", "Maltese", "Dutch"). */
+/**
+ * Whether a signature's words after the name are an office, less a nationality ("Hungarian", "Belgian", "Danish", "Maltese",
+ * "Dutch") or a body's name ("Frontex Deputy Executive Director for Operations", "EDA’s Chief Executive") before it.
+ */
 function namesAnOffice(words: string): boolean {
-  const office = words.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+)/u, '');
+  const office = words.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+|\p{Lu}[\p{L}-]*(?:['’]s)?\s+(?=(?:Deputy|Vice|Acting|Executive|Chief|Director|Secretary|President|Commissioner|Minister|High Representative|Ambassador|Spokesperson|Chair)\b))/u, '');
   return OPENS_WITH_OFFICE.test(office) || (isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase())));
 }
+
+/** The title of a written submission to a committee: its submitters, then "– Written evidence (CODE)". */
+const WRITTEN_EVIDENCE_TITLE = /^([^–—\n]{3,200}?)\s+[–—-]\s+(?:Supplementary\s+)?[Ww]ritten [Ee]vidence\b/u;
 
 /** Hansard's head of a minister's contribution: "The Minister of State for Security (Dan Jarvis): Significant improvements …". */
 const OFFICE_THEN_MEMBER = /(?:^|\n)((?:The\s+)?\p{Lu}[^():\n]{3,120}?)\s+\(([^()\n]{3,60})\):\s/gu;
@@ -1111,8 +1117,9 @@ const SINCE_BEFORE = /\bsince\b[^.;:]{0,60}$/iu;
 /** A report's numbered paragraph: "1. On 24 February 2022, …", "12. The Committee …". */
 const NUMBERED_PARAGRAPH = /^\s*\d{1,3}\.\s+\p{Lu}/u;
 
-/** A year naming an event: "2025 OSCE Ministerial Council", "2021 Annual Conference". */
-const EVENT_YEAR = /\b((?:19|20)\d{2})\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Conference|Summit|Council|Forum|Symposium|Dialogue|Meeting|Ministerial|Assembly|Congress)\b/u;
+/** A year naming an event: "2025 OSCE Ministerial Council", "2021 Annual Conference", "Sea Power Conference 2019". */
+const EVENT_YEAR =
+  /\b((?:19|20)\d{2})\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Conference|Summit|Council|Forum|Symposium|Dialogue|Meeting|Ministerial|Assembly|Congress)\b|\b(?:Conference|Summit|Forum|Symposium|Dialogue|Congress)\s+((?:19|20)\d{2})\b/u;
 
 /** A breadcrumb of three or more steps, one of them a year alone. */
 const BREADCRUMB_YEAR = /^(?:[^/›>»\n]{1,40}\s[/›>»]\s){2,}((?:19|20)\d{2})\s[/›>»]\s/u;
@@ -1185,7 +1192,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     // The year of the event a text is from, named in its head ("UK closing statement: 2025 OSCE Ministerial Council", "… closed
     // the Agency's 2021 Annual Conference"): below every other date, and never an event still to come.
     const eventYear = i < 6 ? EVENT_YEAR.exec(text) : null;
-    if (eventYear && !FUTURE_EVENT_BEFORE.test(text.slice(0, eventYear.index))) candidates.push({ date: eventYear[1]!, rank: 35, offset: blockOffset + eventYear.index });
+    if (eventYear && !FUTURE_EVENT_BEFORE.test(text.slice(0, eventYear.index))) candidates.push({ date: (eventYear[1] ?? eventYear[2])!, rank: 35, offset: blockOffset + eventYear.index });
+    // A title ending in the month it was given ("Report by the Head of the OSCE Mission to Moldova: UK statement, November 2024").
+    const titleMonth = i === titleIndex ? /[,:–—-]\s*(\p{L}+\s+\d{4})\s*$/u.exec(trimmed) : null;
+    const titleMonthDate = titleMonth ? monthYear(titleMonth[1]!) : null;
+    if (titleMonthDate) candidates.push({ date: titleMonthDate, rank: 80, offset: blockOffset });
     const month = monthYear(trimmed.replace(/^(?:published|date|updated|last updated)\s*:?\s*/iu, ''));
     if (month && line < 12) {
       candidates.push({ date: month, rank: 100, offset: blockOffset });
@@ -1214,8 +1225,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const left = rest.replace(/[\s,.|–—-]/g, '');
       const alone = i !== titleIndex && left.length <= 3 && !/\p{L}/u.test(left);
       // … or the date alone opening the lede before a dash ("1 March 2022 - European Commission President … delivered a speech").
+      // An item of a list ("- Parliament TV: Post-Brexit police cooperation, 3 November 2020" among a story's links) dates another page.
       const dateline =
         i !== titleIndex &&
+        blocks[i]!.kind !== 'list-item' &&
         ((found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index))) || (found.index === 0 && /^\s+[–—-]\s+\p{Lu}\p{Ll}/u.test(text.slice(found.text.length))));
       // Its own line, set apart by its form: it counts below a page's furniture too.
       const placeAfter = i !== titleIndex && DAY_BEFORE_PLACE.test(text.slice(0, found.index)) && PLACE_AFTER.test(text.slice(found.index + found.text.length));
@@ -1422,9 +1435,11 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
       // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").
       const trimmed = block.text.trim();
-      const closed = /[.!?][”"]\s*(?=[^“”"]+$)/u.exec(trimmed);
+      // A quotation may close without a stop, and its signature end with one ("… as they arise" Lars Gerdes, Frontex Deputy
+      // Executive Director for Operations.).
+      const closed = /[.!?]?[”"]\s*(?=[^“”"]+$)/u.exec(trimmed);
       const previous = closed ? trimmed.slice(0, closed.index) : i > 0 ? blocks[i - 1]!.text : '';
-      const signature = SIGNATURE_LINE.exec(closed ? trimmed.slice(closed.index + closed[0].length) : trimmed);
+      const signature = SIGNATURE_LINE.exec((closed ? trimmed.slice(closed.index + closed[0].length) : trimmed).replace(/\.$/u, ''));
       // An item of a list ("Giving evidence will be: • Ian Bond, Director of …") announces, it does not sign.
       if (signature && block.kind !== 'list-item' && previous.split(/\s+/u).length >= 12 && namesAnOffice(signature[2]!)) {
         const parsed = readName(signature[1]!);
@@ -1492,6 +1507,16 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // ("Keir Starmer" / "Leader of the Labour Party, The Prime Minister" / "I attended the NATO Leaders’ Summit …").
   const signed = nameOverOffice(headBlocks);
   if (signed) named.push(makePerson(signed, writtenStatement ? 'author' : 'speaker'));
+  // A committee's page of written evidence is titled by who submitted it: "Ian Bond and Luigi Scazzieri, Centre for European
+  // Reform – Written Evidence (RUI0005)".
+  for (const block of headBlocks) {
+    const submitted = WRITTEN_EVIDENCE_TITLE.exec(block.text.trim());
+    if (!submitted) continue;
+    for (const item of submitted[1]!.split(/;|,?\s+and\s+(?=\p{Lu})/u)) {
+      const parsed = readWholeName(item.split(',')[0]!.trim());
+      if (parsed) named.push(makePerson(parsed, 'author'));
+    }
+  }
 
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
   // gentlemen,") under an office holder's byline ("by NATO Secretary General …"), unless it calls itself written work.

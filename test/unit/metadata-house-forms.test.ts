@@ -843,6 +843,10 @@ describe("metadata read from an institution's own forms", () => {
         text: `Strategic Dialogue: third session\n\nJoint statement by Anna Berg MP, Minister for Europe of the United Kingdom of Great Britain and Northern Ireland, and Peter Stone, State Secretary for Foreign Affairs of the Republic of Moldova. 30 April 2024\n\n${STORY}`,
         makers: ['author: Anna Berg', 'author: Peter Stone'],
       },
+      // A quotation closed without a stop, signed by a body's officer, the signature ending with one.
+      { text: `New command office opens\n\n${STORY}\n\n"With these new bases we are closer to the border and ready to respond quickly to challenges as they arise" Anna Berg, Frontex Deputy Executive Director for Operations.`, makers: ['speaker: Anna Berg'] },
+      // A committee's page of written evidence, titled by its submitters.
+      { text: `Anna Berg and Peter Stone, Centre for Security Studies – Written Evidence (RUI0005)\n\n1. How would you assess the response?\n\n${STORY}`, makers: ['author: Anna Berg', 'author: Peter Stone'] },
       // A salutation opening the chair's words is no person.
       {
         text: `Debate on security in Europe\n\n4 March 2021\n\nPresident. – The next item is the debate on security in Europe.\n\nDear Colleagues, as announced at the beginning of this part-session, our agenda is dominated by one subject.\n\n${STORY}`,
@@ -976,11 +980,16 @@ describe("metadata read from an institution's own forms", () => {
       },
       // A "Published" day and a month line that agree: the day.
       { text: `Policy paper\n\nResponse to the annual report\n\nPublished 9 April 2019\n\nPresented to Parliament by the Secretary of State by Command of Her Majesty\n\nApril 2019\n\n${STORY}`, date: '2019-04-09' },
+      // A story's list of related pages, each with its place and date, dates those pages, not the story.
+      { text: `Inquiry on police cooperation\n\n17 December 2020\n\nThe committee today launches a brief inquiry into the negotiations.\n\n- Parliament TV: Meeting with the Minister of State, 16 June 2020\n- Parliament TV: Police cooperation, 3 November 2020\n\n${STORY}`, date: '2020-12-17' },
       // A text that names the day it is current to; a debate still to come dates nothing.
       { text: `Approximate read time: 10 minutes\n\nOn 17 March 2025, the House of Lords is scheduled to consider a question on defence.\n\nThis briefing provides a timeline of recent policy, as of 12 March 2025.\n\n${STORY}`, date: '2025-03-12' },
       // A page filed under its year in its breadcrumb, or a text from an event its head names with the year: that year.
       { text: `Home / Media Centre / News / 2019 / Admiral visits the headquarters\n\nAdmiral visits the headquarters\n\nNORTHWOOD – The Admiral visited the headquarters today.\n\n${STORY}`, date: '2019' },
       { text: `Speech\n\nUK closing statement: 2024 OSCE Ministerial Council\n\nThank you, Chair. ${STORY}`, date: '2024' },
+      { text: `Speech\n\nMinister's keynote speech at the Land Warfare Conference 2019\n\nThe Minister speaks about the Army.\n\nGood morning. ${STORY}`, date: '2019' },
+      // A title ending in the month the text was given.
+      { text: `Speech\n\nReport by the Head of the Mission: UK statement, November 2024\n\nThe Ambassador thanks the Head of Mission for the update.\n\n${STORY}`, date: '2024-11' },
       // Must not change: the year of an event still to come.
       { text: `Ahead of the 2027 NATO Summit\n\nAllies are preparing the agenda.\n\n${STORY}`, date: null },
       // … and so does the day a command paper was laid, below a revision's line.
