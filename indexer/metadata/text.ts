@@ -351,14 +351,7 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
       return;
     }
     const names = match.semicolonItems
-      ? // Without semicolons, the items are joined by "and": "Dr Jane Roe, Lecturer …, and Dr John Doe, Consultant …".
-        (segment.includes(';') ? segment.split(';') : segment.split(/,?\s+and\s+(?=\p{Lu})/u)).flatMap((item) => {
-          // The item opens with the whole name: "European Arrest Warrant, Europol …" opens with no one.
-          const first = item.split(',')[0]!.trim();
-          const parsed = readName(first);
-          if (parsed && parsed.display.split(' ').length !== first.split(/\s+/u).length) return [];
-          return parsed ? [parsed] : [];
-        })
+      ? namesOpeningItems(segment)
       : readNamesAfterOffice(match.role === 'author' && /^by\s/i.test(text.slice(match.start)) ? segment.slice(0, 200) : segment, date);
     for (const name of names) people.push(makePerson(name, match.role));
   });
@@ -373,6 +366,16 @@ const ON_BEHALF_OF_GROUP = /\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b
  * behalf of the PPE Group Iratxe García Pérez on behalf of the S&D Group …" (its lines run together). Each item of a run
  * ends with a name, after the member's role in the Parliament if one is given.
  */
+/**
+ * The people of a list whose items each open with a whole name and go on with an affiliation after a comma: "Jane Roe,
+ * Director, Acme; John Doe, …", or without semicolons joined by "and": "Dr Jane Roe, Lecturer …, and Dr John Doe, …". An item
+ * that opens with no one ("European Arrest Warrant, Europol …") gives no one.
+ */
+function namesOpeningItems(list: string): ParsedName[] {
+  const items = list.includes(';') ? list.split(';') : list.split(/,?\s+and\s+(?=\p{Lu})/u);
+  return items.flatMap((item) => readWholeName(item.split(',')[0]!.trim()) ?? []);
+}
+
 function groupTablers(text: string): ParsedName[] {
   const runs = text.split(ON_BEHALF_OF_GROUP).slice(0, -1);
   return runs.flatMap((run) => splitNameList(run).flatMap((item) => nameEndingText(item) ?? []));
@@ -1239,6 +1242,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // A clause of a longer sentence ("– having regard to the Declaration adopted on 11 March 2022 …,") is no label.
       const labelLine = text.split(/\s+/).length <= 25 && !/[.!?,;][”"’)]*$/u.test(trimmed);
       const sentenceStart = /(?:^|[.!?]\s+)$/u.test(text.slice(0, found.index));
+      // The words of the date's own sentence before it.
+      const sentenceBefore = text.slice(0, found.index).split(/[.!?]\s+/u).pop()!;
       let rank: number;
       // Whose date it is: a dateline is the writer's own (where and when the text was issued), and so are a
       // sitting or "held on" label and the date in the title. A bare date standing on its own line may be anyone's:
@@ -1264,7 +1269,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       else if (/^on\s/iu.test(found.text) && FUTURE_EVENT_AFTER.test(text.slice(found.index + found.text.length))) continue;
       else if (i === titleIndex) rank = 80;
       // A text giving the day it is current to: "This briefing provides a timeline … as of 12 March 2025."
-      else if (SELF_CURRENT_AS_OF.test(text.slice(0, found.index).split(/[.!?]\s+/u).pop()!)) rank = 72;
+      else if (SELF_CURRENT_AS_OF.test(sentenceBefore)) rank = 72;
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
       else if (alone && line < 12 && dateBar) rank = 55;
       else if (alone && line < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
@@ -1281,7 +1286,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
         rank = 70;
       // A sentence telling what happened "today" dates the text by that day ("today (1 June 2023)"); another date in it is
       // an earlier event's ("The Council today took note of the report on the proposals endorsed on 6 December 2016").
-      else if (TODAY_ELSEWHERE.test(text.slice(0, found.index).split(/[.!?]\s+/u).pop()!)) continue;
+      else if (TODAY_ELSEWHERE.test(sentenceBefore)) continue;
       // A date among the text's first words, before any sentence has ended: its head ("MOTION FOR A RESOLUTION on … 5.3.2025 -
       // (2025/2565(RSP))" run into one paragraph when saved), above a date the body says something happened on.
       else if (at < HEAD_LINE_CHARS && !/[.!?]\s/u.test(text.slice(0, found.index))) rank = HEAD_RANK;
@@ -1511,11 +1516,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // Reform – Written Evidence (RUI0005)".
   for (const block of headBlocks) {
     const submitted = WRITTEN_EVIDENCE_TITLE.exec(block.text.trim());
-    if (!submitted) continue;
-    for (const item of submitted[1]!.split(/;|,?\s+and\s+(?=\p{Lu})/u)) {
-      const parsed = readWholeName(item.split(',')[0]!.trim());
-      if (parsed) named.push(makePerson(parsed, 'author'));
-    }
+    if (submitted) for (const name of namesOpeningItems(submitted[1]!)) named.push(makePerson(name, 'author'));
   }
 
   // A text marked as delivered is a speech: whoever its byline names spoke it. So is one greeting the room ("Ladies and
