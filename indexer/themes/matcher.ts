@@ -3,7 +3,7 @@
  * in a text. How each kind of term matches (documented for researchers in
  * corpus/README.md):
  *   phrases   case- and accent-insensitive, whole words, any spacing or hyphen
- *             between words, a plural or -ies ending on the last word, and UK/US
+ *             between words, the last word singular or plural, and UK/US
  *             spellings (-isation/-ization, defence/defense) and "co-operation"
  *             alike;
  *   acronyms  case-sensitive whole words ("EU" not in "Europe", "SAFE" not "safe"),
@@ -129,8 +129,12 @@ function phraseSource(phrase: string): string {
     // "Security and Defence Partnership" is also written "Security & Defence Partnership".
     if (word === 'and' || word === '&') return '(?:and|&)';
     let source = spellingVariants(escapeRegExp(word));
+    // The last word in the singular or the plural, however it is listed: "gas pipelines" also finds "a gas pipeline".
     if (i === words.length - 1 && /[a-z]$/.test(word)) {
       if (/[^aeiou]y$/.test(word)) source = `${source.slice(0, -1)}(?:y|ies)`;
+      else if (/[^aeiou]ies$/.test(word)) source = `${source.slice(0, -3)}(?:y|ies)`;
+      else if (/(?:x|z|ch|sh)es$/.test(word)) source = `${source.slice(0, -2)}(?:es)?`;
+      else if (/[^su]s$/.test(word) && !/(?:is|news)$/.test(word)) source = `${source.slice(0, -1)}s?`;
       else if (/(?:s|x|z|ch|sh)$/.test(word)) source = `${source}(?:es)?`;
       else source = `${source}s?`;
     }

@@ -128,6 +128,17 @@ describe('themes stage', () => {
       assert.deepEqual(evidenceOf(tax, 'Prümer sanctioning', 't'), {});
     });
 
+    it('matches a phrase listed in the plural to its singular, and each to the other', () => {
+      const tax = taxonomy([{ id: 't', phrases: ['gas pipelines', 'defence industries', 'sanctions', 'news'] }]);
+      assert.deepEqual(evidenceOf(tax, 'A gas pipeline; the defence industry; a sanction; defence industries.', 't'), {
+        'gas pipelines': 1,
+        'defence industries': 2,
+        sanctions: 1,
+      });
+      // Only a plural "s" comes off: "new" is not "news".
+      assert.deepEqual(evidenceOf(tax, 'A new pipe.', 't'), {});
+    });
+
     it('matches "co-operation" and "co-ordination", as Hansard writes them, to phrases written without the hyphen', () => {
       const tax = taxonomy([{ id: 't', phrases: ['police cooperation', 'foreign policy coordination'] }]);
       assert.deepEqual(evidenceOf(tax, 'Police co-operation and foreign policy co-ordination; police cooperation.', 't'), {
@@ -619,6 +630,23 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.ok(tagText(real, 'The Justice and Home Affairs Council met in Luxembourg; the JHA ministers discussed e-evidence.').has('law-enforcement'));
     assert.ok(tagText(real, 'The regime has manufactured a migrant crisis on its western border to put pressure on its neighbours.').has('migration'));
     assert.ok(tagText(real, 'Migratory flows across the central Mediterranean rose sharply in the summer.').has('migration'));
+  });
+
+  it('reads the Iran nuclear deal as foreign-policy coordination, the E3 format it is run in', () => {
+    assert.ok(tagText(real, 'The UK, France and Germany triggered the dispute mechanism of the Joint Comprehensive Plan of Action.').has('foreign-policy-coordination'));
+    assert.ok(tagText(real, 'Iran must return to full compliance with the JCPOA.').has('foreign-policy-coordination'));
+  });
+
+  it("reads the treaties an EU act cites as institutional architecture only beside the theme's own words", () => {
+    assert.ok(!tagText(real, 'Having regard to the Treaty on European Union (TEU) and the Treaty on the Functioning of the European Union (TFEU),').has('institutional-architecture'));
+    assert.ok(tagText(real, 'Article 218 TFEU governs how the Trade and Cooperation Agreement was concluded.').has('institutional-architecture'));
+    assert.ok(tagText(real, 'The proposed mandate for negotiations for a new partnership with the United Kingdom.').has('institutional-architecture'));
+  });
+
+  it("reads telecoms security and the energy supply as resilience, and Russia's state assets as sanctions", () => {
+    assert.ok(tagText(real, 'The Bill protects UK telecommunications infrastructure from high-risk vendors.').has('resilience'));
+    assert.ok(tagText(real, 'Moscow put pressure on Europe over energy supplies through the winter.').has('resilience'));
+    assert.ok(tagText(real, 'A Bill on the seizure of Russian state assets to support Ukraine.').has('sanctions'));
   });
 
   it('reads a ceasefire as the Ukraine theme only beside its other words', () => {
