@@ -111,6 +111,8 @@ const ATTENDED_MEETING = /(?:^|\n)I attended the\b/u;
 
 /** A joint statement, as its title or opening calls it. */
 const JOINT_STATEMENT = /\bjoint (?:statement|declaration|communiqu[eé])\b/iu;
+/** The parties to a meeting, call or talks, up to where or when it was: "the meeting between Prime Minister A and Prime Minister B in Warsaw". */
+const MEETING_BETWEEN = /\b(?:meeting|call|talks|conversation|consultations|summit)\s+between\s+(.+?)(?=\s+(?:in|at|on|to|that|which|during|for)\s|[.;:(]|$)/u;
 /** A statement's title naming its maker: "Statement by HR Mogherini on …", "Statement on behalf of the European Union by …". */
 /** (A dateline may open the line: "30 October 2024, New York - Statement on behalf of the European Union … by …".) */
 const STATEMENT_BY = String.raw`^(?:\d{1,2} \p{L}+ \d{4},\s*\p{Lu}[\p{L} ]{1,30}?\s+[-–—]\s+)?(?:(?:joint|press|written)\s+)?statement (?:on behalf of (?:the )?\p{Lu}[\p{L} ]{1,40}? )?by\s+`;
@@ -120,6 +122,8 @@ const STATEMENT_BY_TITLE = new RegExp(STATEMENT_BY, 'iu');
 const PEOPLE_CUES: Cue[] = [
   { role: 'chair', pattern: /\b(?:co-)?chaired by\s+/giu },
   { role: 'chair', pattern: /\bunder the chair(?:manship)? of\s+/giu },
+  // A meeting's co-chairs by their side, holder in apposition: "The UK Co-Chair, the Rt Hon James Cleverly MP, …, opened the meeting".
+  { role: 'chair', pattern: /\bco-?chair(?:man|woman|person)?,\s+(?=(?:the\s+)?\p{Lu})/giu },
   // "The Chair: A very warm welcome …" is a transcript's turn, the office speaking, not a label before names.
   { role: 'chair', pattern: /(?<!\bthe\s)\b(?:co-)?chair(?:s|person|man|woman)?\s*[:–—]\s*/giu },
   { role: 'moderator', pattern: /\b(?:moderated|facilitated) by\s+/giu },
@@ -997,6 +1001,24 @@ function speakersByTurns(blocks: readonly Block[]): Person[] {
   return again || voices ? turns.map((turn) => makePerson(turn.name, 'speaker')) : [];
 }
 
+/** An answer headed by who gives it: "Rolf Holmboe: EUAM Ukraine is both strategic and operational." */
+const ANSWER_BY_NAME = new RegExp(String.raw`^(${NAME_WITH_PARTICLES}):\s+[“"]?\p{Lu}`, 'u');
+
+/**
+ * An interview: a question on a line of its own, answered below by a line its speaker's name heads ("What does the
+ * Mission do?" / "Rolf Holmboe: EUAM Ukraine is …"). One answer is enough: the question is what makes it a turn.
+ */
+function interviewees(blocks: readonly Block[]): Person[] {
+  const people: Person[] = [];
+  for (const [i, block] of blocks.entries()) {
+    if (i === 0 || !/\?[”"’)]*$/u.test(blocks[i - 1]!.text.trim())) continue;
+    const answer = ANSWER_BY_NAME.exec(block.text.trim());
+    const parsed = answer ? readWholeName(answer[1]!) : null;
+    if (parsed && parsed.display.split(' ').length === answer![1]!.split(/\s+/u).length) people.push(makePerson(parsed, 'speaker'));
+  }
+  return people;
+}
+
 /** An opening phrase before the subject ("In a joint statement,", "Speaking in Brussels,"): the people in it are not the ones speaking. */
 const OPENING_PHRASE = /^(?:In|At|On|Speaking|Following|After|During|Ahead of|Commenting|Responding|Today|Earlier|Later|Meanwhile|Afterwards|Writing|Together)\b[^,]*,\s*/u;
 /** A speaking verb followed by a colon or a quotation: what precedes it is who speaks. */
@@ -1070,8 +1092,14 @@ const ISSUED_LINE = /^(?:issued|adopted|agreed|signed|approved)\s+(?:by|at|in)\s
 const OFFICIAL_JOURNAL = /\bOfficial Journal\b|^\s*OJ [LC]\b/u;
 /** A recital of an EU act or resolution ("– having regard to …", "whereas …"): every date in it is an earlier text's. */
 const RECITAL = /^\s*(?:[–—-]\s*)?(?:having regard to|whereas|recalling|noting|considering)\b/iu;
-/** An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "European Parliament resolution of 1 June 2023 on …". */
-const ACT_OF = /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b[^.;:]{0,80}?\bof\s*$/iu;
+/**
+ * An EU act is dated by its own heading: "COUNCIL DECISION (CFSP) 2024/2643 of 8 October 2024", "REGULATION (EU) 2021/697 OF THE
+ * EUROPEAN PARLIAMENT AND OF THE COUNCIL of 29 April 2021", "European Parliament resolution of 1 June 2023 on …". Between the
+ * act's kind and its date stand only its type, number and authors: "a resolution on the conclusions of the European Council
+ * meeting of 24-25 March 2022" dates the meeting it is about.
+ */
+const ACT_OF =
+  /\b(?:decision|regulation|directive|resolution|recommendation|conclusions|communication|opinion)\b(?:\s*\([^()]{1,20}\)|\s+(?:No\.?\s*)?\d[\w/.-]*|\s+of the (?:(?:European|Joint|Partnership|Specialised) )*(?:Parliament|Council|Commission|Central Bank|Committee)(?: and of the (?:European )?(?:Parliament|Council|Commission))?)*\s+of\s*$/iu;
 /**
  * Whether only names stand before `pattern` in `text`: an act's heading opens with its author and kind
  * ("COUNCIL DECISION (CFSP)", "European Parliament resolution"); prose that recalls an act has words of
@@ -1175,10 +1203,13 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   let offset = 0;
   // How many lines of the page stand above a block, a navigation menu's items not counted.
   let line = -1;
+  // Below a "Contents" line, the acts an Official Journal issue lists: their dates are theirs, not the issue's.
+  let inContents = false;
   for (let i = 0; i < blocks.length && offset < HEAD_CHARS; i++) {
     const blockOffset = offset;
     offset += blocks[i]!.text.length + 1;
     const text = dateOverTwoLines(blocks[i]!.text, blocks[i + 1]?.text) ?? blocks[i]!.text;
+    inContents ||= /^(?:table of )?contents$/iu.test(text.trim());
     // A run of short lines (a menu, a committee's roster of members) is one list however long: its lines after the first don't count.
     if (blocks[i]!.kind !== 'list-item' && !(i > 0 && isShortLine(text) && isShortLine(blocks[i - 1]!.text))) line++;
     const trimmed = text.trim();
@@ -1253,6 +1284,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // opens its block; prose that cites an act ("The Council conclusions of 12 May 2019 recalled …") does not.
       // An item of a list ("- Commission Recommendation of 8 February 2023 on …" among a text's references) cites an act, it heads nothing.
       const actHeading =
+        !inContents &&
         line < 12 && blocks[i]!.kind !== 'list-item' && found.index <= 100 && ACT_OF.test(text.slice(0, found.index)) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
       else if ((dateline && line < 12) || placeAfter) rank = 100;
@@ -1472,7 +1504,8 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
 
   // A record of turns, in the opening pages as other role cues are.
   let scanned = 0;
-  named.push(...speakersByTurns(blocks.filter((block) => (scanned += block.text.length + 1) <= ROLE_SCAN_CHARS)));
+  const openingBlocks = blocks.filter((block) => (scanned += block.text.length + 1) <= ROLE_SCAN_CHARS);
+  named.push(...speakersByTurns(openingBlocks), ...interviewees(openingBlocks));
 
   // A lede whose subject is an office holder who spoke ("European Parliament President Metsola reiterated …"), or a
   // standfirst whose subject is one, above the speaker's own words ("President … Metsola was in London …" then "I …").
@@ -1482,20 +1515,33 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   const jointStatement = JOINT_STATEMENT.test(blocks[Math.max(0, titleBlock)]?.text ?? '') || JOINT_STATEMENT.test(text.slice(0, 300));
   // A page whose genre line says it is a speech ("Speech", as GOV.UK heads one): its standfirst's subject gave it.
   const spokenPage = blocks.slice(0, Math.max(0, titleBlock)).some((b) => /^speech$/iu.test(b.text.trim()));
+  const jointMakers = new Set<string>();
   for (const [n, block] of ledeBlocks(blocks, titleBlock).entries()) {
     const sentence = firstSentence(block.text);
     const after = blocks.slice(blocks.indexOf(block) + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
-    const subject = ledeSubject(sentence, date) ?? (spokenPage || speechFollows(block.text, after) ? ledeSubject(sentence, date, ANY_LEDE_VERB) : null);
+    // Several named together as the subject: "Italian Defence Minister Guido Crosetto, … and UK Defence Minister John Healey have
+    // welcomed …", "The Interior Minister of France, Mr Gérald Darmanin, and the Home Secretary of the UK, Ms Priti Patel, spoke
+    // today": each of them, not only the name nearest the verb.
+    const together = [...sentence.matchAll(LEDE_VERB)].map((verb) => namesOfJointSubject(sentence.slice(0, verb.index).replace(OPENING_PHRASE, ''))).find((names) => names && names.length >= 2);
+    const subject = together ? null : (ledeSubject(sentence, date) ?? (spokenPage || speechFollows(block.text, after) ? ledeSubject(sentence, date, ANY_LEDE_VERB) : null));
     if (subject) {
       named.push(subject.person);
       ledePublisher ??= subject.publisher;
       continue;
     }
-    // Several named together as the subject: "Italian Defence Minister Guido Crosetto, … and UK Defence Minister John Healey have welcomed …".
-    const together = [...sentence.matchAll(LEDE_VERB)].map((verb) => namesOfJointSubject(sentence.slice(0, verb.index).replace(OPENING_PHRASE, ''))).find((names) => names && names.length >= 2);
-    const makers = together ?? (jointStatement && n === 0 ? splitNameList(sentence).flatMap((item) => personInItem(item) ?? []) : []);
-    if (makers.length >= 2) for (const name of makers) named.push(makePerson(name, 'speaker'));
+    // A joint statement's first lede names its makers as a list, or as the parties to the meeting it follows ("… released
+    // following the meeting between Prime Minister Keir Starmer and Prime Minister Donald Tusk in Warsaw").
+    const parties = jointStatement && n === 0 ? MEETING_BETWEEN.exec(sentence) : null;
+    const makers =
+      together ??
+      (parties ? namesOfJointSubject(parties[1]!) : null) ??
+      (jointStatement && n === 0 ? splitNameList(sentence).flatMap((item) => personInItem(item) ?? []) : []);
+    // A joint statement is written in its makers' names: they are its authors, as "Joint statement by …" names them, whatever
+    // else the lede says they did ("… spoke today to discuss").
+    if (makers.length >= 2) for (const name of makers) named.push(makePerson(name, jointStatement ? 'author' : 'speaker'));
+    if (jointStatement) for (const name of makers) jointMakers.add(name.name);
   }
+  for (const person of named) if (jointMakers.has(person.name) && person.role === 'speaker') person.role = 'author';
   // A headline over a speaker's own words names the speaker: "Director General Graeme Biggar launches National Strategic
   // Risk Assessment" above "I am delighted to be here for my first public speech …".
   const headline = blocks[titleBlock]?.text;

@@ -277,10 +277,11 @@ describe("metadata read from an institution's own forms", () => {
       },
       // Must not change: the honorific and surname of someone introduced without an office.
       { text: `Armaments directors meet\n\nDelegates met at headquarters with the engineer Jane Roe. Ms Roe stressed the importance of the work.`, makers: [] },
-      // A joint statement's makers, named in its lede whatever it says they did; several named together as a lede's subject.
+      // A joint statement's makers, named in its lede whatever it says they did, are its authors; several named together as a
+      // lede's subject speak.
       {
         text: `Foreign Secretary and the foreign ministers of two partners: joint statement, September 2022\n\nForeign Secretary John Smith held a trilateral meeting with Polish Foreign Minister, Jan Nowak, and Ukrainian Foreign Minister Petro Shevchenko.\n\n${STORY}`,
-        makers: ['speaker: Jan Nowak', 'speaker: John Smith', 'speaker: Petro Shevchenko'],
+        makers: ['author: Jan Nowak', 'author: John Smith', 'author: Petro Shevchenko'],
       },
       {
         text: `Ministers welcome progress\n\nItalian Defence Minister Marco Rossi, Japanese Defense Minister SATO Ken and UK Defence Minister John Smith have welcomed recent progress made on the programme.\n\n${STORY}`,
@@ -996,6 +997,42 @@ describe("metadata read from an institution's own forms", () => {
       { text: `Maritime strategy (accessible)\n\nUpdated 2 October 2024\n\nPresented to Parliament\nby the Secretary of State for Transport\nby Command of His Majesty\nMay 2024\n\nCP 101\n\nCorrection slip\nPresented to Parliament on 14 May 2024\nCorrection: a figure in chapter 2.\nDate of correction: 2 October 2024\n\n${STORY}`, date: '2024-05-14' },
       // A summit still to come dates nothing.
       { text: `Members on the summit\n\n${STORY}\nIn view of the upcoming summit taking place on 19 May 2025, members issued a statement.`, date: null },
+    ]);
+  });
+
+  describe('who made a joint statement, minutes and an interview, and an act or an issue dated by its own heading', () => {
+    itReadsEach([
+      // Two ministers named together as the subject, each in apposition after their office: both, not the one nearest the verb.
+      {
+        text: `UK-Spain joint statement: police cooperation - 3 March 2021\n\nThe Interior Minister of Spain, Mr Pablo Ruiz Vega, and the Home Secretary of the UK, Ms Anna Berg, spoke today to discuss their cooperation against organised crime.\n\n${STORY}`,
+        makers: ['author: Anna Berg', 'author: Pablo Ruiz Vega'],
+      },
+      // A joint statement released after a meeting: the parties to the meeting make it.
+      {
+        text: `Joint Statement between the Prime Minister of the United Kingdom and the Prime Minister of Estonia\n\nThis joint statement was released following the meeting between Prime Minister Anna Berg and Prime Minister Peter Stone in Tallinn on 3 March 2025.\n\nWe met to discuss our partnership. ${STORY}`,
+        makers: ['author: Anna Berg', 'author: Peter Stone'],
+      },
+      // Minutes naming each side's co-chair in apposition.
+      {
+        text: `Specialised Committee on Law Enforcement: minutes\n\nThe UK Co-Chair, the Rt Hon Anna Berg MP, Minister of State, opened the meeting by welcoming the delegations.\n\nThe EU Co-Chair, European Commission Director Peter Stone, thanked the UK for hosting. ${STORY}`,
+        makers: ['chair: Anna Berg', 'chair: Peter Stone'],
+      },
+      // An interview: a question on its own line, the answer headed by who gives it.
+      { text: `The mission in Georgia – five years on\n\nWhat does the mission do, and what has it achieved?\n\nAnna Berg: The mission monitors the line every day. ${STORY}`, makers: ['speaker: Anna Berg'] },
+      // Must not change: a name and a colon with no question above is a label, not an answer.
+      { text: `Mission notes\n\nThe mission monitors the line.\n\nAnna Berg: head of mission since 2023. ${STORY}`, makers: [] },
+      // A motion's own date line, not the date of the meeting its title is about.
+      {
+        text: `Motion for a resolution - B9-0197/2022\n\nMOTION FOR A RESOLUTION on the conclusions of the European Council meeting of 24-25 March 2022, including the latest developments\n\n5.4.2022 - (2022/2560(RSP))\n\n${STORY}`,
+        date: '2022-04-05',
+      },
+      // An Official Journal issue: its date line, not the dates of the acts its contents list.
+      {
+        text: `Official Journal\n\nof the European Union\n\nL 444\n\nVolume 63\n31 December 2020\n\nContents\n\nCouncil Decision (EU) 2020/2252 of 29 December 2020 on the signing of the Agreement\n\n${STORY}`,
+        date: '2020-12-31',
+      },
+      // Must not change: a regulation's heading with its authors dates it.
+      { text: `REGULATION (EU) 2021/697 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 29 April 2021 establishing the European Defence Fund\n\n${STORY}`, date: '2021-04-29' },
     ]);
   });
 
