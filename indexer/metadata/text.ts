@@ -51,9 +51,13 @@ function looksLikeTitle(text: string): boolean {
 /**
  * Lines a saved web page keeps from its furniture: an accessibility link, a menu's or a print button's label, a social
  * link, EUR-Lex's "This document is an excerpt from the EUR-Lex website" and document number ("Document 32022R0991"),
- * a label waiting for its value ("Page language:"), a listing's "Category: …".
+ * a label waiting for its value ("Page language:"), a listing's "Category: …", a logo's file name or description where the
+ * image stood ("HoC 85mm(Green).tif", "final logo red (RGB)").
  */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*)$/iu;
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*|.{0,60}\.(?:tiff?|png|jpe?g|gif|svg|bmp|eps)|(?:[\w ]{0,30} )?logo(?: [\w ()]{0,30})?)$/iu;
+
+/** A committee's name heading its papers ("Foreign Affairs Committee", "Select Committee on the European Union") names who, not what. */
+const COMMITTEE_MASTHEAD = /^(?:(?:Select|Joint|Standing|Special) Committee on [\p{L} ,’'-]{3,60}|\p{Lu}[\p{L} ,’'&-]{2,60} (?:Sub-)?Committee)$/u;
 
 function findTitle(blocks: readonly Block[]): { title: string | null; index: number } {
   for (let i = 0; i < blocks.length && i < 5; i++) {
@@ -66,7 +70,7 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
       dates.length === 1 && /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(text.slice(0, dates[0]!.index)) && text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
     // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text; a speech's greeting
     // to the room ("Good morning, all") opens its words, it does not name them.
-    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null) continue;
+    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -95,6 +99,8 @@ interface Cue {
   groupRuns?: boolean;
   /** Whole names among items that say for whom each spoke ("Jane Roe, on behalf of the PPE Group, John Doe, non-attached Member"). */
   nameItems?: boolean;
+  /** A committee's list of the witnesses it hears. */
+  witnesses?: boolean;
 }
 
 /** A name's shape where a line opens with it or is made of it: two to four capitalised words ("Adam Szłapka", "Jane van Roe"). */
@@ -161,10 +167,10 @@ const PEOPLE_CUES: Cue[] = [
   // Members who put questions to a guest, in a committee's story: "MEPs quizzed EU High Representative … Josep Borrell on …".
   { role: 'speaker', pattern: /\b(?:quizzed|questioned|grilled)\s+(?=\p{Lu})/gu },
   // A committee's panels of witnesses: "Witnesses: …", or under a "Witnesses" heading, "I: Jane Roe, Director, …; John Doe, …".
-  { role: 'speaker', pattern: /(?:\b|(?<=\p{Ll}))witnesses(?:\s*[IVX]{1,4})?\s*:\s*/giu, semicolonItems: true },
+  { role: 'speaker', pattern: /(?:\b|(?<=\p{Ll}))witnesses(?:\s*[IVX]{1,4})?\s*:\s*/giu, semicolonItems: true, witnesses: true },
   // … and the "Witnesses" line of an evidence session run into the list below it ("Witnesses Professor Jane Roe, Director, …; …").
-  { role: 'speaker', pattern: /^[Ww]itnesses\s+(?:[IVX]{1,4}:\s+)?(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
-  { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
+  { role: 'speaker', pattern: /^[Ww]itnesses\s+(?:[IVX]{1,4}:\s+)?(?=\p{Lu})/gu, blockStart: true, semicolonItems: true, witnesses: true },
+  { role: 'speaker', pattern: /^(?:[IVX]{1,4}):\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true, witnesses: true },
   // Members named as those who issue the statement that follows: "the following MEPs issued a statement: Chair of the
   // Committee on Foreign Affairs, David McAllister (EPP, Germany), … and …, Nina Carberry (EPP, Ireland):".
   { role: 'author', pattern: /\b(?:issued|made|released) (?:the following |this |a )?(?:joint )?statement\s*:\s*/giu },
@@ -315,9 +321,9 @@ interface CueMatch extends Pick<Cue, 'role' | 'semicolonItems' | 'groupRuns' | '
 }
 
 /** People named by cues in one block: each cue's names run to the end of its sentence or the next cue. */
-function peopleInBlock(text: string, date?: string | null): Person[] {
+function peopleInBlock(text: string, date?: string | null, cues: readonly Cue[] = PEOPLE_CUES): Person[] {
   const matches: CueMatch[] = [];
-  for (const cue of PEOPLE_CUES) {
+  for (const cue of cues) {
     for (const m of text.matchAll(cue.pattern)) {
       if (cue.blockStart && m.index !== 0) continue;
       // "author: X" must be a label, not "the author's view"; the pattern demands ":" or a following name.
@@ -360,6 +366,23 @@ function peopleInBlock(text: string, date?: string | null): Person[] {
     for (const name of names) people.push(makePerson(name, match.role));
   });
   return people;
+}
+
+const WITNESS_CUES = PEOPLE_CUES.filter((cue) => cue.witnesses);
+/** A turn of a transcript, headed by its speaker's name and perhaps the question's number: "Q595 Elizabeth Truss: Absolutely." */
+const TURN_LABEL = /^(?:Q\d+\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}’'-]+):\s/u;
+
+/**
+ * The witnesses a transcript lists who never speak in it. Each speaks under their name ("Elizabeth Truss: Absolutely."); where
+ * some do and one never does, the text (a saved excerpt stopping before their turn) holds no words of theirs. Where none
+ * speaks under a name, the list is all there is of who gave evidence, and nobody is silent.
+ */
+function silentWitnesses(blocks: readonly Block[]): Set<string> {
+  const listed = blocks.flatMap((block) => peopleInBlock(block.text, undefined, WITNESS_CUES));
+  const surnameOf = (name: string) => name.split(' ').pop()!;
+  const turns = new Set(blocks.flatMap((block) => TURN_LABEL.exec(block.text.trim())?.[1]?.split(/\s+/u).pop() ?? []));
+  if (!listed.some((witness) => turns.has(surnameOf(witness.name)))) return new Set();
+  return new Set(listed.filter((witness) => !turns.has(surnameOf(witness.name))).map((witness) => witness.name));
 }
 
 /** The group a motion's members table it for, closing their run of names. */
@@ -1595,6 +1618,9 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       else if (person.role === 'speaker') person.role = 'mentioned';
     }
   }
+
+  const silent = silentWitnesses(blocks);
+  for (const person of named) if (person.role === 'speaker' && silent.has(person.name)) person.role = 'mentioned';
 
   return {
     title,

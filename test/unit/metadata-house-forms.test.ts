@@ -1031,13 +1031,23 @@ describe("metadata read from an institution's own forms", () => {
         text: `Official Journal\n\nof the European Union\n\nL 444\n\nVolume 63\n31 December 2020\n\nContents\n\nCouncil Decision (EU) 2020/2252 of 29 December 2020 on the signing of the Agreement\n\n${STORY}`,
         date: '2020-12-31',
       },
+      // A transcript whose listed witnesses speak under their names: one who never does in the text spoke in none of it.
+      {
+        text: `Oral evidence: Work of the Department, HC 518\n\nMembers present: Anna Berg (Chair); Jane Doe.\n\nWitnesses: Sir Peter Stone, John Roe and Maria Fern.\n\nQ1 Chair: Welcome to this session.\n\nMaria Fern: Thank you. ${STORY}\n\nQ2 Chair: And the budget?\n\nSir Peter Stone: It has grown. ${STORY}`,
+        makers: ['chair: Anna Berg', 'speaker: Maria Fern', 'speaker: Peter Stone'],
+      },
+      // Must not change: where no witness speaks under a name, the list is all there is of who gave evidence.
+      {
+        text: `Oral evidence: Work of the Department, HC 518\n\nMembers present: Anna Berg (Chair); Jane Doe.\n\nWitnesses: Sir Peter Stone and Maria Fern.\n\nQ1 Chair: Welcome to this session. ${STORY}`,
+        makers: ['chair: Anna Berg', 'speaker: Maria Fern', 'speaker: Peter Stone'],
+      },
       // Must not change: a regulation's heading with its authors dates it.
       { text: `REGULATION (EU) 2021/697 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 29 April 2021 establishing the European Defence Fund\n\n${STORY}`, date: '2021-04-29' },
     ]);
   });
 
   describe('lines of page furniture are no title', () => {
-    for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234']) {
+    for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234', 'HoC 85mm(Green).tif', 'final logo red (RGB)', 'Defence Committee', 'Select Committee on the European Union\n\nSecurity and Justice Sub-Committee']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
     }
     it('keeps a title that opens with "Back to"', () => assert.equal(metadataOf(`Back to basics on European defence\n\n${STORY}`).title, 'Back to basics on European defence'));

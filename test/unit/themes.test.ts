@@ -641,6 +641,8 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
     assert.ok(!tagText(real, 'Having regard to the Treaty on European Union (TEU) and the Treaty on the Functioning of the European Union (TFEU),').has('institutional-architecture'));
     assert.ok(tagText(real, 'Article 218 TFEU governs how the Trade and Cooperation Agreement was concluded.').has('institutional-architecture'));
     assert.ok(tagText(real, 'The proposed mandate for negotiations for a new partnership with the United Kingdom.').has('institutional-architecture'));
+    assert.ok(tagText(real, "Oral evidence: the UK's security relationship with the EU").has('institutional-architecture'));
+    assert.ok(tagText(real, "The EU's future relationship with the United Kingdom was debated.").has('institutional-architecture'));
   });
 
   it("reads telecoms security and the energy supply as resilience, and Russia's state assets as sanctions", () => {
