@@ -225,7 +225,8 @@ const PEOPLE_CUES: Cue[] = [
   {
     role: 'author',
     // (The look-back runs only where the verb stands, so it costs nothing elsewhere.)
-    pattern: /\bauthors?\s*:?\s+|\b(?:written|authored|prepared)(?<!\b(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|paper|book|article|review|analysis)\b[^.;:]{0,150}(?:written|authored|prepared)) by\s*:?\s+/giu,
+    // "the author Ahmed Rashid" is a writer the text cites, not its own.
+    pattern: /(?<!\b(?:the|an?|of|by)\s)\bauthors?\s*:?\s+|\b(?:written|authored|prepared)(?<!\b(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|paper|book|article|review|analysis)\b[^.;:]{0,150}(?:written|authored|prepared)) by\s*:?\s+/giu,
   },
   // A research paper's own line names its writer: "Commons Briefing paper by Joanna Dawson." (in a story, "a report by …" is
   // someone else's, and so in an agenda's "the report by David McAllister, on behalf of the Committee on Foreign Affairs").
@@ -233,7 +234,9 @@ const PEOPLE_CUES: Cue[] = [
   // A report's rapporteur on its label ("Rapporteur: Marcin Nowacki"); in a story ("the bill, by rapporteur …") the member is
   // mentioned, and so in a briefing's box on a file's procedure, which names its shadow rapporteurs too ("Rapporteur: …
   // Shadow rapporteurs: …"): the members who handle the file, not the briefing's writers.
-  { role: 'author', pattern: /\b(?<!shadow\s)(?:co-)?rapporteurs?\s*:\s*(?![^]*\bshadow rapporteurs?\s*:)/giu },
+  // The rapporteurs for the opinions annexed to a report wrote those parts of it: "Rapporteurs for the opinions of associated
+  // committees pursuant to Rule 57 …:" above one line each.
+  { role: 'author', pattern: /\b(?<!shadow\s)(?:co-)?rapporteurs?(?: for the opinions?\b[^:]{0,120})?\s*:\s*(?![^]*\bshadow rapporteurs?\s*:)/giu },
   { role: 'author', pattern: /^by\s+/giu, blockStart: true },
   // A letter's title names its writer: "Letter from William Shawcross to the Prevent Network", "Letter of correction from
   // the Secretary of State for Defence, the right hon. Member for Welwyn Hatfield (Grant Shapps):".
@@ -990,6 +993,8 @@ const PROSE_WORDS = 12;
 /** Lines that may stand between a speaker's name and their words: their seat, office or party ("New Forest East"). */
 const CAPTION_LINES = 2;
 
+/** A speaker's own "I", outside any quotation. */
+const FIRST_PERSON_SINGULAR = /(?:^|[\s(])(?:I|I['’]m|I['’]ve|I['’]d|my)\b/u;
 /** Words of a person speaking for themselves: "I thank my hon. Friend …", "We regularly engage …". */
 const FIRST_PERSON = /(?:^|[\s“"(])(?:I|I['’]m|I['’]ve|my|we|We|our|Our)\b/u;
 
@@ -1539,8 +1544,13 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
   // A page whose genre line says it is a speech ("Speech", as GOV.UK heads one): its standfirst's subject gave it.
   const spokenPage = blocks.slice(0, Math.max(0, titleBlock)).some((b) => /^speech$/iu.test(b.text.trim()));
   const jointMakers = new Set<string>();
+  // A lede in the speaker's own voice ("With permission, … I wish to make a statement …"): what follows is their words, and
+  // whoever they say did something ("the Prime Minister outlined …") is reported, not a lede's subject.
+  let ownVoiceAbove = false;
   for (const [n, block] of ledeBlocks(blocks, titleBlock).entries()) {
+    if (ownVoiceAbove) break;
     const sentence = firstSentence(block.text);
+    ownVoiceAbove = FIRST_PERSON_SINGULAR.test(sentence.replace(/[“"‘][^”"’]*[”"’]/gu, ''));
     const after = blocks.slice(blocks.indexOf(block) + 1).map((b) => b.text).filter((t) => t.split(/\s+/u).length >= 12);
     // Several named together as the subject: "Italian Defence Minister Guido Crosetto, … and UK Defence Minister John Healey have
     // welcomed …", "The Interior Minister of France, Mr Gérald Darmanin, and the Home Secretary of the UK, Ms Priti Patel, spoke

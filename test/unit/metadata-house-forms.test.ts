@@ -1041,6 +1041,18 @@ describe("metadata read from an institution's own forms", () => {
         text: `Oral evidence: Work of the Department, HC 518\n\nMembers present: Anna Berg (Chair); Jane Doe.\n\nWitnesses: Sir Peter Stone and Maria Fern.\n\nQ1 Chair: Welcome to this session. ${STORY}`,
         makers: ['chair: Anna Berg', 'speaker: Maria Fern', 'speaker: Peter Stone'],
       },
+      // A writer the text cites by profession ("in the words of the author …") did not write it.
+      { text: `Afghanistan\n\nVolume 813: debated on Monday 12 July 2021\n\n“Twenty years ago the country was, in the words of the author Peter Stone, the epicentre of terrorism.” ${STORY}`, makers: [] },
+      // A minister's statement in their own voice: whom it says did something ("the Prime Minister outlined …") is reported.
+      {
+        text: `UK-EU Relations\n\nAnna Berg Portrait The Paymaster General (Anna Berg)\n\nWith permission, Madam Deputy Speaker, I wish to make a statement on the UK's relationship with the EU.\n\nWith the EU's 27 leaders, the Prime Minister outlined a number of steps to increase co-operation on shared threats, including cross-border crime.`,
+        makers: ['speaker: Anna Berg'],
+      },
+      // A report's rapporteurs, and those for the opinions annexed to it, one per line.
+      {
+        text: `REPORT on the implementation of the Agreement\n\nCommittee on Foreign Affairs\n\nRapporteurs: Anna Berg, Peter Stone\n\nRapporteurs for the opinions of associated committees pursuant to Rule 57 of the Rules of Procedure:\nJane Roe, Committee on Economic and Monetary Affairs\nJohn Doe, Committee on Industry, Research and Energy\n\n${STORY}`,
+        makers: ['author: Anna Berg', 'author: Jane Roe', 'author: John Doe', 'author: Peter Stone'],
+      },
       // Must not change: a regulation's heading with its authors dates it.
       { text: `REGULATION (EU) 2021/697 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 29 April 2021 establishing the European Defence Fund\n\n${STORY}`, date: '2021-04-29' },
     ]);
