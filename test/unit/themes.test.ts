@@ -648,6 +648,7 @@ describe('themes: sanctions and ceasefires in the real taxonomy', () => {
   it("reads telecoms security and the energy supply as resilience, and Russia's state assets as sanctions", () => {
     assert.ok(tagText(real, 'The Bill protects UK telecommunications infrastructure from high-risk vendors.').has('resilience'));
     assert.ok(tagText(real, 'Moscow put pressure on Europe over energy supplies through the winter.').has('resilience'));
+    assert.ok(tagText(real, 'Leaders agreed to reduce energy dependencies and other strategic dependencies by 2030.').has('resilience'));
     assert.ok(tagText(real, 'A Bill on the seizure of Russian state assets to support Ukraine.').has('sanctions'));
   });
 
