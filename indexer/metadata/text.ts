@@ -108,8 +108,8 @@ const NAME_SHAPE = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]
 /** The same, with the lower-case particles of a surname: "Petra de Sutter", "Nicolás Pascual de la Parte". */
 const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|da|del|der|den|van|von|la|le|du|dos|di|ten|ter)\s+){0,2}){1,3}\p{Lu}[\p{L}’'-]*`;
 
-/** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement". */
-const MADE_STATEMENT = String.raw`has made the following (?:written |ministerial |oral )*statement`;
+/** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement", "… has today made …". */
+const MADE_STATEMENT = String.raw`has (?:today |this day )?made the following (?:written |ministerial |oral )*statement`;
 const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
 
 /** A minister's report of a meeting they attended opens so: "I attended the Foreign Affairs Council (FAC) on 15 July." */
@@ -161,6 +161,8 @@ const PEOPLE_CUES: Cue[] = [
   // Programme lines: "Opening remarks: Dr Jane Roe", "In conversation with Kaja Kallas".
   { role: 'speaker', pattern: /\b(?:opening|closing|welcome|introductory|keynote) (?:remarks|address|speech)\s*[:–—]\s*/giu },
   { role: 'speaker', pattern: /\b(?:in conversation|panel discussion|fireside chat|interview) with\s+/giu },
+  // … and a title naming the event so: "Conversation with NATO Deputy Secretary General … at the 2025 NATO Youth Summit".
+  { role: 'speaker', pattern: /^(?:a )?conversation with\s+/giu, blockStart: true },
   // A press conference's genre line naming who gave it ("Press conference with NATO Secretary General … and the Prime
   // Minister …"); "at the joint press conference with …" after a speaker is their occasion, read above.
   { role: 'speaker', pattern: /^(?:joint )?press (?:conference|point) with\s+/giu, blockStart: true },
@@ -1285,6 +1287,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length)).replace(/\b\d{1,2}[:.]\d{2}\b|\([^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
       // Alone: nothing but separators and a number or two; a letter is a label ("PV 21/10/2021 - 2" lists a sitting's minutes).
       const left = rest.replace(/[\s,.|–—-]/g, '');
+      // A European Parliament document's own date line, its procedure's reference after a dash ("5.4.2022 - (2022/2560(RSP))"),
+      // even run into the lines below it when saved: the document's date as a dateline is, above a date its title names
+      // ("MOTION FOR A RESOLUTION on the conclusions of the European Council meeting of 24-25 March 2022").
+      const procedureLine = i !== titleIndex && found.index === 0 && /^\s*[–—-]\s*\(\d{4}\/\d{4}\([A-Z]{3}\)\)/u.test(text.slice(found.text.length));
       const alone = i !== titleIndex && left.length <= 3 && !/\p{L}/u.test(left);
       // … or the date alone opening the lede before a dash ("1 March 2022 - European Commission President … delivered a speech").
       // An item of a list ("- Parliament TV: Post-Brexit police cooperation, 3 November 2020" among a story's links) dates another page.
@@ -1315,7 +1321,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
         !inContents &&
         line < 12 && blocks[i]!.kind !== 'list-item' && found.index <= 100 && ACT_OF.test(text.slice(0, found.index)) && !ACT_CITED.test(text) && namesOnlyBefore(text.slice(0, found.index), ACT_OF);
       if (actHeading) rank = 110;
-      else if ((dateline && line < 12) || placeAfter) rank = 100;
+      else if ((dateline && line < 12) || placeAfter || procedureLine) rank = 100;
       else if (
         (labelLine && (LABELLED_EVENT_CUE.test(before) || GENRE_LABEL.test(text.slice(0, found.index)) || GENRE_AFTER.test(text.slice(found.index + found.text.length)) || ISSUED_LINE.test(trimmed))) ||
         ANSWERED_CUE.test(before)

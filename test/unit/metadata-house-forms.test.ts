@@ -1026,6 +1026,18 @@ describe("metadata read from an institution's own forms", () => {
         text: `Motion for a resolution - B9-0197/2022\n\nMOTION FOR A RESOLUTION on the conclusions of the European Council meeting of 24-25 March 2022, including the latest developments\n\n5.4.2022 - (2022/2560(RSP))\n\n${STORY}`,
         date: '2022-04-05',
       },
+      // … and so where the motion's heading is the title and its date line runs into the line below it.
+      {
+        text: `MOTION FOR A RESOLUTION on the conclusions of the European Council meeting of 24-25 March 2022, including the latest developments\n\n5.4.2022 - (2022/2560(RSP)) pursuant to Rule 132(2) of the Rules of Procedure\n\n${STORY}`,
+        date: '2022-04-05',
+      },
+      // A written statement "today" made by a minister is theirs, and the chair of the meeting it reports did not make it.
+      {
+        text: `G6 Munich\n\nVolume 667: debated on Thursday 31 October 2019\n\nMy noble Friend the Minister of State, Home Office (Baroness Roe of Acton) has today made the following written statement:\n\nThe informal group of Interior Ministers met in Munich. The summit was chaired by the German Interior Minister, Peter Stone. I represented the United Kingdom.`,
+        makers: ['author: Baroness Roe of Acton'],
+      },
+      // A conversation the title names: who it is with spoke.
+      { text: `Conversation with NATO Deputy Secretary General Anna Berg at the 2025 NATO Youth Summit\n\n(As delivered)\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
       // An Official Journal issue: its date line, not the dates of the acts its contents list.
       {
         text: `Official Journal\n\nof the European Union\n\nL 444\n\nVolume 63\n31 December 2020\n\nContents\n\nCouncil Decision (EU) 2020/2252 of 29 December 2020 on the signing of the Agreement\n\n${STORY}`,
