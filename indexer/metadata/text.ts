@@ -375,18 +375,27 @@ function peopleInBlock(text: string, date?: string | null, cues: readonly Cue[] 
 
 const WITNESS_CUES = PEOPLE_CUES.filter((cue) => cue.witnesses);
 /** A turn of a transcript, headed by its speaker's name and perhaps the question's number: "Q595 Elizabeth Truss: Absolutely." */
-const TURN_LABEL = /^(?:Q\d+\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}’'-]+):\s/u;
+const TURN_LABEL = /^(?:Q\d+\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+(?:(?:de|da|del|der|den|van|von|la|le|du|dos|di|ten|ter)\s+){0,2}){0,4}\p{Lu}[\p{L}’'-]+):\s/u;
+
+/** Labels of a committee's page that read as turns but head lists: "Witnesses:", "Members present:". */
+const LIST_LABEL = /^(?:witnesses\s*[IVX]{0,4}|[IVX]{1,4}|members present|present|in the chair|questions?|panel|examination of witnesses)$/iu;
 
 /**
- * The witnesses a transcript lists who never speak in it. Each speaks under their name ("Elizabeth Truss: Absolutely."); where
- * some do and one never does, the text (a saved excerpt stopping before their turn) holds no words of theirs. Where none
- * speaks under a name, the list is all there is of who gave evidence, and nobody is silent.
+ * The witnesses a transcript lists who never speak in it. Each speaks under their name ("Elizabeth Truss: Absolutely."); in a
+ * record of turns (the chair's "Q1 Chair: Welcome …" among them) where one never does, the text (a saved excerpt stopping
+ * before their turn) holds no words of theirs. A page with no turns (a notice of a session) lists who gives evidence, and
+ * nobody is silent.
  */
 function silentWitnesses(blocks: readonly Block[]): Set<string> {
   const listed = blocks.flatMap((block) => peopleInBlock(block.text, undefined, WITNESS_CUES));
+  if (listed.length === 0) return new Set();
   const surnameOf = (name: string) => name.split(' ').pop()!;
-  const turns = new Set(blocks.flatMap((block) => TURN_LABEL.exec(block.text.trim())?.[1]?.split(/\s+/u).pop() ?? []));
-  if (!listed.some((witness) => turns.has(surnameOf(witness.name)))) return new Set();
+  const labels = blocks.flatMap((block) => {
+    const turn = TURN_LABEL.exec(block.text.trim());
+    return turn && !LIST_LABEL.test(turn[1]!) && block.text.split(/\s+/u).length >= PROSE_WORDS ? [turn[1]!] : [];
+  });
+  if (labels.length === 0) return new Set();
+  const turns = new Set(labels.map(surnameOf));
   return new Set(listed.filter((witness) => !turns.has(surnameOf(witness.name))).map((witness) => witness.name));
 }
 

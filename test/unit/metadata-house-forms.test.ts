@@ -407,7 +407,9 @@ describe("metadata read from an institution's own forms", () => {
   });
 
   describe("who spoke, chaired or wrote, in committee evidence, Parliament's page furniture and research briefings", () => {
-    const TRANSCRIPT = 'Q54 The Chair: Good morning and welcome to our witnesses, who will tell us about the resilience of public services.';
+    // The witnesses speak in it under their names, as in any whole transcript (one whose saved part stops before their turn holds no words of theirs).
+    const TRANSCRIPT =
+      'Q54 The Chair: Good morning and welcome to our witnesses, who will tell us about the resilience of public services.\n\nJane Roe: Thank you, Chair. The unit has spent the last year testing how departments recover from an outage.\n\nJohn Doe: From the industry side, we see the same pattern in the companies that supply those departments.';
     const cases: FormCase[] = [
       {
         text: `Resilience Committee\n\nUncorrected oral evidence\n\nThursday 16 April 2026\n\nMembers present: Baroness Smith of Elmtree (The Chair); Lord Brown; Baroness Green.\n\nWitnesses\n\nI: Jane Roe, Deputy Director, Government Digital Unit; John Doe, Managing Director, Acme Security.\n\n${TRANSCRIPT}`,
@@ -1048,9 +1050,14 @@ describe("metadata read from an institution's own forms", () => {
         text: `Oral evidence: Work of the Department, HC 518\n\nMembers present: Anna Berg (Chair); Jane Doe.\n\nWitnesses: Sir Peter Stone, John Roe and Maria Fern.\n\nQ1 Chair: Welcome to this session.\n\nMaria Fern: Thank you. ${STORY}\n\nQ2 Chair: And the budget?\n\nSir Peter Stone: It has grown. ${STORY}`,
         makers: ['chair: Anna Berg', 'speaker: Maria Fern', 'speaker: Peter Stone'],
       },
-      // Must not change: where no witness speaks under a name, the list is all there is of who gave evidence.
+      // … and so where only the chair's turns are saved: the witnesses' words are not in the text.
       {
         text: `Oral evidence: Work of the Department, HC 518\n\nMembers present: Anna Berg (Chair); Jane Doe.\n\nWitnesses: Sir Peter Stone and Maria Fern.\n\nQ1 Chair: Welcome to this session. ${STORY}`,
+        makers: ['chair: Anna Berg'],
+      },
+      // Must not change: a page with no turns (a session's notice) lists who gives evidence, and they are its speakers.
+      {
+        text: `Evidence session on the Department\n\nMembers present: Anna Berg (Chair); Jane Doe.\n\nWitnesses: Sir Peter Stone and Maria Fern.\n\n${STORY}`,
         makers: ['chair: Anna Berg', 'speaker: Maria Fern', 'speaker: Peter Stone'],
       },
       // A writer the text cites by profession ("in the words of the author …") did not write it.
