@@ -106,7 +106,8 @@ interface Cue {
 /** A name's shape where a line opens with it or is made of it: two to four capitalised words ("Adam Szłapka", "Jane van Roe"). */
 const NAME_SHAPE = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*`;
 /** The same, with the lower-case particles of a surname: "Petra de Sutter", "Nicolás Pascual de la Parte". */
-const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|da|del|der|den|van|von|la|le|du|dos|di|ten|ter)\s+){0,2}){1,3}\p{Lu}[\p{L}’'-]*`;
+const SURNAME_PARTICLES = String.raw`(?:(?:de|da|del|der|den|van|von|la|le|du|dos|di|ten|ter)\s+){0,2}`;
+const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+${SURNAME_PARTICLES}){1,3}\p{Lu}[\p{L}’'-]*`;
 
 /** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement", "… has today made …". */
 const MADE_STATEMENT = String.raw`has (?:today |this day )?made the following (?:written |ministerial |oral )*statement`;
@@ -375,7 +376,7 @@ function peopleInBlock(text: string, date?: string | null, cues: readonly Cue[] 
 
 const WITNESS_CUES = PEOPLE_CUES.filter((cue) => cue.witnesses);
 /** A turn of a transcript, headed by its speaker's name and perhaps the question's number: "Q595 Elizabeth Truss: Absolutely." */
-const TURN_LABEL = /^(?:Q\d+\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+(?:(?:de|da|del|der|den|van|von|la|le|du|dos|di|ten|ter)\s+){0,2}){0,4}\p{Lu}[\p{L}’'-]+):\s/u;
+const TURN_LABEL = new RegExp(String.raw`^(?:Q\d+\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+${SURNAME_PARTICLES}){0,4}\p{Lu}[\p{L}’'-]+):\s`, 'u');
 
 /** Labels of a committee's page that read as turns but head lists: "Witnesses:", "Members present:". */
 const LIST_LABEL = /^(?:witnesses\s*[IVX]{0,4}|[IVX]{1,4}|members present|present|in the chair|questions?|panel|examination of witnesses)$/iu;
@@ -386,8 +387,9 @@ const LIST_LABEL = /^(?:witnesses\s*[IVX]{0,4}|[IVX]{1,4}|members present|presen
  * before their turn) holds no words of theirs. A page with no turns (a notice of a session) lists who gives evidence, and
  * nobody is silent.
  */
-function silentWitnesses(blocks: readonly Block[]): Set<string> {
-  const listed = blocks.flatMap((block) => peopleInBlock(block.text, undefined, WITNESS_CUES));
+function silentWitnesses(opening: readonly Block[], blocks: readonly Block[]): Set<string> {
+  // Witnesses are listed where the other role cues are read; their turns may come anywhere.
+  const listed = opening.flatMap((block) => peopleInBlock(block.text, undefined, WITNESS_CUES));
   if (listed.length === 0) return new Set();
   const surnameOf = (name: string) => name.split(' ').pop()!;
   const labels = blocks.flatMap((block) => {
@@ -1644,7 +1646,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
     }
   }
 
-  const silent = silentWitnesses(blocks);
+  const silent = silentWitnesses(openingBlocks, blocks);
   for (const person of named) if (person.role === 'speaker' && silent.has(person.name)) person.role = 'mentioned';
 
   return {
