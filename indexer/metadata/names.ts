@@ -93,7 +93,10 @@ const NOT_NAME_WORDS = new Set(
     'dear colleagues friends ladies gentlemen excellencies ' +
     // Parties, named like people ("Liberal Democrats (LD)"), and the furniture of parliamentary pages ("Lord Coaker Portrait", "Excerpts",
     // "Original Transcript").
-    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text transcript debate debates chamber')
+    'party democrats labour conservative conservatives liberal unionist nationalist crossbench portrait excerpts extracts hansard text transcript debate debates chamber ' +
+    // A headline's verb in its capitals, after the name it reports ("The Rt Hon Theresa May Visits NATO Maritime Command").
+    'visits meets welcomes says calls urges announces hosts attends opens addresses launches joins speaks discusses receives ' +
+    'warns praises outlines unveils confirms condemns reaffirms highlights stresses underlines pledges commits travels tours')
     .split(' ')],
 );
 
@@ -401,6 +404,14 @@ export function surnamesAsWritten(text: string): string {
   });
 }
 
+/** A whole name set in capitals ("MIRCEA GEOANĂ", "URSULA VON DER LEYEN"), read as it is written elsewhere; else null. */
+export function readNameInCapitals(text: string): ParsedName | null {
+  const cased = text.trim().replace(/\S+/gu, (word) =>
+    NAME_PARTICLES.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/\p{Lu}+/gu, (part) => part[0] + part.slice(1).toLowerCase()),
+  );
+  return readWholeName(cased);
+}
+
 /** Names read from a list; items that are not names ("former EU Commissioner") are skipped. */
 export function readNameList(text: string): ParsedName[] {
   const names: ParsedName[] = [];
@@ -420,6 +431,7 @@ export function personKey(name: string): string {
 }
 
 export function makePerson(parsed: ParsedName, role: Role): Person {
+  if (process.env.TRACE_NAME && parsed.name.includes(process.env.TRACE_NAME)) console.error("TRACE", role, new Error().stack?.split("\n").slice(2, 5).join(" | "));
   return { name: parsed.name, display: parsed.display, role, slug: personSlug(parsed.name) };
 }
 

@@ -6,7 +6,7 @@
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
 import { dateFromUrl, dateOverTwoLines, findDates, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
-import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, readWholeName, splitNameList, surnamesAsWritten, type ParsedName } from './names.js';
+import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, readNameInCapitals, readWholeName, splitNameList, surnamesAsWritten, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, officeWrittenAs, OFFICES } from './offices.js';
@@ -51,10 +51,13 @@ function looksLikeTitle(text: string): boolean {
 /**
  * Lines a saved web page keeps from its furniture: an accessibility link, a menu's or a print button's label, a social
  * link, EUR-Lex's "This document is an excerpt from the EUR-Lex website" and document number ("Document 32022R0991"),
- * a label waiting for its value ("Page language:"), a listing's "Category: …", a logo's file name or description where the
+ * a label waiting for its value ("Page language:"), a search box's ("Search our content"), a listing's "Category: …", a logo's file name or description where the
  * image stood ("HoC 85mm(Green).tif", "final logo red (RGB)").
  */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*|.{0,60}\.(?:tiff?|png|jpe?g|gif|svg|bmp|eps)|(?:[\w ]{0,30} )?logo(?: [\w ()]{0,30})?)$/iu;
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search(?: (?:our|this|the) (?:content|site|website))?|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*|.{0,60}\.(?:tiff?|png|jpe?g|gif|svg|bmp|eps)|(?:[\w ]{0,30} )?logo(?: [\w ()]{0,30})?)$/iu;
+
+/** A page's breadcrumb trail from its home page ("Home / Media Centre / News / 2019 / …", "Home › News"): where it is filed, not its title. */
+const BREADCRUMB = /^(?:Home|Homepage|Home page|You are here:?)\s*[/›>»]\s*\S/iu;
 
 /** A committee's name heading its papers ("Foreign Affairs Committee", "Select Committee on the European Union") names who, not what. */
 const COMMITTEE_MASTHEAD = /^(?:(?:Select|Joint|Standing|Special) Committee on [\p{L} ,’'-]{3,60}|\p{Lu}[\p{L} ,’'&-]{2,60} (?:Sub-)?Committee)$/u;
@@ -70,7 +73,7 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
       dates.length === 1 && /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(text.slice(0, dates[0]!.index)) && text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
     // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text; a speech's greeting
     // to the room ("Good morning, all") opens its words, it does not name them.
-    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
+    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || BREADCRUMB.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -101,6 +104,8 @@ interface Cue {
   nameItems?: boolean;
   /** A committee's list of the witnesses it hears. */
   witnesses?: boolean;
+  /** The rest of the line is one name and nothing else ("The Rt Hon Suella Braverman KC MP", not a headline "The Rt Hon … Visits …"). */
+  wholeName?: boolean;
 }
 
 /** A name's shape where a line opens with it or is made of it: two to four capitalised words ("Adam Szłapka", "Jane van Roe"). */
@@ -182,7 +187,7 @@ const PEOPLE_CUES: Cue[] = [
   // A committee's notice of the witnesses it hears: "At 3pm, the committee will hear from:", "The Committee took evidence from …".
   { role: 'speaker', pattern: /\b(?:(?:will|to) (?:hear|take evidence) from|(?:heard|hears|took|takes) evidence from)\s*:?\s*/giu, semicolonItems: true },
   // GOV.UK lists the minister a page is from on a line of its own: "The Rt Hon Suella Braverman KC MP".
-  { role: 'speaker', pattern: /(?<=^|\s)(?<!\bby\s+)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu },
+  { role: 'speaker', pattern: /(?<=^|\s)(?<!\bby\s+)(?=(?:The\s+)?Rt\.?\s+Hon\.?\s+[^.]{3,60}$)/gu, wholeName: true },
   // … and under a past government's banner, a name alone: "This was published under the 2019 to 2022 Johnson Conservative
   // government" then "Paul Johnston" (the line is run into the banner when the page is saved).
   { role: 'speaker', pattern: new RegExp(String.raw`^This was published under the [^.\n]{5,80}? government\s+(?=${NAME_SHAPE}$)`, 'gu'), blockStart: true },
@@ -267,6 +272,8 @@ const PEOPLE_CUES: Cue[] = [
 const WILL_SPEAK = String.raw`(?:will|is to|is set to|is due to|is expected to)\s+(?:(?:today|tomorrow|later today|this week|next week)\s+)?(?:say|tell|set out|announce|outline|warn|urge|(?:deliver|give|make) (?:a|the|his|her|their) (?:keynote |major )?(?:speech|address|statement|lecture))`;
 /** Verbs of speaking after a quoted person: "Foreign Secretary David Lammy said:", "Lord Stirrup added:". */
 const SAID = String.raw`(?:said|says|added|stated|told|explained|commented|remarked|noted|stressed|emphasi[sz]ed|underlined|declared|responded|replied|warned|argued|concluded|insisted|announced|put forward|opened|closed|spoke|reiterated|repeated|pointed out|underscored|reaffirmed|highlighted)`;
+/** Verbs that are speaking only when the words follow in quotation marks ("observed that ‘it would be wrong …’", not "observed the count"). */
+const SAID_IF_QUOTED = String.raw`(?:observed|reckoned|recalled|acknowledged)`;
 /** A block opening with a person who speaks: "Baroness Helic added:", "Lord Coaker (Labour), Minister of State…, put forward the debate." */
 const OPENS_WITH_SPEAKER = new RegExp(String.raw`^([^.:;“"]{3,220}?)\s+(?:${SAID}|${WILL_SPEAK})\b`, 'u');
 /** After a speaking verb, where the words were said before: "… said in his Statement this week", "… wrote in her memoirs". */
@@ -287,11 +294,11 @@ const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+
 /** "…, said Commissioner Thierry Breton": a speaking verb after a clause and a comma, then who spoke. */
 const SAID_AFTER_CLAUSE = new RegExp(String.raw`\p{Ll},\s+(?:said|says|added|stressed|warned|explained|noted)\s+(?:the\s+)?(?=\p{Lu})`, 'gu');
 /** "Foreign Secretary David Lammy said:" anywhere in a block, when a colon or quotation follows. */
-const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})${SAID}\b`, 'gu');
+const SAID_BEFORE_QUOTE = new RegExp(String.raw`((?:\p{Lu}[\p{L}’'./-]*\s+){1,9})(?:${SAID}|(${SAID_IF_QUOTED}))\b`, 'gu');
 /** A person named by honorific and surname as they speak ("Mr Geoană emphasised"), or by surname alone opening a clause ("…, Kallas said"). */
 const SURNAME_SAID = new RegExp(String.raw`(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+|(?<=^|[.!?”"]\s+|,\s+))(\p{Lu}[\p{L}’'-]+)\s+${SAID}\b`, 'gu');
-/** What follows a verb of speaking that introduces the words themselves: a colon or a quotation mark. */
-const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘])/u;
+/** What follows a verb of speaking that introduces the words themselves: a colon or a quotation mark, after "that" too ("observed that ‘it would be wrong …’"). */
+const QUOTATION_FOLLOWS = /^\s*(?:[:“"‘]|,\s*[“"‘]|that\s+[“"‘])/u;
 /** "On this occasion, he stated: ‘…’": a pronoun introducing a quotation, whose person the sentence before names. */
 const PRONOUN_SAID = new RegExp(String.raw`(?:^|[.!?]\s+|,\s*)(?:he|she)\s+(?:also\s+)?${SAID}\s*(?=:\s*[“"‘]|,\s*[“"‘])`, 'gu');
 /** "“Europe has the potential to become a defence giant,” he said.": a quotation, then a pronoun speaking. */
@@ -320,7 +327,7 @@ const QUOTE_TOPIC = /\s+(?:(?:on|about)\s+[^,;]{1,60}|shared)$/u;
 const MENTION_CUE =
   /(?<![\p{L}])(?:Professor|Prof\.?|Sir|Dame|Dr\.?|Lord|Baroness|Ambassador|Mr|Mrs|Ms|Commissioner|Minister|President|High Representative)\s+(?=\p{Lu})/gu;
 
-interface CueMatch extends Pick<Cue, 'role' | 'semicolonItems' | 'groupRuns' | 'nameItems'> {
+interface CueMatch extends Pick<Cue, 'role' | 'semicolonItems' | 'groupRuns' | 'nameItems' | 'wholeName'> {
   /** Where the cue starts and where the names after it start. */
   start: number;
   namesAt: number;
@@ -333,7 +340,7 @@ function peopleInBlock(text: string, date?: string | null, cues: readonly Cue[] 
     for (const m of text.matchAll(cue.pattern)) {
       if (cue.blockStart && m.index !== 0) continue;
       // "author: X" must be a label, not "the author's view"; the pattern demands ":" or a following name.
-      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length, semicolonItems: cue.semicolonItems, groupRuns: cue.groupRuns, nameItems: cue.nameItems });
+      matches.push({ role: cue.role, start: m.index, namesAt: m.index + m[0].length, semicolonItems: cue.semicolonItems, groupRuns: cue.groupRuns, nameItems: cue.nameItems, wholeName: cue.wholeName });
     }
   }
   matches.sort((a, b) => a.start - b.start);
@@ -352,6 +359,11 @@ function peopleInBlock(text: string, date?: string | null, cues: readonly Cue[] 
     const member = bracketed ? readName(bracketed[1]!) : null;
     if (member && member.display.split(' ').length === bracketed![1]!.trim().split(/\s+/u).length && /\bMember for\b|,/u.test(segment.slice(0, bracketed!.index))) {
       people.push(makePerson(member, match.role));
+      return;
+    }
+    if (match.wholeName) {
+      const parsed = readWholeName(segment.trim());
+      if (parsed) people.push(makePerson(parsed, match.role));
       return;
     }
     if (match.nameItems) {
@@ -704,7 +716,8 @@ function quotedSpeakers(
   const colon = NAME_COLON_QUOTE.exec(text);
   if (colon) {
     // "President Ursula von der Leyen on the Strategy: “…”", "Commissioner …, Hadja Lahbib shared: “…”".
-    const parsed = nameEndingText(colon[1]!) ?? nameEndingText(colon[1]!.replace(QUOTE_TOPIC, ''));
+    // "Udo Helmbrecht, Executive Director of ENISA: “…”": the name first, its office in commas.
+    const parsed = nameEndingText(colon[1]!) ?? nameEndingText(colon[1]!.replace(QUOTE_TOPIC, '')) ?? signedName(colon[1]!);
     if (parsed) people.push(makePerson(parsed, 'speaker'));
   }
   // A bracketed aside stands between a name and its verb: "Nathalie Loiseau (Renew Europe; FR) said:".
@@ -712,6 +725,7 @@ function quotedSpeakers(
   for (const m of unbracketed.matchAll(SAID_BEFORE_QUOTE)) {
     const words = m[1]!.trim().split(/\s+/);
     const quoted = QUOTATION_FOLLOWS.test(unbracketed.slice(m.index + m[0].length));
+    if (m[2] && !quoted) continue;
     // "The Secretary General stressed …": the office alone, whose holder the text names elsewhere ("NATO Secretary General
     // Jens Stoltenberg joined …"), speaks as the named form would. An office only the table resolves speaks only when
     // quoted: "The Prime Minister said the model …" is a readout's summary, in the writer's words.
@@ -905,6 +919,12 @@ function namesAnOffice(words: string): boolean {
   return OPENS_WITH_OFFICE.test(office) || (isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase())));
 }
 
+/** "Udo Helmbrecht, Executive Director of ENISA": a whole name, then its office after a comma; the name, else null. */
+function signedName(text: string): ParsedName | null {
+  const signature = SIGNATURE_LINE.exec(text.trim());
+  return signature && namesAnOffice(signature[2]!) ? readWholeName(signature[1]!) : null;
+}
+
 /** The title of a written submission to a committee: its submitters, then "– Written evidence (CODE)". */
 const WRITTEN_EVIDENCE_TITLE = /^([^–—\n]{3,200}?)\s+[–—-]\s+(?:Supplementary\s+)?[Ww]ritten [Ee]vidence\b/u;
 
@@ -1040,6 +1060,15 @@ function speakersByTurns(blocks: readonly Block[]): Person[] {
   const again = turns.length >= 3 && [...count.values()].some((n) => n >= 2);
   const voices = count.size >= 2 && turns.every((turn) => turn.ownVoice);
   return again || voices ? turns.map((turn) => makePerson(turn.name, 'speaker')) : [];
+}
+
+/** NATO's transcripts head each turn with the speaker's name in capitals and their office in brackets: "MIRCEA GEOANĂ [NATO Deputy Secretary General]: Thank you, …". */
+const TURN_IN_CAPITALS = /^(\p{Lu}[\p{Lu}\p{M}.’'-]*(?:\s+\p{Lu}[\p{Lu}\p{M}.’'-]*){1,4})\s*\[[^\]\n]{2,160}\]\s*:/u;
+
+function turnInCapitals(text: string): Person[] {
+  const turn = TURN_IN_CAPITALS.exec(text.trim());
+  const parsed = turn ? readNameInCapitals(turn[1]!) : null;
+  return parsed ? [makePerson(parsed, 'speaker')] : [];
 }
 
 /** An answer headed by who gives it: "Rolf Holmboe: EUAM Ukraine is both strategic and operational." */
@@ -1513,7 +1542,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       if (captioned) named.push(makePerson(captioned, 'speaker'));
       const inBlock = peopleInBlock(block.text, genreLine);
       const above = blocks.slice(Math.max(0, i - INTRO_BLOCKS), i).map((b) => b.text).join('\n');
-      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered, above), ...jointSpeakers(block.text), ...membersSpeaking(block.text));
+      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered, above), ...jointSpeakers(block.text), ...membersSpeaking(block.text), ...turnInCapitals(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
       // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").
       const trimmed = block.text.trim();

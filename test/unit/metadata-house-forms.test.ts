@@ -1077,8 +1077,33 @@ describe("metadata read from an institution's own forms", () => {
     ]);
   });
 
+  describe('a quotation signed by name and office, a turn in capitals, a headline that reports a visit', () => {
+    itReadsEach([
+      // The name first, the office after a comma, then the colon and the words.
+      { text: `Agency publishes election advice\n\n${STORY}\n\nAnna Berg, Executive Director of ENISA: “As some Member States have discontinued electronic voting, the risk is somewhat reduced.”`, makers: ['speaker: Anna Berg'] },
+      // A speaker's words after "that", in quotation marks.
+      { text: `What next for cooperation – public webinar\n\n${STORY}\n\nTaking the long view, Peter Stone observed that ‘it would be wrong to overstate today’s challenges’. ${STORY}`, makers: ['speaker: Peter Stone'] },
+      // Must not change: "observed" of what someone saw, with no words of theirs.
+      { text: `Observers at the vote\n\n${STORY}\n\nPeter Stone observed the count in the capital and reported no incidents.`, makers: [] },
+      // A transcript's turns headed by the name in capitals and the office in brackets.
+      {
+        text: `Keynote speech at the national conference\n\nANNA BERG [Permanent Representative to NATO]: Ministers, distinguished guests, I am about to introduce our speaker.\n\nPETER STONE [NATO Deputy Secretary General]: Thank you, Ambassador. ${SPOKEN}`,
+        makers: ['speaker: Anna Berg', 'speaker: Peter Stone'],
+      },
+      // Must not change: a heading in capitals before a colon is no one ("PROPOSED ACT: …").
+      { text: `Summary of the proposal\n\nLEGISLATIVE ACT [Regulation]: ${STORY}`, makers: [] },
+      // A headline in title case that reports a visit: the verb is no part of the visitor's name, and the visitor gave no words.
+      {
+        text: `The Rt Hon Anna Berg Visits NATO Maritime Command Headquarters\n\nNORTHWOOD, United Kingdom (July 8, 2019) – The Rt Hon. Anna Berg, Prime Minister, visited the headquarters today for a briefing.\n\n${STORY}`,
+        makers: [],
+      },
+      // Must not change: GOV.UK's line naming the minister a page is from.
+      { text: `Minister's speech on maritime security\n\nThe Rt Hon Anna Berg MP\n\n${SPOKEN}`, makers: ['speaker: Anna Berg'] },
+    ]);
+  });
+
   describe('lines of page furniture are no title', () => {
-    for (const chrome of ['Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234', 'HoC 85mm(Green).tif', 'final logo red (RGB)', 'Defence Committee', 'Select Committee on the European Union\n\nSecurity and Justice Sub-Committee']) {
+    for (const chrome of ['Search our content', 'Home / Media Centre / News / 2019 / Capability development seminar', 'Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234', 'HoC 85mm(Green).tif', 'final logo red (RGB)', 'Defence Committee', 'Select Committee on the European Union\n\nSecurity and Justice Sub-Committee']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
     }
     it('keeps a title that opens with "Back to"', () => assert.equal(metadataOf(`Back to basics on European defence\n\n${STORY}`).title, 'Back to basics on European defence'));

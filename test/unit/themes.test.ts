@@ -710,4 +710,12 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
     // "Hybrid" of other things is not a threat.
     assert.ok(!themesOf('A hybrid vehicle and a hybrid working pattern.').includes('cyber-hybrid'));
   });
+
+  it('reads a CSDP mission by its name or its acronym as crisis management', () => {
+    for (const text of ['The EU Advisory Mission Ukraine resumed its work in Kyiv.', 'EUAM staff returned to the capital.', 'The European Union Monitoring Mission in Georgia patrols the line.', 'EULEX Kosovo hands over its last tasks.', 'EUCAP Sahel Niger trains the police.']) {
+      assert.ok(themesOf(text).includes('crisis-management'), text);
+    }
+    // An EU agency's mission statement, or a mission that is no CSDP operation, is not.
+    assert.ok(!themesOf("The EU agency's mission is to support member states.").includes('crisis-management'));
+  });
 });
