@@ -202,6 +202,8 @@ function placeAfter(tokens: string[], at: number): string[] {
  */
 export function readName(text: string): ParsedName | null {
   const tokens = text
+    // A peer's given name in brackets after the title is part of how they are named: "Lord (Tariq) Ahmad of Wimbledon".
+    .replace(/\b(Lord|Baroness|Lady)\s+\((\p{Lu}\p{Ll}+)\)\s+(?=\p{Lu})/gu, '$1 ')
     // A bracket ends the name ("Lord Paddick (Non-affiliated - Life peer)Department Debates"): what follows is not part of it.
     .replace(/\([^)]*\)/g, ' ; ')
     // So does a speech's "Check against delivery", run into the name's line when a page is saved.

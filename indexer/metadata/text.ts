@@ -52,12 +52,15 @@ function looksLikeTitle(text: string): boolean {
  * Lines a saved web page keeps from its furniture: an accessibility link, a menu's or a print button's label, a social
  * link, EUR-Lex's "This document is an excerpt from the EUR-Lex website" and document number ("Document 32022R0991"),
  * a label waiting for its value ("Page language:"), a search box's ("Search our content"), a listing's "Category: …", a logo's file name or description where the
- * image stood ("HoC 85mm(Green).tif", "final logo red (RGB)").
+ * image stood ("HoC 85mm(Green).tif", "final logo red (RGB)"), a page's age ("(2 years, 1 month ago)").
  */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search(?: (?:our|this|the) (?:content|site|website))?|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*|.{0,60}\.(?:tiff?|png|jpe?g|gif|svg|bmp|eps)|(?:[\w ]{0,30} )?logo(?: [\w ()]{0,30})?)$/iu;
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search(?: (?:our|this|the) (?:content|site|website))?|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*|.{0,60}\.(?:tiff?|png|jpe?g|gif|svg|bmp|eps)|(?:[\w ]{0,30} )?logo(?: [\w ()]{0,30})?|\(\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\))$/iu;
 
 /** A page's breadcrumb trail from its home page ("Home / Media Centre / News / 2019 / …", "Home › News"): where it is filed, not its title. */
 const BREADCRUMB = /^(?:Home|Homepage|Home page|You are here:?)\s*[/›>»]\s*\S/iu;
+
+/** A page number above a printed page's heading ("19", "Page 3 of 12"). */
+const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/iu;
 
 /** A committee's name heading its papers ("Foreign Affairs Committee", "Select Committee on the European Union") names who, not what. */
 const COMMITTEE_MASTHEAD = /^(?:(?:Select|Joint|Standing|Special) Committee on [\p{L} ,’'-]{3,60}|\p{Lu}[\p{L} ,’'&-]{2,60} (?:Sub-)?Committee)$/u;
@@ -73,7 +76,7 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
       dates.length === 1 && /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(text.slice(0, dates[0]!.index)) && text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
     // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text; a speech's greeting
     // to the room ("Good morning, all") opens its words, it does not name them.
-    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || BREADCRUMB.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
+    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || BREADCRUMB.test(text) || PAGE_NUMBER.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -249,6 +252,8 @@ const PEOPLE_CUES: Cue[] = [
   // A letter's title names its writer: "Letter from William Shawcross to the Prevent Network", "Letter of correction from
   // the Secretary of State for Defence, the right hon. Member for Welwyn Hatfield (Grant Shapps):".
   { role: 'author', pattern: /^(?:[Oo]pen\s+)?[Ll]etter(?: of (?:correction|reply|response))? from\s+(?=\p{Lu}|the\s)/gu, blockStart: true },
+  // … or its standfirst, with whom it is to: "An open letter to business from Lord Callanan, Minister for …".
+  { role: 'author', pattern: /^(?:An?|The)\s+(?:open\s+)?letter\s+to\s+[^.:;]{2,80}?\s+from\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group"),
   // group after group.
   { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true, groupRuns: true },
@@ -388,7 +393,7 @@ function peopleInBlock(text: string, date?: string | null, cues: readonly Cue[] 
 
 const WITNESS_CUES = PEOPLE_CUES.filter((cue) => cue.witnesses);
 /** A turn of a transcript, headed by its speaker's name and perhaps the question's number: "Q595 Elizabeth Truss: Absolutely." */
-const TURN_LABEL = new RegExp(String.raw`^(?:Q\d+\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+${SURNAME_PARTICLES}){0,4}\p{Lu}[\p{L}’'-]+):\s`, 'u');
+const TURN_LABEL = new RegExp(String.raw`^(?:Q\d+\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+${SURNAME_PARTICLES}){0,4}\p{Lu}[\p{L}’'-]+(?:\s+of\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)?):\s`, 'u');
 
 /** Labels of a committee's page that read as turns but head lists: "Witnesses:", "Members present:". */
 const LIST_LABEL = /^(?:witnesses\s*[IVX]{0,4}|[IVX]{1,4}|members present|present|in the chair|questions?|panel|examination of witnesses)$/iu;
@@ -409,8 +414,19 @@ function silentWitnesses(opening: readonly Block[], blocks: readonly Block[]): S
     return turn && !LIST_LABEL.test(turn[1]!) && block.text.split(/\s+/u).length >= PROSE_WORDS ? [turn[1]!] : [];
   });
   if (labels.length === 0) return new Set();
-  const turns = new Set(labels.map(surnameOf));
+  // A label may carry post-nominals ("Steve Double MP:"): the surname is the name's.
+  const turns = new Set(labels.map((label) => surnameOf(readName(label)?.name ?? label)));
   return new Set(listed.filter((witness) => !turns.has(surnameOf(witness.name))).map((witness) => witness.name));
+}
+
+/** A committee transcript's numbered question, headed by the member who puts it: "Q577 Tim Loughton: Minister, welcome." */
+const QUESTION_TURN = new RegExp(String.raw`^Q\d+\s+(${NAME_WITH_PARTICLES}(?:\s+(?:MP|MEP|MSP|KC|QC))?):\s`, 'u');
+
+/** The members who put a transcript's numbered questions speak in it (the chair's "Q1 Chair:" is read as the chair). */
+function questioners(text: string): Person[] {
+  const turn = QUESTION_TURN.exec(text.trim());
+  const parsed = turn ? readWholeName(turn[1]!) : null;
+  return parsed ? [makePerson(parsed, 'speaker')] : [];
 }
 
 /** The group a motion's members table it for, closing their run of names. */
@@ -427,8 +443,19 @@ const ON_BEHALF_OF_GROUP = /\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b
  * that opens with no one ("European Arrest Warrant, Europol …") gives no one.
  */
 function namesOpeningItems(list: string): ParsedName[] {
-  const items = list.includes(';') ? list.split(';') : list.split(/,?\s+and\s+(?=\p{Lu})/u);
-  return items.flatMap((item) => readWholeName(item.split(',')[0]!.trim()) ?? []);
+  if (list.includes(';')) return list.split(';').flatMap((item) => readWholeName(item.split(',')[0]!.trim()) ?? []);
+  // An "and" without a comma before it, after an item that goes on past its name with more than names, joins the words
+  // of an office ("Lord Callanan, Minister for Business, Energy and Corporate Responsibility"), not two people.
+  const parts = list.split(/(,?\s+and\s+)(?=\p{Lu})/u);
+  const names: ParsedName[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const item = parts[i]!;
+    const goesOn = i > 0 && parts[i - 2]!.split(',').slice(1).some((part) => part.trim() !== '' && !readWholeName(part.trim()));
+    if (goesOn && !parts[i - 1]!.startsWith(',')) continue;
+    const parsed = readWholeName(item.split(',')[0]!.trim());
+    if (parsed) names.push(parsed);
+  }
+  return names;
 }
 
 function groupTablers(text: string): ParsedName[] {
@@ -981,8 +1008,12 @@ const SURNAME_FIRST = /^[†*]?\s*\p{Lu}[\p{L}’'-]+,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr
 function membersSpeaking(text: string): Person[] {
   const people: Person[] = [];
   for (const m of text.matchAll(PORTRAIT)) {
-    const parsed = nameEnding(` ${text.slice(Math.max(0, m.index - 120), m.index)}`);
-    if (parsed) people.push(makePerson(parsed, roleByCaption(text.slice(m.index + m[0].length, m.index + m[0].length + 60))));
+    const caption = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
+    // The caption's office with the name in brackets is the member as named at the sitting ("Baroness Laing of Elderslie
+    // Portrait Madam Deputy Speaker (Dame Eleanor Laing)"); the name before "Portrait" is their name today.
+    const asThen = /^([^()\n]{3,80}?)\s*\(([^()\n]{3,60})\)/u.exec(caption);
+    const parsed = (asThen && (isOfficeOnly(asThen[1]!) || PRESIDING_OFFICE.test(asThen[1]!)) ? readWholeName(asThen[2]!) : null) ?? nameEnding(` ${text.slice(Math.max(0, m.index - 120), m.index)}`);
+    if (parsed) people.push(makePerson(parsed, roleByCaption(caption)));
   }
   for (const m of text.matchAll(OFFICE_THEN_MEMBER)) {
     const parsed = isOfficeOnly(m[1]!) ? readName(m[2]!) : null;
@@ -1542,7 +1573,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       if (captioned) named.push(makePerson(captioned, 'speaker'));
       const inBlock = peopleInBlock(block.text, genreLine);
       const above = blocks.slice(Math.max(0, i - INTRO_BLOCKS), i).map((b) => b.text).join('\n');
-      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered, above), ...jointSpeakers(block.text), ...membersSpeaking(block.text), ...turnInCapitals(block.text));
+      named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered, above), ...jointSpeakers(block.text), ...membersSpeaking(block.text), ...turnInCapitals(block.text), ...questioners(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
       // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").
       const trimmed = block.text.trim();

@@ -76,6 +76,8 @@ const EVENT_CUES =
   /\b(?:round-?table|roundtable|(?<!press )conference|panel(?:ists?)?|webinar|workshop|seminar|symposium|summit meeting|(?<!\bin )the event|this event|hosted|co-hosted|took place|was held|were held|chaired by|moderated by|participants|attendees|chatham house rule)\b/giu;
 /** The words of a parliamentary sitting: a motion moved, members addressing each other. */
 const SITTING = /\bI beg to move\b|\b(?:the )?(?:right )?hon\. (?:Friend|Member|Gentleman|Lady)\b|\bnoble (?:Lord|Baroness|Friend|Lady)\b|\bserve under your chair/u;
+/** A committee's transcript of a hearing: "Oral evidence: …" heading it, "Examination of witnesses", "Evidence Session No. 6". */
+const HEARING = /^Oral evidence\b|\bExamination of [Ww]itnesses\b|\bEvidence Session No\b/mu;
 /** How a letter opens: its title ("Letter from … to …", "Letter of correction from …") or its salutation ("Dear Practitioner,"). */
 const LETTER_OPENING = /^(?:(?:open\s+)?letter(?: of (?:correction|reply|response))? from\s|dear\s+\p{Lu})/iu;
 /** Words of a written analysis. */
@@ -215,6 +217,8 @@ export function detectType(title: string, text: string, people: readonly Person[
   for (const { type, pattern, leadInOnly } of LABELS) if (!leadInOnly && pattern.test(opening)) return type;
 
   const head = text.slice(0, 4000);
+  // A hearing's transcript is a record of proceedings, as a debate's is: it has a chair and witnesses, but no one reports on it.
+  if (HEARING.test(title) || HEARING.test(head)) return 'other';
   // A sitting of Parliament has its chair too, but it is a record of proceedings, not a report of an event someone hosted.
   const leaders = SITTING.test(head) ? 0 : people.filter((p) => p.role === 'chair' || p.role === 'moderator').length;
   const eventScore = countEventCues(head) + leaders * 2;

@@ -1102,8 +1102,39 @@ describe("metadata read from an institution's own forms", () => {
     ]);
   });
 
+  describe("a member as named at the sitting, a peer's given name in brackets, a letter's standfirst, a transcript's questioners", () => {
+    itReadsEach([
+      // Parallel Parliament names a member as they are named today, then the caption names them as they were at the sitting.
+      {
+        text: `Ukraine\n\nMonday 14th November 2022\n\nCommons Chamber\n\nBaroness Berg of Elderslie Portrait Madam Deputy Speaker (Dame Anna Berg)\n\nOrder. Before we begin, I remind the House of the time limit.`,
+        makers: ['chair: Anna Berg'],
+      },
+      // A peer's given name in brackets after the title.
+      { text: `Counter-terrorism: statement at the UN Security Council\n\nStatement by Lord (Peter) Stone of Wimbledon at the Security Council open debate on counter terrorism\n\n${SPOKEN}`, makers: ['speaker: Lord Stone of Wimbledon'] },
+      // An open letter's standfirst names its writer, then the office: the office's "and" joins no second person.
+      { text: `New national security regime\n\nAn open letter to business from Lord Stone, Minister for Business, Energy and Corporate Responsibility.\n\nTo businesses and investors.\n\n${STORY}`, makers: ['author: Lord Stone'] },
+      // A committee transcript's numbered questions are put by members who speak; a witness's label may carry "MP".
+      {
+        text: `Oral evidence: Channel crossings, HC 705\n\nMembers present: Anna Berg (Chair); Jane Doe; Tim Roe.\n\nWitnesses\n\nI: Peter Stone MP, Minister for Immigration, Home Office.\n\nQ577 Tim Roe: Minister, welcome. It is your first session in front of the Committee.\n\nPeter Stone MP: Thank you. I am the recently appointed minister, and my portfolio includes the matters before the committee today.`,
+        makers: ['chair: Anna Berg', 'speaker: Peter Stone', 'speaker: Tim Roe'],
+      },
+      // A peer's turn, by their territorial title, is their turn: the witness speaks. A hearing's transcript is a record of
+      // proceedings, as a debate is; a page number above its heading is no title.
+      {
+        text: `19\n\nOral evidence: Defending democracy\n\nMembers present: Anna Berg (The Chair); Jane Doe.\n\nWitnesses\n\nI: Baroness Stone of Whitchurch, Parliamentary Under-Secretary of State; Tim Roe, Director.\n\nTim Roe: I am director of Protect and Preparedness in the Home Office, and I work to the Security Minister on these questions.\n\nBaroness Stone of Whitchurch: Good afternoon. I am the Minister for Digital Futures and Online Safety in the department.`,
+        makers: ['chair: Anna Berg', 'speaker: Baroness Stone of Whitchurch', 'speaker: Tim Roe'],
+        type: 'other',
+      },
+      // Must not change: a member of the committee who puts no question in the text is no speaker.
+      {
+        text: `Oral evidence: Channel crossings, HC 705\n\nMembers present: Anna Berg (Chair); Jane Doe; Tim Roe.\n\nQ1 Chair: Welcome to this session, and thank you for coming before the committee today.`,
+        makers: ['chair: Anna Berg'],
+      },
+    ]);
+  });
+
   describe('lines of page furniture are no title', () => {
-    for (const chrome of ['Search our content', 'Home / Media Centre / News / 2019 / Capability development seminar', 'Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234', 'HoC 85mm(Green).tif', 'final logo red (RGB)', 'Defence Committee', 'Select Committee on the European Union\n\nSecurity and Justice Sub-Committee']) {
+    for (const chrome of ['(2 years, 1 month ago)', 'Search our content', 'Home / Media Centre / News / 2019 / Capability development seminar', 'Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234', 'HoC 85mm(Green).tif', 'final logo red (RGB)', 'Defence Committee', 'Select Committee on the European Union\n\nSecurity and Justice Sub-Committee']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
     }
     it('keeps a title that opens with "Back to"', () => assert.equal(metadataOf(`Back to basics on European defence\n\n${STORY}`).title, 'Back to basics on European defence'));
