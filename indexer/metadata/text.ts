@@ -1253,6 +1253,9 @@ const NUMBERED_PARAGRAPH = /^\s*\d{1,3}\.\s+\p{Lu}/u;
 const EVENT_YEAR =
   /\b((?:19|20)\d{2})\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Conference|Summit|Council|Forum|Symposium|Dialogue|Meeting|Ministerial|Assembly|Congress)\b|\b(?:Conference|Summit|Forum|Symposium|Dialogue|Congress)\s+((?:19|20)\d{2})\b/u;
 
+/** A heading line of one to six capitalised words that ends in a month and year: "ADDENDUM SEPTEMBER 2019". */
+const HEADING_MONTH = /^(?:\p{Lu}[\p{L}’'-]*\s+){1,6}(\p{Lu}\p{L}+\s+\d{4})$/u;
+
 /** A breadcrumb of three or more steps, one of them a year alone. */
 const BREADCRUMB_YEAR = /^(?:[^/›>»\n]{1,40}\s[/›>»]\s){2,}((?:19|20)\d{2})\s[/›>»]\s/u;
 
@@ -1332,6 +1335,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     const titleMonth = i === titleIndex ? /[,:–—-]\s*(\p{L}+\s+\d{4})\s*$/u.exec(trimmed) : null;
     const titleMonthDate = titleMonth ? monthYear(titleMonth[1]!) : null;
     if (titleMonthDate) candidates.push({ date: titleMonthDate, rank: 80, offset: blockOffset });
+    // … or a heading of its own in the head, its capitalised words ending in that month ("ADDENDUM SEPTEMBER 2019", "Progress
+    // Report March 2021"): the document's edition, above an "Updated" line of the page that carries it.
+    const headingMonth = !titleMonthDate && i !== titleIndex && line < 12 ? HEADING_MONTH.exec(trimmed) : null;
+    const headingMonthDate = headingMonth ? monthYear(headingMonth[1]!) : null;
+    if (headingMonthDate) candidates.push({ date: headingMonthDate, rank: 78, offset: blockOffset });
     const month = monthYear(trimmed.replace(/^(?:published|date|updated|last updated)\s*:?\s*/iu, ''));
     if (month && line < 12) {
       candidates.push({ date: month, rank: 100, offset: blockOffset });

@@ -1125,6 +1125,13 @@ describe("metadata read from an institution's own forms", () => {
         makers: ['chair: Anna Berg', 'speaker: Baroness Stone of Whitchurch', 'speaker: Tim Roe'],
         type: 'other',
       },
+      // A document's own heading with its month, above the "Updated" line of the page that carries it.
+      {
+        text: `Policy paper\n\nAddendum to the joint action plan on small boats (accessible version)\n\nUpdated 15 October 2019\n\nJOINT ACTION PLAN ON SMALL BOATS\n\nADDENDUM SEPTEMBER 2019\n\n${STORY}`,
+        date: '2019-09',
+      },
+      // Must not change: an "Updated" line alone dates the page.
+      { text: `Policy paper\n\nJoint action plan on small boats\n\nUpdated 15 October 2019\n\n${STORY}`, date: '2019-10-15' },
       // Must not change: a member of the committee who puts no question in the text is no speaker.
       {
         text: `Oral evidence: Channel crossings, HC 705\n\nMembers present: Anna Berg (Chair); Jane Doe; Tim Roe.\n\nQ1 Chair: Welcome to this session, and thank you for coming before the committee today.`,

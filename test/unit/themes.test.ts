@@ -718,4 +718,15 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
     // An EU agency's mission statement, or a mission that is no CSDP operation, is not.
     assert.ok(!themesOf("The EU agency's mission is to support member states.").includes('crisis-management'));
   });
+
+  it('reads attacks on ships as maritime security, screening foreign investment as resilience, high-risk vendors as cyber security', () => {
+    for (const text of ['The Government condemn the attacks on two oil tankers in the Gulf of Oman.', 'In targeting civilian shipping, international norms have been violated.', 'The seizure of a British-flagged vessel is unacceptable.']) {
+      assert.ok(themesOf(text).includes('maritime-space'), text);
+    }
+    assert.ok(themesOf('The National Security and Investment Act introduces new powers of investment screening.').includes('resilience'));
+    assert.ok(themesOf('Huawei and other high-risk vendors will be removed from the 5G network.').includes('cyber-hybrid'));
+    // A ship's name in passing, or an attack on anything else, is not.
+    assert.ok(!themesOf('The attack on the town killed three people.').includes('maritime-space'));
+  });
 });
+
