@@ -728,5 +728,14 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
     // A ship's name in passing, or an attack on anything else, is not.
     assert.ok(!themesOf('The attack on the town killed three people.').includes('maritime-space'));
   });
+
+  it("reads the UK-EU Common Understanding, information threats, temporary protection and cables under the sea by their names", () => {
+    assert.ok(themesOf('Negotiations under the UK-EU Common Understanding continue.').includes('institutional-architecture'));
+    assert.ok(!themesOf('We reached a common understanding of the risks.').includes('institutional-architecture'));
+    assert.ok(themesOf('The Defending Democracy Taskforce counters information threats.').includes('cyber-hybrid'));
+    assert.ok(themesOf('Temporary protection was granted to those fleeing the war.').includes('migration'));
+    const cable = themesOf('Undersea internet cable interference is the latest challenge to security.');
+    assert.ok(cable.includes('maritime-space') && cable.includes('resilience'), cable.join(', '));
+  });
 });
 
