@@ -396,22 +396,22 @@ export function splitNameList(text: string): string[] {
 const MEMBER_IN_CAPITALS =
   /(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)((?:\s+\p{Lu}{2,}(?:-\p{Lu}{2,})*)+)(?=\s*\((?:[\p{Lu}&/-]{2,}|Renew(?: Europe)?|Verts\/ALE|The Left)(?:\s*,\s*\p{Lu}{2})?\))/gu;
 
+/** Words in capitals as a name writes them: "VON DER LEYEN" -> "von der Leyen", "GEOANĂ" -> "Geoană". */
+const casedAsName = (words: string) =>
+  words.replace(/\S+/gu, (word) =>
+    NAME_PARTICLES.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/\p{Lu}+/gu, (part) => part[0] + part.slice(1).toLowerCase()),
+  );
+
 export function surnamesAsWritten(text: string): string {
   return text.replace(MEMBER_IN_CAPITALS, (whole, given: string, surname: string) => {
     if (!surname.split(/\s+/u).some((word) => word.replace(/-/gu, '').length >= 3)) return whole;
-    const cased = surname.replace(/\S+/gu, (word) =>
-      NAME_PARTICLES.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/\p{Lu}+/gu, (part) => part[0] + part.slice(1).toLowerCase()),
-    );
-    return given + cased;
+    return given + casedAsName(surname);
   });
 }
 
 /** A whole name set in capitals ("MIRCEA GEOANĂ", "URSULA VON DER LEYEN"), read as it is written elsewhere; else null. */
 export function readNameInCapitals(text: string): ParsedName | null {
-  const cased = text.trim().replace(/\S+/gu, (word) =>
-    NAME_PARTICLES.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/\p{Lu}+/gu, (part) => part[0] + part.slice(1).toLowerCase()),
-  );
-  return readWholeName(cased);
+  return readWholeName(casedAsName(text.trim()));
 }
 
 /** Names read from a list; items that are not names ("former EU Commissioner") are skipped. */
