@@ -190,13 +190,18 @@ const DAY_MONTH_WORDS = new RegExp(`(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?\\s+(${
 const slashedDates = (text: string) =>
   [...text.matchAll(NUMERIC_DATE)].filter((m) => m[2] === '/').map((m) => ({ m, first: Number(m[1]), second: Number(m[3]), year: Number(m[4]) }));
 
+/** The listing line of a US distributor of institutions' releases, which prints its dates month-first: "11/12/2024 | News release | Distributed by Public on 11/12/2024 13:21". */
+const AMERICAN_DISTRIBUTOR = /\|\s*Distributed by Public on \d{1,2}\/\d{1,2}\/\d{4}\b/u;
+
 /**
  * Whether a text writes numeric dates month-first, as American sites and the wires that copy EU and UK releases print
  * them ("12/22/2025 | Press release"): one names a day only that way, or the text gives in words the day one names read
  * month-first and not the day it names read day-first ("11/06/2024 | Press release" and "INTERPOL today (6 November)").
- * One text keeps one convention; day-first stays the rule for every text that does not show otherwise.
+ * A distributor known to print them so settles it. One text keeps one convention; day-first stays the rule for every
+ * text that does not show otherwise.
  */
 export function writesMonthFirst(text: string): boolean {
+  if (AMERICAN_DISTRIBUTOR.test(text)) return true;
   const numeric = slashedDates(text);
   if (numeric.some(({ first, second }) => first <= 12 && second > 12)) return true;
   const ambiguous = numeric.filter(({ first, second }) => first <= 12 && second <= 12 && first !== second);

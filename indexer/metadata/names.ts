@@ -51,7 +51,7 @@ const NAME_PARTICLES = new Set(
 
 /** Nouns that end an organisation's name: a run of capitalised words ending in one ("External Action Service", "Jacques Delors Institute") is the body, not a person. */
 const ORGANISATION_NOUNS = new Set(
-  'university institute centre center council commission ministry department committee office agency union parliament school college foundation forum group network programme program service services government association society organisation organization organisations organizations congress police'.split(
+  'university institute centre center council commission ministry department committee office agency union parliament school college foundation forum group network programme program service services government association society organisation organization organisations organizations congress police councils committees agencies ministries departments authority authorities'.split(
     ' ',
   ),
 );
@@ -62,7 +62,7 @@ const ORGANISATION_NOUNS = new Set(
  * after people, not a person ("Sir Bill Cash" opens with the word).
  */
 const NAMED_THING_NOUNS = new Set(
-  'Bill Act Agreement Agreements Treaty Convention Accord Accords Pact Protocol Framework Directive Regulation Declaration Charter Deal Compass Strategy Plan Lecture Lectures Prize Award Medal Memorial'.split(
+  'Bill Act Agreement Agreements Treaty Convention Accord Accords Pact Protocol Framework Directive Regulation Declaration Charter Deal Compass Strategy Plan Lecture Lectures Prize Award Medal Memorial Controls'.split(
     ' ',
   ),
 );

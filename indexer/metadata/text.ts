@@ -10,7 +10,7 @@ import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNam
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
 import { holdersNamedIn, officeHolderAt, officeWrittenAs, OFFICES } from './offices.js';
-import { findDatelinePlace, findEventPlace } from './places.js';
+import { findDatelinePlace, findEventPlace, isKnownCity } from './places.js';
 import { escapeRegExp } from '../regexp.js';
 import { DATE_LABEL_BEFORE_LEDE, DELIVERY_MARK, FOR_A_COLLEAGUE, SPEECH_ACT_VERBS, SPEECH_OPENING, WRITTEN_STATEMENT, speechFollows } from './type.js';
 
@@ -72,8 +72,14 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
     const dates = findDates(text);
     // A dateline standing alone ("Luxembourg, 8 October 2024") says where and when, not what: a few capitalised
     // words and the date (a title ending in its date has words of its own: "Statement on the summit in London, 19 May 2025").
+    // The words before the date are a place: set off by a comma, a city, or in capitals ("LONDON 5 May 2025"), not an
+    // event's name ("NATO Leaders' Meeting 3-4 December 2019").
+    const beforeDate = dates.length === 1 ? text.slice(0, dates[0]!.index).trim() : '';
     const isDateline =
-      dates.length === 1 && /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(text.slice(0, dates[0]!.index)) && text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
+      dates.length === 1 &&
+      /^(?:[\p{Lu}\d]\S*[\s,]+){1,6}$/u.test(`${beforeDate} `) &&
+      (beforeDate.endsWith(',') || isKnownCity(beforeDate) || beforeDate === beforeDate.toUpperCase()) &&
+      text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
     // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text; a speech's greeting
     // to the room ("Good morning, all") opens its words, it does not name them.
     if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || BREADCRUMB.test(text) || PAGE_NUMBER.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
@@ -515,7 +521,7 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
 }
 
 /** A speech page's summary tells what its speaker says in the present: "Deputy Ambassador … underlines the increased scale of …". */
-const PRESENT_SPEECH_ACTS = String.raw`underlines|stresses|emphasi[sz]es|highlights|warns|urges|reiterates|calls (?:for|on)|sets out|outlines|welcomes|condemns|addresses`;
+const PRESENT_SPEECH_ACTS = String.raw`underlines|stresses|emphasi[sz]es|highlights|warns|urges|reiterates|reaffirms|calls (?:for|on)|sets out|outlines|welcomes|condemns|addresses|thanks|praises|pays tribute`;
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
@@ -596,8 +602,18 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
   return null;
 }
 
-/** Whether words open with an office's word, after "the" ("the Chief of the Air Staff", "Secretary of State for …"). */
-const opensWithOffice = (words: string | undefined) => !!words && OFFICE_WORDS.has(words.replace(/^the\s+/iu, '').split(/\s+/u)[0]!.toLowerCase());
+/**
+ * Whether words open with an office's word, after "the" ("the Chief of the Air Staff", "Secretary of State for …"), or
+ * after a word that qualifies it: a compound, a body's initials or a nationality ("Politico-Military Counsellor", "UK
+ * Ambassador", "Hungarian Minister").
+ */
+const opensWithOffice = (words: string | undefined) => {
+  if (!words) return false;
+  const [first, second] = words.replace(/^the\s+/iu, '').split(/\s+/u);
+  if (OFFICE_WORDS.has(first!.toLowerCase())) return true;
+  const qualifier = /^\p{Lu}[\p{L}]*-\p{L}+$|^\p{Lu}{2,}$|^\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)$/u.test(first!);
+  return qualifier && second !== undefined && OFFICE_WORDS.has(second.toLowerCase());
+};
 
 /**
  * "Chancellor of the Duchy of Lancaster, David Lidington" (in commas or not): an office, then its holder's full name
@@ -1187,6 +1203,8 @@ const ACT_CITED = /^\s*(?:the|in|on|as|under|following|according|pursuant|with|b
 const NUMBERED_ACT_ADOPTED = /^,?\s+(?:the\s+)?\p{Lu}[\p{L} ]{0,40}?\s+adopted\s+(?:(?:Council|Commission)\s+)?(?:(?:Implementing|Delegated)\s+)?(?:Decision|Regulation|Directive)\s*\((?:CFSP|EU|EC|Euratom)\)\s*(?:No\s*)?\d/u;
 /** A distributor's line naming the text's genre after its date: "19/05/2025 17:06 | Press release |". */
 const GENRE_AFTER = /^\s*(?:\d{1,2}:\d{2}\s*)?\|\s*(?:press release|statement|news|speech|communiqu[eé])\b/iu;
+/** A label a dash joins to its day: "written statement – made on", "Statement | issued on". */
+const DASHED_LABEL = /[–—|-]\s*(?:made|delivered|given|issued|published|answered)\s+on\s*(?:\p{L}+day,?\s+)?$/iu;
 /** A declaration's line of issue: "Issued by the Heads of State and Government … in Brussels 14 June 2021". */
 const ISSUED_LINE = /^(?:issued|adopted|agreed|signed|approved)\s+(?:by|at|in)\s/iu;
 /** The Official Journal named, or EUR-Lex's line citing the issue an act is in, opening its block ("OJ L 169, 27/06/2022"). */
@@ -1384,7 +1402,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // A label line ("Volume 820: debated on …", "Date: …") is short and no sentence; in running prose the same
       // words tell of other events ("The first summit was held on 19 May 2025.").
       // A clause of a longer sentence ("– having regard to the Declaration adopted on 11 March 2022 …,") is no label.
-      const labelLine = text.split(/\s+/).length <= 25 && !/[.!?,;][”"’)]*$/u.test(trimmed);
+      // So is a genre's line that a dash joins to its day, whatever ends it ("… written statement – made on 20th December 2019.").
+      const labelLine = text.split(/\s+/).length <= 25 && (!/[.!?,;][”"’)]*$/u.test(trimmed) || DASHED_LABEL.test(before));
       const sentenceStart = /(?:^|[.!?]\s+)$/u.test(text.slice(0, found.index));
       // The words of the date's own sentence before it.
       const sentenceBefore = text.slice(0, found.index).split(/[.!?]\s+/u).pop()!;

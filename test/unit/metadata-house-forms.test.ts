@@ -1140,10 +1140,33 @@ describe("metadata read from an institution's own forms", () => {
     ]);
   });
 
+  describe("a distributor's month-first dates, a written statement's day after a dash, offices with a qualifier, plural bodies", () => {
+    itReadsEach([
+      // A US distributor's listing line prints the day month-first, even where either reading is a day.
+      { text: `European Commission\n\n11/12/2024 | News release | Distributed by Public on 11/12/2024 13:21\n\nCyber: EU and Japan hold Cyber Dialogue\n\nOn 11 November, the EU and Japan held their sixth Cyber Dialogue in Tokyo. ${STORY}`, date: '2024-11-12' },
+      // Must not change: without the distributor, a slashed date is day-first.
+      { text: `European Commission\n\n11/12/2024\n\nCyber: EU and Japan hold Cyber Dialogue\n\n${STORY}`, date: '2024-12-11' },
+      // A written statement's own day, after a dash, above the meeting its title dates; the title keeps its date.
+      {
+        text: `NATO Leaders' Meeting 3-4 December 2019\n\nForeign and Commonwealth Office written statement – made on 20th December 2019.\n\nOn 3-4 December, NATO Leaders met in London to mark 70 successful years of the Alliance. ${STORY}`,
+        date: '2019-12-20',
+      },
+      // An office qualified by a compound opens a standfirst that names who speaks.
+      { text: `Speech\n\nRussia must end its war: UK statement to the OSCE\n\nPolitico-Military Counsellor, Anna Berg, thanks Denmark as the incoming Chair for upholding the Forum's mandate.\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
+      // A body named in the plural is no one: "Committees on Arms Export Controls", "Chaired by Local Authorities".
+      { text: `Strategic export controls: report\n\nAuthor: Committees on Arms Export Controls\n\n${STORY}`, makers: [] },
+      { text: `Prevent referrals statistics\n\nReferrals may be passed to a panel. Chaired by Local Authorities, these panels determine the support needed. ${STORY}`, makers: [] },
+    ]);
+  });
+
   describe('lines of page furniture are no title', () => {
     for (const chrome of ['(2 years, 1 month ago)', 'Search our content', 'Home / Media Centre / News / 2019 / Capability development seminar', 'Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234', 'HoC 85mm(Green).tif', 'final logo red (RGB)', 'Defence Committee', 'Select Committee on the European Union\n\nSecurity and Justice Sub-Committee']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
     }
     it('keeps a title that opens with "Back to"', () => assert.equal(metadataOf(`Back to basics on European defence\n\n${STORY}`).title, 'Back to basics on European defence'));
+    it("keeps a title that names an event and its days, which a dateline's place does not", () => {
+      assert.equal(metadataOf(`NATO Leaders' Meeting 3-4 December 2019\n\n${STORY}`).title, "NATO Leaders' Meeting 3-4 December 2019");
+      assert.equal(metadataOf(`Luxembourg, 8 October 2024\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar');
+    });
   });
 });
