@@ -465,8 +465,22 @@ function namesOpeningItems(list: string): ParsedName[] {
 }
 
 function groupTablers(text: string): ParsedName[] {
-  const runs = text.split(ON_BEHALF_OF_GROUP).slice(0, -1);
-  return runs.flatMap((run) => splitNameList(run).flatMap((item) => nameEndingText(item) ?? []));
+  const pieces = text.split(ON_BEHALF_OF_GROUP);
+  const runs = pieces.slice(0, -1);
+  return [...runs.flatMap((run) => splitNameList(run).flatMap((item) => nameEndingText(item) ?? [])), ...(runs.length > 0 ? openRunOfNames(pieces.at(-1)!) : [])];
+}
+
+/** Names enough to be a run of tablers with no group line after it. */
+const LIST_ITEMS_OF_NAMES = 3;
+
+/**
+ * A last run of tablers cut off before its group's line (a saved excerpt that stops inside the list): nothing but names,
+ * every item whole but the last, which the cut may have broken ("…, Bogdan Rzońca, Ryszard Cz").
+ */
+function openRunOfNames(text: string): ParsedName[] {
+  const items = splitNameList(text.trim());
+  if (items.length < LIST_ITEMS_OF_NAMES || !items.slice(0, -1).every((item) => readWholeName(item) !== null)) return [];
+  return items.flatMap((item) => readWholeName(item) ?? []);
 }
 
 /**
@@ -1600,6 +1614,8 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       if (captioned) named.push(makePerson(captioned, 'speaker'));
       const inBlock = peopleInBlock(block.text, genreLine);
       const above = blocks.slice(Math.max(0, i - INTRO_BLOCKS), i).map((b) => b.text).join('\n');
+      // The run after a motion's last group line, on a block of its own.
+      if (i > 0 && /\bon behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\s*$/u.test(blocks[i - 1]!.text)) named.push(...openRunOfNames(block.text).map((name) => makePerson(name, 'author')));
       named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered, above), ...jointSpeakers(block.text), ...membersSpeaking(block.text), ...turnInCapitals(block.text), ...questioners(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
       // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").

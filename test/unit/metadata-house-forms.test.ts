@@ -1153,6 +1153,11 @@ describe("metadata read from an institution's own forms", () => {
       },
       // An office qualified by a compound opens a standfirst that names who speaks.
       { text: `Speech\n\nRussia must end its war: UK statement to the OSCE\n\nPolitico-Military Counsellor, Anna Berg, thanks Denmark as the incoming Chair for upholding the Forum's mandate.\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
+      // A motion's last run of members, on a line of its own, cut off before its group's line by a saved excerpt.
+      {
+        text: `JOINT MOTION FOR A RESOLUTION on the sanctions against Russia\n\n6.4.2022 - (2022/2560(RSP))\n\nAnna Berg, Peter Stone, Jane Roe on behalf of the PPE Group\n\nJohn Doe, Maria Fern, Tim Roe, Karl Lang`,
+        makers: ['author: Anna Berg', 'author: Jane Roe', 'author: John Doe', 'author: Karl Lang', 'author: Maria Fern', 'author: Peter Stone', 'author: Tim Roe'],
+      },
       // A body named in the plural is no one: "Committees on Arms Export Controls", "Chaired by Local Authorities".
       { text: `Strategic export controls: report\n\nAuthor: Committees on Arms Export Controls\n\n${STORY}`, makers: [] },
       { text: `Prevent referrals statistics\n\nReferrals may be passed to a panel. Chaired by Local Authorities, these panels determine the support needed. ${STORY}`, makers: [] },

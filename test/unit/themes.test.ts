@@ -737,5 +737,18 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
     const cable = themesOf('Undersea internet cable interference is the latest challenge to security.');
     assert.ok(cable.includes('maritime-space') && cable.includes('resilience'), cable.join(', '));
   });
+
+  it("reads buying the armed forces' equipment as defence industry, not equipment given to an ally", () => {
+    for (const text of ['The Ministry has mismanaged defence equipment contracts for years.', 'The Equipment Plan is unaffordable.', 'Defence Equipment and Support manages the programme.']) {
+      assert.ok(themesOf(text).includes('defence-industry'), text);
+    }
+    assert.ok(!themesOf('We have sent military equipment to the front line.').includes('defence-industry'));
+  });
+
+  it("reads the EU's naval operations as crisis management and maritime security, and the Nationality and Borders Bill as migration", () => {
+    const irini = themesOf('Operation IRINI: remarks following the launch of the operation');
+    assert.ok(irini.includes('crisis-management') && irini.includes('maritime-space'), irini.join(', '));
+    assert.ok(themesOf('Third Reading of the Nationality and Borders Bill').includes('migration'));
+  });
 });
 
