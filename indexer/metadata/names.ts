@@ -433,7 +433,6 @@ export function personKey(name: string): string {
 }
 
 export function makePerson(parsed: ParsedName, role: Role): Person {
-  if (process.env.TRACE_NAME && parsed.name.includes(process.env.TRACE_NAME)) console.error("TRACE", role, new Error().stack?.split("\n").slice(2, 5).join(" | "));
   return { name: parsed.name, display: parsed.display, role, slug: personSlug(parsed.name) };
 }
 
