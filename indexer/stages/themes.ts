@@ -277,7 +277,9 @@ export function tagDocument(taxonomy: Taxonomy, passages: Passage[], fallbackTex
         const naming = itemsNaming.get(id) ?? 0;
         named.announced ||= announced || (naming >= LIST_ITEMS && naming * 2 >= leadItems.length);
         named.terms = Math.max(named.terms, Object.keys(terms).length);
-        named.alone ||= [...inUnit.keys()].every((other) => related(id, other));
+        // Another theme named by the very words that name this one ("Operation Atalanta", both a CSDP operation and security
+        // at sea) is the same subject, not another beside it.
+        named.alone ||= [...inUnit].every(([other, words]) => related(id, other) || Object.keys(words).every((word) => word in terms));
         sentences.set(id, named);
         const theme = compiled.get(id)!;
         const best = (found: Evidence) => Math.max(...Object.keys(found).map((term) => termSpecificity(theme, term)));

@@ -471,6 +471,19 @@ describe('themes: what a text dwells on, not what it lists or names in passing',
     assert.equal(weightOf(titled, 'resilience'), 'about');
   });
 
+  it('reads a term two themes share as naming both in its sentence, not one beside the other', () => {
+    const shared = taxonomy([
+      { id: 'nato', acronyms: ['NATO'] },
+      { id: 'crisis', phrases: ['Operation Atalanta', 'CSDP'] },
+      { id: 'maritime', phrases: ['Operation Atalanta'] },
+    ]);
+    const text = shortText(['Peers debated the CSDP and its missions.', 'The CSDP needs more staff.', 'Operation Atalanta has kept ships safe off Somalia for years.']);
+    assert.equal(weightOf(tagDocument(shared, text), 'maritime'), 'about');
+    // Beside words of another subject, the one term is still an aside.
+    const beside = shortText(['Peers debated the CSDP and its missions.', 'The CSDP needs more staff.', 'NATO praised Operation Atalanta off Somalia.']);
+    assert.equal(weightOf(tagDocument(shared, beside), 'maritime'), 'mentions');
+  });
+
   it('reads a theme named in one sentence as a passing mention beside a subject the text dwells on sentence after sentence', () => {
     const dwelling = ['NATO allies met again.', 'NATO will meet in The Hague next year.', 'NATO ministers agreed new plans.', 'NATO leaders will sign them.'];
     const once = 'The ministers also discussed maritime security and space security in the region.';
