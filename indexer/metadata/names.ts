@@ -201,9 +201,9 @@ function placeAfter(tokens: string[], at: number): string[] {
  * five capitalised words, or a peer's title and one word.
  */
 export function readName(text: string): ParsedName | null {
-  const tokens = text
-    // A peer's given name in brackets after the title is part of how they are named: "Lord (Tariq) Ahmad of Wimbledon".
-    .replace(/\b(Lord|Baroness|Lady)\s+\((\p{Lu}\p{Ll}+)\)\s+(?=\p{Lu})/gu, '$1 ')
+  // A peer's given name in brackets after the title is part of how they are named: "Lord (Tariq) Ahmad of Wimbledon". (Read
+  // on every call, so only where a bracket is.)
+  const tokens = (text.includes('(') ? text.replace(/\b(Lord|Baroness|Lady)\s+\((\p{Lu}\p{Ll}+)\)\s+(?=\p{Lu})/gu, '$1 ') : text)
     // A bracket ends the name ("Lord Paddick (Non-affiliated - Life peer)Department Debates"): what follows is not part of it.
     .replace(/\([^)]*\)/g, ' ; ')
     // So does a speech's "Check against delivery", run into the name's line when a page is saved.

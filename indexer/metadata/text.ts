@@ -123,6 +123,9 @@ const NAME_SHAPE = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]
 const SURNAME_PARTICLES = String.raw`(?:(?:de|da|del|der|den|van|von|la|le|du|dos|di|ten|ter)\s+){0,2}`;
 const NAME_WITH_PARTICLES = String.raw`(?:\p{Lu}[\p{L}’'.-]*\s+${SURNAME_PARTICLES}){1,3}\p{Lu}[\p{L}’'-]*`;
 
+/** The line naming the political group a European Parliament motion's members table it for: "on behalf of the PPE Group". */
+const GROUP_LINE = String.raw`on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b`;
+
 /** The formula of a written statement made by a minister: "… has made the following Written Ministerial Statement", "… has today made …". */
 const MADE_STATEMENT = String.raw`has (?:today |this day )?made the following (?:written |ministerial |oral )*statement`;
 const MADE_STATEMENT_FORMULA = new RegExp(MADE_STATEMENT, 'iu');
@@ -262,7 +265,7 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: /^(?:An?|The)\s+(?:open\s+)?letter\s+to\s+[^.:;]{2,80}?\s+from\s+(?=\p{Lu})/gu, blockStart: true, semicolonItems: true },
   // A European Parliament motion's header: its members, then the group they table it for ("…, Riho Terras on behalf of the PPE Group"),
   // group after group.
-  { role: 'author', pattern: /^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b)/gu, blockStart: true, groupRuns: true },
+  { role: 'author', pattern: new RegExp(String.raw`^(?=\p{Lu}[^,.;:]{2,60}(?:,\s+\p{Lu}[^,.;:]{2,60})*\s+${GROUP_LINE})`, 'gu'), blockStart: true, groupRuns: true },
   // The European Parliament's written question names the members who put it, with their groups: "Question for written
   // answer E-004009/2021 to the Commission Rule 138 Anna Fotyga (ECR)".
   { role: 'author', pattern: /\b(?:Priority )?[Qq]uestion for (?:written|oral) answer\s+[EPO]-\d+\/\d{4}\s+to the\s+(?:Commission|Council|Vice-President\/High Representative)\s+(?:Rule\s+\d+\s+)?(?=\p{Lu})/gu },
@@ -436,7 +439,9 @@ function questioners(text: string): Person[] {
 }
 
 /** The group a motion's members table it for, closing their run of names. */
-const ON_BEHALF_OF_GROUP = /\s+on behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\b/gu;
+const ON_BEHALF_OF_GROUP = new RegExp(String.raw`\s+${GROUP_LINE}`, 'gu');
+/** A block that closes with a group's line: the run of names below it is the next group's. */
+const ENDS_WITH_GROUP = new RegExp(String.raw`\b${GROUP_LINE}\s*$`, 'u');
 
 /**
  * A motion's members, run after run, each closed by its group: "David McAllister, UKCG Coordinator Manfred Weber on
@@ -621,12 +626,15 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
  * after a word that qualifies it: a compound, a body's initials or a nationality ("Politico-Military Counsellor", "UK
  * Ambassador", "Hungarian Minister").
  */
+/** A nationality's adjective before an office: "Hungarian", "Belgian", "Danish", "Maltese", "Dutch". */
+const NATIONALITY = String.raw`\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)`;
+const OFFICE_QUALIFIER = new RegExp(String.raw`^\p{Lu}[\p{L}]*-\p{L}+$|^\p{Lu}{2,}$|^${NATIONALITY}$`, 'u');
+
 const opensWithOffice = (words: string | undefined) => {
   if (!words) return false;
   const [first, second] = words.replace(/^the\s+/iu, '').split(/\s+/u);
   if (OFFICE_WORDS.has(first!.toLowerCase())) return true;
-  const qualifier = /^\p{Lu}[\p{L}]*-\p{L}+$|^\p{Lu}{2,}$|^\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)$/u.test(first!);
-  return qualifier && second !== undefined && OFFICE_WORDS.has(second.toLowerCase());
+  return OFFICE_QUALIFIER.test(first!) && second !== undefined && OFFICE_WORDS.has(second.toLowerCase());
 };
 
 /**
@@ -967,12 +975,18 @@ const TITLE_MAKER = new RegExp(
 const SIGNATURE_LINE = new RegExp(String.raw`^(${NAME_WITH_PARTICLES}),\s+([^.;:!?]{3,200})$`, 'u');
 /** An office as the Council's releases write it under a quotation, lower-case too: "minister for justice", "deputy prime minister and minister of …". */
 const OPENS_WITH_OFFICE = /^(?:(?:deputy|vice|first|acting|federal|state)\s+)?(?:prime(?: minister)?|minister|secretary|commissioner|president|chancellor|high representative|ambassador|director|spokesperson|chair)\b/iu;
+/** Words before an office that qualify it: a nationality, or a body's name before an office's first word. */
+const BEFORE_OFFICE = new RegExp(
+  String.raw`^(?:${NATIONALITY}\s+|\p{Lu}[\p{L}-]*(?:['’]s)?\s+(?=(?:Deputy|Vice|Acting|Executive|Chief|Director|Secretary|President|Commissioner|Minister|High Representative|Ambassador|Spokesperson|Chair)\b))`,
+  'u',
+);
+
 /**
  * Whether a signature's words after the name are an office, less a nationality ("Hungarian", "Belgian", "Danish", "Maltese",
  * "Dutch") or a body's name ("Frontex Deputy Executive Director for Operations", "EDA’s Chief Executive") before it.
  */
 function namesAnOffice(words: string): boolean {
-  const office = words.replace(/^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese|ch|an)\s+|\p{Lu}[\p{L}-]*(?:['’]s)?\s+(?=(?:Deputy|Vice|Acting|Executive|Chief|Director|Secretary|President|Commissioner|Minister|High Representative|Ambassador|Spokesperson|Chair)\b))/u, '');
+  const office = words.replace(BEFORE_OFFICE, '');
   return OPENS_WITH_OFFICE.test(office) || (isOfficeOnly(office) && office.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && OFFICE_WORDS.has(w.toLowerCase())));
 }
 
@@ -1615,7 +1629,7 @@ export function readTextMetadata(input: readonly Block[]): TextMetadata {
       const inBlock = peopleInBlock(block.text, genreLine);
       const above = blocks.slice(Math.max(0, i - INTRO_BLOCKS), i).map((b) => b.text).join('\n');
       // The run after a motion's last group line, on a block of its own.
-      if (i > 0 && /\bon behalf of (?:the )?\S+(?: \S+){0,4} [Gg]roup\s*$/u.test(blocks[i - 1]!.text)) named.push(...openRunOfNames(block.text).map((name) => makePerson(name, 'author')));
+      if (i > 0 && ENDS_WITH_GROUP.test(blocks[i - 1]!.text)) named.push(...openRunOfNames(block.text).map((name) => makePerson(name, 'author')));
       named.push(...inBlock, ...quotedSpeakers(block.text, date, holderNamed, delivered, above), ...jointSpeakers(block.text), ...membersSpeaking(block.text), ...turnInCapitals(block.text), ...questioners(block.text));
       // A press release's quotation closed by its speaker on a line of their own: "Sándor Pintér, Hungarian Minister for Home Affairs",
       // or run into the quotation's end by a saved page ("… on return hubs.”Rasmus Stoklund, Minister for Immigration and Integration").
