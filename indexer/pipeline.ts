@@ -33,7 +33,7 @@ import { prepareSources } from './sources/stage.js';
 export const DOCUMENT_STAGES: readonly Stage[] = [preflightStage, extractStage, metadataStage, boilerplateStage, passagesStage, themesStage, acronymsStage];
 
 /** Bumped when a change to the stages alters their output, so every document is re-indexed once. */
-export const PIPELINE_VERSION = '13';
+export const PIPELINE_VERSION = '14';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 

@@ -5,7 +5,7 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { dateFromUrl, dateOverTwoLines, findDates, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
+import { dateFromUrl, dateOverTwoLines, findDates, isPlausibleYear, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, readNameInCapitals, readWholeName, splitNameList, surnamesAsWritten, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
@@ -225,6 +225,9 @@ const PEOPLE_CUES: Cue[] = [
   { role: 'author', pattern: new RegExp(String.raw`${STATEMENT_BY}(?![^\n]*\s(?:at|to|before)\s+(?:the|a|an)\s)`, 'giu'), blockStart: true },
   // … and one made at a meeting was spoken there, whoever it was made for.
   { role: 'speaker', pattern: new RegExp(STATEMENT_BY, 'giu'), blockStart: true },
+  // A statement "given" was spoken: "Statement given yesterday from Defence Secretary John Healey on the Strategic Defence Review",
+  // also under the date label a saved page keeps above it.
+  { role: 'speaker', pattern: /^(?:date\s*:?\s*\d{4}-\d{2}-\d{2}\s+)?(?:oral\s+)?statement (?:given|delivered)\s+(?:(?:today|yesterday)\s+)?(?:by|from)\s+(?=\p{Lu})/giu, blockStart: true },
   // A title naming the speaker before the genre of their words: "HR/VP Kaja Kallas: Keynote speech at the … Conference"
   // (a genre "by" someone names them itself: "Security Red Sea: remarks by HR Borrell" opens with a topic).
   {
@@ -301,8 +304,11 @@ const AS_SAID = new RegExp(String.raw`(?:^|[.!?]\s+)As ([^,:;.]{3,80}?)(?:,[^.:;
 const ADDRESSED_CHAIR = /\b(?:serve|speak) under (?:your )?(?:chairmanship|chairship|chairwomanship|chair)(?:\s+(?:again|today|this (?:morning|afternoon|evening)))?,\s+((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)/gu;
 /** A member marked as chair in a committee's list: "Baroness Coussins (The Chair)". */
 const MARKED_CHAIR = /(?:^|[;:]\s*)([^;:,()]{3,60}?)\s*\((?:The )?Chair(?:man|woman|person)?\)/gu;
-/** A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative". */
-const SIGNED_QUOTE = /[.!?][”"’]?\s+[–—]\s+(?=\p{Lu})/gu;
+/**
+ * A quotation signed after a dash: "… when human rights are violated. – Josep Borrell, High Representative", also as a
+ * pull-quote's table cells keep it when saved ("… our security where it matters the most.” | | — Vasilis Palmas, Minister …").
+ */
+const SIGNED_QUOTE = /[.!?][”"’]?(?:\s*\|)*\s+[–—]\s+(?=\p{Lu})/gu;
 /** "…," said Kaja Kallas / "…", said the High Representative Kaja Kallas. */
 const SAID_AFTER_QUOTE = new RegExp(String.raw`[”"’],?\s+${SAID}\s+(?:the\s+)?`, 'gu');
 /** "…, said Commissioner Thierry Breton": a speaking verb after a clause and a comma, then who spoke. */
@@ -495,6 +501,8 @@ function openRunOfNames(text: string): ParsedName[] {
 const LIST_GOES_ON = new Set(['of', 'from', 'at', 'with']);
 /** Words that open another clause inside an item of a list of names: "hosted by", "following", "between". */
 const NEW_CLAUSE_ITEM = /\b(?:\p{Ll}{3,}ed by|between|following)\s/u;
+/** The subject a maker's words are on, after an office or a name: " on Enhancing Strategic Cooperation" (never "on behalf of"). */
+const TOPIC_AFTER = /\s+on\s+(?!behalf\b)/u;
 /** An item of a list of names that opens with a preposition, however qualified ("just after"), says where or when, not who. */
 const OCCASION_ITEM = /^(?:(?:just|shortly|immediately|soon|right|directly)\s+)?(?:at|in|on|during|before|after|ahead of|following|for|to)\s/u;
 
@@ -507,9 +515,12 @@ const OCCASION_ITEM = /^(?:(?:just|shortly|immediately|soon|right|directly)\s+)?
  */
 function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] {
   const names: ParsedName[] = [];
-  for (const item of splitNameList(text)) {
+  for (const listed of splitNameList(text)) {
     // "Speech by the Deputy Secretary General, Mircea Geoană, at the NATO Lessons Learned conference": the occasion ends the list.
-    if (OCCASION_ITEM.test(item)) break;
+    if (OCCASION_ITEM.test(listed)) break;
+    // "… and the Prime Minister of the United Kingdom on Enhancing Strategic Cooperation": what follows "on" is the subject.
+    const topic = TOPIC_AFTER.exec(listed);
+    const item = topic ? listed.slice(0, topic.index) : listed;
     let after: string;
     const parsed = readNameAfterOffice(item);
     if (parsed) {
@@ -535,12 +546,13 @@ function readNamesAfterOffice(text: string, date?: string | null): ParsedName[] 
     if (withWhom) names.push(withWhom);
     // "at the joint press conference with …" is the occasion and who else was there; "at Chatham House" is where they work.
     if (next === 'at' && second !== undefined && /^(?:the|a|an|this|its|their)$/u.test(second)) break;
+    if (topic) break;
   }
   return names;
 }
 
 /** A speech page's summary tells what its speaker says in the present: "Deputy Ambassador … underlines the increased scale of …". */
-const PRESENT_SPEECH_ACTS = String.raw`underlines|stresses|emphasi[sz]es|highlights|warns|urges|reiterates|reaffirms|calls (?:for|on)|sets out|outlines|welcomes|condemns|addresses|thanks|praises|pays tribute`;
+const PRESENT_SPEECH_ACTS = String.raw`speaks|announces|underlines|stresses|emphasi[sz]es|highlights|warns|urges|reiterates|reaffirms|calls (?:for|on)|sets out|outlines|welcomes|condemns|addresses|thanks|praises|pays tribute`;
 
 /** What a lede's subject did when it spoke: the verbs of speaking, and those a reporter uses for it. */
 const LEDE_VERB = new RegExp(
@@ -615,10 +627,16 @@ function ledeSubject(sentence: string, date: string | null, verbs = LEDE_VERB): 
     // Lancaster, David Lidington, addressed …"), also after a saved page's date label; who publishes its words is not known.
     // After an opening phrase ("In the following column, EDA Chief Executive Jiři Šedivý reflects on …").
     const subject = before.trimStart().replace(DATE_LABEL_BEFORE_LEDE, '').replace(OPENING_PHRASE, '');
-    const named = officeThenName(subject) ?? nameThenOffice(subject);
+    const named = officeThenName(subject) ?? nameThenOffice(subject) ?? nameThenAffiliation(subject);
     if (named) return { person: makePerson(named, 'speaker'), publisher: null };
   }
   return null;
+}
+
+/** A whole name and the body it speaks for in brackets, as GOV.UK's statements to the OSCE open: "Justin Addison (UK delegation)". */
+function nameThenAffiliation(subject: string): ParsedName | null {
+  const m = /^([^()]{3,60}?)\s*\([^()]{2,60}\)$/u.exec(subject);
+  return m ? readWholeName(m[1]!) : null;
 }
 
 /**
@@ -1282,6 +1300,13 @@ const OPENED_LABEL = /^\s*opened\s*:?\s*$/iu;
  * Permanent Council No.1522, Vienna, 29 May 2025"; a wire's bracketed kicker may stand before it ("(PRESS RELEASE) THE HAGUE, …").
  */
 const DATELINE_BEFORE = /^(?:\([\p{Lu}\s]{2,30}\)\s*)?[\p{Lu}](?:[^.!?]|\.(?=\S)){0,80},\s*$/u;
+/**
+ * The words of a dateline name a place and perhaps an institution, capitalised but for their joining words ("Council of
+ * the European Union, Luxembourg,"); a clause set off by a comma ("On the legislative front, the Commission also proposed,")
+ * is the body's, and so is the date after it. A known city before the comma is a place whatever stands before it.
+ */
+const DATELINE_WORDS = /^(?:\([\p{Lu}\s]{2,30}\)\s*)?(?:(?:[\p{Lu}\d(][^\s,]*|of|the|and|for|de|du|des|la|le|am|an|en)[\s,]+)+$/u;
+const isDatelineBefore = (before: string) => DATELINE_BEFORE.test(before) && (DATELINE_WORDS.test(before) || findDatelinePlace(before, before.length) !== null);
 
 /** A genre standing as the label of its own date line: "Briefing 27-05-2021", "Press release | 12 May 2025". */
 const GENRE_LABEL = /^\s*(?:briefing|at a glance|press release|statement|speech|news|article|blog post|op-ed|report)\s*[|:–—-]?\s*$/iu;
@@ -1300,6 +1325,9 @@ const EVENT_YEAR =
   /\b((?:19|20)\d{2})\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Conference|Summit|Council|Forum|Symposium|Dialogue|Meeting|Ministerial|Assembly|Congress)\b|\b(?:Conference|Summit|Forum|Symposium|Dialogue|Congress)\s+((?:19|20)\d{2})\b/u;
 
 /** A heading line of one to six capitalised words that ends in a month and year: "ADDENDUM SEPTEMBER 2019". */
+/** A page's age printed under its date: "(5 years, 1 month ago)". */
+const PAGE_AGE = /^\(\d+ (?:years?|months?|weeks?|days?)(?:, \d+ (?:months?|weeks?|days?))? ago\)$/u;
+
 const HEADING_MONTH = /^(?:\p{Lu}[\p{L}’'-]*\s+){1,6}(\p{Lu}\p{L}+\s+\d{4})$/u;
 
 /** A breadcrumb of three or more steps, one of them a year alone. */
@@ -1355,6 +1383,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   let line = -1;
   // Below a "Contents" line, the acts an Official Journal issue lists: their dates are theirs, not the issue's.
   let inContents = false;
+  // Whether a date standing alone on its line has been read.
+  let dateLineSeen = false;
   for (let i = 0; i < blocks.length && offset < HEAD_CHARS; i++) {
     const blockOffset = offset;
     offset += blocks[i]!.text.length + 1;
@@ -1381,6 +1411,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
     const titleMonth = i === titleIndex ? /[,:–—-]\s*(\p{L}+\s+\d{4})\s*$/u.exec(trimmed) : null;
     const titleMonthDate = titleMonth ? monthYear(titleMonth[1]!) : null;
     if (titleMonthDate) candidates.push({ date: titleMonthDate, rank: 80, offset: blockOffset });
+    // … or the year in brackets that closes it ("Council Conclusions on EU Security and Defence (2024)").
+    const titleYear = i === titleIndex && !titleMonthDate ? /\(((?:19|20)\d{2})\)$/u.exec(trimmed) : null;
+    if (titleYear && isPlausibleYear(Number(titleYear[1]))) candidates.push({ date: titleYear[1]!, rank: 80, offset: blockOffset });
     // … or a heading of its own in the head, its capitalised words ending in that month ("ADDENDUM SEPTEMBER 2019", "Progress
     // Report March 2021"): the document's edition, above an "Updated" line of the page that carries it.
     const headingMonth = !titleMonthDate && i !== titleIndex && line < 12 ? HEADING_MONTH.exec(trimmed) : null;
@@ -1422,7 +1455,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       const dateline =
         i !== titleIndex &&
         blocks[i]!.kind !== 'list-item' &&
-        ((found.index <= 90 && DATELINE_BEFORE.test(text.slice(0, found.index))) || (found.index === 0 && /^\s+[–—-]\s+\p{Lu}\p{Ll}/u.test(text.slice(found.text.length))));
+        ((found.index <= 90 && isDatelineBefore(text.slice(0, found.index))) || (found.index === 0 && /^\s+[–—-]\s+\p{Lu}\p{Ll}/u.test(text.slice(found.text.length))));
       // Its own line, set apart by its form: it counts below a page's furniture too.
       const placeAfter = i !== titleIndex && DAY_BEFORE_PLACE.test(text.slice(0, found.index)) && PLACE_AFTER.test(text.slice(found.index + found.text.length));
       // A site's "today" bar prints the weekday shortened, with a stop ("Sat. Apr 1st, 2023"); a text's own date line does not.
@@ -1433,6 +1466,9 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       // So is a genre's line that a dash joins to its day, whatever ends it ("… written statement – made on 20th December 2019.").
       const labelLine = text.split(/\s+/).length <= 25 && (!/[.!?,;][”"’)]*$/u.test(trimmed) || DASHED_LABEL.test(before));
       const sentenceStart = /(?:^|[.!?]\s+)$/u.test(text.slice(0, found.index));
+      const aged = PAGE_AGE.test(blocks[i + 1]?.text.trim() ?? '');
+      const lineBefore = dateLineSeen;
+      dateLineSeen ||= alone;
       // The words of the date's own sentence before it.
       const sentenceBefore = text.slice(0, found.index).split(/[.!?]\s+/u).pop()!;
       let rank: number;
@@ -1464,6 +1500,10 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       else if (SELF_CURRENT_AS_OF.test(sentenceBefore)) rank = 72;
       // A site's date bar says when the page was seen, not when the text was written: only above what merely stands early.
       else if (alone && line < 12 && dateBar) rank = 55;
+      // A date line the page follows with its age ("Thursday 28th March 2019" then "(5 years, 1 month ago)", as Parliament's
+      // record is republished) is the item's own day, above the meeting its title names ("Foreign Affairs Council 18 March 2019").
+      // The first date line only: a page of excerpts gives each earlier debate its own.
+      else if (alone && line < 12 && aged && !lineBefore) rank = 85;
       else if (alone && line < 12) rank = titleIndex >= 0 && i < titleIndex ? 74 : 75;
       // "On 5 May 2025, the institute hosted…" opening a sentence of the opening: the event reported, unless what it
       // reports is a numbered act's adoption, which a declaration of alignment or a wire's copy recalls weeks later.

@@ -1164,6 +1164,45 @@ describe("metadata read from an institution's own forms", () => {
     ]);
   });
 
+  describe("a date after a clause's comma is the body's, a page's age marks its own date line, a title's bracketed year; makers named before a topic, a pull-quote, an affiliation, a statement given", () => {
+    itReadsEach([
+      // A clause set off by a comma is no dateline: the date after it is an earlier act's, and the title's date stands.
+      {
+        text: `EU Statement at the Working Group on Firearms Trafficking, 9 October 2024\n\nChair,\n\nI speak on behalf of the European Union and its Member States.\n\nOn the legislative side, the Commission also proposed, on 14 March 2023, new rules on the import of firearms.`,
+        date: '2024-10-09',
+      },
+      // Must not change: a place and its institution before the comma are a dateline.
+      { text: `Council of the European Union, Luxembourg, 21 June 2024\n\nCouncil adopts new rules on firearms\n\n${STORY}`, date: '2024-06-21' },
+      // A date line the page follows with its age is the item's own day, above the meeting its title names.
+      {
+        text: `General Affairs Council 12 May 2020\n\nWritten Statements\n\nTuesday 19th May 2020\n\n(4 years, 2 months ago)\n\nThe Minister of State attended the General Affairs Council on 12 May. ${STORY}`,
+        date: '2020-05-19',
+      },
+      // Must not change: the first such line dates the page, not an earlier debate's excerpt further down.
+      {
+        text: `Border Security: Channel\n\nLady Roe Excerpts\nWednesday 5th March 2025\n\n(2 days ago)\n\nLords Chamber\n\n${STORY}\n\nChannel Crossings\n\nLady Roe Excerpts\nThursday 16th May 2024\n\n(10 months ago)\n\nLords Chamber`,
+        date: '2025-03-05',
+      },
+      // A title closing with its year in brackets gives the year.
+      { text: `Council Conclusions on Civilian Crisis Management (2023)\n\nThe Council underlines the importance of civilian missions. ${STORY}`, date: '2023' },
+      // Whom a statement names as its makers ends before what it is on.
+      {
+        text: `Statement by the President of the European Council and the Prime Minister of Norway on Strengthening Strategic Cooperation\n\nThe President of the European Council and the Prime Minister of Norway met today in Oslo. ${STORY}`,
+        makers: [],
+      },
+      // A pull-quote's table cells, saved, still sign the quotation after a dash.
+      { text: `Defence loans approved\n\nThe Council today approved the first loans. “These loans show that we deliver on defence.” | | — Anna Berg, Minister of Defence of Malta |\n\n${STORY}`, makers: ['speaker: Anna Berg'] },
+      // A name with the body it speaks for in brackets, speaking at a meeting, opens a standfirst.
+      { text: `Trafficking in armed conflict: UK statement\n\nTim Roe (UK delegation) speaks at an OSCE session on trafficking in human beings.\n\n${SPOKEN}`, makers: ['speaker: Tim Roe'] },
+      // A minister announcing the measures a standfirst reports.
+      { text: `Foreign Secretary announces new sanctions on Belarus\n\nForeign Secretary Jane Roe announces 40 new designations today, targeting the regime's backers.\n\n${STORY}`, makers: ['speaker: Jane Roe'] },
+      // A statement "given" was spoken, also under a saved page's date label.
+      { text: ` date 2024-02-06 Statement given today from Home Secretary Tim Roe on the border security summit.\n\nWith permission, Mr Speaker, I would like to make a statement on the summit.`, makers: ['speaker: Tim Roe'] },
+      // Must not change: a government body "announces": no one speaks.
+      { text: `The Home Office announces new funding for border security\n\n${STORY}`, makers: [] },
+    ]);
+  });
+
   describe('lines of page furniture are no title', () => {
     for (const chrome of ['(2 years, 1 month ago)', 'Search our content', 'Home / Media Centre / News / 2019 / Capability development seminar', 'Connect with us', 'Go back to the Europarl portal', 'Latest news', 'Index', 'Previous', 'Menu', 'PRINT', 'Skip to main content\n\nMenu', 'This document is an excerpt from the EUR-Lex website\n\nDocument 32023R1234', 'HoC 85mm(Green).tif', 'final logo red (RGB)', 'Defence Committee', 'Select Committee on the European Union\n\nSecurity and Justice Sub-Committee']) {
       it(`skips "${chrome}"`, () => assert.equal(metadataOf(`${chrome}\n\nCapability development seminar\n\n${STORY}`).title, 'Capability development seminar'));
