@@ -764,12 +764,13 @@ describe('themes: the field\'s own names for its subjects, in the real taxonomy'
     assert.ok(themesOf('Third Reading of the Nationality and Borders Bill').includes('migration'));
   });
 
-  it('reads migration by itself, the rules for buying defence and security equipment, and foreign policy consultations or talks', () => {
+  it('reads migration by itself, the rules for buying defence and security equipment, foreign policy consultations or talks, and economic pressure on Russia', () => {
     assert.ok(themesOf('UK-Belgium Migration: Co-operation').includes('migration'));
     assert.ok(themesOf('Defence and Security Public Contracts (Amendment) Regulations 2020').includes('defence-industry'));
     for (const text of ['UK-EU foreign policy consultations will focus on Ukraine.', 'The two sides held foreign policy talks in Brussels.']) {
       assert.ok(themesOf(text).includes('foreign-policy-coordination'), text);
     }
+    assert.ok(themesOf('Countries need to ramp up economic pressure on Russia to force Putin into negotiations.').includes('sanctions'));
     // Talks on something else, or public contracts for roads, are not.
     assert.ok(!themesOf('The two sides held trade talks in Brussels.').includes('foreign-policy-coordination'));
     assert.ok(!themesOf('Public contracts for roads are advertised online.').includes('defence-industry'));
