@@ -335,6 +335,27 @@ export function weekdayDates(text: string): FoundDate[] {
   return found;
 }
 
+/** "on 1 October", "on Friday 17 May", "on May 17th": a day and month with no year after them. */
+const ON_DAY_WITHOUT_YEAR = new RegExp(
+  `\\bon\\s+(?:\\p{L}+day,?\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})|(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\b(?![.,]?\\s*\\d)`,
+  'giu',
+);
+
+/**
+ * The day a sentence says something happened on without its year ("The EU and Bosnia and Herzegovina held a
+ * Counter-terrorism Dialogue on 1 October in Sarajevo"), read from the one full date among `dates` (the text's) that
+ * names the same day ("The Dialogue in Sarajevo on 1 October 2021 provided …"); null when none or several do.
+ */
+export function dayCompletedElsewhere(sentence: string, dates: readonly FoundDate[]): string | null {
+  for (const m of sentence.matchAll(ON_DAY_WITHOUT_YEAR)) {
+    const [month, day] = m[1] ? [monthNumber(m[2]!), Number(m[1])] : [monthNumber(m[3]!), Number(m[4])];
+    const suffix = `-${pad(month)}-${pad(day)}`;
+    const same = new Set(dates.map((d) => d.date).filter((date) => date.endsWith(suffix)));
+    if (same.size === 1) return [...same][0]!;
+  }
+  return null;
+}
+
 /**
  * A day written in a web address ("…-2022-07-20_sk", "/2025/05/19/"): publishers
  * put the publication day in the path. Only full days in a plausible year count.

@@ -5,7 +5,7 @@
  */
 import { clipSummary, type Person, type Role } from '../../contract/document.js';
 import type { Block } from '../../contract/extracted.js';
-import { dateFromUrl, dateOverTwoLines, findDates, isPlausibleYear, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
+import { dateFromUrl, dateOverTwoLines, dayCompletedElsewhere, findDates, isPlausibleYear, monthYear, weekdayDates, writesMonthFirst } from './dates.js';
 import { dedupePeople, isOfficeOnly, makePerson, OFFICE_WORDS, readName, readNameAfterOffice, readNameInCapitals, readWholeName, splitNameList, surnamesAsWritten, type ParsedName } from './names.js';
 import { conclusionsAuthor, findOrganisations, findPublisher, knownBodiesIn, knownPublisher } from './organisations.js';
 import { isCaption, isDateFurniture, isDateOnly, isLedeProse } from './furniture.js';
@@ -1357,6 +1357,16 @@ const isShortLine = (text: string) => text.trim().split(/\s+/u).length <= 8 && !
 /** How far into the text a date may still be the text's own, when nothing marks it. */
 const OPENING_CHARS = 1200;
 
+/** Where a block starts in the text the blocks make, one line apart. */
+const offsetOf = (blocks: readonly Block[], block: Block) => {
+  let offset = 0;
+  for (const b of blocks) {
+    if (b === block) return offset;
+    offset += b.text.length + 1;
+  }
+  return offset;
+};
+
 interface DateCandidate {
   date: string;
   /** A publication line that dates a revision ("Updated 5 December 2024"), not the first issue. */
@@ -1528,6 +1538,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
       candidates.push({ date: found.date, rank, offset: at });
     }
   }
+  // The day the lede says the event took place, its year left to a later sentence ("… held a Counter-terrorism Dialogue on
+  // 1 October in Sarajevo", then "The Dialogue in Sarajevo on 1 October 2021 …"): as "On 5 May 2025" opening a sentence is.
+  const lede = ledeBlocks(blocks, titleIndex)[0];
+  const ledeDay = lede ? dayCompletedElsewhere(firstSentence(lede.text), findDates(blocks.map((b) => b.text).join('\n').slice(0, HEAD_CHARS), monthFirst)) : null;
+  if (ledeDay) candidates.push({ date: ledeDay, rank: 70, offset: offsetOf(blocks, lede!) });
   candidates.sort((a, b) => b.rank - a.rank || a.offset - b.offset);
   const best = candidates[0];
   // A "Published" line outranks a date merely standing early in the opening; a declaration's or statement's, also the

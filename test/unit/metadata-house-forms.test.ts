@@ -1183,6 +1183,11 @@ describe("metadata read from an institution's own forms", () => {
         text: `Border Security: Channel\n\nLady Roe Excerpts\nWednesday 5th March 2025\n\n(2 days ago)\n\nLords Chamber\n\n${STORY}\n\nChannel Crossings\n\nLady Roe Excerpts\nThursday 16th May 2024\n\n(10 months ago)\n\nLords Chamber`,
         date: '2025-03-05',
       },
+      // The day a lede names without its year, which a later sentence gives with it, above an older act the body dates.
+      {
+        text: `EU and Moldova hold Cyber Dialogue\n\nThe European Union and Moldova held a Cyber Dialogue on 4 March in Chisinau, which focused on resilience.\n\nThe two sides signed a working arrangement on 12 May 2020. The Dialogue in Chisinau on 4 March 2022 gave an opportunity to review it.`,
+        date: '2022-03-04',
+      },
       // A title closing with its year in brackets gives the year.
       { text: `Council Conclusions on Civilian Crisis Management (2023)\n\nThe Council underlines the importance of civilian missions. ${STORY}`, date: '2023' },
       // Whom a statement names as its makers ends before what it is on.
