@@ -52,9 +52,11 @@ function looksLikeTitle(text: string): boolean {
  * Lines a saved web page keeps from its furniture: an accessibility link, a menu's or a print button's label, a social
  * link, EUR-Lex's "This document is an excerpt from the EUR-Lex website" and document number ("Document 32022R0991"),
  * a label waiting for its value ("Page language:"), a search box's ("Search our content"), a listing's "Category: …", a logo's file name or description where the
- * image stood ("HoC 85mm(Green).tif", "final logo red (RGB)"), a page's age ("(2 years, 1 month ago)").
+ * image stood ("HoC 85mm(Green).tif", "final logo red (RGB)").
  */
-const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search(?: (?:our|this|the) (?:content|site|website))?|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*|.{0,60}\.(?:tiff?|png|jpe?g|gif|svg|bmp|eps)|(?:[\w ]{0,30} )?logo(?: [\w ()]{0,30})?|\(\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\))$/iu;
+const PAGE_FURNITURE = /^(?:skip to (?:main )?content|(?:main |site )?(?:menu|navigation)|search(?: (?:our|this|the) (?:content|site|website))?|print|close|previous|next|full text|(?:go )?back to (?:the )?(?:top|home(?: ?page)?|(?:search )?results|\S+(?: \S+)? (?:portal|home ?page|website|site|list|overview))|connect with us|follow us(?: on \S+)?|share (?:this|on \S+)|this (?:document|page) is an? (?:excerpt|extract) from (?:the )?\S+ (?:website|site)|document \d{5}[a-z]{1,2}\d{4}|[^:]{1,40}:|(?:category|categories|tags?|filed under|topics?)\s*:.*|.{0,60}\.(?:tiff?|png|jpe?g|gif|svg|bmp|eps)|(?:[\w ]{0,30} )?logo(?: [\w ()]{0,30})?)$/iu;
+/** A page's age, printed under its date by the sites that republish Parliament's record: "(2 years, 1 month ago)". */
+const PAGE_AGE = /^\(\d+ (?:years?|months?|weeks?|days?|hours?)(?:, \d+ (?:months?|weeks?|days?|hours?))? ago\)$/iu;
 
 /** A page's breadcrumb trail from its home page ("Home / Media Centre / News / 2019 / …", "Home › News"): where it is filed, not its title. */
 const BREADCRUMB = /^(?:Home|Homepage|Home page|You are here:?)\s*[/›>»]\s*\S/iu;
@@ -82,7 +84,7 @@ function findTitle(blocks: readonly Block[]): { title: string | null; index: num
       text.slice(dates[0]!.index + dates[0]!.text.length).trim() === '';
     // A masthead ("Ministry of Defence" above the headline) names the publisher, not the text; a speech's greeting
     // to the room ("Good morning, all") opens its words, it does not name them.
-    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || BREADCRUMB.test(text) || PAGE_NUMBER.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
+    if (LABEL_LINE.test(text) || SPEECH_OPENING.test(text) || isDateOnly(text, dates) || isDateFurniture(text) || isDateline || PAGE_FURNITURE.test(text) || PAGE_AGE.test(text) || BREADCRUMB.test(text) || PAGE_NUMBER.test(text) || isCaption(text) || knownPublisher(text) !== null || COMMITTEE_MASTHEAD.test(text)) continue;
     // A genre line joined to its "by …" line names the occasion at length ("Opening remarks by … at the joint meeting of …").
     const genreTitle = GENRE_BY_LINE.test(text) && text.length <= 320 && !/[.;]$/u.test(text);
     return looksLikeTitle(text) || genreTitle ? { title: text, index: i } : { title: null, index: -1 };
@@ -1325,9 +1327,6 @@ const EVENT_YEAR =
   /\b((?:19|20)\d{2})\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Conference|Summit|Council|Forum|Symposium|Dialogue|Meeting|Ministerial|Assembly|Congress)\b|\b(?:Conference|Summit|Forum|Symposium|Dialogue|Congress)\s+((?:19|20)\d{2})\b/u;
 
 /** A heading line of one to six capitalised words that ends in a month and year: "ADDENDUM SEPTEMBER 2019". */
-/** A page's age printed under its date: "(5 years, 1 month ago)". */
-const PAGE_AGE = /^\(\d+ (?:years?|months?|weeks?|days?)(?:, \d+ (?:months?|weeks?|days?))? ago\)$/u;
-
 const HEADING_MONTH = /^(?:\p{Lu}[\p{L}’'-]*\s+){1,6}(\p{Lu}\p{L}+\s+\d{4})$/u;
 
 /** A breadcrumb of three or more steps, one of them a year alone. */
@@ -1387,7 +1386,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   const candidates: DateCandidate[] = [];
   let published: DateCandidate | null = null;
   // One text keeps one order of day and month: what its opening shows holds for each of its lines.
-  const monthFirst = writesMonthFirst(blocks.map((b) => b.text).join('\n').slice(0, HEAD_CHARS));
+  const opening = blocks.map((b) => b.text).join('\n').slice(0, HEAD_CHARS);
+  const monthFirst = writesMonthFirst(opening);
   let offset = 0;
   // How many lines of the page stand above a block, a navigation menu's items not counted.
   let line = -1;
@@ -1541,7 +1541,7 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   // The day the lede says the event took place, its year left to a later sentence ("… held a Counter-terrorism Dialogue on
   // 1 October in Sarajevo", then "The Dialogue in Sarajevo on 1 October 2021 …"): as "On 5 May 2025" opening a sentence is.
   const lede = ledeBlocks(blocks, titleIndex)[0];
-  const ledeDay = lede ? dayCompletedElsewhere(firstSentence(lede.text), findDates(blocks.map((b) => b.text).join('\n').slice(0, HEAD_CHARS), monthFirst)) : null;
+  const ledeDay = lede ? dayCompletedElsewhere(firstSentence(lede.text), findDates(opening, monthFirst)) : null;
   if (ledeDay) candidates.push({ date: ledeDay, rank: 70, offset: offsetOf(blocks, lede!) });
   candidates.sort((a, b) => b.rank - a.rank || a.offset - b.offset);
   const best = candidates[0];
