@@ -1295,8 +1295,11 @@ const REVISED_CUE = /\bupdated(?:\s+on)?\s*:?\s*$/iu;
 const WILL_HAPPEN_ON = /\bwill\s+(?:\p{L}+\s+){1,4}(?:on|from)\s*$/iu;
 /** "… the review that was published on": another text's publication. */
 const ANOTHER_TEXT_PUBLISHED = /\b(?:that|which)\s+(?:was|were|had been|has been|is|are)\s+(?:first\s+)?(?:published|released|issued|posted)(?:\s+on)?\s*$/iu;
-/** A consultation's page opens with the day it "Opened", its publication (the "Closed" and "Results updated" lines beside it are later). */
-const OPENED_LABEL = /^\s*opened\s*:?\s*$/iu;
+/**
+ * A consultation's page opens with the day it "Opened", its publication (the "Closed" and "Results updated" lines beside it are
+ * later); its document gives the same day as its "Duration: From Thursday 13th May 2021 to …".
+ */
+const OPENED_LABEL = /^\s*(?:opened|duration\s*:?\s*from)\s*:?\s*(?:\p{L}+day,?\s+)?$/iu;
 /**
  * A dateline: a place (and perhaps an institution), then the date, opening a block: "Brussels, 19 May 2025", "OSCE
  * Permanent Council No.1522, Vienna, 29 May 2025"; a wire's bracketed kicker may stand before it ("(PRESS RELEASE) THE HAGUE, …").

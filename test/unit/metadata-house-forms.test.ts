@@ -1188,6 +1188,11 @@ describe("metadata read from an institution's own forms", () => {
         text: `EU and Moldova hold Cyber Dialogue\n\nThe European Union and Moldova held a Cyber Dialogue on 4 March in Chisinau, which focused on resilience.\n\nThe two sides signed a working arrangement on 12 May 2020. The Dialogue in Chisinau on 4 March 2022 gave an opportunity to review it.`,
         date: '2022-03-04',
       },
+      // A consultation document's "Duration: From …" is the day it opened, above the page's later "Updated" line.
+      {
+        text: `Consultation outcome\n\nConsultation document: powers to counter foreign interference\n\nUpdated 9 March 2023\n\nAbout this consultation\n\nTo: This consultation is open to the public. We will be particularly interested to hear from those who may be affected by the proposals, should they become law, including those in industry, research and the wider public, and from the bodies that represent them across the four nations of the United Kingdom.\n\nDuration: From Tuesday 6th April 2021 to Tuesday 29th June 2021.\n\n${STORY}`,
+        date: '2021-04-06',
+      },
       // A title closing with its year in brackets gives the year.
       { text: `Council Conclusions on Civilian Crisis Management (2023)\n\nThe Council underlines the importance of civilian missions. ${STORY}`, date: '2023' },
       // Whom a statement names as its makers ends before what it is on.
