@@ -1359,16 +1359,6 @@ const isShortLine = (text: string) => text.trim().split(/\s+/u).length <= 8 && !
 /** How far into the text a date may still be the text's own, when nothing marks it. */
 const OPENING_CHARS = 1200;
 
-/** Where a block starts in the text the blocks make, one line apart. */
-const offsetOf = (blocks: readonly Block[], block: Block) => {
-  let offset = 0;
-  for (const b of blocks) {
-    if (b === block) return offset;
-    offset += b.text.length + 1;
-  }
-  return offset;
-};
-
 interface DateCandidate {
   date: string;
   /** A publication line that dates a revision ("Updated 5 December 2024"), not the first issue. */
@@ -1398,8 +1388,11 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   let inContents = false;
   // Whether a date standing alone on its line has been read.
   let dateLineSeen = false;
+  const lede = ledeBlocks(blocks, titleIndex)[0];
+  let ledeOffset = 0;
   for (let i = 0; i < blocks.length && offset < HEAD_CHARS; i++) {
     const blockOffset = offset;
+    if (blocks[i] === lede) ledeOffset = blockOffset;
     offset += blocks[i]!.text.length + 1;
     const text = dateOverTwoLines(blocks[i]!.text, blocks[i + 1]?.text) ?? blocks[i]!.text;
     inContents ||= /^(?:table of )?contents$/iu.test(text.trim());
@@ -1543,9 +1536,8 @@ function findTextDates(blocks: readonly Block[], titleIndex: number): { date: st
   }
   // The day the lede says the event took place, its year left to a later sentence ("… held a Counter-terrorism Dialogue on
   // 1 October in Sarajevo", then "The Dialogue in Sarajevo on 1 October 2021 …"): as "On 5 May 2025" opening a sentence is.
-  const lede = ledeBlocks(blocks, titleIndex)[0];
   const ledeDay = lede ? dayCompletedElsewhere(firstSentence(lede.text), findDates(opening, monthFirst)) : null;
-  if (ledeDay) candidates.push({ date: ledeDay, rank: 70, offset: offsetOf(blocks, lede!) });
+  if (ledeDay) candidates.push({ date: ledeDay, rank: 70, offset: ledeOffset });
   candidates.sort((a, b) => b.rank - a.rank || a.offset - b.offset);
   const best = candidates[0];
   // A "Published" line outranks a date merely standing early in the opening; a declaration's or statement's, also the
